@@ -1,0 +1,29 @@
+/** Branded primitives: a function that wants a unit id cannot be handed a person id. */
+export type Brand<T, B extends string> = T & { readonly __brand: B };
+
+export type UnitId = Brand<string, 'UnitId'>;
+export type PersonId = Brand<string, 'PersonId'>;
+export type UserId = Brand<string, 'UserId'>;
+export type MembershipId = Brand<string, 'MembershipId'>;
+/** A calendar date as `YYYY-MM-DD`. */
+export type IsoDate = Brand<string, 'IsoDate'>;
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True when `s` is a real calendar date written `YYYY-MM-DD` (rejects 2022-02-30). */
+export function isIsoDate(s: string): s is IsoDate {
+  const m = ISO_DATE.exec(s);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (mo < 1 || mo > 12 || d < 1) return false;
+  return d <= daysInMonth(y, mo);
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** The calendar date of an instant in Vietnam (UTC+7, no daylight saving). */
+export function vietnamDate(at: Date): IsoDate {
+  return new Date(at.getTime() + 7 * 3600_000).toISOString().slice(0, 10) as IsoDate;
+}

@@ -1,0 +1,65 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The whole configuration: one zod schema over process.env, parsed once at boot. Every value has
+ * a working local default, so `npm start` needs nothing else (STYLE.md §7).
+ */
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL phải bắt đầu bằng postgres://')
+    .optional(),
+  TRIENKHAI_ADMIN_PASSWORD: z.string().min(8, 'TRIENKHAI_ADMIN_PASSWORD cần ít nhất 8 ký tự').optional(),
+  /** Load the demo organisation on first start with an empty database. */
+  TRIENKHAI_DEMO: z.enum(['true', 'false']).default('true'),
+  /** Set when served over HTTPS so the session cookie is marked Secure. */
+  COOKIE_SECURE: z.enum(['true', 'false', 'auto']).default('auto'),
+  SESSION_DAYS: z.coerce.number().int().min(1).max(90).default(14),
+  LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  MAX_UPLOAD_MB: z.coerce.number().min(1).max(200).default(20),
+  NODE_ENV: z.string().default('production'),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | null;
+  adminPassword: string | null;
+  loadDemo: boolean;
+  cookieSecure: boolean | 'auto';
+  sessionDays: number;
+  loginRateLimit: number;
+  logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  maxUploadBytes: number;
+  webDist: string;
+};
+
+/** Parses the environment; throws a readable error naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Cấu hình không hợp lệ:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: resolve(e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL ?? null,
+    adminPassword: e.TRIENKHAI_ADMIN_PASSWORD ?? null,
+    loadDemo: e.TRIENKHAI_DEMO === 'true',
+    cookieSecure: e.COOKIE_SECURE === 'auto' ? 'auto' : e.COOKIE_SECURE === 'true',
+    sessionDays: e.SESSION_DAYS,
+    loginRateLimit: e.LOGIN_RATE_LIMIT,
+    logLevel: e.LOG_LEVEL,
+    maxUploadBytes: Math.round(e.MAX_UPLOAD_MB * 1024 * 1024),
+    webDist: resolve('dist/web'),
+  };
+}

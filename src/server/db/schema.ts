@@ -1,0 +1,131 @@
+/**
+ * The typed mirror of migrations/*.sql for Drizzle queries. The SQL files are the source of the
+ * schema in the database; `tests/api/schema.test.ts` checks that every column here exists there.
+ */
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, customType, date, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+/** PostgreSQL's ltree, read and written as its dotted text form. */
+export const ltree = customType<{ data: string; driverData: string }>({
+  dataType: () => 'ltree',
+});
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+const day = (name: string) => date(name, { mode: 'string' });
+
+export const unit = pgTable('unit', {
+  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  kind: text('kind').notNull(),
+  name: text('name').notNull(),
+  shortName: text('short_name'),
+  nameFolded: text('name_folded').notNull(),
+  parentId: uuid('parent_id'),
+  path: ltree('path').notNull(),
+  depth: integer('depth').notNull(),
+  provinceId: uuid('province_id'),
+  validFrom: day('valid_from').notNull(),
+  validTo: day('valid_to'),
+  mergedInto: uuid('merged_into'),
+  termLabel: text('term_label'),
+  termStart: day('term_start'),
+  termEnd: day('term_end'),
+  code: text('code'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+export const unitRevision = pgTable('unit_revision', {
+  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  unitId: uuid('unit_id').notNull(),
+  parentId: uuid('parent_id'),
+  kind: text('kind').notNull(),
+  name: text('name').notNull(),
+  shortName: text('short_name'),
+  validFrom: day('valid_from').notNull(),
+  validTo: day('valid_to'),
+});
+
+export const unitEvent = pgTable('unit_event', {
+  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  kind: text('kind').notNull(),
+  occurredOn: day('occurred_on').notNull(),
+  unitsBefore: uuid('units_before').array().notNull().default(sql`'{}'`),
+  unitsAfter: uuid('units_after').array().notNull().default(sql`'{}'`),
+  note: text('note'),
+  actorId: uuid('actor_id'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const person = pgTable('person', {
+  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  fullName: text('full_name').notNull(),
+  nameFolded: text('name_folded').notNull(),
+  sortKey: text('sort_key').notNull(),
+  unitId: uuid('unit_id').notNull(),
+  gender: text('gender'),
+  birthDate: day('birth_date'),
+  phone: text('phone'),
+  email: text('email'),
+  partyCardNo: text('party_card_no'),
+  joinedPartyOn: day('joined_party_on'),
+  jobTitle: text('job_title'),
+  deletedAt: ts('deleted_at'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+export const membership = pgTable('membership', {
+  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  personId: uuid('person_id').notNull(),
+  unitId: uuid('unit_id').notNull(),
+  category: text('category').notNull(),
+  positions: text('positions').array().notNull().default(sql`'{}'`),
+  validFrom: day('valid_from').notNull(),
+  validTo: day('valid_to'),
+  endReason: text('end_reason'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const appUser = pgTable('app_user', {
+  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  username: text('username').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  personId: uuid('person_id'),
+  superuser: boolean('superuser').notNull().default(false),
+  locale: text('locale').notNull().default('vi'),
+  disabledAt: ts('disabled_at'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+export const userGrant = pgTable('user_grant', {
+  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  userId: uuid('user_id').notNull(),
+  unitId: uuid('unit_id').notNull(),
+  role: text('role').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  revokedAt: ts('revoked_at'),
+});
+
+export const session = pgTable('session', {
+  tokenHash: text('token_hash').primaryKey(),
+  userId: uuid('user_id').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  expiresAt: ts('expires_at').notNull(),
+  lastSeenAt: ts('last_seen_at').notNull().defaultNow(),
+});
+
+export const auditLog = pgTable('audit_log', {
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  at: ts('at').notNull().defaultNow(),
+  actorId: uuid('actor_id'),
+  actorName: text('actor_name'),
+  action: text('action').notNull(),
+  entity: text('entity').notNull(),
+  entityId: text('entity_id'),
+  unitPath: ltree('unit_path'),
+  before: jsonb('before'),
+  after: jsonb('after'),
+});
+
+export const schema = { unit, unitRevision, unitEvent, person, membership, appUser, userGrant, session, auditLog };

@@ -1,0 +1,123 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { sql } from 'drizzle-orm';
+import type { Action } from '../../core/access/roles.ts';
+import type { Actor, TreePath } from '../../core/access/scope.ts';
+import { can } from '../../core/access/scope.ts';
+import { DomainError } from '../../core/errors.ts';
+import type { Db } from '../db/client.ts';
+
+/**
+ * Access follows the tree, checked for every request before the handler runs. Each route
+ * declares in its config how the request reaches the tree: which parameter names which kind
+ * of resource and what the request wants to do to it. The access-control test suite reads the
+ * same declarations, so a new route cannot escape it.
+ */
+export type ResourceType = 'unit' | 'person' | 'user' | 'membership';
+
+export interface ResourceRule {
+  /** Where the id is found in the request. */
+  from: 'params' | 'query' | 'body';
+  key: string;
+  resource: ResourceType;
+  action: Action;
+  /** When true, a request without that id passes this rule (the service scopes the result). */
+  optional?: boolean;
+}
+
+export type AccessRule =
+  | { kind: 'public' }
+  /** Any signed-in user; the service filters what it returns by the actor's grants. */
+  | { kind: 'signed-in' }
+  | { kind: 'superuser' }
+  | { kind: 'scoped'; rules: ResourceRule[] };
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: AccessRule;
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+}
+
+/** Finds the tree paths a resource lives at; an empty list means "no such resource". */
+export type PathResolver = (db: Db, id: string) => Promise<TreePath[]>;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const resolvers: Record<ResourceType, PathResolver> = {
+  unit: async (db, id) => {
+    const r = await db.execute<{ path: string }>(sql`SELECT path::text AS path FROM unit WHERE id = ${id}`);
+    return r.rows.map((x) => x.path as TreePath);
+  },
+  person: async (db, id) => {
+    const r = await db.execute<{ path: string }>(
+      sql`SELECT u.path::text AS path FROM person p JOIN unit u ON u.id = p.unit_id WHERE p.id = ${id} AND p.deleted_at IS NULL`,
+    );
+    return r.rows.map((x) => x.path as TreePath);
+  },
+  membership: async (db, id) => {
+    const r = await db.execute<{ path: string }>(
+      sql`SELECT u.path::text AS path FROM membership m JOIN unit u ON u.id = m.unit_id WHERE m.id = ${id}`,
+    );
+    return r.rows.map((x) => x.path as TreePath);
+  },
+  // A user is within reach only when every unit they hold a grant on is within reach, so a cell
+  // secretary can never act on an account that also holds rights higher up.
+  user: async (db, id) => {
+    const r = await db.execute<{ path: string; superuser: boolean }>(sql`
+      SELECT u.path::text AS path, au.superuser FROM app_user au
+      LEFT JOIN user_grant g ON g.user_id = au.id AND g.revoked_at IS NULL
+      LEFT JOIN unit u ON u.id = g.unit_id
+      WHERE au.id = ${id}`);
+    if (r.rows.length === 0) return [];
+    // A superuser or an account without grants sits above every tree: only superusers reach it.
+    if (r.rows.some((x) => x.superuser) || r.rows.every((x) => x.path === null)) return ['__root__' as TreePath];
+    return r.rows.filter((x) => x.path !== null).map((x) => x.path as TreePath);
+  },
+};
+
+function readId(request: FastifyRequest, rule: ResourceRule): string | undefined {
+  const source = (rule.from === 'params' ? request.params : rule.from === 'query' ? request.query : request.body) as
+    | Record<string, unknown>
+    | undefined;
+  const v = source?.[rule.key];
+  return typeof v === 'string' ? v : undefined;
+}
+
+const notFound = () => new DomainError('NOT_FOUND', 'Không tìm thấy hoặc bạn không có quyền xem.');
+const forbidden = () => new DomainError('FORBIDDEN', 'Bạn không có quyền thực hiện thao tác này.');
+
+/** Checks one rule for the actor; throws NOT_FOUND when the resource is out of sight, FORBIDDEN when visible but not allowed. */
+export async function checkRule(db: Db, actor: Actor, request: FastifyRequest, rule: ResourceRule): Promise<void> {
+  const id = readId(request, rule);
+  if (id === undefined) {
+    if (rule.optional) return;
+    throw notFound();
+  }
+  if (!UUID.test(id)) throw notFound();
+  const paths = await resolvers[rule.resource](db, id);
+  if (paths.length === 0) throw notFound();
+  if (!paths.every((p) => can(actor, 'read', p) || can(actor, rule.action, p))) throw notFound();
+  if (!paths.every((p) => can(actor, rule.action, p))) throw forbidden();
+}
+
+export default fp(async function accessPlugin(app: FastifyInstance, opts: { db: Db }) {
+  app.decorateRequest('actor', null);
+  // preHandler runs after validation, so ids in body and query have their validated shape.
+  app.addHook('preHandler', async (request) => {
+    const access = request.routeOptions.config.access;
+    if (!request.url.startsWith('/api/')) return;
+    if (!access) throw new Error(`Route ${request.routeOptions.method} ${request.routeOptions.url} declares no access rule`);
+    if (access.kind === 'public') return;
+    const actor = request.actor;
+    if (!actor) throw new DomainError('UNAUTHENTICATED', 'Bạn cần đăng nhập.');
+    if (access.kind === 'signed-in') return;
+    if (access.kind === 'superuser') {
+      if (!actor.superuser) throw forbidden();
+      return;
+    }
+    for (const rule of access.rules) await checkRule(opts.db, actor, request, rule);
+  });
+});

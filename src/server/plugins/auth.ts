@@ -1,0 +1,62 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { DomainError } from '../../core/errors.ts';
+import type { Db } from '../db/client.ts';
+import { loadActor } from '../services/auth/sessions.ts';
+
+export const SESSION_COOKIE = 'tk_session';
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Sessions and CSRF. The session cookie is httpOnly and SameSite=Lax. A state-changing request
+ * is refused when it comes from another site (Origin or Sec-Fetch-Site say so), and a request
+ * made by a browser page must also carry the CSRF token of @fastify/csrf-protection in the
+ * `x-csrf-token` header. Non-browser clients (scripts, the CLI) send neither header and cannot
+ * be the victims of cross-site request forgery, so they need no token (docs/decisions/002).
+ */
+export default fp(async function authPlugin(app: FastifyInstance, opts: { db: Db; clock: () => Date; secure: boolean | 'auto' }) {
+  app.addHook('onRequest', async (request) => {
+    request.actor = null;
+    if (!request.url.startsWith('/api/')) return;
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) request.actor = await loadActor(opts.db, token, opts.clock());
+  });
+
+  app.addHook('preValidation', async (request: FastifyRequest, reply: FastifyReply) => {
+    if (!request.url.startsWith('/api/')) return;
+    const access = request.routeOptions.config.access;
+    if (access && access.kind !== 'public' && !request.actor) {
+      throw new DomainError('UNAUTHENTICATED', 'Bạn cần đăng nhập.');
+    }
+    if (!UNSAFE.has(request.method)) return;
+    const origin = request.headers.origin;
+    const site = request.headers['sec-fetch-site'];
+    if (site === 'cross-site' || (origin !== undefined && originHost(origin) !== request.headers.host)) {
+      throw new DomainError('CSRF', 'Yêu cầu từ trang web khác bị từ chối.');
+    }
+    const fromBrowserPage = site !== undefined || origin !== undefined;
+    if (fromBrowserPage && access?.kind !== 'public') {
+      await new Promise<void>((resolve, reject) => {
+        app.csrfProtection(request, reply, (err?: Error) => (err ? reject(err) : resolve()));
+      });
+    }
+  });
+});
+
+function originHost(origin: string): string | null {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null; // "null" and malformed origins count as foreign
+  }
+}
+
+export function sessionCookieOptions(request: FastifyRequest, secure: boolean | 'auto', maxAgeSeconds: number) {
+  return {
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    path: '/',
+    secure: secure === 'auto' ? request.protocol === 'https' : secure,
+    maxAge: maxAgeSeconds,
+  };
+}

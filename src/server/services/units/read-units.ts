@@ -1,0 +1,153 @@
+import { sql } from 'drizzle-orm';
+import type { Actor, TreePath } from '../../../core/access/scope.ts';
+import { can, pathLabel, scopeRoots, unitIdOfLabel } from '../../../core/access/scope.ts';
+import { DomainError } from '../../../core/errors.ts';
+import type { IsoDate } from '../../../core/ids.ts';
+import { foldDiacritics } from '../../../core/text/fold.ts';
+import type { UnitDetail, UnitSummary } from '../../../shared/units.ts';
+import type { Db } from '../../db/client.ts';
+import { findUnit } from '../../db/queries/units.ts';
+
+const notFound = () => new DomainError('UNIT_NOT_FOUND', 'Không tìm thấy đơn vị hoặc bạn không có quyền xem.');
+
+/** The unit as the actor may see it, with ancestors (names only), leaders, events and permissions. */
+export async function getUnit(db: Db, actor: Actor, id: string): Promise<UnitDetail> {
+  const u = await findUnit(db, id);
+  if (!u || !can(actor, 'read', u.path)) throw notFound();
+  const [ancestors, counts, leaders, events, absorbed, merged] = await Promise.all([
+    db.execute<{ id: string; name: string }>(sql`
+      SELECT id, name FROM unit WHERE path @> ${u.path}::ltree AND id <> ${u.id} ORDER BY depth`),
+    db.execute<{ children: number; members: number }>(sql`
+      SELECT (SELECT count(*)::int FROM unit WHERE parent_id = ${id} AND valid_to IS NULL) AS children,
+             (SELECT count(*)::int FROM membership WHERE unit_id = ${id} AND valid_to IS NULL) AS members`),
+    db.execute<{ personId: string; fullName: string; positions: string[] }>(sql`
+      SELECT p.id AS "personId", p.full_name AS "fullName", m.positions
+      FROM membership m JOIN person p ON p.id = m.person_id
+      WHERE m.unit_id = ${id} AND m.valid_to IS NULL AND cardinality(m.positions) > 0
+        AND m.positions && ARRAY['secretary','deputy_secretary','committee_member','standing_member','head']
+      ORDER BY array_position(ARRAY['secretary','deputy_secretary','standing_member','committee_member','head'], m.positions[1]), p.sort_key`),
+    db.execute<{ id: string; kind: string; occurredOn: string; note: string | null; before: string[]; after: string[] }>(sql`
+      SELECT id, kind, occurred_on::text AS "occurredOn", note, units_before AS before, units_after AS after
+      FROM unit_event WHERE ${id} = ANY(units_before) OR ${id} = ANY(units_after)
+         OR units_before && (SELECT coalesce(array_agg(id), '{}') FROM unit WHERE merged_into = ${id})
+      ORDER BY occurred_on, created_at`),
+    db.execute<{ id: string; name: string; validTo: string | null }>(sql`
+      SELECT id, name, valid_to::text AS "validTo" FROM unit WHERE merged_into = ${id} ORDER BY name`),
+    u.mergedInto ? db.execute<{ id: string; name: string }>(sql`SELECT id, name FROM unit WHERE id = ${u.mergedInto}`) : Promise.resolve({ rows: [] }),
+  ]);
+  const eventUnitIds = [...new Set(events.rows.flatMap((e) => [...e.before, ...e.after]))];
+  const names = new Map<string, string>();
+  if (eventUnitIds.length > 0) {
+    const r = await db.execute<{ id: string; name: string }>(sql`SELECT id, name FROM unit WHERE id = ANY(${`{${eventUnitIds.join(',')}}`}::uuid[])`);
+    for (const row of r.rows) names.set(row.id, row.name);
+  }
+  const named = (ids: string[]) => ids.map((x) => ({ id: x, name: names.get(x) ?? '' }));
+  return {
+    id: u.id,
+    kind: u.kind,
+    name: u.name,
+    shortName: u.shortName,
+    parentId: u.parentId,
+    validFrom: u.validFrom,
+    validTo: u.validTo,
+    code: u.code,
+    childCount: counts.rows[0]?.children ?? 0,
+    memberCount: counts.rows[0]?.members ?? 0,
+    mergedInto: merged.rows[0] ?? null,
+    term: { label: u.termLabel, start: u.termStart, end: u.termEnd },
+    ancestors: ancestors.rows,
+    leaders: leaders.rows,
+    events: events.rows.map((e) => ({ id: e.id, kind: e.kind, occurredOn: e.occurredOn, note: e.note, before: named(e.before), after: named(e.after) })),
+    absorbed: absorbed.rows,
+    permissions: {
+      manageUnits: can(actor, 'manage_units', u.path),
+      manageMembers: can(actor, 'manage_members', u.path),
+      manageUsers: can(actor, 'manage_users', u.path),
+      readAudit: can(actor, 'read_audit', u.path),
+    },
+  };
+}
+
+const SUMMARY = sql.raw(`u.id, u.kind, u.name, u.short_name AS "shortName", u.parent_id AS "parentId",
+  u.valid_from::text AS "validFrom", u.valid_to::text AS "validTo"`);
+
+/**
+ * The direct sub-units of a unit. Without `on`, the current tree; with `on`, the tree as it
+ * stood that day (from unit_revision), names included.
+ */
+export async function findChildren(db: Db, actor: Actor, id: string, on: IsoDate | null): Promise<UnitSummary[]> {
+  const u = await findUnit(db, id);
+  if (!u || !can(actor, 'read', u.path)) throw notFound();
+  if (on === null) {
+    const r = await db.execute<UnitSummary>(sql`
+      SELECT ${SUMMARY}, (SELECT count(*)::int FROM unit c WHERE c.parent_id = u.id AND c.valid_to IS NULL) AS "childCount"
+      FROM unit u WHERE u.parent_id = ${id} AND u.valid_to IS NULL ORDER BY u.kind = 'department' DESC, u.name`);
+    return r.rows;
+  }
+  const r = await db.execute<UnitSummary>(sql`
+    SELECT r.unit_id AS id, r.kind, r.name, r.short_name AS "shortName", r.parent_id AS "parentId",
+           u.valid_from::text AS "validFrom", u.valid_to::text AS "validTo",
+           (SELECT count(*)::int FROM unit_revision c WHERE c.parent_id = r.unit_id
+              AND c.valid_from <= ${on} AND (c.valid_to IS NULL OR c.valid_to > ${on})) AS "childCount"
+    FROM unit_revision r JOIN unit u ON u.id = r.unit_id
+    WHERE r.parent_id = ${id} AND r.valid_from <= ${on} AND (r.valid_to IS NULL OR r.valid_to > ${on})
+    ORDER BY r.kind = 'department' DESC, r.name`);
+  return r.rows;
+}
+
+/** The top units the actor sees: the units of their grants, with nested ones removed. */
+export async function findRoots(db: Db, actor: Actor): Promise<UnitSummary[]> {
+  const where = actor.superuser
+    ? sql`u.parent_id IS NULL`
+    : sql`u.path = ANY(${`{${scopeRoots(actor, 'read').join(',')}}`}::ltree[])`;
+  const r = await db.execute<UnitSummary>(sql`
+    SELECT ${SUMMARY}, (SELECT count(*)::int FROM unit c WHERE c.parent_id = u.id AND c.valid_to IS NULL) AS "childCount"
+    FROM unit u WHERE ${where} ORDER BY u.name`);
+  return r.rows;
+}
+
+/**
+ * Searches units by name ignoring diacritics ("dang uy khoi" finds "Đảng ủy Khối") within what
+ * the actor may read. Every word must occur; a trigram index keeps this fast on a national tree.
+ */
+export async function searchUnits(
+  db: Db,
+  actor: Actor,
+  q: { q?: string | undefined; kind?: string | undefined; includeEnded?: boolean; limit: number; offset: number },
+): Promise<{ items: (UnitSummary & { path: string[] })[]; total: number }> {
+  const words = foldDiacritics(q.q ?? '').split(' ').filter(Boolean).slice(0, 8);
+  const conds = [sql`TRUE`];
+  for (const w of words) conds.push(sql`u.name_folded LIKE ${`%${w.replace(/[%_\\]/g, (c) => `\\${c}`)}%`}`);
+  if (q.kind) conds.push(sql`u.kind = ${q.kind}`);
+  if (!q.includeEnded) conds.push(sql`u.valid_to IS NULL`);
+  if (!actor.superuser) {
+    const roots = scopeRoots(actor, 'read');
+    if (roots.length === 0) return { items: [], total: 0 };
+    conds.push(sql`u.path <@ ${`{${roots.join(',')}}`}::ltree[]`);
+  }
+  const where = sql.join(conds, sql` AND `);
+  const phrase = words.join(' ');
+  const [rows, count] = await Promise.all([
+    db.execute<UnitSummary & { pathIds: string }>(sql`
+      SELECT ${SUMMARY}, (SELECT count(*)::int FROM unit c WHERE c.parent_id = u.id AND c.valid_to IS NULL) AS "childCount",
+             u.path::text AS "pathIds"
+      FROM unit u WHERE ${where}
+      ORDER BY (u.name_folded LIKE ${`${phrase}%`}) DESC, u.depth, u.name
+      LIMIT ${q.limit} OFFSET ${q.offset}`),
+    db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM unit u WHERE ${where} LIMIT 10000) t`),
+  ]);
+  // Breadcrumb names of the results, fetched in one query.
+  const labels = [...new Set(rows.rows.flatMap((r) => r.pathIds.split('.').slice(0, -1)))];
+  const names = new Map<string, string>();
+  if (labels.length > 0) {
+    const r = await db.execute<{ id: string; name: string }>(sql`
+      SELECT id, coalesce(short_name, name) AS name FROM unit WHERE id = ANY(${`{${labels.map(unitIdOfLabel).join(',')}}`}::uuid[])`);
+    for (const x of r.rows) names.set(pathLabel(x.id), x.name);
+  }
+  return {
+    items: rows.rows.map(({ pathIds, ...rest }) => ({ ...rest, path: pathIds.split('.').slice(0, -1).map((l) => names.get(l) ?? '') })),
+    total: count.rows[0]?.n ?? 0,
+  };
+}
+
+export type { TreePath };

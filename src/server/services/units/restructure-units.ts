@@ -1,0 +1,172 @@
+import { sql } from 'drizzle-orm';
+import type { TreePath } from '../../../core/access/scope.ts';
+import { can, childPath, pathLabel } from '../../../core/access/scope.ts';
+import { DomainError } from '../../../core/errors.ts';
+import type { IsoDate } from '../../../core/ids.ts';
+import { checkDissolve, checkMerge, checkMove, checkRename, checkSplit } from '../../../core/org-tree/restructure.ts';
+import { foldDiacritics } from '../../../core/text/fold.ts';
+import type { UnitDissolve, UnitMerge, UnitMove, UnitSplit, UnitUpdate } from '../../../shared/units.ts';
+import type { Tx } from '../../db/client.ts';
+import type { UnitRow } from '../../db/queries/units.ts';
+import { countActiveChildren, endRevision, getUnitRow, rebaseSubtree, recordEvent, reviseUnit } from '../../db/queries/units.ts';
+import { writeAudit } from '../audit/write-audit.ts';
+import type { ServiceContext } from '../context.ts';
+import { insertUnit } from './create-unit.ts';
+
+/** Loads a unit the actor may restructure, or throws (404 when out of sight, 403 when only visible). */
+async function loadManaged(tx: Tx, ctx: ServiceContext, id: string): Promise<UnitRow> {
+  const unit = await getUnitRow(tx, id, true);
+  if (!can(ctx.actor, 'manage_units', unit.path)) {
+    throw new DomainError(can(ctx.actor, 'read', unit.path) ? 'FORBIDDEN' : 'UNIT_NOT_FOUND', 'Bạn không có quyền thay đổi đơn vị này.');
+  }
+  return unit;
+}
+
+/** Closes the active memberships of a unit on `on` and reopens them in `targetId` (a dated transfer). */
+async function transferMembers(tx: Tx, fromId: string, toId: string, on: IsoDate, reason: string, onlyPersonIds?: string[]): Promise<number> {
+  const filter = onlyPersonIds ? sql`AND person_id = ANY(${`{${onlyPersonIds.join(',')}}`}::uuid[])` : sql``;
+  const moved = await tx.execute<{ id: string }>(sql`
+    WITH closed AS (
+      UPDATE membership SET valid_to = ${on}, end_reason = ${reason}
+      WHERE unit_id = ${fromId} AND valid_to IS NULL ${filter}
+      RETURNING person_id, category
+    ), opened AS (
+      INSERT INTO membership (person_id, unit_id, category, positions, valid_from)
+      SELECT person_id, ${toId}, category, '{}', ${on} FROM closed
+      RETURNING person_id
+    )
+    UPDATE person SET unit_id = ${toId}, updated_at = now()
+    WHERE id IN (SELECT person_id FROM opened) AND unit_id = ${fromId}
+    RETURNING id`);
+  return moved.rows.length;
+}
+
+/** Renames a unit and/or edits its term of office, effective on `on`. */
+export async function updateUnit(id: string, input: UnitUpdate, ctx: ServiceContext): Promise<void> {
+  const { tx, actor, now } = ctx;
+  const unit = await loadManaged(tx, ctx, id);
+  checkRename(unit, input.on);
+  const renamed = input.name !== undefined && input.name !== unit.name;
+  await tx.execute(sql`
+    UPDATE unit SET
+      name = ${input.name ?? unit.name}, name_folded = ${foldDiacritics(input.name ?? unit.name)},
+      short_name = ${input.shortName === undefined ? unit.shortName : input.shortName},
+      code = ${input.code === undefined ? unit.code : input.code},
+      term_label = ${input.term?.label === undefined ? unit.termLabel : input.term.label},
+      term_start = ${input.term?.start === undefined ? unit.termStart : input.term.start},
+      term_end = ${input.term?.end === undefined ? unit.termEnd : input.term.end},
+      updated_at = now()
+    WHERE id = ${id}`);
+  if (renamed || input.shortName !== undefined) await reviseUnit(tx, id, input.on);
+  if (renamed) await recordEvent(tx, { kind: 'rename', on: input.on, before: [id], after: [id], note: `${unit.name} → ${input.name}`, actorId: actor.userId });
+  await writeAudit(tx, actor, { action: renamed ? 'unit.rename' : 'unit.update', entity: 'unit', entityId: id, unitPath: unit.path, before: unit, after: input }, now);
+}
+
+/** Moves a unit (and its subtree) under another parent, effective on `on`. */
+export async function moveUnit(id: string, input: UnitMove, ctx: ServiceContext): Promise<void> {
+  const { tx, actor, now } = ctx;
+  const unit = await loadManaged(tx, ctx, id);
+  const parent = await loadManaged(tx, ctx, input.parentId);
+  checkMove(unit, parent, input.on);
+  if (unit.parentId === parent.id) throw new DomainError('MOVE_SAME_PARENT', `"${unit.name}" đã trực thuộc "${parent.name}".`);
+  const newPath = childPath(parent.path, id);
+  await rebaseSubtree(tx, unit.path, newPath);
+  await tx.execute(sql`UPDATE unit SET parent_id = ${parent.id}, province_id = COALESCE(${parent.provinceId}, province_id) WHERE id = ${id}`);
+  await reviseUnit(tx, id, input.on);
+  await recordEvent(tx, { kind: 'move', on: input.on, before: [id, ...(unit.parentId ? [unit.parentId] : [])], after: [id, parent.id], note: input.note, actorId: actor.userId });
+  await writeAudit(tx, actor, { action: 'unit.move', entity: 'unit', entityId: id, unitPath: newPath, before: { parentId: unit.parentId, path: unit.path }, after: { parentId: parent.id, path: newPath } }, now);
+}
+
+/**
+ * Merges units into an existing or a new unit on `on`. The sources end; their active members
+ * and sub-units move to the target; their paths move under the target, so their history is
+ * read under the unit that absorbed them.
+ */
+export async function mergeUnits(input: UnitMerge, ctx: ServiceContext): Promise<{ id: string }> {
+  const { tx, actor, now } = ctx;
+  const sources: UnitRow[] = [];
+  for (const sid of input.sourceIds) sources.push(await loadManaged(tx, ctx, sid));
+  let target: UnitRow | null = input.targetId ? await loadManaged(tx, ctx, input.targetId) : null;
+  checkMerge(sources, target, input.on);
+  if (!target) {
+    const spec = input.newUnit!;
+    const parent = await loadManaged(tx, ctx, spec.parentId);
+    if (parent.validTo !== null) throw new DomainError('UNIT_NOT_ACTIVE', `Đơn vị cấp trên "${parent.name}" đã giải thể hoặc sáp nhập.`);
+    if (sources.some((s) => parent.path === s.path || parent.path.startsWith(`${s.path}.`))) {
+      throw new DomainError('MOVE_INTO_OWN_SUBTREE', 'Đơn vị mới không thể trực thuộc một đơn vị bị sáp nhập.');
+    }
+    const created = await insertUnit(tx, { parentId: parent.id, parentPath: parent.path, parentProvinceId: parent.provinceId, kind: spec.kind, name: spec.name, shortName: spec.shortName, validFrom: input.on });
+    target = await getUnitRow(tx, created.id, true);
+  }
+  for (const s of sources) {
+    // Active sub-units of a source move to the target first, so they stay in the current tree.
+    const children = await tx.execute<{ id: string; path: string }>(sql`SELECT id, path::text AS path FROM unit WHERE parent_id = ${s.id} AND valid_to IS NULL`);
+    for (const c of children.rows) {
+      await rebaseSubtree(tx, c.path as TreePath, childPath(target.path, c.id));
+      await tx.execute(sql`UPDATE unit SET parent_id = ${target.id} WHERE id = ${c.id}`);
+      await reviseUnit(tx, c.id, input.on);
+    }
+    await transferMembers(tx, s.id, target.id, input.on, 'merge');
+    await rebaseSubtree(tx, s.path, `${target.path}.${pathLabel(s.id)}` as TreePath);
+    await tx.execute(sql`UPDATE unit SET valid_to = ${input.on}, merged_into = ${target.id}, updated_at = now() WHERE id = ${s.id}`);
+    await endRevision(tx, s.id, input.on);
+  }
+  await recordEvent(tx, { kind: 'merge', on: input.on, before: sources.map((s) => s.id), after: [target.id], note: input.note, actorId: actor.userId });
+  await writeAudit(tx, actor, { action: 'unit.merge', entity: 'unit', entityId: target.id, unitPath: target.path, before: sources.map((s) => ({ id: s.id, name: s.name })), after: { id: target.id, name: target.name } }, now);
+  return { id: target.id };
+}
+
+/** Splits a unit into new units under the same parent on `on`; members and sub-units are divided among them. */
+export async function splitUnit(id: string, input: UnitSplit, ctx: ServiceContext): Promise<{ ids: string[] }> {
+  const { tx, actor, now } = ctx;
+  const unit = await loadManaged(tx, ctx, id);
+  checkSplit(unit, input.parts.length, input.on);
+  if (!unit.parentId) throw new DomainError('SPLIT_ROOT', 'Không thể chia tách đơn vị gốc.');
+  const parent = await getUnitRow(tx, unit.parentId, true);
+  const listed = input.parts.flatMap((p) => p.personIds);
+  if (new Set(listed).size !== listed.length) throw new DomainError('DUPLICATE_PEOPLE', 'Một người chỉ được chuyển sang một đơn vị mới.');
+  const ids: string[] = [];
+  for (const part of input.parts) {
+    const created = await insertUnit(tx, { parentId: parent.id, parentPath: parent.path, parentProvinceId: parent.provinceId, kind: part.kind ?? unit.kind, name: part.name, shortName: part.shortName, validFrom: input.on, term: { label: unit.termLabel, start: unit.termStart, end: unit.termEnd } });
+    ids.push(created.id);
+  }
+  for (const [i, part] of input.parts.entries()) {
+    if (part.personIds.length > 0) await transferMembers(tx, id, ids[i]!, input.on, 'split', part.personIds);
+    for (const cid of part.childIds) {
+      const c = await getUnitRow(tx, cid, true);
+      if (c.parentId !== id) throw new DomainError('NOT_A_CHILD', `"${c.name}" không trực thuộc "${unit.name}".`);
+      await rebaseSubtree(tx, c.path, childPath(parent.path + '.' + pathLabel(ids[i]!) as TreePath, cid));
+      await tx.execute(sql`UPDATE unit SET parent_id = ${ids[i]!} WHERE id = ${cid}`);
+      await reviseUnit(tx, cid, input.on);
+    }
+  }
+  // Whoever and whatever was not assigned goes to the first new unit.
+  await transferMembers(tx, id, ids[0]!, input.on, 'split');
+  const rest = await tx.execute<{ id: string; path: string }>(sql`SELECT id, path::text AS path FROM unit WHERE parent_id = ${id} AND valid_to IS NULL`);
+  for (const c of rest.rows) {
+    await rebaseSubtree(tx, c.path as TreePath, childPath(`${parent.path}.${pathLabel(ids[0]!)}` as TreePath, c.id));
+    await tx.execute(sql`UPDATE unit SET parent_id = ${ids[0]!} WHERE id = ${c.id}`);
+    await reviseUnit(tx, c.id, input.on);
+  }
+  await tx.execute(sql`UPDATE unit SET valid_to = ${input.on}, updated_at = now() WHERE id = ${id}`);
+  await endRevision(tx, id, input.on);
+  await recordEvent(tx, { kind: 'split', on: input.on, before: [id], after: ids, note: input.note, actorId: actor.userId });
+  await writeAudit(tx, actor, { action: 'unit.split', entity: 'unit', entityId: id, unitPath: unit.path, before: { id, name: unit.name }, after: input.parts.map((p, i) => ({ id: ids[i], name: p.name })) }, now);
+  return { ids };
+}
+
+/** Dissolves a unit with no active sub-units on `on`; its active memberships end that day. */
+export async function dissolveUnit(id: string, input: UnitDissolve, ctx: ServiceContext): Promise<void> {
+  const { tx, actor, now } = ctx;
+  const unit = await loadManaged(tx, ctx, id);
+  checkDissolve(unit, await countActiveChildren(tx, id), input.on);
+  if (!unit.parentId) throw new DomainError('DISSOLVE_ROOT', 'Không thể giải thể đơn vị gốc.');
+  const members = await tx.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM membership WHERE unit_id = ${id} AND valid_to IS NULL`);
+  if ((members.rows[0]?.n ?? 0) > 0) {
+    throw new DomainError('UNIT_HAS_MEMBERS', `"${unit.name}" còn ${members.rows[0]!.n} thành viên; hãy chuyển sinh hoạt các thành viên trước khi giải thể.`);
+  }
+  await tx.execute(sql`UPDATE unit SET valid_to = ${input.on}, updated_at = now() WHERE id = ${id}`);
+  await endRevision(tx, id, input.on);
+  await recordEvent(tx, { kind: 'dissolve', on: input.on, before: [id], after: [], note: input.note, actorId: actor.userId });
+  await writeAudit(tx, actor, { action: 'unit.dissolve', entity: 'unit', entityId: id, unitPath: unit.path, before: unit, after: input }, now);
+}

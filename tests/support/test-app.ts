@@ -1,0 +1,47 @@
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../../src/server/app.ts';
+import type { RouteRecord } from '../../src/server/app.ts';
+import { loadConfig } from '../../src/server/config.ts';
+import type { Database } from '../../src/server/db/client.ts';
+import { freshDatabase } from './test-db.ts';
+
+export interface TestApp {
+  app: FastifyInstance & { routeTable: RouteRecord[] };
+  database: Database;
+  clock: { now: Date };
+  /** Signs in and returns the session cookie header value. */
+  login(username: string, password: string): Promise<string>;
+  /** Sends a request as the holder of `cookie` (or anonymously). */
+  request(cookie: string | null, opts: InjectOptions): Promise<LightMyRequestResponse>;
+  close(): Promise<void>;
+}
+
+/** The in-process app on a fresh database, with a settable clock. */
+export async function createTestApp(opts: { now?: Date; loginRateLimit?: number } = {}): Promise<TestApp> {
+  const database = await freshDatabase();
+  const clock = { now: opts.now ?? new Date('2022-03-15T03:00:00Z') };
+  const config = {
+    ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', LOGIN_RATE_LIMIT: String(opts.loginRateLimit ?? 1000) }),
+    webDist: '/nonexistent',
+  };
+  const app = await buildApp({ config, database, clock: () => clock.now });
+  return {
+    app,
+    database,
+    clock,
+    async login(username, password) {
+      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+      if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+      const cookie = res.cookies.find((c) => c.name === 'tk_session');
+      if (!cookie) throw new Error('no session cookie');
+      return `tk_session=${cookie.value}`;
+    },
+    request(cookie, o) {
+      return app.inject({ ...o, headers: { ...(o.headers ?? {}), ...(cookie ? { cookie } : {}) } });
+    },
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,45 @@
+import { randomBytes } from 'node:crypto';
+import { inject } from 'vitest';
+import type { Database } from '../../src/server/db/client.ts';
+import { openPglite, openPostgres } from '../../src/server/db/client.ts';
+import { migrate } from '../../src/server/db/migrate.ts';
+
+let pgliteTemplate: Promise<Blob> | null = null;
+
+/** A migrated PGlite image, made once per worker and copied for every test database. */
+function pgliteImage(): Promise<Blob> {
+  pgliteTemplate ??= (async () => {
+    const db = await openPglite(null);
+    await migrate(db);
+    const blob = await db.pglite!.dumpDataDir('none');
+    await db.close();
+    return blob;
+  })();
+  return pgliteTemplate;
+}
+
+/** The database under test: TEST_DB=pglite (default) or postgres (the cluster of the global setup). */
+export function testDbKind(): 'pglite' | 'postgres' {
+  return process.env.TEST_DB === 'postgres' ? 'postgres' : 'pglite';
+}
+
+/** A fresh, migrated, empty database copied from the template. */
+export async function freshDatabase(): Promise<Database> {
+  if (testDbKind() === 'pglite') return openPglite(null, await pgliteImage());
+  const base = inject('pgUrl');
+  const name = `t_${randomBytes(6).toString('hex')}`;
+  const admin = await openPostgres(`${base}/postgres`, 1);
+  await admin.execScript(`CREATE DATABASE ${name} TEMPLATE trienkhai_template`);
+  await admin.close();
+  const db = await openPostgres(`${base}/${name}`, 5);
+  const close = db.close;
+  return {
+    ...db,
+    close: async () => {
+      await close();
+      const a = await openPostgres(`${base}/postgres`, 1);
+      await a.execScript(`DROP DATABASE IF EXISTS ${name}`);
+      await a.close();
+    },
+  };
+}
