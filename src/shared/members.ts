@@ -1,0 +1,134 @@
+import { z, IdSchema, IsoDateSchema, LIMITS } from './common.ts';
+import { MEMBER_CATEGORY_NAMES, POSITION_NAMES } from '../core/org-tree/kinds.ts';
+
+/**
+ * People and their memberships (API module `members`). A person belongs to a managing unit;
+ * a membership places them in a unit with a category and positions between two dates. Moving a
+ * member is a dated transfer: the old membership ends, a new one starts, history is kept.
+ */
+export const MemberCategorySchema = z.enum(MEMBER_CATEGORY_NAMES, { message: 'Loại thành viên không hợp lệ' });
+export const PositionSchema = z.enum(POSITION_NAMES, { message: 'Chức vụ không hợp lệ' });
+export const GenderSchema = z.enum(['nam', 'nu'], { message: 'Giới tính là "nam" hoặc "nu"' });
+
+const FullName = z.string().trim().min(2, 'Hãy nhập họ và tên').max(120, 'Họ và tên dài tối đa 120 ký tự');
+
+export const PersonFieldsSchema = z.strictObject({
+  fullName: FullName,
+  gender: GenderSchema.nullable().optional(),
+  birthDate: IsoDateSchema.nullable().optional(),
+  phone: z.string().trim().max(20).regex(/^[0-9 +().-]*$/, 'Số điện thoại chỉ gồm chữ số').nullable().optional(),
+  email: z.email({ message: 'Email không hợp lệ' }).max(200).nullable().optional(),
+  partyCardNo: z.string().trim().max(30).nullable().optional(),
+  joinedPartyOn: IsoDateSchema.nullable().optional(),
+  jobTitle: z.string().trim().max(LIMITS.name).nullable().optional(),
+});
+
+/** POST /api/units/:id/members — a new person with a membership in that unit. */
+export const MemberCreateSchema = PersonFieldsSchema.extend({
+  category: MemberCategorySchema,
+  positions: z.array(PositionSchema).max(8).default([]),
+  validFrom: IsoDateSchema,
+});
+export type MemberCreate = z.infer<typeof MemberCreateSchema>;
+
+/** PATCH /api/people/:id — edit the person's own fields. */
+export const PersonUpdateSchema = PersonFieldsSchema.partial();
+export type PersonUpdate = z.infer<typeof PersonUpdateSchema>;
+
+/** PATCH /api/memberships/:id — change category or positions of a current membership. */
+export const MembershipUpdateSchema = z.strictObject({
+  category: MemberCategorySchema.optional(),
+  positions: z.array(PositionSchema).max(8).optional(),
+});
+
+/** POST /api/people/:id/transfer — dated move to another unit. */
+export const TransferSchema = z.strictObject({
+  toUnitId: IdSchema,
+  on: IsoDateSchema,
+  category: MemberCategorySchema.optional(),
+  note: z.string().max(LIMITS.text).optional(),
+});
+export type Transfer = z.infer<typeof TransferSchema>;
+
+/** POST /api/memberships/:id/end — the membership ends (left, died, expelled…), the person is kept. */
+export const MembershipEndSchema = z.strictObject({
+  on: IsoDateSchema,
+  reason: z.enum(['left', 'transferred_out', 'deceased', 'expelled', 'other']),
+  note: z.string().max(LIMITS.text).optional(),
+});
+
+export const MembershipViewSchema = z.object({
+  id: z.string(),
+  unitId: z.string(),
+  unitName: z.string(),
+  category: MemberCategorySchema,
+  positions: z.array(PositionSchema),
+  validFrom: z.string(),
+  validTo: z.string().nullable(),
+  endReason: z.string().nullable(),
+});
+
+export const MemberRowSchema = z.object({
+  personId: z.string(),
+  membershipId: z.string(),
+  fullName: z.string(),
+  gender: z.string().nullable(),
+  birthDate: z.string().nullable(),
+  category: MemberCategorySchema,
+  positions: z.array(PositionSchema),
+  validFrom: z.string(),
+  validTo: z.string().nullable(),
+  partyCardNo: z.string().nullable(),
+  phone: z.string().nullable(),
+});
+export type MemberRow = z.infer<typeof MemberRowSchema>;
+
+/** GET /api/units/:id/members — paginated, searchable without diacritics, Vietnamese name order. */
+export const MemberListQuerySchema = z.strictObject({
+  q: z.string().trim().max(100).optional(),
+  category: MemberCategorySchema.optional(),
+  /** The members on that date (default: today's members). */
+  on: IsoDateSchema.optional(),
+  /** Include members of sub-units too. */
+  subtree: z.enum(['true', 'false']).optional(),
+  limit: z.coerce.number().int().min(1).max(LIMITS.pageSize).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+export const MemberListSchema = z.object({ items: z.array(MemberRowSchema), total: z.number() });
+
+export const PersonDetailSchema = z.object({
+  id: z.string(),
+  fullName: z.string(),
+  unitId: z.string(),
+  unitName: z.string(),
+  gender: z.string().nullable(),
+  birthDate: z.string().nullable(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  partyCardNo: z.string().nullable(),
+  joinedPartyOn: z.string().nullable(),
+  jobTitle: z.string().nullable(),
+  memberships: z.array(MembershipViewSchema),
+});
+export type PersonDetail = z.infer<typeof PersonDetailSchema>;
+
+/**
+ * Import of a member list (.xlsx or .csv, multipart field `file`, query `mode`):
+ * - `mode=check` validates and reports, changes nothing;
+ * - `mode=all` imports only when every row is good (otherwise 400 with the report, nothing stored);
+ * - `mode=good` imports the good rows and reports the bad ones.
+ * Columns (template: GET /api/members/import-template.xlsx): Họ và tên, Giới tính, Ngày sinh,
+ * Loại thành viên, Chức vụ, Ngày vào đơn vị, Số thẻ đảng viên, Ngày vào Đảng, Điện thoại, Email, Chức danh.
+ */
+export const ImportQuerySchema = z.strictObject({ mode: z.enum(['check', 'all', 'good']).default('check') });
+export const ImportRowErrorSchema = z.object({ row: z.number(), column: z.string().nullable(), message: z.string() });
+export const ImportReportSchema = z.object({
+  totalRows: z.number(),
+  goodRows: z.number(),
+  badRows: z.number(),
+  imported: z.number(),
+  errors: z.array(ImportRowErrorSchema),
+});
+export type ImportReport = z.infer<typeof ImportReportSchema>;
+
+export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
