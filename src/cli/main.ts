@@ -4,14 +4,14 @@
  * `trienkhai extract` does not pay for the server's start-up.
  */
 const commands: Record<string, { summary: string; load: () => Promise<{ run: (args: string[]) => Promise<number> }> }> = {
-  start: { summary: 'build the web app if needed, then serve (first start loads the demo organisation)', load: () => import('./commands/start.ts') },
-  serve: { summary: 'serve the API and web app', load: () => import('./commands/serve.ts') },
-  migrate: { summary: 'apply database migrations', load: () => import('./commands/migrate.ts') },
-  demo: { summary: 'load the demo organisation into an empty database', load: () => import('./commands/demo.ts') },
-  user: { summary: 'user add --username U --password P --unit UNIT_ID --role ROLE', load: () => import('./commands/user.ts') },
-  extract: { summary: 'extract FILE [--json]: read a plan document and print its structure', load: () => import('./commands/extract.ts') },
-  'eval-extract': { summary: 'score the extractor against gold answers [--docs DIR --gold DIR]', load: () => import('./commands/eval-extract.ts') },
-  backup: { summary: 'backup FILE: write a copy of the embedded database', load: () => import('./commands/backup.ts') },
+  start: { summary: 'dựng giao diện web nếu cần rồi chạy máy chủ (lần đầu nạp tổ chức mẫu)', load: () => import('./commands/start.ts') },
+  serve: { summary: 'chạy máy chủ (API và giao diện web)', load: () => import('./commands/serve.ts') },
+  migrate: { summary: 'cập nhật cấu trúc cơ sở dữ liệu', load: () => import('./commands/migrate.ts') },
+  demo: { summary: 'nạp tổ chức mẫu vào cơ sở dữ liệu trống', load: () => import('./commands/demo.ts') },
+  user: { summary: 'user add --username U --password P --unit UNIT_ID --role ROLE: tạo người dùng', load: () => import('./commands/user.ts') },
+  extract: { summary: 'extract TỆP [--json]: đọc văn bản kế hoạch, in cấu trúc trích xuất', load: () => import('./commands/extract.ts') },
+  'eval-extract': { summary: 'chấm điểm trích xuất so với đáp án [--docs THƯ_MỤC --gold THƯ_MỤC]', load: () => import('./commands/eval-extract.ts') },
+  backup: { summary: 'backup TỆP: sao lưu cơ sở dữ liệu nhúng (khi máy chủ dừng)', load: () => import('./commands/backup.ts') },
 };
 
 function usage(): string {

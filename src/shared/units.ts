@@ -117,7 +117,6 @@ export const UnitIdParamsSchema = z.strictObject({ id: IdSchema });
 export const UnitAtQuerySchema = z.strictObject({ on: IsoDateSchema.optional() });
 export const UnitSearchQuerySchema = z.strictObject({
   q: z.string().trim().max(200).optional(),
-  on: IsoDateSchema.optional(),
   kind: UnitKindSchema.optional(),
   limit: z.coerce.number().int().min(1).max(LIMITS.pageSize).default(50),
   offset: z.coerce.number().int().min(0).default(0),
