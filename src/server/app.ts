@@ -15,6 +15,7 @@ import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { handleError } from './http-errors.ts';
 import accessPlugin from './plugins/access.ts';
+import type { AccessRule } from './plugins/access.ts';
 import authPlugin from './plugins/auth.ts';
 import { routeModules } from './routes/index.ts';
 
@@ -26,13 +27,11 @@ export interface AppDeps {
   logger?: boolean | object;
 }
 
-export type App = FastifyInstance & { withTypeProvider: () => FastifyInstance };
-
 /** Every route the app serves, as registered: the access-control suite walks this list. */
 export interface RouteRecord {
   method: string;
   url: string;
-  access: import('./plugins/access.ts').AccessRule | undefined;
+  access: AccessRule | undefined;
 }
 
 /** Builds the app: plugins and routes, no listen(). */
@@ -42,7 +41,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { route
     logger: deps.logger ?? false,
     bodyLimit: 2 * 1024 * 1024,
     trustProxy: true,
-    ajv: undefined,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
