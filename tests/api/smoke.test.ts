@@ -30,6 +30,15 @@ describe('health and login', () => {
     expect(bad.json().error.message).toMatch(/không đúng/);
   });
 
+  it('publishes the OpenAPI description and its readable docs', async () => {
+    const json = await t.request(null, { method: 'GET', url: '/api/docs/json' });
+    expect(json.statusCode).toBe(200);
+    expect(Object.keys(json.json().paths)).toEqual(expect.arrayContaining(['/api/health', '/api/auth/login', '/api/units/{id}', '/api/users']));
+    const page = await t.request(null, { method: 'GET', url: '/api/docs/' });
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['content-type']).toContain('text/html');
+  });
+
   it('answers 401 without a session', async () => {
     const res = await t.request(null, { method: 'GET', url: `/api/units/${tree.units.c1}` });
     expect(res.statusCode).toBe(401);

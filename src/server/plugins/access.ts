@@ -108,7 +108,8 @@ export default fp(async function accessPlugin(app: FastifyInstance, opts: { db: 
   // preHandler runs after validation, so ids in body and query have their validated shape.
   app.addHook('preHandler', async (request) => {
     const access = request.routeOptions.config.access;
-    if (!request.url.startsWith('/api/')) return;
+    // The OpenAPI description and its viewer are public documentation, registered by @fastify/swagger-ui.
+    if (!request.url.startsWith('/api/') || request.url.startsWith('/api/docs')) return;
     if (!access) throw new Error(`Route ${request.routeOptions.method} ${request.routeOptions.url} declares no access rule`);
     if (access.kind === 'public') return;
     const actor = request.actor;
