@@ -128,4 +128,104 @@ export const auditLog = pgTable('audit_log', {
   after: jsonb('after'),
 });
 
-export const schema = { unit, unitRevision, unitEvent, person, membership, appUser, userGrant, session, auditLog };
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
+
+export const document = pgTable('document', {
+  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  kind: text('kind').notNull(),
+  number: text('number'),
+  numberKey: text('number_key'),
+  issuedOn: day('issued_on'),
+  issuerName: text('issuer_name'),
+  place: text('place'),
+  title: text('title'),
+  bodyText: text('body_text'),
+  signer: jsonb('signer'),
+  recipients: text('recipients').array().notNull().default(sql`'{}'`),
+  structure: jsonb('structure'),
+  proposed: jsonb('proposed'),
+  status: text('status').notNull().default('confirmed'),
+  confidentiality: text('confidentiality').notNull().default('normal'),
+  ownerUnitId: uuid('owner_unit_id'),
+  ownerPath: ltree('owner_path'),
+  sourceFileName: text('source_file_name'),
+  sourceFormat: text('source_format'),
+  sourceSha256: text('source_sha256'),
+  sourceSize: integer('source_size'),
+  createdBy: uuid('created_by'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+  deletedAt: ts('deleted_at'),
+});
+
+export const documentFile = pgTable('document_file', {
+  documentId: uuid('document_id').primaryKey(),
+  fileName: text('file_name').notNull(),
+  mime: text('mime').notNull(),
+  bytes: bytea('bytes').notNull(),
+});
+
+export const documentLink = pgTable('document_link', {
+  fromId: uuid('from_id').notNull(),
+  toId: uuid('to_id').notNull(),
+  relation: text('relation').notNull(),
+});
+
+export const plan = pgTable('plan', {
+  id: uuid('id').primaryKey(),
+  unitId: uuid('unit_id').notNull(),
+  unitPath: ltree('unit_path').notNull(),
+  status: text('status').notNull().default('draft'),
+  parentPlanId: uuid('parent_plan_id'),
+  publishedAt: ts('published_at'),
+  publishedBy: uuid('published_by'),
+  reminderDays: integer('reminder_days').array().notNull().default(sql`'{7,1}'`),
+  sessionNoticeDays: integer('session_notice_days'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+export const task = pgTable('task', {
+  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  planId: uuid('plan_id').notNull(),
+  ord: integer('ord').notNull(),
+  kind: text('kind').notNull().default('task'),
+  text: text('text').notNull(),
+  leadText: text('lead_text').array().notNull().default(sql`'{}'`),
+  supportText: text('support_text').array().notNull().default(sql`'{}'`),
+  leadUnitIds: uuid('lead_unit_ids').array().notNull().default(sql`'{}'`),
+  supportUnitIds: uuid('support_unit_ids').array().notNull().default(sql`'{}'`),
+  due: jsonb('due'),
+  dueText: text('due_text'),
+  audience: jsonb('audience').notNull(),
+  responsible: text('responsible'),
+  responsibility: text('responsibility'),
+  authority: text('authority'),
+  output: text('output'),
+  parentTaskId: uuid('parent_task_id'),
+  sourceStart: integer('source_start'),
+  sourceEnd: integer('source_end'),
+});
+
+export const reportObligation = pgTable('report_obligation', {
+  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  planId: uuid('plan_id').notNull(),
+  ord: integer('ord').notNull(),
+  title: text('title').notNull(),
+  fromText: text('from_text'),
+  toText: text('to_text'),
+  viaText: text('via_text'),
+  toUnitId: uuid('to_unit_id'),
+  viaUnitId: uuid('via_unit_id'),
+  due: jsonb('due').notNull(),
+  cutoffDay: integer('cutoff_day'),
+  form: jsonb('form').notNull(),
+  audience: jsonb('audience').notNull(),
+  sourceStart: integer('source_start'),
+  sourceEnd: integer('source_end'),
+});
+
+export const schema = {
+  unit, unitRevision, unitEvent, person, membership, appUser, userGrant, session, auditLog,
+  document, documentFile, documentLink, plan, task, reportObligation,
+};
