@@ -225,7 +225,122 @@ export const reportObligation = pgTable('report_obligation', {
   sourceEnd: integer('source_end'),
 });
 
+export const planAudience = pgTable('plan_audience', {
+  planId: uuid('plan_id').notNull(),
+  unitId: uuid('unit_id').notNull(),
+  unitPath: ltree('unit_path').notNull(),
+  addedAt: ts('added_at').notNull().defaultNow(),
+});
+
+export const planAccess = pgTable('plan_access', {
+  planId: uuid('plan_id').notNull(),
+  userId: uuid('user_id').notNull(),
+});
+
+export const taskInstance = pgTable('task_instance', {
+  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  taskId: uuid('task_id').notNull(),
+  planId: uuid('plan_id').notNull(),
+  unitId: uuid('unit_id').notNull(),
+  unitPath: ltree('unit_path').notNull(),
+  provinceId: uuid('province_id'),
+  periodKey: text('period_key').notNull(),
+  periodLabel: text('period_label').notNull(),
+  periodStart: day('period_start'),
+  periodEnd: day('period_end'),
+  dueDate: day('due_date'),
+  status: text('status').notNull().default('open'),
+  doneOn: day('done_on'),
+  progressNote: text('progress_note'),
+  evidence: jsonb('evidence').notNull(),
+  fulfilledByPlanId: uuid('fulfilled_by_plan_id'),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+  updatedBy: uuid('updated_by'),
+});
+
+export const obligationInstance = pgTable('obligation_instance', {
+  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  obligationId: uuid('obligation_id').notNull(),
+  planId: uuid('plan_id').notNull(),
+  unitId: uuid('unit_id').notNull(),
+  unitPath: ltree('unit_path').notNull(),
+  provinceId: uuid('province_id'),
+  periodKey: text('period_key').notNull(),
+  periodLabel: text('period_label').notNull(),
+  periodStart: day('period_start'),
+  periodEnd: day('period_end'),
+  dueDate: day('due_date'),
+  status: text('status').notNull().default('pending'),
+  currentVersion: integer('current_version').notNull().default(0),
+  firstSubmittedOn: day('first_submitted_on'),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+export const submission = pgTable('submission', {
+  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  obligationInstanceId: uuid('obligation_instance_id').notNull(),
+  version: integer('version').notNull(),
+  status: text('status').notNull(),
+  figures: jsonb('figures').notNull(),
+  narrative: jsonb('narrative').notNull(),
+  attachments: jsonb('attachments').notNull(),
+  createdBy: uuid('created_by'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+  submittedBy: uuid('submitted_by'),
+  submittedAt: ts('submitted_at'),
+  reviewComment: text('review_comment'),
+  reviewedBy: uuid('reviewed_by'),
+  reviewedAt: ts('reviewed_at'),
+});
+
+export const progressCounter = pgTable('progress_counter', {
+  planId: uuid('plan_id').notNull(),
+  unitId: uuid('unit_id').notNull(),
+  item: text('item').notNull(),
+  dueDate: day('due_date').notNull(),
+  total: integer('total').notNull(),
+  done: integer('done').notNull(),
+  doneLate: integer('done_late').notNull(),
+});
+
+export const notification = pgTable('notification', {
+  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  userId: uuid('user_id').notNull(),
+  unitId: uuid('unit_id'),
+  kind: text('kind').notNull(),
+  title: text('title').notNull(),
+  body: text('body'),
+  link: text('link'),
+  dedupeKey: text('dedupe_key'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  readAt: ts('read_at'),
+  emailedAt: ts('emailed_at'),
+});
+
+export const job = pgTable('job', {
+  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  name: text('name').notNull(),
+  payload: jsonb('payload').notNull(),
+  runAt: ts('run_at').notNull().defaultNow(),
+  status: text('status').notNull().default('queued'),
+  attempts: integer('attempts').notNull().default(0),
+  lockedBy: text('locked_by'),
+  lockedUntil: ts('locked_until'),
+  lastError: text('last_error'),
+  dedupeKey: text('dedupe_key'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  finishedAt: ts('finished_at'),
+});
+
+export const lease = pgTable('lease', {
+  name: text('name').primaryKey(),
+  holder: text('holder').notNull(),
+  until: ts('until').notNull(),
+});
+
 export const schema = {
   unit, unitRevision, unitEvent, person, membership, appUser, userGrant, session, auditLog,
   document, documentFile, documentLink, plan, task, reportObligation,
+  planAudience, planAccess, taskInstance, obligationInstance, submission, progressCounter, notification, job, lease,
 };
