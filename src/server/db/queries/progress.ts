@@ -1,0 +1,58 @@
+import { sql } from 'drizzle-orm';
+import type { TreePath } from '../../../core/access/scope.ts';
+import { unitIdOfLabel } from '../../../core/access/scope.ts';
+import type { IsoDate } from '../../../core/ids.ts';
+import type { Contribution, Item } from '../../../core/rollup/counters.ts';
+import { NO_DUE } from '../../../core/rollup/counters.ts';
+import type { Tx } from '../client.ts';
+
+/**
+ * Adds a delta to the progress counters of the unit at `unitPath` and of every ancestor, for one
+ * plan, kind of item and due bucket. Call it in the transaction that changes the instance, so the
+ * roll-up is never out of step with the instances (`src/core/rollup/counters.ts`).
+ */
+export async function addToCounters(
+  tx: Tx,
+  c: { planId: string; unitPath: TreePath; item: Item; due: IsoDate | null; delta: Contribution },
+): Promise<void> {
+  if (c.delta.total === 0 && c.delta.done === 0 && c.delta.doneLate === 0) return;
+  const unitIds = c.unitPath.split('.').map(unitIdOfLabel);
+  await tx.execute(sql`
+    INSERT INTO progress_counter (plan_id, unit_id, item, due_date, total, done, done_late)
+    SELECT ${c.planId}, u, ${c.item}, ${c.due ?? NO_DUE}, ${c.delta.total}, ${c.delta.done}, ${c.delta.doneLate}
+    FROM unnest(${`{${unitIds.join(',')}}`}::uuid[]) AS u
+    ON CONFLICT (plan_id, unit_id, item, due_date) DO UPDATE SET
+      total = progress_counter.total + EXCLUDED.total,
+      done = progress_counter.done + EXCLUDED.done,
+      done_late = progress_counter.done_late + EXCLUDED.done_late`);
+}
+
+/**
+ * Rebuilds all counters of a plan from its instances in one statement (after publishing to
+ * thousands of units, where one delta per instance would be far slower).
+ */
+export async function rebuildCounters(tx: Tx, planId: string): Promise<void> {
+  await tx.execute(sql`DELETE FROM progress_counter WHERE plan_id = ${planId}`);
+  await tx.execute(sql`
+    WITH items AS (
+      SELECT 'task' AS item, unit_path, coalesce(due_date, ${NO_DUE}::date) AS due_date,
+             (status <> 'cancelled')::int AS total,
+             (status = 'done')::int AS done,
+             (status = 'done' AND due_date IS NOT NULL AND done_on > due_date)::int AS done_late
+      FROM task_instance WHERE plan_id = ${planId}
+      UNION ALL
+      SELECT 'report', unit_path, coalesce(due_date, ${NO_DUE}::date),
+             (status <> 'cancelled')::int,
+             (first_submitted_on IS NOT NULL AND status <> 'cancelled')::int,
+             (first_submitted_on IS NOT NULL AND status <> 'cancelled' AND due_date IS NOT NULL AND first_submitted_on > due_date)::int
+      FROM obligation_instance WHERE plan_id = ${planId}
+    ), grouped AS (
+      SELECT item, unit_path, due_date, sum(total) AS total, sum(done) AS done, sum(done_late) AS done_late
+      FROM items GROUP BY item, unit_path, due_date
+    )
+    INSERT INTO progress_counter (plan_id, unit_id, item, due_date, total, done, done_late)
+    SELECT ${planId}, (substr(l, 1, 8) || '-' || substr(l, 9, 4) || '-' || substr(l, 13, 4) || '-' || substr(l, 17, 4) || '-' || substr(l, 21))::uuid,
+           g.item, g.due_date, sum(g.total), sum(g.done), sum(g.done_late)
+    FROM grouped g, unnest(string_to_array(g.unit_path::text, '.')) AS l
+    GROUP BY 2, g.item, g.due_date`);
+}
