@@ -1,4 +1,4 @@
-import { z, IdSchema, IsoDateSchema, LIMITS } from './common.ts';
+import { z, ErrorSchema, IdSchema, IsoDateSchema, LIMITS } from './common.ts';
 import { MEMBER_CATEGORY_NAMES, POSITION_NAMES } from '../core/org-tree/kinds.ts';
 
 /**
@@ -9,6 +9,9 @@ import { MEMBER_CATEGORY_NAMES, POSITION_NAMES } from '../core/org-tree/kinds.ts
 export const MemberCategorySchema = z.enum(MEMBER_CATEGORY_NAMES, { message: 'Loại thành viên không hợp lệ' });
 export const PositionSchema = z.enum(POSITION_NAMES, { message: 'Chức vụ không hợp lệ' });
 export const GenderSchema = z.enum(['nam', 'nu'], { message: 'Giới tính là "nam" hoặc "nu"' });
+
+/** `:id` of /api/people/:id and /api/memberships/:id (units use UnitIdParamsSchema). */
+export const MemberIdParamsSchema = z.strictObject({ id: IdSchema });
 
 const FullName = z.string().trim().min(2, 'Hãy nhập họ và tên').max(120, 'Họ và tên dài tối đa 120 ký tự');
 
@@ -95,6 +98,13 @@ export const MemberListQuerySchema = z.strictObject({
   offset: z.coerce.number().int().min(0).default(0),
 });
 export const MemberListSchema = z.object({ items: z.array(MemberRowSchema), total: z.number() });
+export type MemberList = z.infer<typeof MemberListSchema>;
+export type MemberListQuery = z.infer<typeof MemberListQuerySchema>;
+
+/** GET /api/units/:id/members.xlsx — the same filters as the list, every row (up to EXPORT_MAX_ROWS). */
+export const MemberExportQuerySchema = MemberListQuerySchema.omit({ limit: true, offset: true });
+export type MemberExportQuery = z.infer<typeof MemberExportQuerySchema>;
+export const EXPORT_MAX_ROWS = 50_000;
 
 export const PersonDetailSchema = z.object({
   id: z.string(),
@@ -118,17 +128,33 @@ export type PersonDetail = z.infer<typeof PersonDetailSchema>;
  * - `mode=all` imports only when every row is good (otherwise 400 with the report, nothing stored);
  * - `mode=good` imports the good rows and reports the bad ones.
  * Columns (template: GET /api/members/import-template.xlsx): Họ và tên, Giới tính, Ngày sinh,
- * Loại thành viên, Chức vụ, Ngày vào đơn vị, Số thẻ đảng viên, Ngày vào Đảng, Điện thoại, Email, Chức danh.
+ * Loại thành viên, Chức vụ, Ngày vào đơn vị, Số thẻ đảng viên, Ngày vào Đảng, Điện thoại, Email, Chức danh
+ * (IMPORT_COLUMNS in core/members/import-rows.ts: headers are matched without diacritics or case).
+ * Answers: 200 ImportReport for `check` and `good`; 201 ImportReport when `all` imported the file;
+ * 400 ImportRejected (code IMPORT_ROWS_INVALID, with the report) when `all` found a bad row;
+ * 400 ApiError for a file that is not a member list (INVALID_FILE, NO_HEADER, MISSING_COLUMNS,
+ * NO_DATA_ROWS, TOO_MANY_ROWS, EMPTY_FILE, NO_FILE), 413 FILE_TOO_LARGE over IMPORT_MAX_BYTES,
+ * 415 UNSUPPORTED_FILE for another kind of file.
  */
 export const ImportQuerySchema = z.strictObject({ mode: z.enum(['check', 'all', 'good']).default('check') });
+export type ImportMode = z.infer<typeof ImportQuerySchema>['mode'];
+/** One problem: `row` is the spreadsheet's row number (header = row 1), `column` the column's header. */
 export const ImportRowErrorSchema = z.object({ row: z.number(), column: z.string().nullable(), message: z.string() });
 export const ImportReportSchema = z.object({
+  /** Data rows in the file (blank rows not counted). */
   totalRows: z.number(),
   goodRows: z.number(),
   badRows: z.number(),
+  /** People created by this request (0 for `check` and for a refused `all`). */
   imported: z.number(),
+  /** Every problem, ordered by row. */
   errors: z.array(ImportRowErrorSchema),
+  /** Headers of the file that match no column: their cells were not read. */
+  ignoredColumns: z.array(z.string()),
 });
 export type ImportReport = z.infer<typeof ImportReportSchema>;
+/** The 400 of `mode=all` with bad rows: the error and the full report. */
+export const ImportRejectedSchema = ErrorSchema.extend({ report: ImportReportSchema.optional() });
+export type ImportRejected = z.infer<typeof ImportRejectedSchema>;
 
 export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;

@@ -112,8 +112,9 @@ const CASES: Record<string, Case> = {
   'POST /api/units/:id/members/import': {
     request: (tg, fx) => ({ method: 'POST', url: `/api/units/${fx.unit[tg]}/members/import?mode=all`, ...multipartCsv('Họ và tên,Loại thành viên,Ngày vào đơn vị\nVũ Văn Hùng,Đảng viên chính thức,01/03/2022\n') }),
   },
-  'GET /api/members/import-template.xlsx': { request: () => ({ method: 'GET', url: '/api/members/import-template.xlsx' }) },
-  'GET /api/members/import-template.csv': { request: () => ({ method: 'GET', url: '/api/members/import-template.csv' }) },
+  // The import templates are the same blank form for every signed-in user: no unit's data.
+  'GET /api/members/import-template.xlsx': { selfOnly: true, request: () => ({ method: 'GET', url: '/api/members/import-template.xlsx' }) },
+  'GET /api/members/import-template.csv': { selfOnly: true, request: () => ({ method: 'GET', url: '/api/members/import-template.csv' }) },
   'GET /api/people/:id': { request: (tg, fx) => ({ method: 'GET', url: `/api/people/${fx.person[tg]}` }) },
   'PATCH /api/people/:id': { request: (tg, fx) => ({ method: 'PATCH', url: `/api/people/${fx.person[tg]}`, payload: { phone: '0912345678' } }) },
   'POST /api/people/:id/transfer': {

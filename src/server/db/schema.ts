@@ -61,6 +61,8 @@ export const person = pgTable('person', {
   fullName: text('full_name').notNull(),
   nameFolded: text('name_folded').notNull(),
   sortKey: text('sort_key').notNull(),
+  /** Generated (0002-members.sql): Vietnamese alphabetical order under the "C" collation. */
+  nameOrder: text('name_order').generatedAlwaysAs(sql`name_order`),
   unitId: uuid('unit_id').notNull(),
   gender: text('gender'),
   birthDate: day('birth_date'),

@@ -1,0 +1,191 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
+import type { TreePath } from '../../../core/access/scope.ts';
+import type { IsoDate } from '../../../core/ids.ts';
+import type { MemberCategory, Position } from '../../../core/org-tree/kinds.ts';
+import { foldDiacritics, foldForSearch, normalizeForCompare, vietnameseNameSortKey } from '../../../core/text/fold.ts';
+import type { MemberCreate } from '../../../shared/members.ts';
+import type { Tx } from '../client.ts';
+
+/** A person as stored, with the path of the managing unit (where access to the person is decided). */
+export type PersonRow = {
+  id: string;
+  fullName: string;
+  unitId: string;
+  unitName: string;
+  path: TreePath;
+  gender: string | null;
+  birthDate: string | null;
+  phone: string | null;
+  email: string | null;
+  partyCardNo: string | null;
+  joinedPartyOn: string | null;
+  jobTitle: string | null;
+};
+
+export type MembershipRow = {
+  id: string;
+  personId: string;
+  unitId: string;
+  path: TreePath;
+  category: MemberCategory;
+  positions: Position[];
+  validFrom: IsoDate;
+  validTo: IsoDate | null;
+  endReason: string | null;
+};
+
+const PERSON_COLUMNS = sql.raw(`p.id, p.full_name AS "fullName", p.unit_id AS "unitId", u.name AS "unitName", u.path::text AS path,
+  p.gender, p.birth_date::text AS "birthDate", p.phone, p.email, p.party_card_no AS "partyCardNo",
+  p.joined_party_on::text AS "joinedPartyOn", p.job_title AS "jobTitle"`);
+
+/** Loads a person that is not deleted, locking the row when `forUpdate`. */
+export async function findPerson(tx: Tx, id: string, forUpdate = false): Promise<PersonRow | null> {
+  const lock = forUpdate ? sql.raw('FOR UPDATE OF p') : sql.raw('');
+  const r = await tx.execute<PersonRow>(sql`
+    SELECT ${PERSON_COLUMNS} FROM person p JOIN unit u ON u.id = p.unit_id WHERE p.id = ${id} AND p.deleted_at IS NULL ${lock}`);
+  return r.rows[0] ?? null;
+}
+
+const MEMBERSHIP_COLUMNS = sql.raw(`m.id, m.person_id AS "personId", m.unit_id AS "unitId", u.path::text AS path, m.category,
+  m.positions, m.valid_from::text AS "validFrom", m.valid_to::text AS "validTo", m.end_reason AS "endReason"`);
+
+/** Loads a membership of a person that is not deleted, locking the row when `forUpdate`. */
+export async function findMembership(tx: Tx, id: string, forUpdate = false): Promise<MembershipRow | null> {
+  const lock = forUpdate ? sql.raw('FOR UPDATE OF m') : sql.raw('');
+  const r = await tx.execute<MembershipRow>(sql`
+    SELECT ${MEMBERSHIP_COLUMNS} FROM membership m JOIN unit u ON u.id = m.unit_id JOIN person p ON p.id = m.person_id
+    WHERE m.id = ${id} AND p.deleted_at IS NULL ${lock}`);
+  return r.rows[0] ?? null;
+}
+
+/** The open memberships of a person in one unit, locked. */
+export async function openMemberships(tx: Tx, personId: string, unitId: string): Promise<MembershipRow[]> {
+  const r = await tx.execute<MembershipRow>(sql`
+    SELECT ${MEMBERSHIP_COLUMNS} FROM membership m JOIN unit u ON u.id = m.unit_id
+    WHERE m.person_id = ${personId} AND m.unit_id = ${unitId} AND m.valid_to IS NULL
+    ORDER BY m.valid_from, m.created_at FOR UPDATE OF m`);
+  return r.rows;
+}
+
+/** A text[] literal for codes (categories, positions): plain identifiers, nothing to escape. */
+export function codeArray(codes: readonly string[]): string {
+  return `{${codes.join(',')}}`;
+}
+
+/** The stored form of a name and its search and sort columns. */
+export function nameColumns(fullName: string): { fullName: string; nameFolded: string; sortKey: string } {
+  const name = normalizeForCompare(fullName);
+  return { fullName: name, nameFolded: foldDiacritics(name), sortKey: vietnameseNameSortKey(name) };
+}
+
+/** Party card numbers among `cards` already held by a person other than `exceptPersonId`. */
+export async function takenPartyCards(tx: Tx, cards: readonly string[], exceptPersonId: string | null = null): Promise<Set<string>> {
+  const taken = new Set<string>();
+  for (let i = 0; i < cards.length; i += 1000) {
+    const chunk = cards.slice(i, i + 1000);
+    const r = await tx.execute<{ card: string }>(sql`
+      SELECT party_card_no AS card FROM person
+      WHERE deleted_at IS NULL AND party_card_no IN (${sql.join(chunk.map((c) => sql`${c}`), sql`, `)})
+        ${exceptPersonId ? sql`AND id <> ${exceptPersonId}` : sql``}`);
+    for (const row of r.rows) taken.add(row.card);
+  }
+  return taken;
+}
+
+/** Rows per multi-row INSERT: 500 × 12 parameters stays far below PostgreSQL's 65,535. */
+const BATCH = 500;
+
+/**
+ * Inserts people with their first membership in `unitId`, in multi-row INSERTs. No access check
+ * and no audit (callers do both). Returns the new person ids in the order of `members`.
+ */
+export async function insertMembers(tx: Tx, unitId: string, members: readonly MemberCreate[]): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < members.length; i += BATCH) {
+    const chunk = members.slice(i, i + BATCH).map((m) => ({ id: randomUUID(), m, names: nameColumns(m.fullName) }));
+    const people: SQL[] = chunk.map(({ id, m, names }) => sql`(${id}, ${names.fullName}, ${names.nameFolded}, ${names.sortKey}, ${unitId},
+      ${m.gender ?? null}, ${m.birthDate ?? null}::date, ${m.phone || null}, ${m.email || null}, ${m.partyCardNo || null},
+      ${m.joinedPartyOn ?? null}::date, ${m.jobTitle || null})`);
+    await tx.execute(sql`
+      INSERT INTO person (id, full_name, name_folded, sort_key, unit_id, gender, birth_date, phone, email, party_card_no, joined_party_on, job_title)
+      VALUES ${sql.join(people, sql`, `)}`);
+    const memberships: SQL[] = chunk.map(({ id, m }) =>
+      sql`(${id}, ${unitId}, ${m.category}, ${codeArray(m.positions)}::text[], ${m.validFrom}::date)`);
+    await tx.execute(sql`
+      INSERT INTO membership (person_id, unit_id, category, positions, valid_from) VALUES ${sql.join(memberships, sql`, `)}`);
+    ids.push(...chunk.map((c) => c.id));
+  }
+  return ids;
+}
+
+/** Which memberships a member list shows. */
+export interface MemberFilter {
+  unitId: string;
+  unitPath: TreePath;
+  /** Memberships valid on that day: valid_from ≤ on < valid_to. */
+  on: IsoDate;
+  /** Memberships in the unit's sub-units too. */
+  subtree: boolean;
+  q?: string | undefined;
+  category?: MemberCategory | undefined;
+}
+
+/** A row of a member list: the membership and the person's fields. */
+export type MemberListRow = {
+  personId: string;
+  membershipId: string;
+  unitId: string;
+  unitName: string;
+  fullName: string;
+  gender: string | null;
+  birthDate: string | null;
+  category: MemberCategory;
+  positions: Position[];
+  validFrom: string;
+  validTo: string | null;
+  partyCardNo: string | null;
+  joinedPartyOn: string | null;
+  phone: string | null;
+  email: string | null;
+  jobTitle: string | null;
+};
+
+function likeWord(w: string): string {
+  return `%${w.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+}
+
+function memberWhere(f: MemberFilter): SQL {
+  const conds: SQL[] = [
+    f.subtree ? sql`u.path <@ ${f.unitPath}::ltree` : sql`m.unit_id = ${f.unitId}`,
+    sql`p.deleted_at IS NULL`,
+    sql`m.valid_from <= ${f.on}::date`,
+    sql`(m.valid_to IS NULL OR m.valid_to > ${f.on}::date)`,
+  ];
+  // Every word must occur in the folded name: "nguyen hoa" finds "Nguyễn Thị Hoa".
+  for (const w of foldForSearch(f.q ?? '').split(' ').filter(Boolean).slice(0, 8)) conds.push(sql`p.name_folded LIKE ${likeWord(w)}`);
+  if (f.category) conds.push(sql`m.category = ${f.category}`);
+  return sql.join(conds, sql` AND `);
+}
+
+/** The member list in Vietnamese name order (see person.name_order), a page of it when `page` is given. */
+export async function selectMembers(tx: Tx, f: MemberFilter, page: { limit: number; offset: number } | null): Promise<MemberListRow[]> {
+  const r = await tx.execute<MemberListRow>(sql`
+    SELECT p.id AS "personId", m.id AS "membershipId", m.unit_id AS "unitId", u.name AS "unitName", p.full_name AS "fullName",
+           p.gender, p.birth_date::text AS "birthDate", m.category, m.positions, m.valid_from::text AS "validFrom",
+           m.valid_to::text AS "validTo", p.party_card_no AS "partyCardNo", p.joined_party_on::text AS "joinedPartyOn",
+           p.phone, p.email, p.job_title AS "jobTitle"
+    FROM membership m JOIN person p ON p.id = m.person_id JOIN unit u ON u.id = m.unit_id
+    WHERE ${memberWhere(f)}
+    ORDER BY p.name_order, p.id, m.valid_from, m.id
+    ${page ? sql`LIMIT ${page.limit} OFFSET ${page.offset}` : sql``}`);
+  return r.rows;
+}
+
+export async function countMembers(tx: Tx, f: MemberFilter): Promise<number> {
+  const r = await tx.execute<{ n: number }>(sql`
+    SELECT count(*)::int AS n FROM membership m JOIN person p ON p.id = m.person_id JOIN unit u ON u.id = m.unit_id
+    WHERE ${memberWhere(f)}`);
+  return r.rows[0]?.n ?? 0;
+}
