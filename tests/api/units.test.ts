@@ -120,6 +120,10 @@ describe('split, move and dissolve', () => {
     expect(res.statusCode, res.body).toBe(204);
     expect(names(await get(`/api/units/${tree.units.bloc}/children`))).toContain('Chi bộ Lưu động');
     expect(names(await get(`/api/units/${tree.units.grassroots}/children?on=2022-04-01`))).toContain('Chi bộ Lưu động');
+    // Depth follows the new place: the cell now sits one level higher, under the bloc.
+    const depths = await t.database.db.execute<{ id: string; depth: number; n: number }>(sql`
+      SELECT id, depth, nlevel(path) AS n FROM unit WHERE id IN (${cell}, ${tree.units.bloc})`);
+    for (const r of depths.rows) expect(r.depth).toBe(r.n);
     const loop = await post(`/api/units/${tree.units.grassroots}/move`, { parentId: tree.units.c1, on: '2022-05-01' });
     expect(loop.statusCode).toBe(400);
   });

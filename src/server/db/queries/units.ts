@@ -73,7 +73,7 @@ export async function rebaseSubtree(tx: Tx, oldPrefix: TreePath, newPrefix: Tree
     UPDATE unit SET
       path = CASE WHEN path = ${oldPrefix}::ltree THEN ${newPrefix}::ltree
                   ELSE ${newPrefix}::ltree || subpath(path, nlevel(${oldPrefix}::ltree)) END,
-      depth = nlevel(${newPrefix}::ltree) + nlevel(path) - nlevel(${oldPrefix}::ltree) - 1,
+      depth = nlevel(${newPrefix}::ltree) + nlevel(path) - nlevel(${oldPrefix}::ltree),
       updated_at = now()
     WHERE path <@ ${oldPrefix}::ltree`);
 }
