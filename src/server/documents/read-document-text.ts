@@ -1,0 +1,201 @@
+import iconv from 'iconv-lite';
+import mammoth from 'mammoth';
+import WordExtractor from 'word-extractor';
+import { DomainError } from '../../core/errors.ts';
+
+export type DocumentFormat = 'docx' | 'pdf' | 'doc' | 'txt';
+
+/** Error codes thrown while reading an uploaded document. */
+export const READ_ERRORS = {
+  EMPTY_FILE: 'Tệp rỗng, không có nội dung.',
+  CORRUPT_FILE: 'Tệp bị hỏng hoặc không đọc được (có thể tải lên chưa hết).',
+  ENCRYPTED_FILE: 'Tệp được đặt mật khẩu; hãy gỡ mật khẩu rồi tải lên lại.',
+  IMAGE_ONLY_PDF: 'Tệp PDF không có lớp văn bản (chỉ là ảnh quét); hãy dùng bản Word hoặc PDF có chữ.',
+  UNSUPPORTED_FILE: 'Định dạng tệp không được hỗ trợ; hãy dùng .docx, .doc, .pdf hoặc .txt.',
+  UNKNOWN_ENCODING: 'Không nhận ra bảng mã của tệp văn bản (có thể là TCVN3/ABC hoặc VNI); hãy lưu lại dưới dạng Unicode (UTF-8).',
+} as const;
+
+function fail(code: keyof typeof READ_ERRORS, fileName: string, cause?: unknown): never {
+  throw new DomainError(code, READ_ERRORS[code], { fileName, ...(cause ? { cause: String((cause as Error)?.message ?? cause) } : {}) });
+}
+
+const startsWith = (b: Uint8Array, sig: number[]) => sig.every((v, i) => b[i] === v);
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const PDF = [0x25, 0x50, 0x44, 0x46];
+const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+/** True when an OLE compound file holds an encrypted OOXML package (a password-protected .docx). */
+function isEncryptedPackage(b: Uint8Array): boolean {
+  const needle = Buffer.from('EncryptedPackage', 'utf16le');
+  return Buffer.from(b.buffer, b.byteOffset, b.byteLength).includes(needle);
+}
+
+function sniff(bytes: Uint8Array, fileName: string): DocumentFormat {
+  if (startsWith(bytes, PDF)) return 'pdf';
+  if (startsWith(bytes, ZIP)) return 'docx';
+  if (startsWith(bytes, OLE)) return 'doc';
+  const ext = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase();
+  if (ext === 'docx' || ext === 'pdf' || ext === 'doc') return ext === 'docx' && bytes.length < 4 ? 'docx' : (ext as DocumentFormat);
+  if (ext && !['txt', 'text', 'md'].includes(ext)) {
+    // Something else that is not text: images, spreadsheets, archives.
+    if (bytes.subarray(0, 512).some((c) => c === 0)) fail('UNSUPPORTED_FILE', fileName);
+  }
+  return 'txt';
+}
+
+async function readDocx(bytes: Uint8Array, fileName: string): Promise<string> {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (!buffer.includes(Buffer.from('word/'))) fail('UNSUPPORTED_FILE', fileName);
+  try {
+    const r = await mammoth.extractRawText({ buffer });
+    return r.value;
+  } catch (e) {
+    return fail('CORRUPT_FILE', fileName, e);
+  }
+}
+
+async function readDoc(bytes: Uint8Array, fileName: string): Promise<string> {
+  if (isEncryptedPackage(bytes)) fail('ENCRYPTED_FILE', fileName);
+  try {
+    const doc = await new WordExtractor().extract(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    return doc.getBody();
+  } catch (e) {
+    const msg = String((e as Error)?.message ?? e);
+    if (/encrypt|password/i.test(msg)) fail('ENCRYPTED_FILE', fileName, e);
+    return fail('CORRUPT_FILE', fileName, e);
+  }
+}
+
+const PAGE_NO = /^\s*(?:[-–—]\s*)?(?:trang\s+)?\d{1,4}(?:\s*(?:\/|of|trên)\s*\d{1,4})?(?:\s*[-–—])?\s*$/iu;
+
+/**
+ * Joins PDF pages, leaving out running headers and footers: lines that come back on most pages
+ * (digits ignored, so "Trang 3/10" counts as the same line on every page) and lone page numbers.
+ */
+export function joinPdfPages(pages: string[]): string {
+  const key = (l: string) => l.trim().replace(/\d+/g, '#').replace(/\s+/g, ' ');
+  const counts = new Map<string, number>();
+  for (const p of pages) {
+    const lines = p.split('\n');
+    const edge = new Set([...lines.slice(0, 2), ...lines.slice(-2)].map(key).filter(Boolean));
+    for (const k of edge) counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  const minRepeat = Math.max(2, Math.ceil(pages.length * 0.6));
+  const running = (l: string) => pages.length >= 3 && (counts.get(key(l)) ?? 0) >= minRepeat;
+  return pages
+    .map((p) =>
+      p
+        .split('\n')
+        .filter((l, i, all) => !PAGE_NO.test(l) && !((i < 2 || i >= all.length - 2) && running(l)))
+        .join('\n'),
+    )
+    .join('\n');
+}
+
+interface PdfItem {
+  str?: string;
+  transform?: number[];
+  width?: number;
+  height?: number;
+  hasEOL?: boolean;
+}
+
+/**
+ * Rebuilds a page's lines from the positions of its text runs. Drawing order is not reading
+ * order: a PDF may draw the Vietnamese letters of a line from a fallback font after the rest.
+ */
+export function linesFromItems(items: PdfItem[]): string {
+  const runs = items
+    .filter((i) => typeof i.str === 'string' && i.str.length > 0 && Array.isArray(i.transform))
+    .map((i) => ({ s: i.str as string, x: (i.transform as number[])[4] as number, y: (i.transform as number[])[5] as number, w: i.width ?? 0, h: Math.abs(i.height || (i.transform as number[])[3] || 10) }));
+  runs.sort((a, b) => b.y - a.y || a.x - b.x);
+  const lines: Array<typeof runs> = [];
+  for (const r of runs) {
+    const line = lines[lines.length - 1];
+    if (line && Math.abs((line[0] as (typeof runs)[number]).y - r.y) <= r.h * 0.4) line.push(r);
+    else lines.push([r]);
+  }
+  return lines
+    .map((line) => {
+      line.sort((a, b) => a.x - b.x);
+      let out = '';
+      let end = -Infinity;
+      for (const r of line) {
+        if (out && r.x - end > r.h * 0.2 && !/\s$/.test(out) && !/^\s/.test(r.s)) out += ' ';
+        out += r.s;
+        end = Math.max(end, r.x + r.w);
+      }
+      return out.replace(/[ \t]+/g, ' ').trim();
+    })
+    .join('\n');
+}
+
+async function readPdf(bytes: Uint8Array, fileName: string): Promise<string> {
+  const { getDocumentProxy } = await import('unpdf');
+  let pdf;
+  try {
+    pdf = await getDocumentProxy(new Uint8Array(bytes));
+  } catch (e) {
+    const name = (e as { name?: string })?.name ?? '';
+    if (/password/i.test(name) || /password|encrypt/i.test(String((e as Error)?.message))) fail('ENCRYPTED_FILE', fileName, e);
+    return fail('CORRUPT_FILE', fileName, e);
+  }
+  let pages: string[];
+  try {
+    pages = [];
+    for (let n = 1; n <= pdf.numPages; n++) {
+      const page = await pdf.getPage(n);
+      const content = await page.getTextContent();
+      pages.push(linesFromItems(content.items as unknown as PdfItem[]));
+    }
+  } catch (e) {
+    return fail('CORRUPT_FILE', fileName, e);
+  }
+  if (pages.every((p) => p.replace(/\s+/g, '').length === 0)) fail('IMAGE_ONLY_PDF', fileName);
+  return joinPdfPages(pages);
+}
+
+/**
+ * Decodes plain text: UTF-8 (with or without BOM), UTF-16 with BOM, or Windows-1258. A legacy
+ * 8-bit file that does not read as Vietnamese in Windows-1258 (TCVN3/ABC, VNI) is refused rather
+ * than guessed.
+ */
+export function decodeText(bytes: Uint8Array, fileName: string): string {
+  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (startsWith(b, [0xef, 0xbb, 0xbf])) return b.subarray(3).toString('utf8');
+  if (startsWith(b, [0xff, 0xfe])) return iconv.decode(b.subarray(2), 'utf16le');
+  if (startsWith(b, [0xfe, 0xff])) return iconv.decode(b.subarray(2), 'utf16be');
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(b);
+  } catch {
+    const s = iconv.decode(b, 'windows-1258').normalize('NFC');
+    const nonAscii = [...s].filter((c) => c.charCodeAt(0) > 127);
+    const odd = nonAscii.filter((c) => !/\p{L}/u.test(c) && !'“”‘’–—…•·°'.includes(c));
+    if (nonAscii.length === 0 || odd.length / nonAscii.length < 0.1) return s;
+    return fail('UNKNOWN_ENCODING', fileName);
+  }
+}
+
+/**
+ * Reads the text of an uploaded document. The format is told by the file's first bytes (the
+ * extension only for plain text). The text comes back NFC-normalised with Unix line breaks.
+ * @throws DomainError EMPTY_FILE, CORRUPT_FILE, ENCRYPTED_FILE, IMAGE_ONLY_PDF, UNSUPPORTED_FILE, UNKNOWN_ENCODING
+ */
+export async function readDocumentText(bytes: Uint8Array, fileName: string): Promise<{ text: string; format: DocumentFormat }> {
+  if (bytes.length === 0) fail('EMPTY_FILE', fileName);
+  const format = sniff(bytes, fileName);
+  let text: string;
+  if (format === 'pdf') {
+    if (Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(Buffer.from('/Encrypt'))) fail('ENCRYPTED_FILE', fileName);
+    text = await readPdf(bytes, fileName);
+  } else if (format === 'docx') {
+    if (!startsWith(bytes, ZIP)) fail('CORRUPT_FILE', fileName);
+    text = await readDocx(bytes, fileName);
+  } else if (format === 'doc') {
+    if (!startsWith(bytes, OLE)) fail('CORRUPT_FILE', fileName);
+    text = await readDoc(bytes, fileName);
+  } else text = decodeText(bytes, fileName);
+  text = text.replace(/\r\n?/g, '\n').normalize('NFC');
+  if (text.trim() === '') fail(format === 'pdf' ? 'IMAGE_ONLY_PDF' : 'EMPTY_FILE', fileName);
+  return { text, format };
+}
