@@ -90,7 +90,7 @@ describe('state format (Nghị định 30/2020/NĐ-CP layout)', () => {
       ['tháng 7/2023', { type: 'month', value: '2023-07' }],
       ['15 giờ 00 ngày 20/5/2023', { type: 'date', value: '2023-05-20' }],
     ]);
-    expect(x.assignments).toEqual([{ lead: ['Sở Thông tin và Truyền thông'], support: ['các sở', 'ban', 'ngành'] }]);
+    expect(x.assignments).toEqual([{ lead: ['Sở Thông tin và Truyền thông'], support: ['các sở, ban, ngành'] }]);
     expect(x.reports.map((r) => [r.to, r.due.map((d) => d.type)])).toEqual([
       ['Ủy ban nhân dân tỉnh', ['recurring']],
       ['Sở Thông tin và Truyền thông', ['date', 'date']],
@@ -122,5 +122,45 @@ describe('Party format (Hướng dẫn 36-HD/VPTW layout)', () => {
   });
   it('reads the Youth Union number form', () => {
     expect(extractDocument('BCH ĐOÀN TỈNH\nSố: 05-KH/ĐTN\nKẾ HOẠCH\nhoạt động hè', { fileName: 'a' })).toMatchObject({ kind: 'KH', number: '05-KH/ĐTN', title: 'hoạt động hè', issuer: 'BCH ĐOÀN TỈNH' });
+  });
+});
+
+// A second constructed state plan: collective names of bodies ("các sở, ban, ngành", "UBND các
+// huyện, thị xã, thành phố") are one party to an assignment or a report, not three.
+const STATE_COLLECTIVE = `ỦY BAN NHÂN DÂN
+TỈNH QUẢNG NAM
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 1234/KH-UBND
+Quảng Nam, ngày 05 tháng 6 năm 2023
+
+KẾ HOẠCH
+Triển khai thực hiện Chỉ thị số 08/CT-TTg ngày 23/02/2023 của Thủ tướng Chính phủ về công tác chuyển đổi số năm 2023
+
+Căn cứ Nghị quyết số 52-NQ/TW ngày 27/9/2019 của Bộ Chính trị; Thực hiện Chỉ thị số 08/CT-TTg ngày 23/02/2023 của Thủ tướng Chính phủ, Ủy ban nhân dân tỉnh ban hành Kế hoạch triển khai như sau:
+
+II. NHIỆM VỤ
+1. Sở Thông tin và Truyền thông chủ trì, phối hợp với các sở, ban, ngành xây dựng Đề án, hoàn thành trong quý III/2023.
+2. UBND các huyện, thị xã, thành phố báo cáo kết quả thực hiện về Ủy ban nhân dân tỉnh (qua Sở Thông tin và Truyền thông) định kỳ hằng quý.
+
+Nơi nhận:
+- Các sở, ban, ngành;
+- Lưu: VT.
+
+TM. ỦY BAN NHÂN DÂN
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+
+Trần Anh Tuấn
+`;
+
+describe('collective names of bodies', () => {
+  it('keeps "các sở, ban, ngành" and "UBND các huyện, thị xã, thành phố" whole', () => {
+    const x = extractDocument(STATE_COLLECTIVE, { fileName: 'collective.txt' });
+    expect(x.assignments).toEqual([{ lead: ['Sở Thông tin và Truyền thông'], support: ['các sở, ban, ngành'] }]);
+    expect(x.reports).toEqual([
+      { from: 'UBND các huyện, thị xã, thành phố', to: 'Ủy ban nhân dân tỉnh', via: 'Sở Thông tin và Truyền thông', due: [{ type: 'recurring', value: { every: 'quarter', from: null } }] },
+    ]);
+    expect(x.deadlines.map((d) => d.text)).toEqual(['hoàn thành trong quý III/2023', 'định kỳ hằng quý']);
   });
 });

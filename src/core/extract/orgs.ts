@@ -47,6 +47,8 @@ export function readOrg(text: string, pos: number): OrgPhrase | null {
     // "Văn phòng và các tổ chức đoàn thể": "và" before another body's name separates a list.
     if (bare === 'và' && HEAD.test(rest.slice(re.lastIndex).trimStart())) break;
     const prev = words.length ? (words[words.length - 1] as { w: string }).w.toLowerCase() : '';
+    // "các ban xây dựng Đảng" names a body; "ngành xây dựng Đề án" is a verb phrase after one.
+    if (bare === 'xây' && !/^\s*dựng\s+Đảng/u.test(rest.slice(re.lastIndex))) break;
     const ok =
       /^\p{Lu}/u.test(bare) ||
       (/^[-–]$/.test(w) && /^\s*[-–]\s*\p{L}/u.test(rest.slice(m.index))) ||
@@ -71,6 +73,12 @@ export function readOrg(text: string, pos: number): OrgPhrase | null {
   return { text: textOut, start, end: start + stop };
 }
 
+/**
+ * Bare lower-case kinds of bodies that, after a comma, continue a collective name rather than
+ * start a new body: "các sở, ban, ngành", "các huyện, thị xã, thành phố", "các cơ quan, đơn vị".
+ */
+const COLLECTIVE_TAIL = /^(?:ban|ngành|sở|đơn\s+vị|cơ\s+quan|địa\s+phương|đoàn\s+thể|doanh\s+nghiệp|huyện|quận|thị\s+xã|thành\s+phố|xã|phường|thị\s+trấn|hội|tổ\s+chức)$/u;
+
 /** Reads "X, Y và Z" where each is a body's name. */
 export function readOrgList(text: string, pos: number): { items: OrgPhrase[]; start: number; end: number } | null {
   const first = readOrg(text, pos);
@@ -80,7 +88,16 @@ export function readOrgList(text: string, pos: number): { items: OrgPhrase[]; st
   for (;;) {
     const sep = /^\s*(?:,\s*và|,|và|;)\s+/u.exec(text.slice(end, end + 8));
     if (!sep) break;
-    const next = readOrg(text, end + sep[0].length);
+    const nextStart = end + sep[0].length;
+    const words2 = /^([\p{Ll}]+)(\s+[\p{Ll}]+)?(?![\p{L}])/u.exec(text.slice(nextStart, nextStart + 30));
+    const tail = words2 ? [words2[0], words2[1] as string].find((w) => COLLECTIVE_TAIL.test(w)) : undefined;
+    const prev = items[items.length - 1] as OrgPhrase;
+    if (tail && /(?:^|\s)(?:các|Các|những)\s/u.test(prev.text) && !sep[0].includes(";")) {
+      items[items.length - 1] = { text: `${prev.text}${text.slice(prev.end, nextStart).replace(/\s+/g, ' ')}${tail}`, start: prev.start, end: nextStart + tail.length };
+      end = nextStart + tail.length;
+      continue;
+    }
+    const next = readOrg(text, nextStart);
     if (!next || next.text.length < 2) break;
     items.push(next);
     end = next.end;
