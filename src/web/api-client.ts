@@ -1,0 +1,153 @@
+/**
+ * The one way the web app talks to the server: same-origin cookies, the CSRF header on every
+ * state-changing request, and errors turned into an ApiError that carries the server's
+ * Vietnamese message and its field errors.
+ */
+
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly fields: FieldError[];
+  /** The parsed response body, for callers that need more than the error (e.g. an import report). */
+  readonly body: unknown;
+
+  constructor(status: number, code: string, message: string, fields: FieldError[] = [], body: unknown = null) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.fields = fields;
+    this.body = body;
+  }
+
+  /** Field errors keyed by the form field name ("body.name" → "name"). */
+  fieldMap(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const f of this.fields) {
+      const key = f.path.replace(/^(body|query|params|querystring)\.?/, '');
+      if (key && !(key in out)) out[key] = f.message;
+    }
+    return out;
+  }
+}
+
+const NETWORK_MESSAGE = 'Không kết nối được với máy chủ. Hãy kiểm tra mạng rồi thử lại.';
+const UNKNOWN_MESSAGE = 'Máy chủ trả lời không như mong đợi. Hãy thử lại sau.';
+
+let csrfToken: string | null = null;
+let onUnauthenticated: (() => void) | null = null;
+
+/** Remembers the CSRF token returned by login or /api/auth/me. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** What to do when the session has ended (401): the app sends the user to the login page. */
+export function setUnauthenticatedHandler(handler: (() => void) | null): void {
+  onUnauthenticated = handler;
+}
+
+type Query = Record<string, string | number | boolean | null | undefined>;
+
+/** `/api/x` + `?a=1&b=2`, leaving out empty values. */
+export function apiUrl(path: string, query?: Query): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query ?? {})) {
+    if (v === undefined || v === null || v === '') continue;
+    params.set(k, String(v));
+  }
+  const s = params.toString();
+  return s ? `${path}?${s}` : path;
+}
+
+function toApiError(status: number, body: unknown): ApiError {
+  const err = (body as { error?: { code?: unknown; message?: unknown; fields?: unknown } } | null)?.error;
+  if (err && typeof err.message === 'string') {
+    const fields = Array.isArray(err.fields)
+      ? err.fields.filter((f): f is FieldError => typeof f?.path === 'string' && typeof f?.message === 'string')
+      : [];
+    return new ApiError(status, typeof err.code === 'string' ? err.code : 'ERROR', err.message, fields, body);
+  }
+  return new ApiError(status, 'UNEXPECTED', UNKNOWN_MESSAGE, [], body);
+}
+
+function handleUnauthenticated(path: string, status: number): void {
+  if (status === 401 && !path.startsWith('/api/auth/login')) onUnauthenticated?.();
+}
+
+async function parseBody(response: Response): Promise<unknown> {
+  if (response.status === 204) return null;
+  const type = response.headers.get('content-type') ?? '';
+  if (type.includes('application/json')) return response.json().catch(() => null);
+  return null;
+}
+
+async function request<T>(method: string, path: string, opts: { query?: Query; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  const hasBody = opts.body !== undefined;
+  if (hasBody) headers['content-type'] = 'application/json';
+  let response: Response;
+  try {
+    response = await fetch(apiUrl(path, opts.query), {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: hasBody ? JSON.stringify(opts.body) : undefined,
+      signal: opts.signal,
+    });
+  } catch (e) {
+    if (e instanceof DOMException && e.name === 'AbortError') throw e;
+    throw new ApiError(0, 'NETWORK', NETWORK_MESSAGE);
+  }
+  const body = await parseBody(response);
+  if (!response.ok) {
+    handleUnauthenticated(path, response.status);
+    throw toApiError(response.status, body);
+  }
+  return body as T;
+}
+
+export const api = {
+  get: <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>('GET', path, { query, signal }),
+  post: <T = void>(path: string, body?: unknown) => request<T>('POST', path, { body }),
+  patch: <T = void>(path: string, body?: unknown) => request<T>('PATCH', path, { body }),
+  delete: <T = void>(path: string) => request<T>('DELETE', path),
+
+  /**
+   * Uploads a file as multipart field `file`. Uses XMLHttpRequest because fetch cannot report
+   * upload progress; `onProgress` receives 0..1 while the bytes go up.
+   */
+  upload<T>(path: string, file: File, opts: { query?: Query; onProgress?: (fraction: number) => void } = {}): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const xhr = new XMLHttpRequest();
+      xhr.open('POST', apiUrl(path, opts.query));
+      xhr.setRequestHeader('accept', 'application/json');
+      if (csrfToken) xhr.setRequestHeader('x-csrf-token', csrfToken);
+      xhr.responseType = 'text';
+      xhr.upload.onprogress = (e) => {
+        if (e.lengthComputable) opts.onProgress?.(e.loaded / e.total);
+      };
+      xhr.onerror = () => reject(new ApiError(0, 'NETWORK', NETWORK_MESSAGE));
+      xhr.onload = () => {
+        let body: unknown;
+        try {
+          body = xhr.responseText ? JSON.parse(xhr.responseText) : null;
+        } catch {
+          body = null;
+        }
+        if (xhr.status >= 200 && xhr.status < 300) return resolve(body as T);
+        handleUnauthenticated(path, xhr.status);
+        reject(toApiError(xhr.status, body));
+      };
+      const form = new FormData();
+      form.append('file', file, file.name);
+      xhr.send(form);
+    });
+  },
+};

@@ -1,0 +1,43 @@
+import { NavLink, Stack } from '@mantine/core';
+import { IconBinaryTree2, IconHistory, IconUsers, IconUserShield } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'react-router-dom';
+import { mayAnywhere, useMe } from './use-me.ts';
+
+/** The left navigation: one entry per module the user may use. */
+export function MainNav({ onNavigate }: { onNavigate: () => void }) {
+  const { t } = useTranslation();
+  const me = useMe().data;
+  const { pathname } = useLocation();
+  const items = [
+    { to: '/units', label: t('nav.tree'), icon: IconBinaryTree2, show: true, match: ['/units'] },
+    { to: '/members', label: t('nav.members'), icon: IconUsers, show: true, match: ['/members', '/people'] },
+    { to: '/users', label: t('nav.users'), icon: IconUserShield, show: mayAnywhere(me, 'manage_users'), match: ['/users'] },
+    { to: '/audit', label: t('nav.audit'), icon: IconHistory, show: mayAnywhere(me, 'read_audit'), match: ['/audit'] },
+  ];
+  return (
+    <nav aria-label={t('shell.navigation')}>
+      <Stack gap={4}>
+        {items
+          .filter((i) => i.show)
+          .map((i) => {
+            const active = i.match.some((m) => pathname === m || pathname.startsWith(`${m}/`));
+            return (
+              <NavLink
+                key={i.to}
+                component={Link}
+                to={i.to}
+                label={i.label}
+                leftSection={<i.icon size={20} aria-hidden />}
+                active={active}
+                aria-current={active ? 'page' : undefined}
+                onClick={onNavigate}
+                py="sm"
+                style={{ borderRadius: 'var(--mantine-radius-md)' }}
+              />
+            );
+          })}
+      </Stack>
+    </nav>
+  );
+}

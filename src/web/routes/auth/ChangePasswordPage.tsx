@@ -1,0 +1,83 @@
+import { Button, Paper, PasswordInput, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
+import { ChangePasswordSchema } from '../../../shared/auth.ts';
+import { api } from '../../api-client.ts';
+import { FormError } from '../../components/FormError.tsx';
+import { notifySuccess } from '../../components/notify.ts';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { useFormState } from '../../components/use-form-state.ts';
+
+export function ChangePasswordPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const form = useFormState({ currentPassword: '', newPassword: '', repeat: '' });
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const input = form.validate(ChangePasswordSchema, { currentPassword: form.values.currentPassword, newPassword: form.values.newPassword });
+    if (!input) return;
+    if (form.values.repeat !== form.values.newPassword) {
+      form.setFieldError('repeat', t('auth.passwordsDiffer'));
+      return;
+    }
+    setBusy(true);
+    try {
+      await api.post('/api/auth/password', input);
+      notifySuccess(t('auth.passwordChanged'));
+      form.reset();
+      navigate('/units');
+    } catch (err) {
+      form.showServerError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <>
+      <PageHeader title={t('auth.changePassword')} />
+      <Paper withBorder p={{ base: 'md', sm: 'lg' }} maw={480}>
+        <form onSubmit={(e) => void submit(e)} noValidate aria-label={t('auth.changePassword')}>
+          <Stack>
+            <FormError message={form.formError} />
+            <PasswordInput
+              label={t('auth.currentPassword')}
+              autoComplete="current-password"
+              required
+              value={form.values.currentPassword}
+              onChange={(e) => form.set('currentPassword', e.currentTarget.value)}
+              error={form.errors.currentPassword}
+            />
+            <PasswordInput
+              label={t('auth.newPassword')}
+              description={t('auth.passwordRule')}
+              autoComplete="new-password"
+              required
+              value={form.values.newPassword}
+              onChange={(e) => form.set('newPassword', e.currentTarget.value)}
+              error={form.errors.newPassword}
+            />
+            <PasswordInput
+              label={t('auth.repeatPassword')}
+              autoComplete="new-password"
+              required
+              value={form.values.repeat}
+              onChange={(e) => form.set('repeat', e.currentTarget.value)}
+              error={form.errors.repeat}
+            />
+            <Text size="sm" c="dimmed">
+              {t('auth.otherSessionsEnd')}
+            </Text>
+            <Button type="submit" loading={busy} w={{ base: '100%', xs: 'auto' }}>
+              {t('auth.savePassword')}
+            </Button>
+          </Stack>
+        </form>
+      </Paper>
+    </>
+  );
+}

@@ -1,0 +1,96 @@
+import { Box, Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { IconFlag } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useSearchParams } from 'react-router-dom';
+import { LoginSchema } from '../../../shared/auth.ts';
+import { api, setCsrfToken } from '../../api-client.ts';
+import { FormError } from '../../components/FormError.tsx';
+import { LanguageSwitch } from '../../components/LanguageSwitch.tsx';
+import { useFormState } from '../../components/use-form-state.ts';
+import { ME_KEY } from '../../components/use-me.ts';
+
+/** Only paths of this app: never send a user to another site after signing in. */
+function safeNext(next: string | null): string {
+  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/login') ? next : '/units';
+}
+
+export function LoginPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const queryClient = useQueryClient();
+  const form = useFormState({ username: '', password: '' });
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const input = form.validate(LoginSchema, form.values);
+    if (!input) return;
+    setBusy(true);
+    try {
+      const out = await api.post<{ userId: string; csrfToken: string }>('/api/auth/login', input);
+      setCsrfToken(out.csrfToken);
+      queryClient.removeQueries({ queryKey: ME_KEY });
+      navigate(safeNext(params.get('next')), { replace: true });
+    } catch (err) {
+      form.showServerError(err);
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Box mih="100dvh" bg="gray.0" px="sm" py="xl">
+      <Group justify="flex-end" maw={420} mx="auto" mb="md">
+        <LanguageSwitch />
+      </Group>
+      <Center>
+        <Paper component="main" withBorder shadow="sm" radius="lg" p={{ base: 'lg', sm: 'xl' }} w="100%" maw={420}>
+          <Stack gap="xs" align="center" mb="lg">
+            <IconFlag size={40} color="var(--mantine-color-red-7)" aria-hidden />
+            <Title order={1} fz="h2" c="red.8">
+              {t('app.name')}
+            </Title>
+            <Text c="dimmed" ta="center" size="sm">
+              {t('app.tagline')}
+            </Text>
+          </Stack>
+          <form onSubmit={(e) => void submit(e)} noValidate aria-label={t('auth.loginTitle')}>
+            <Stack>
+              <Title order={2} fz="h4">
+                {t('auth.loginTitle')}
+              </Title>
+              <FormError message={form.formError} />
+              <TextInput
+                label={t('auth.username')}
+                autoComplete="username"
+                autoCapitalize="none"
+                spellCheck={false}
+                required
+                value={form.values.username}
+                onChange={(e) => form.set('username', e.currentTarget.value)}
+                error={form.errors.username}
+                data-autofocus
+                autoFocus
+              />
+              <PasswordInput
+                label={t('auth.password')}
+                autoComplete="current-password"
+                required
+                value={form.values.password}
+                onChange={(e) => form.set('password', e.currentTarget.value)}
+                error={form.errors.password}
+                visibilityToggleButtonProps={{ 'aria-label': t('auth.showPassword') }}
+              />
+              <Button type="submit" loading={busy} fullWidth size="lg" mt="xs">
+                {t('auth.login')}
+              </Button>
+            </Stack>
+          </form>
+        </Paper>
+      </Center>
+    </Box>
+  );
+}

@@ -1,0 +1,61 @@
+import { Alert, Badge, Group, Table, Text } from '@mantine/core';
+import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import type { ImportReport } from '../../../shared/members.ts';
+import { formatNumber } from '../../components/format.ts';
+
+/** Counts of a checked file and, for each bad row, "Dòng 3 — Ngày sinh: …". */
+export function ImportReportView({ report }: { report: ImportReport }) {
+  const { t } = useTranslation();
+  return (
+    <section aria-label={t('members.importReport')}>
+      <Group gap="xs" mb="sm">
+        <Badge variant="light" color="gray" size="lg" tt="none">
+          {t('members.importTotal', { n: formatNumber(report.totalRows) })}
+        </Badge>
+        <Badge variant="light" color="green" size="lg" tt="none">
+          {t('members.importGood', { n: formatNumber(report.goodRows) })}
+        </Badge>
+        <Badge variant="light" color={report.badRows > 0 ? 'red' : 'gray'} size="lg" tt="none">
+          {t('members.importBad', { n: formatNumber(report.badRows) })}
+        </Badge>
+      </Group>
+      {report.ignoredColumns.length > 0 && (
+        <Alert color="yellow" icon={<IconAlertTriangle aria-hidden />} p="sm" mb="xs">
+          {t('members.importIgnoredColumns', { columns: report.ignoredColumns.join(', ') })}
+        </Alert>
+      )}
+      {report.errors.length === 0 ? (
+        <Alert color="green" icon={<IconCircleCheck aria-hidden />} p="sm">
+          {report.totalRows === 0 ? t('members.importEmptyFile') : t('members.importAllGood')}
+        </Alert>
+      ) : (
+        <>
+          <Alert color="red" icon={<IconAlertTriangle aria-hidden />} p="sm" mb="xs">
+            {t('members.importHasErrors')}
+          </Alert>
+          <Table.ScrollContainer minWidth={320} mah={280}>
+            <Table striped verticalSpacing={6} aria-label={t('members.importErrors')}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th w={90}>{t('members.importRow')}</Table.Th>
+                  <Table.Th>{t('members.importError')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {report.errors.map((e, i) => (
+                  <Table.Tr key={`${e.row}-${i}`}>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{t('members.importRowN', { n: e.row })}</Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{e.column ? `${e.column}: ${e.message}` : e.message}</Text>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </>
+      )}
+    </section>
+  );
+}

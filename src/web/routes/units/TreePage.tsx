@@ -1,0 +1,46 @@
+import { Alert, Box, Button, Group, Paper, Stack } from '@mantine/core';
+import { IconClockHour4 } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
+import { isIsoDate } from '../../../core/ids.ts';
+import { DateField } from '../../components/DateField.tsx';
+import { formatDate, todayIso } from '../../components/format.ts';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { UnitSearchBox } from './UnitSearchBox.tsx';
+import { UnitTree } from './UnitTree.tsx';
+
+/** The organisation tree: search, a date to see the tree as it stood (?on=YYYY-MM-DD), and the tree itself. */
+export function TreePage() {
+  const { t } = useTranslation();
+  // The date is part of the address, so a view of the past tree can be bookmarked or sent.
+  const [params, setParams] = useSearchParams();
+  const raw = params.get('on');
+  const on = raw && isIsoDate(raw) ? raw : null;
+  const setOn = (d: string | null) => setParams(d ? { on: d } : {}, { replace: true });
+  return (
+    <>
+      <PageHeader title={t('units.treeTitle')} />
+      <Stack gap="md">
+        <Group align="flex-start" gap="md" wrap="wrap">
+          <UnitSearchBox />
+          <Box w={{ base: '100%', sm: '17rem' }}>
+            <DateField label={t('units.treeOn')} value={on} onChange={setOn} clearable maxDate={todayIso()} placeholder={t('units.today')} />
+          </Box>
+        </Group>
+        {on && (
+          <Alert color="yellow" icon={<IconClockHour4 aria-hidden />} p="sm">
+            <Group justify="space-between" gap="xs">
+              <span>{t('units.viewingOn', { date: formatDate(on) })}</span>
+              <Button size="xs" variant="white" onClick={() => setOn(null)}>
+                {t('units.backToToday')}
+              </Button>
+            </Group>
+          </Alert>
+        )}
+        <Paper withBorder p={{ base: 'xs', sm: 'md' }}>
+          <UnitTree on={on} />
+        </Paper>
+      </Stack>
+    </>
+  );
+}

@@ -1,0 +1,127 @@
+import { Anchor, Paper, Stack, Text, Timeline, Title } from '@mantine/core';
+import { IconArrowsSplit, IconArrowsJoin, IconCirclePlus, IconPencil, IconArrowMoveRight, IconCircleX, IconPoint } from '@tabler/icons-react';
+import { Fragment } from 'react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import type { UnitDetail } from '../../../shared/units.ts';
+import { formatDate } from '../../components/format.ts';
+
+type Event = UnitDetail['events'][number];
+type Named = { id: string; name: string };
+
+const ICONS: Record<string, ReactNode> = {
+  create: <IconCirclePlus size={14} aria-hidden />,
+  rename: <IconPencil size={14} aria-hidden />,
+  move: <IconArrowMoveRight size={14} aria-hidden />,
+  merge: <IconArrowsJoin size={14} aria-hidden />,
+  split: <IconArrowsSplit size={14} aria-hidden />,
+  dissolve: <IconCircleX size={14} aria-hidden />,
+};
+
+function UnitLinks({ units, selfId }: { units: Named[]; selfId: string }) {
+  return (
+    <>
+      {units.map((u, i) => (
+        <Fragment key={u.id}>
+          {i > 0 && ', '}
+          {u.id === selfId ? (
+            <strong>{u.name}</strong>
+          ) : (
+            <Anchor component={Link} to={`/units/${u.id}`}>
+              {u.name || '…'}
+            </Anchor>
+          )}
+        </Fragment>
+      ))}
+    </>
+  );
+}
+
+/** What an event did, in a sentence with links to the units on each side. */
+function EventText({ event, selfId }: { event: Event; selfId: string }) {
+  const { t } = useTranslation();
+  const { before, after } = event;
+  switch (event.kind) {
+    case 'create':
+      return <>{t('units.history.create')}: <UnitLinks units={after} selfId={selfId} /></>;
+    case 'rename':
+      return <>{t('units.history.rename')}{event.note ? `: ${event.note}` : ''}</>;
+    case 'move':
+      return (
+        <>
+          {t('units.history.move')}: <UnitLinks units={before.slice(0, 1)} selfId={selfId} />
+          {before[1] && <> — {t('units.history.from')} <UnitLinks units={[before[1]]} selfId={selfId} /></>}
+          {after[1] && <> {t('units.history.to')} <UnitLinks units={[after[1]]} selfId={selfId} /></>}
+        </>
+      );
+    case 'merge':
+      return <>{t('units.history.merge')}: <UnitLinks units={before} selfId={selfId} /> → <UnitLinks units={after} selfId={selfId} /></>;
+    case 'split':
+      return <>{t('units.history.split')}: <UnitLinks units={before} selfId={selfId} /> → <UnitLinks units={after} selfId={selfId} /></>;
+    case 'dissolve':
+      return <>{t('units.history.dissolve')}: <UnitLinks units={before} selfId={selfId} /></>;
+    default:
+      return <>{event.kind}</>;
+  }
+}
+
+/** Restructuring history: the unit's events and the units merged into it (their history stays reachable). */
+export function UnitHistory({ unit }: { unit: UnitDetail }) {
+  const { t } = useTranslation();
+  return (
+    <Stack>
+      <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="section" aria-labelledby="history-title">
+        <Title order={2} fz="h4" mb="md" id="history-title">
+          {t('units.historyTitle')}
+        </Title>
+        {unit.events.length === 0 ? (
+          <Text c="dimmed" size="sm">
+            {t('units.noHistory')}
+          </Text>
+        ) : (
+          <Timeline bulletSize={24} lineWidth={2} active={unit.events.length}>
+            {unit.events.map((e) => (
+              <Timeline.Item key={e.id} bullet={ICONS[e.kind] ?? <IconPoint size={14} aria-hidden />} title={formatDate(e.occurredOn)}>
+                <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+                  <EventText event={e} selfId={unit.id} />
+                </Text>
+                {e.note && e.kind !== 'rename' && (
+                  <Text size="xs" c="dimmed" mt={2}>
+                    {e.note}
+                  </Text>
+                )}
+              </Timeline.Item>
+            ))}
+          </Timeline>
+        )}
+      </Paper>
+      <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="section" aria-labelledby="absorbed-title">
+        <Title order={2} fz="h4" mb="sm" id="absorbed-title">
+          {t('units.absorbed')}
+        </Title>
+        {unit.absorbed.length === 0 ? (
+          <Text c="dimmed" size="sm">
+            {t('units.noAbsorbed')}
+          </Text>
+        ) : (
+          <Stack component="ul" gap={6} m={0} pl="md">
+            {unit.absorbed.map((a) => (
+              <li key={a.id}>
+                <Anchor component={Link} to={`/units/${a.id}`}>
+                  {a.name}
+                </Anchor>
+                {a.validTo && (
+                  <Text span size="sm" c="dimmed">
+                    {' '}
+                    — {t('units.mergedOn', { date: formatDate(a.validTo) })}
+                  </Text>
+                )}
+              </li>
+            ))}
+          </Stack>
+        )}
+      </Paper>
+    </Stack>
+  );
+}
