@@ -41,6 +41,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { route
     logger: deps.logger ?? false,
     bodyLimit: 2 * 1024 * 1024,
     trustProxy: true,
+    // One line per request drowns what an operator needs; errors are still logged.
+    disableRequestLogging: true,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -8,7 +8,7 @@ export const UNIT_KINDS = {
   province_committee: { family: 'party', vi: 'Tỉnh ủy, Thành ủy', en: 'Provincial party committee', level: 1 },
   district_committee: { family: 'party', vi: 'Huyện ủy, Thị ủy, Quận ủy', en: 'District party committee', level: 2 },
   bloc_committee: { family: 'party', vi: 'Đảng ủy Khối', en: 'Bloc party committee', level: 2 },
-  department: { family: 'party', vi: 'Ban, Văn phòng, Ủy ban Kiểm tra của cấp ủy', en: 'Committee department', level: 3 },
+  department: { family: 'party', vi: 'Ban, văn phòng của cấp ủy', en: 'Committee department', level: 3 },
   grassroots: { family: 'party', vi: 'Đảng bộ cơ sở', en: 'Grassroots party organisation', level: 3 },
   grassroots_cell: { family: 'party', vi: 'Chi bộ cơ sở', en: 'Grassroots party cell', level: 3 },
   sub_grassroots: { family: 'party', vi: 'Đảng bộ bộ phận', en: 'Intermediate party organisation', level: 4 },

@@ -10,7 +10,8 @@ import type { IsoDate } from '../ids.ts';
  * - a task is done when marked done; cancelled instances count nowhere;
  * - a task is overdue when not done and its due date has passed; tasks without a due date
  *   (continuous work) are never overdue;
- * - a report is submitted when a version was submitted (accepted or not, returned excluded);
+ * - a report is submitted when a version was submitted and not returned (a returned report counts
+ *   again once resubmitted);
  *   late when its first submission came after the due date; missing when not submitted and past due.
  */
 export type Item = 'task' | 'report';

@@ -43,8 +43,9 @@ export async function rebuildCounters(tx: Tx, planId: string): Promise<void> {
       UNION ALL
       SELECT 'report', unit_path, coalesce(due_date, ${NO_DUE}::date),
              (status <> 'cancelled')::int,
-             (first_submitted_on IS NOT NULL AND status <> 'cancelled')::int,
-             (first_submitted_on IS NOT NULL AND status <> 'cancelled' AND due_date IS NOT NULL AND first_submitted_on > due_date)::int
+             -- a returned report counts as not submitted until it is submitted again (core/rollup/counters.ts)
+             (first_submitted_on IS NOT NULL AND status NOT IN ('cancelled', 'returned'))::int,
+             (first_submitted_on IS NOT NULL AND status NOT IN ('cancelled', 'returned') AND due_date IS NOT NULL AND first_submitted_on > due_date)::int
       FROM obligation_instance WHERE plan_id = ${planId}
     ), grouped AS (
       SELECT item, unit_path, due_date, sum(total) AS total, sum(done) AS done, sum(done_late) AS done_late

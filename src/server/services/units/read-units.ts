@@ -141,7 +141,7 @@ export async function searchUnits(
   const names = new Map<string, string>();
   if (labels.length > 0) {
     const r = await db.execute<{ id: string; name: string }>(sql`
-      SELECT id, coalesce(short_name, name) AS name FROM unit WHERE id = ANY(${`{${labels.map(unitIdOfLabel).join(',')}}`}::uuid[])`);
+      SELECT id, name FROM unit WHERE id = ANY(${`{${labels.map(unitIdOfLabel).join(',')}}`}::uuid[])`);
     for (const x of r.rows) names.set(pathLabel(x.id), x.name);
   }
   return {
