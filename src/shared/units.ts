@@ -118,6 +118,8 @@ export const UnitAtQuerySchema = z.strictObject({ on: IsoDateSchema.optional() }
 export const UnitSearchQuerySchema = z.strictObject({
   q: z.string().trim().max(200).optional(),
   kind: UnitKindSchema.optional(),
+  /** Also find units that were dissolved, merged or split (their history stays readable). */
+  ended: z.enum(['true', 'false']).optional(),
   limit: z.coerce.number().int().min(1).max(LIMITS.pageSize).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });

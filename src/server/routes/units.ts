@@ -25,7 +25,7 @@ const units: RouteModule = async (app, { ctx }) => {
       const roots = await findRoots(ctx.db, actor);
       return { items: roots.map((r) => ({ ...r, path: [] })), total: roots.length };
     }
-    return searchUnits(ctx.db, actor, q);
+    return searchUnits(ctx.db, actor, { ...q, includeEnded: q.ended === 'true' });
   });
 
   app.get('/api/units/:id', {
