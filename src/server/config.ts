@@ -23,6 +23,9 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MAX_UPLOAD_MB: z.coerce.number().min(1).max(200).default(20),
   NODE_ENV: z.string().default('production'),
+  /** The mail server for email notifications (smtp://user:pass@host:587 or smtps://…); none: in-app only. */
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'SMTP_URL phải bắt đầu bằng smtp:// hoặc smtps://').optional(),
+  MAIL_FROM: z.string().min(3).default('trienkhai <no-reply@localhost>'),
 });
 
 export type Config = {
@@ -38,6 +41,8 @@ export type Config = {
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   maxUploadBytes: number;
   webDist: string;
+  smtpUrl: string | null;
+  mailFrom: string;
 };
 
 /** Parses the environment; throws a readable error naming every bad variable. */
@@ -61,5 +66,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     maxUploadBytes: Math.round(e.MAX_UPLOAD_MB * 1024 * 1024),
     webDist: resolve('dist/web'),
+    smtpUrl: e.SMTP_URL ?? null,
+    mailFrom: e.MAIL_FROM,
   };
 }

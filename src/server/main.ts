@@ -3,6 +3,7 @@ import { buildApp } from './app.ts';
 import { bootstrap } from './bootstrap.ts';
 import { loadConfig } from './config.ts';
 import { openDatabase } from './db/client.ts';
+import { startScheduler } from './jobs/scheduler.ts';
 
 /** config → db → buildApp → listen. Returns a function that stops the server. */
 export async function startServer(opts: { dev?: boolean } = {}): Promise<() => Promise<void>> {
@@ -14,6 +15,8 @@ export async function startServer(opts: { dev?: boolean } = {}): Promise<() => P
   if (result.demoLoaded) log.info('demo organisation loaded');
   const app = await buildApp({ config, database, logger: { level: config.logLevel } });
   await app.listen({ port: config.port, host: config.host });
+  // Reminders and other jobs run in the server process; only the holder of the lease schedules them.
+  const stopScheduler = startScheduler({ db: database.db, config, log });
   const url = `http://localhost:${config.port}`;
   process.stdout.write(`\ntrienkhai đang chạy tại ${url} (cơ sở dữ liệu: ${database.kind === 'pglite' ? `PGlite, ${config.dataDir}` : 'PostgreSQL'})\n`);
   if (result.admin) {
@@ -27,6 +30,7 @@ export async function startServer(opts: { dev?: boolean } = {}): Promise<() => P
   const stop = async () => {
     if (stopping) return;
     stopping = true;
+    await stopScheduler();
     await app.close();
     await database.close();
   };

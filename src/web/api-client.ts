@@ -117,6 +117,7 @@ export const api = {
   get: <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>('GET', path, { query, signal }),
   post: <T = void>(path: string, body?: unknown) => request<T>('POST', path, { body }),
   patch: <T = void>(path: string, body?: unknown) => request<T>('PATCH', path, { body }),
+  put: <T = void>(path: string, body?: unknown) => request<T>('PUT', path, { body }),
   delete: <T = void>(path: string) => request<T>('DELETE', path),
 
   /**

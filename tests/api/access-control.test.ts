@@ -5,10 +5,18 @@
  * every refused request; an anonymous request gets 401. A route without a case here fails the
  * suite, so a new route cannot escape it.
  */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildPerson, buildTree, buildUnit, PASSWORD } from '../support/factories.ts';
+import { PlanDraftSchema } from '../../src/shared/plans.ts';
+import { createPlan } from '../../src/server/services/plans/create-plan.ts';
+import { publishPlan } from '../../src/server/services/plans/publish-plan.ts';
+import { saveSubmission } from '../../src/server/services/reports/save-submission.ts';
+import { buildPerson, buildTree, buildUnit, PASSWORD, SYSTEM } from '../support/factories.ts';
+import { publishPlanFixture } from '../support/report-fixtures.ts';
+import { importDocument } from '../../src/server/services/documents/import-document.ts';
 import { createTestApp } from '../support/test-app.ts';
 import type { TestApp } from '../support/test-app.ts';
 
@@ -23,6 +31,18 @@ interface Fixture {
   person: Record<Target, string>;
   membership: Record<Target, string>;
   user: Record<Target, string>;
+  /** Reports: the bloc's obligation, each target's instance of it, a notification of each target's user. */
+  obligation: string;
+  obligationInstance: Record<Target, string>;
+  notification: Record<Target, string>;
+  /** Plans: each target's draft; each target's published plan addressed to itself (the parent's is visible to c1, not writable). */
+  plan: Record<Target, string>;
+  publishedPlan: Record<Target, string>;
+  /** The bloc's published plan addressed to the grassroots organisation and its cells, and each target's task instance of it. */
+  blocPlan: string;
+  taskInstance: Record<Target, string>;
+  /** Documents: each target's imported document (a draft of plan 48-KH/ĐUK, seed 001). */
+  document: Record<Target, string>;
 }
 
 interface Case {
@@ -48,6 +68,53 @@ function multipartCsv(rows: string): { payload: Buffer; headers: Record<string, 
 /** A fresh sub-unit of the target's unit, for writes that consume their target (dissolve, split, merge). */
 async function freshUnitUnder(fx: Fixture, target: Target): Promise<string> {
   return buildUnit(fx.t.database.db, { parentId: fx.unit[target], kind: 'cell', name: `Tổ ${Math.random().toString(36).slice(2, 7)}` });
+}
+
+/**
+ * A submitted report awaiting review by the target: own = a report of a unit below c1 to a plan
+ * of c1 (the cell is its receiving level), sibling = the same under c2, parent = the grassroots
+ * organisation's report to the bloc.
+ */
+async function freshSubmission(fx: Fixture, target: Target): Promise<string> {
+  const db = fx.t.database.db;
+  const [issuerId, unitId] = target === 'parent' ? [fx.tree.units.bloc, fx.unit.parent] : [fx.unit[target], await freshUnitUnder(fx, target)];
+  const plan = await publishPlanFixture(db, { issuerId, audience: [unitId], number: `${Math.random().toString(36).slice(2, 6)}-KH` });
+  const out = await db.transaction((tx) =>
+    saveSubmission(plan.instance(unitId), { figures: { total: 5, studied: 5 }, narrative: {}, submit: true }, { actor: SYSTEM, tx, now: fx.t.clock.now }),
+  );
+  return out.submissionId;
+}
+
+/** A plan of `unitId` made through the service (drafted, and published when asked). */
+async function planOf(fx: Pick<Fixture, 't'>, unitId: string, publish: boolean, tasks: unknown[] = [{ text: 'Tổ chức học tập, quán triệt', audience: { scope: 'self' } }]): Promise<string> {
+  const db = fx.t.database.db;
+  const s = () => ({ actor: SYSTEM, now: fx.t.clock.now });
+  const { id } = await db.transaction((tx) => createPlan(PlanDraftSchema.parse({ unitId, title: `Kế hoạch ${Math.random().toString(36).slice(2, 7)}`, tasks }), { ...s(), tx }));
+  if (publish) await db.transaction((tx) => publishPlan({ planId: id }, { ...s(), tx }));
+  return id;
+}
+
+/** A fresh draft of the target's unit, for publishing (publishing consumes it). */
+const draftOf = (fx: Fixture, target: Target) => planOf(fx, fx.unit[target], false);
+
+const SEEDS = join(import.meta.dirname, '../fixtures/extraction/seeds');
+const SEED_001 = readFileSync(join(SEEDS, readdirSync(SEEDS).find((f) => f.startsWith('001_'))!));
+let docFile = 0;
+function multipartDocument(fields: Record<string, string>): { payload: Buffer; headers: Record<string, string> } {
+  const boundary = `----tkdoc${docFile++}`;
+  const head = Object.entries(fields).map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`).join('');
+  const payload = Buffer.concat([
+    Buffer.from(`${head}--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="ke-hoach.txt"\r\nContent-Type: text/plain\r\n\r\n`),
+    SEED_001,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+/** The structure proposed for the target's document, to confirm as it is. */
+async function proposedOf(fx: Fixture, target: Target): Promise<object> {
+  const r = await fx.t.database.db.execute<{ proposed: object }>(sql`SELECT proposed FROM document WHERE id = ${fx.document[target]}`);
+  return r.rows[0]!.proposed;
 }
 
 function itemIds(body: string): string[] {
@@ -132,6 +199,77 @@ const CASES: Record<string, Case> = {
       return { method: 'POST', url: `/api/memberships/${r.rows[0]!.id}/end`, payload: { on: today, reason: 'left' } };
     },
   },
+  // reports and notifications
+  'GET /api/units/:id/obligations': { request: (tg, fx) => ({ method: 'GET', url: `/api/units/${fx.unit[tg]}/obligations` }) },
+  'POST /api/obligations/:id/submissions': {
+    request: (tg, fx) => ({ method: 'POST', url: `/api/obligations/${fx.obligationInstance[tg]}/submissions`, payload: { figures: { total: 5 }, narrative: {}, submit: false } }),
+  },
+  'GET /api/obligation-instances/:id': { request: (tg, fx) => ({ method: 'GET', url: `/api/obligation-instances/${fx.obligationInstance[tg]}` }) },
+  'POST /api/submissions/:id/accept': {
+    request: async (tg, fx) => ({ method: 'POST', url: `/api/submissions/${await freshSubmission(fx, tg)}/accept`, payload: {} }),
+  },
+  'POST /api/submissions/:id/return': {
+    request: async (tg, fx) => ({ method: 'POST', url: `/api/submissions/${await freshSubmission(fx, tg)}/return`, payload: { comment: 'Đề nghị bổ sung số liệu.' } }),
+  },
+  'GET /api/obligations/:id/status': { request: (tg, fx) => ({ method: 'GET', url: `/api/obligations/${fx.obligation}/status?unit=${fx.unit[tg]}` }) },
+  'POST /api/obligations/:id/urge': {
+    request: (tg, fx) => ({ method: 'POST', url: `/api/obligations/${fx.obligation}/urge`, payload: { period: '2022-03-31', unit: fx.unit[tg], message: 'Đề nghị gửi báo cáo.', scope: 'not_submitted' } }),
+  },
+  'GET /api/notifications': {
+    request: () => ({ method: 'GET', url: '/api/notifications' }),
+    leaks: (body, fx) => body.includes(fx.notification.sibling) || body.includes(fx.notification.parent),
+  },
+  'GET /api/notifications/count': { selfOnly: true, request: () => ({ method: 'GET', url: '/api/notifications/count' }) },
+  'POST /api/notifications/:id/read': { request: (tg, fx) => ({ method: 'POST', url: `/api/notifications/${fx.notification[tg]}/read` }) },
+  'POST /api/notifications/read-all': { selfOnly: true, request: () => ({ method: 'POST', url: '/api/notifications/read-all' }) },
+  // plans and task instances
+  'POST /api/plans': {
+    request: (tg, fx) => ({ method: 'POST', url: '/api/plans', payload: { unitId: fx.unit[tg], title: 'Kế hoạch mới', tasks: [{ text: 'Việc', audience: { scope: 'self' } }] } }),
+  },
+  'GET /api/plans': { request: (tg, fx) => ({ method: 'GET', url: `/api/plans?unitId=${fx.unit[tg]}&view=to_carry_out` }) },
+  'GET /api/plans/:id': { request: (tg, fx) => ({ method: 'GET', url: `/api/plans/${fx.plan[tg]}` }) },
+  'PUT /api/plans/:id': {
+    request: (tg, fx) => ({ method: 'PUT', url: `/api/plans/${fx.plan[tg]}`, payload: { title: 'Kế hoạch đã sửa', tasks: [{ text: 'Việc', audience: { scope: 'self' } }] } }),
+  },
+  'POST /api/plans/:id/publish': { request: async (tg, fx) => ({ method: 'POST', url: `/api/plans/${await draftOf(fx, tg)}/publish` }) },
+  'POST /api/plans/:id/implementing': {
+    request: (tg, fx) => ({ method: 'POST', url: `/api/plans/${fx.blocPlan}/implementing`, payload: { unitId: fx.unit[tg] } }),
+  },
+  'POST /api/plans/:id/audience': {
+    request: (tg, fx) => ({ method: 'POST', url: `/api/plans/${fx.publishedPlan[tg]}/audience`, payload: { unitIds: [fx.unit[tg]] } }),
+  },
+  'PUT /api/plans/:id/access': { request: (tg, fx) => ({ method: 'PUT', url: `/api/plans/${fx.publishedPlan[tg]}/access`, payload: { userIds: [] } }) },
+  'GET /api/plans/:id/tree': { request: (tg, fx) => ({ method: 'GET', url: `/api/plans/${fx.plan[tg]}/tree` }) },
+  'GET /api/plans/:id/coverage': { request: (tg, fx) => ({ method: 'GET', url: `/api/plans/${fx.blocPlan}/coverage?unit=${fx.unit[tg]}` }) },
+  'GET /api/plans/:id/progress': { request: (tg, fx) => ({ method: 'GET', url: `/api/plans/${fx.blocPlan}/progress?unit=${fx.unit[tg]}` }) },
+  'GET /api/plans/:id/summary': { request: (tg, fx) => ({ method: 'GET', url: `/api/plans/${fx.blocPlan}/summary?unit=${fx.unit[tg]}` }) },
+  'GET /api/plans/:id/heatmap': { request: (tg, fx) => ({ method: 'GET', url: `/api/plans/${fx.blocPlan}/heatmap?unit=${fx.unit[tg]}` }) },
+  'GET /api/plans/:id/overdue': { request: (tg, fx) => ({ method: 'GET', url: `/api/plans/${fx.blocPlan}/overdue?unit=${fx.unit[tg]}` }) },
+  'GET /api/plans/:id/stale': { request: (tg, fx) => ({ method: 'GET', url: `/api/plans/${fx.blocPlan}/stale?unit=${fx.unit[tg]}&days=1` }) },
+  'GET /api/units/:id/task-instances': { request: (tg, fx) => ({ method: 'GET', url: `/api/units/${fx.unit[tg]}/task-instances` }) },
+  'GET /api/units/:id/upcoming': { request: (tg, fx) => ({ method: 'GET', url: `/api/units/${fx.unit[tg]}/upcoming?days=60` }) },
+  'PATCH /api/task-instances/:id': {
+    request: (tg, fx) => ({ method: 'PATCH', url: `/api/task-instances/${fx.taskInstance[tg]}`, payload: { progressNote: 'Đã xây dựng kế hoạch, chuẩn bị tài liệu' } }),
+  },
+  'POST /api/task-instances/bulk': { request: (tg, fx) => ({ method: 'POST', url: '/api/task-instances/bulk', payload: { ids: [fx.taskInstance[tg]], done: true } }) },
+  // documents
+  'POST /api/documents/import': {
+    request: (tg, fx) => ({ method: 'POST', url: '/api/documents/import', ...multipartDocument({ unitId: fx.unit[tg] }) }),
+  },
+  'GET /api/documents': {
+    request: () => ({ method: 'GET', url: '/api/documents?limit=200' }),
+    leaks: (body, fx) => itemIds(body).some((id) => id === fx.document.sibling || id === fx.document.parent),
+  },
+  'GET /api/documents/issuing-units': {
+    request: () => ({ method: 'GET', url: '/api/documents/issuing-units' }),
+    leaks: (body, fx) => itemIds(body).some((id) => id === fx.unit.sibling || id === fx.unit.parent),
+  },
+  'GET /api/documents/:id': { request: (tg, fx) => ({ method: 'GET', url: `/api/documents/${fx.document[tg]}` }) },
+  'PUT /api/documents/:id/structure': {
+    request: async (tg, fx) => ({ method: 'PUT', url: `/api/documents/${fx.document[tg]}/structure`, payload: await proposedOf(fx, tg) }),
+  },
+  'GET /api/documents/:id/file': { request: (tg, fx) => ({ method: 'GET', url: `/api/documents/${fx.document[tg]}/file` }) },
+  'POST /api/plans/from-document/:documentId': { request: (tg, fx) => ({ method: 'POST', url: `/api/plans/from-document/${fx.document[tg]}` }) },
 };
 
 let fx: Fixture;
@@ -145,6 +283,12 @@ async function fingerprint(t: TestApp): Promise<string> {
     (SELECT md5(coalesce(string_agg(m::text, ',' ORDER BY id), '')) FROM membership m),
     (SELECT md5(coalesce(string_agg(g::text, ',' ORDER BY id), '')) FROM user_grant g),
     (SELECT md5(coalesce(string_agg(a.id::text || a.username, ',' ORDER BY id), '')) FROM app_user a),
+    (SELECT md5(coalesce(string_agg(oi::text, ',' ORDER BY id), '')) FROM obligation_instance oi),
+    (SELECT md5(coalesce(string_agg(s::text, ',' ORDER BY id), '')) FROM submission s),
+    (SELECT md5(coalesce(string_agg(n::text, ',' ORDER BY id), '')) FROM notification n),
+    (SELECT md5(coalesce(string_agg(d::text, ',' ORDER BY id), '')) FROM document d),
+    (SELECT md5(coalesce(string_agg(l::text, ',' ORDER BY from_id, to_id, relation), '')) FROM document_link l),
+    (SELECT count(*) FROM document_file),
     (SELECT count(*) FROM audit_log)) AS f`);
   return r.rows[0]!.f;
 }
@@ -162,7 +306,30 @@ beforeAll(async () => {
     person: { own: tree.people.p1b, sibling: tree.people.p2b, parent: pParent },
     membership: { own: await membershipOf(tree.people.p1b), sibling: await membershipOf(tree.people.p2b), parent: await membershipOf(pParent) },
     user: { own: tree.users.member1, sibling: tree.users.sec2, parent: tree.users.staff },
+    obligation: '',
+    obligationInstance: { own: '', sibling: '', parent: '' },
+    notification: { own: '', sibling: '', parent: '' },
+    plan: { own: '', sibling: '', parent: '' },
+    publishedPlan: { own: '', sibling: '', parent: '' },
+    blocPlan: '',
+    taskInstance: { own: '', sibling: '', parent: '' },
+    document: { own: '', sibling: '', parent: '' },
   };
+  const reports = await publishPlanFixture(t.database.db, { issuerId: tree.units.bloc, audience: [tree.units.grassroots, tree.units.c1, tree.units.c2] });
+  fx.obligation = reports.obligationId;
+  fx.obligationInstance = { own: reports.instance(tree.units.c1), sibling: reports.instance(tree.units.c2), parent: reports.instance(tree.units.grassroots) };
+  const notify = async (userId: string) =>
+    (await t.database.db.execute<{ id: string }>(sql`INSERT INTO notification (user_id, kind, title) VALUES (${userId}, 'urge', 'Đôn đốc báo cáo') RETURNING id`)).rows[0]!.id;
+  fx.notification = { own: await notify(tree.users.sec1), sibling: await notify(tree.users.sec2), parent: await notify(tree.users.staff) };
+  fx.plan = { own: await planOf(fx, tree.units.c1, false), sibling: await planOf(fx, tree.units.c2, false), parent: await planOf(fx, tree.units.grassroots, false) };
+  fx.publishedPlan = { own: await planOf(fx, tree.units.c1, true), sibling: await planOf(fx, tree.units.c2, true), parent: await planOf(fx, tree.units.grassroots, true) };
+  fx.blocPlan = await planOf(fx, tree.units.bloc, true, [{ text: 'Xây dựng kế hoạch thực hiện', kind: 'own_plan', due: { type: 'date', value: '2022-03-31' }, audience: { scope: 'grassroots' } }]);
+  const instanceOf = async (unitId: string) =>
+    (await t.database.db.execute<{ id: string }>(sql`SELECT id FROM task_instance WHERE plan_id = ${fx.blocPlan} AND unit_id = ${unitId}`)).rows[0]!.id;
+  fx.taskInstance = { own: await instanceOf(tree.units.c1), sibling: await instanceOf(tree.units.c2), parent: await instanceOf(tree.units.grassroots) };
+  const documentOf = async (unitId: string) =>
+    (await importDocument({ unitId, file: { filename: 'ke-hoach.txt', data: SEED_001 } }, { actor: SYSTEM, tx: t.database.db, now: t.clock.now })).documentId;
+  fx.document = { own: await documentOf(tree.units.c1), sibling: await documentOf(tree.units.c2), parent: await documentOf(tree.units.grassroots) };
   cookie = await t.login('sec1', PASSWORD);
 });
 afterAll(() => fx.t.close());

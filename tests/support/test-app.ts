@@ -16,12 +16,20 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The in-process app on a fresh database, with a settable clock. */
-export async function createTestApp(opts: { now?: Date; loginRateLimit?: number } = {}): Promise<TestApp> {
+/**
+ * The in-process app on a fresh database, with a settable clock. `maxUploadMb` sets
+ * MAX_UPLOAD_MB (the upload size limit) for tests of oversize files.
+ */
+export async function createTestApp(opts: { now?: Date; loginRateLimit?: number; maxUploadMb?: number } = {}): Promise<TestApp> {
   const database = await freshDatabase();
   const clock = { now: opts.now ?? new Date('2022-03-15T03:00:00Z') };
   const config = {
-    ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', LOGIN_RATE_LIMIT: String(opts.loginRateLimit ?? 1000) }),
+    ...loadConfig({
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      LOGIN_RATE_LIMIT: String(opts.loginRateLimit ?? 1000),
+      ...(opts.maxUploadMb !== undefined ? { MAX_UPLOAD_MB: String(opts.maxUploadMb) } : {}),
+    }),
     webDist: '/nonexistent',
   };
   const app = await buildApp({ config, database, clock: () => clock.now });

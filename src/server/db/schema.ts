@@ -158,6 +158,7 @@ export const document = pgTable('document', {
   createdAt: ts('created_at').notNull().defaultNow(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
   deletedAt: ts('deleted_at'),
+  searchFolded: text('search_folded').notNull().default(''),
 });
 
 export const documentFile = pgTable('document_file', {

@@ -6,6 +6,7 @@ import type { Actor, TreePath } from '../../core/access/scope.ts';
 import { can } from '../../core/access/scope.ts';
 import { DomainError } from '../../core/errors.ts';
 import type { Db } from '../db/client.ts';
+import { planReach } from '../db/queries/plans.ts';
 
 /**
  * Access follows the tree, checked for every request before the handler runs. Each route
@@ -13,7 +14,7 @@ import type { Db } from '../db/client.ts';
  * of resource and what the request wants to do to it. The access-control test suite reads the
  * same declarations, so a new route cannot escape it.
  */
-export type ResourceType = 'unit' | 'person' | 'user' | 'membership';
+export type ResourceType = 'unit' | 'person' | 'user' | 'membership' | 'obligation_instance' | 'submission' | 'plan' | 'task_instance' | 'document';
 
 export interface ResourceRule {
   /** Where the id is found in the request. */
@@ -44,6 +45,12 @@ declare module 'fastify' {
 /** Finds the tree paths a resource lives at; an empty list means "no such resource". */
 export type PathResolver = (db: Db, id: string) => Promise<TreePath[]>;
 
+/**
+ * The path of a resource open to every signed-in user for reading and changed only by
+ * superusers: a stub document (a public Party or state document known from citations).
+ */
+export const PUBLIC_READ = '__public__' as TreePath;
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const resolvers: Record<ResourceType, PathResolver> = {
@@ -62,6 +69,34 @@ const resolvers: Record<ResourceType, PathResolver> = {
       sql`SELECT u.path::text AS path FROM membership m JOIN unit u ON u.id = m.unit_id WHERE m.id = ${id}`,
     );
     return r.rows.map((x) => x.path as TreePath);
+  },
+  // A report a unit owes, and each version of it, belong to that unit: the unit and the levels
+  // above it see them, a sibling does not.
+  obligation_instance: async (db, id) => {
+    const r = await db.execute<{ path: string }>(sql`SELECT unit_path::text AS path FROM obligation_instance WHERE id = ${id} AND status <> 'cancelled'`);
+    return r.rows.map((x) => x.path as TreePath);
+  },
+  submission: async (db, id) => {
+    const r = await db.execute<{ path: string }>(sql`
+      SELECT oi.unit_path::text AS path FROM submission s JOIN obligation_instance oi ON oi.id = s.obligation_instance_id WHERE s.id = ${id}`);
+    return r.rows.map((x) => x.path as TreePath);
+  },
+  // A plan's place in the tree is its unit; who may read it is wider (see `deciders`).
+  plan: async (db, id) => {
+    const r = await db.execute<{ path: string }>(sql`SELECT u.path::text AS path FROM plan p JOIN unit u ON u.id = p.unit_id WHERE p.id = ${id}`);
+    return r.rows.map((x) => x.path as TreePath);
+  },
+  // A task instance belongs to its unit: the unit and the levels above it see it, a sibling does not.
+  task_instance: async (db, id) => {
+    const r = await db.execute<{ path: string }>(sql`SELECT u.path::text AS path FROM task_instance ti JOIN unit u ON u.id = ti.unit_id WHERE ti.id = ${id}`);
+    return r.rows.map((x) => x.path as TreePath);
+  },
+  // A document belongs to the unit that holds it; a stub belongs to nobody and is public.
+  document: async (db, id) => {
+    const r = await db.execute<{ path: string | null }>(
+      sql`SELECT owner_path::text AS path FROM document WHERE id = ${id} AND deleted_at IS NULL`,
+    );
+    return r.rows.map((x) => (x.path === null ? PUBLIC_READ : (x.path as TreePath)));
   },
   // A user is within reach only when every unit they hold a grant on is within reach, so a cell
   // secretary can never act on an account that also holds rights higher up.
@@ -86,6 +121,18 @@ function readId(request: FastifyRequest, rule: ResourceRule): string | undefined
   return typeof v === 'string' ? v : undefined;
 }
 
+/**
+ * Resources whose reach is not one place in the tree. A plan is read by its unit's subtree
+ * readers and by the units it is addressed to (db/queries/plans.ts says exactly who); editing and
+ * publishing it needs `write` on its unit.
+ */
+const deciders: Partial<Record<ResourceType, (db: Db, actor: Actor, id: string, action: Action) => Promise<'allow' | 'forbidden' | 'not_found'>>> = {
+  plan: async (db, actor, id, action) => {
+    const reach = await planReach(db, actor, id, action);
+    return reach.allowed ? 'allow' : reach.read ? 'forbidden' : 'not_found';
+  },
+};
+
 const notFound = () => new DomainError('NOT_FOUND', 'Không tìm thấy hoặc bạn không có quyền xem.');
 const forbidden = () => new DomainError('FORBIDDEN', 'Bạn không có quyền thực hiện thao tác này.');
 
@@ -97,8 +144,19 @@ export async function checkRule(db: Db, actor: Actor, request: FastifyRequest, r
     throw notFound();
   }
   if (!UUID.test(id)) throw notFound();
+  const decide = deciders[rule.resource];
+  if (decide) {
+    const verdict = await decide(db, actor, id, rule.action);
+    if (verdict === 'not_found') throw notFound();
+    if (verdict === 'forbidden') throw forbidden();
+    return;
+  }
   const paths = await resolvers[rule.resource](db, id);
   if (paths.length === 0) throw notFound();
+  if (paths.includes(PUBLIC_READ)) {
+    if (rule.action === 'read' || actor.superuser) return;
+    throw forbidden();
+  }
   if (!paths.every((p) => can(actor, 'read', p) || can(actor, rule.action, p))) throw notFound();
   if (!paths.every((p) => can(actor, rule.action, p))) throw forbidden();
 }

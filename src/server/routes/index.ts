@@ -1,10 +1,15 @@
 import audit from './audit.ts';
 import auth from './auth.ts';
 import type { RouteModule } from './context.ts';
+import documents from './documents.ts';
 import health from './health.ts';
 import members from './members.ts';
+import notifications from './notifications.ts';
+import obligations from './obligations.ts';
+import plans from './plans.ts';
+import taskInstances from './task-instances.ts';
 import units from './units.ts';
 import users from './users.ts';
 
 /** Every route module, registered in this order by buildApp. */
-export const routeModules: RouteModule[] = [health, auth, units, users, audit, members];
+export const routeModules: RouteModule[] = [health, auth, units, users, audit, members, obligations, notifications, plans, taskInstances, documents];

@@ -1,5 +1,5 @@
 import { NavLink, Stack } from '@mantine/core';
-import { IconBinaryTree2, IconHistory, IconUsers, IconUserShield } from '@tabler/icons-react';
+import { IconBinaryTree2, IconFiles, IconHistory, IconUsers, IconUserShield } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
 import { mayAnywhere, useMe } from './use-me.ts';
@@ -12,6 +12,7 @@ export function MainNav({ onNavigate }: { onNavigate: () => void }) {
   const items = [
     { to: '/units', label: t('nav.tree'), icon: IconBinaryTree2, show: true, match: ['/units'] },
     { to: '/members', label: t('nav.members'), icon: IconUsers, show: true, match: ['/members', '/people'] },
+    { to: '/documents', label: t('nav.documents'), icon: IconFiles, show: true, match: ['/documents'] },
     { to: '/users', label: t('nav.users'), icon: IconUserShield, show: mayAnywhere(me, 'manage_users'), match: ['/users'] },
     { to: '/audit', label: t('nav.audit'), icon: IconHistory, show: mayAnywhere(me, 'read_audit'), match: ['/audit'] },
   ];

@@ -19,6 +19,7 @@ const MembersPage = page(() => import('../routes/members/MembersPage.tsx'), 'Mem
 const PersonPage = page(() => import('../routes/members/PersonPage.tsx'), 'PersonPage');
 const UsersPage = page(() => import('../routes/users/UsersPage.tsx'), 'UsersPage');
 const AuditPage = page(() => import('../routes/audit/AuditPage.tsx'), 'AuditPage');
+const DocumentsRoutes = page(() => import('../routes/documents/DocumentsRoutes.tsx'), 'DocumentsRoutes');
 const NotFoundPage = page(() => import('./NotFoundPage.tsx'), 'NotFoundPage');
 
 export const router = createBrowserRouter([
@@ -39,6 +40,7 @@ export const router = createBrowserRouter([
       { path: 'people/:id', element: <PersonPage /> },
       { path: 'users', element: <UsersPage /> },
       { path: 'audit', element: <AuditPage /> },
+      { path: 'documents/*', element: <DocumentsRoutes /> },
       { path: 'account/password', element: <ChangePasswordPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

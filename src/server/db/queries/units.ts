@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { TreePath } from '../../../core/access/scope.ts';
+import { unitIdOfLabel } from '../../../core/access/scope.ts';
 import { DomainError } from '../../../core/errors.ts';
 import type { IsoDate } from '../../../core/ids.ts';
 import type { UnitKind } from '../../../core/org-tree/kinds.ts';
@@ -67,8 +68,37 @@ export async function endRevision(tx: Tx, unitId: string, on: IsoDate): Promise<
   await tx.execute(sql`UPDATE unit_revision SET valid_to = ${on} WHERE unit_id = ${unitId} AND valid_to IS NULL`);
 }
 
-/** Moves a whole subtree's paths from `oldPrefix` to `newPrefix`. */
+/**
+ * Moves a whole subtree's paths from `oldPrefix` to `newPrefix`, and the plan work that hangs on
+ * it: the paths of its instances and audience rows, and the progress counters of the ancestors.
+ * The counters of the moved root hold the totals of its subtree, so they are taken off every old
+ * ancestor and added to every new one; the counters inside the subtree do not change.
+ */
 export async function rebaseSubtree(tx: Tx, oldPrefix: TreePath, newPrefix: TreePath): Promise<void> {
+  const rootId = unitIdOfLabel(oldPrefix.split('.').at(-1) as string);
+  const oldAncestors = oldPrefix.split('.').slice(0, -1).map(unitIdOfLabel);
+  const newAncestors = newPrefix.split('.').slice(0, -1).map(unitIdOfLabel);
+  const ids = (a: string[]) => `{${a.join(',')}}`;
+  await tx.execute(sql`
+    UPDATE progress_counter pc SET total = pc.total - r.total, done = pc.done - r.done, done_late = pc.done_late - r.done_late
+    FROM progress_counter r
+    WHERE r.unit_id = ${rootId} AND pc.plan_id = r.plan_id AND pc.item = r.item AND pc.due_date = r.due_date
+      AND pc.unit_id = ANY(${ids(oldAncestors)}::uuid[])`);
+  await tx.execute(sql`
+    INSERT INTO progress_counter (plan_id, unit_id, item, due_date, total, done, done_late)
+    SELECT r.plan_id, a, r.item, r.due_date, r.total, r.done, r.done_late
+    FROM progress_counter r, unnest(${ids(newAncestors)}::uuid[]) AS a
+    WHERE r.unit_id = ${rootId}
+    ON CONFLICT (plan_id, unit_id, item, due_date) DO UPDATE SET
+      total = progress_counter.total + EXCLUDED.total,
+      done = progress_counter.done + EXCLUDED.done,
+      done_late = progress_counter.done_late + EXCLUDED.done_late`);
+  for (const table of ['task_instance', 'obligation_instance', 'plan_audience'] as const) {
+    await tx.execute(sql`
+      UPDATE ${sql.raw(table)} SET unit_path = CASE WHEN unit_path = ${oldPrefix}::ltree THEN ${newPrefix}::ltree
+                                   ELSE ${newPrefix}::ltree || subpath(unit_path, nlevel(${oldPrefix}::ltree)) END
+      WHERE unit_path <@ ${oldPrefix}::ltree`);
+  }
   await tx.execute(sql`
     UPDATE unit SET
       path = CASE WHEN path = ${oldPrefix}::ltree THEN ${newPrefix}::ltree

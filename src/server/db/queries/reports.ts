@@ -1,0 +1,101 @@
+import { sql } from 'drizzle-orm';
+import type { TreePath } from '../../../core/access/scope.ts';
+import type { IsoDate } from '../../../core/ids.ts';
+import type { Contribution } from '../../../core/rollup/counters.ts';
+import { contribution } from '../../../core/rollup/counters.ts';
+import type { Tx } from '../client.ts';
+
+/** An obligation instance with what the report services need of its obligation and plan. */
+export type InstanceRow = {
+  id: string;
+  obligationId: string;
+  planId: string;
+  unitId: string;
+  unitPath: TreePath;
+  unitName: string;
+  periodKey: string;
+  periodLabel: string;
+  periodStart: IsoDate | null;
+  periodEnd: IsoDate | null;
+  dueDate: IsoDate | null;
+  status: 'pending' | 'draft' | 'submitted' | 'returned' | 'accepted' | 'cancelled';
+  currentVersion: number;
+  firstSubmittedOn: IsoDate | null;
+  title: string;
+  form: unknown;
+  planStatus: 'draft' | 'published' | 'cancelled';
+  planUnitId: string;
+  planUnitPath: TreePath;
+  /** The plan is "mật": messages that leave the system (email) must not name its content. */
+  secret: boolean;
+};
+
+const INSTANCE_COLUMNS = sql.raw(`oi.id, oi.obligation_id AS "obligationId", oi.plan_id AS "planId", oi.unit_id AS "unitId",
+  oi.unit_path::text AS "unitPath", u.name AS "unitName", oi.period_key AS "periodKey", oi.period_label AS "periodLabel",
+  oi.period_start::text AS "periodStart", oi.period_end::text AS "periodEnd", oi.due_date::text AS "dueDate", oi.status,
+  oi.current_version AS "currentVersion", oi.first_submitted_on::text AS "firstSubmittedOn", ro.title, ro.form,
+  p.status AS "planStatus", p.unit_id AS "planUnitId", p.unit_path::text AS "planUnitPath",
+  d.confidentiality = 'secret' AS secret`);
+
+const INSTANCE_FROM = sql.raw(`obligation_instance oi
+  JOIN report_obligation ro ON ro.id = oi.obligation_id
+  JOIN plan p ON p.id = oi.plan_id
+  JOIN document d ON d.id = p.id
+  JOIN unit u ON u.id = oi.unit_id`);
+
+/** Loads an obligation instance; `forUpdate` locks it for the rest of the transaction. */
+export async function findInstance(tx: Tx, id: string, forUpdate = false): Promise<InstanceRow | null> {
+  const lock = forUpdate ? sql.raw('FOR UPDATE OF oi') : sql.raw('');
+  const r = await tx.execute<InstanceRow>(sql`SELECT ${INSTANCE_COLUMNS} FROM ${INSTANCE_FROM} WHERE oi.id = ${id} ${lock}`);
+  return r.rows[0] ?? null;
+}
+
+/** The instance a unit owes for an obligation: of `period`, or its only one when `period` is left out. */
+export async function findInstancesOfUnit(tx: Tx, obligationId: string, unitId: string): Promise<{ id: string; periodKey: string; periodLabel: string }[]> {
+  const r = await tx.execute<{ id: string; periodKey: string; periodLabel: string }>(sql`
+    SELECT id, period_key AS "periodKey", period_label AS "periodLabel" FROM obligation_instance
+    WHERE obligation_id = ${obligationId} AND unit_id = ${unitId} AND status <> 'cancelled'
+    ORDER BY period_start NULLS LAST, period_key`);
+  return r.rows;
+}
+
+export async function obligationExists(tx: Tx, id: string): Promise<boolean> {
+  const r = await tx.execute(sql`SELECT 1 FROM report_obligation WHERE id = ${id}`);
+  return r.rows.length > 0;
+}
+
+/**
+ * Whether a report instance counts as submitted (src/shared/reports.ts): a version was submitted
+ * and the report is not returned (while a returned report's next version is drafted, the instance
+ * stays 'returned'). Lateness is judged on the first submission.
+ */
+export function isCounted(status: InstanceRow['status'], firstSubmittedOn: IsoDate | null): boolean {
+  return firstSubmittedOn !== null && (status === 'submitted' || status === 'accepted');
+}
+
+/** What an instance in a given state adds to the progress counters. */
+export function reportContribution(i: { status: InstanceRow['status']; firstSubmittedOn: IsoDate | null; dueDate: IsoDate | null }): Contribution {
+  return contribution({
+    due: i.dueDate,
+    doneOn: isCounted(i.status, i.firstSubmittedOn) ? i.firstSubmittedOn : null,
+    cancelled: i.status === 'cancelled',
+  });
+}
+
+/** The SQL twin of isCounted, for queries over many instances (alias `oi`). */
+export const COUNTED_SQL = sql.raw(`(oi.first_submitted_on IS NOT NULL AND oi.status IN ('submitted', 'accepted'))`);
+
+/** How a report is named in notifications: by its title, or only as "a report of a secret plan" for a "mật" plan. */
+export function reportName(i: { title: string; secret: boolean }): string {
+  return i.secret ? 'báo cáo của kế hoạch mật' : `báo cáo "${i.title}"`;
+}
+
+/** A timestamp column as an ISO string, whichever driver returned it. */
+export function isoTime(v: unknown): string {
+  if (v instanceof Date) return v.toISOString();
+  return new Date(String(v)).toISOString();
+}
+
+export function isoTimeOrNull(v: unknown): string | null {
+  return v === null || v === undefined ? null : isoTime(v);
+}

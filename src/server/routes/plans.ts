@@ -1,0 +1,167 @@
+import type { FastifyRequest } from 'fastify';
+import type { Action } from '../../core/access/roles.ts';
+import { z, IdResponseSchema } from '../../shared/common.ts';
+import {
+  AudienceAddResultSchema, AudienceAddSchema, CoverageSchema, HeatmapSchema, ImplementingCreateSchema, OverdueListSchema,
+  OverdueQuerySchema, PlanAccessSchema, PlanDraftSchema, PlanIdParamsSchema, PlanListQuerySchema, PlanListSchema, PlanSummarySchema,
+  PlanTreeQuerySchema, PlanTreeSchema, PlanUnitQuerySchema, PlanUpdateSchema, PlanViewSchema, ProgressRowSchema, PublishResultSchema,
+  StaleListSchema, StaleQuerySchema,
+} from '../../shared/plans.ts';
+import { PlanFromDocumentParamsSchema } from '../../shared/documents.ts';
+import type { ResourceRule } from '../plugins/access.ts';
+import type { ServiceContext } from '../services/context.ts';
+import { addAudience } from '../services/plans/add-audience.ts';
+import { createImplementingPlan } from '../services/plans/create-implementing-plan.ts';
+import { createPlan } from '../services/plans/create-plan.ts';
+import { createPlanFromDocument } from '../services/plans/create-plan-from-document.ts';
+import { findOverdue } from '../services/plans/find-overdue.ts';
+import { findPlans } from '../services/plans/find-plans.ts';
+import { findStaleUnits } from '../services/plans/find-stale-units.ts';
+import { getCoverage } from '../services/plans/get-coverage.ts';
+import { getHeatmap } from '../services/plans/get-heatmap.ts';
+import { getPlanTree } from '../services/plans/get-plan-tree.ts';
+import { getPlan } from '../services/plans/get-plan.ts';
+import { getPlanProgress, getPlanSummary } from '../services/plans/get-progress.ts';
+import { publishPlan } from '../services/plans/publish-plan.ts';
+import { setPlanAccess } from '../services/plans/set-plan-access.ts';
+import { updatePlan } from '../services/plans/update-plan.ts';
+import type { RouteContext, RouteModule } from './context.ts';
+import { actorOf, inTransaction } from './tx.ts';
+
+const tags = ['plans'];
+const idOf = (request: FastifyRequest) => (request.params as { id: string }).id;
+const scoped = (...rules: ResourceRule[]) => ({ kind: 'scoped' as const, rules });
+const plan = (action: Action): ResourceRule => ({ from: 'params', key: 'id', resource: 'plan', action });
+/** `?unit=` of the dashboards: a unit the actor may read (the service defaults to the plan's unit). */
+const unitQuery: ResourceRule = { from: 'query', key: 'unit', resource: 'unit', action: 'read', optional: true };
+
+/** A read needs no transaction: it runs on the database with the request's actor and time. */
+function readContext(ctx: RouteContext, request: FastifyRequest): ServiceContext {
+  return { actor: actorOf(request), tx: ctx.db, now: ctx.clock() };
+}
+
+const plans: RouteModule = async (app, { ctx }) => {
+  app.post('/api/plans', {
+    config: { access: scoped({ from: 'body', key: 'unitId', resource: 'unit', action: 'write' }) },
+    schema: { tags, summary: 'Lập dự thảo kế hoạch (nhiệm vụ, báo cáo, đối tượng thực hiện)', body: PlanDraftSchema, response: { 201: IdResponseSchema } },
+  }, async (request, reply) => {
+    const out = await inTransaction(ctx, request, (s) => createPlan(request.body as z.infer<typeof PlanDraftSchema>, s));
+    return reply.status(201).send(out);
+  });
+
+  app.get('/api/plans', {
+    config: { access: scoped({ from: 'query', key: 'unitId', resource: 'unit', action: 'read' }) },
+    schema: {
+      tags, summary: 'Kế hoạch của đơn vị: đã ban hành (view=issued) hoặc cần triển khai thực hiện (view=to_carry_out)',
+      querystring: PlanListQuerySchema, response: { 200: PlanListSchema },
+    },
+  }, async (request) => findPlans(request.query as z.infer<typeof PlanListQuerySchema>, readContext(ctx, request)));
+
+  app.get('/api/plans/:id', {
+    config: { access: scoped(plan('read')) },
+    schema: { tags, summary: 'Một kế hoạch: văn bản, nhiệm vụ, báo cáo', params: PlanIdParamsSchema, response: { 200: PlanViewSchema } },
+  }, async (request) => getPlan(idOf(request), readContext(ctx, request)));
+
+  app.put('/api/plans/:id', {
+    config: { access: scoped(plan('write')) },
+    schema: { tags, summary: 'Sửa dự thảo kế hoạch (409 PLAN_NOT_DRAFT khi đã ban hành)', params: PlanIdParamsSchema, body: PlanUpdateSchema, response: { 204: z.null() } },
+  }, async (request, reply) => {
+    await inTransaction(ctx, request, (s) => updatePlan(idOf(request), request.body as z.infer<typeof PlanUpdateSchema>, s));
+    return reply.status(204).send(null);
+  });
+
+  app.post('/api/plans/:id/publish', {
+    config: { access: scoped(plan('write')) },
+    schema: {
+      tags, summary: 'Ban hành kế hoạch: giao nhiệm vụ, báo cáo cho từng đơn vị thực hiện theo từng kỳ, thông báo cho đơn vị',
+      params: PlanIdParamsSchema, response: { 200: PublishResultSchema },
+    },
+  }, async (request) => inTransaction(ctx, request, (s) => publishPlan({ planId: idOf(request) }, s)));
+
+  app.post('/api/plans/:id/implementing', {
+    config: { access: scoped(plan('read'), { from: 'body', key: 'unitId', resource: 'unit', action: 'write' }) },
+    schema: {
+      tags, summary: 'Xây dựng kế hoạch thực hiện của đơn vị cấp dưới (điền sẵn nhiệm vụ, báo cáo được giao)',
+      params: PlanIdParamsSchema, body: ImplementingCreateSchema, response: { 201: IdResponseSchema },
+    },
+  }, async (request, reply) => {
+    const out = await inTransaction(ctx, request, (s) => createImplementingPlan(idOf(request), request.body as z.infer<typeof ImplementingCreateSchema>, s));
+    return reply.status(201).send(out);
+  });
+
+  app.post('/api/plans/:id/audience', {
+    config: { access: scoped(plan('write')) },
+    schema: {
+      tags, summary: 'Bổ sung đơn vị thực hiện (đơn vị mới thành lập, sáp nhập) cho kế hoạch đã ban hành',
+      params: PlanIdParamsSchema, body: AudienceAddSchema, response: { 200: AudienceAddResultSchema },
+    },
+  }, async (request) => inTransaction(ctx, request, (s) => addAudience(idOf(request), request.body as z.infer<typeof AudienceAddSchema>, s)));
+
+  app.put('/api/plans/:id/access', {
+    config: { access: scoped(plan('write')) },
+    schema: { tags, summary: 'Người được xem kế hoạch (kế hoạch mật)', params: PlanIdParamsSchema, body: PlanAccessSchema, response: { 204: z.null() } },
+  }, async (request, reply) => {
+    await inTransaction(ctx, request, (s) => setPlanAccess(idOf(request), request.body as z.infer<typeof PlanAccessSchema>, s));
+    return reply.status(204).send(null);
+  });
+
+  app.get('/api/plans/:id/tree', {
+    config: { access: scoped(plan('read')) },
+    schema: { tags, summary: 'Cây kế hoạch thực hiện của các cấp dưới', params: PlanIdParamsSchema, querystring: PlanTreeQuerySchema, response: { 200: PlanTreeSchema } },
+  }, async (request) => getPlanTree(idOf(request), request.query as z.infer<typeof PlanTreeQuerySchema>, readContext(ctx, request)));
+
+  app.get('/api/plans/:id/coverage', {
+    config: { access: scoped(plan('read'), unitQuery) },
+    schema: {
+      tags, summary: 'Nhiệm vụ chưa được cụ thể hóa trong kế hoạch thực hiện của đơn vị cấp dưới',
+      params: PlanIdParamsSchema, querystring: PlanUnitQuerySchema, response: { 200: CoverageSchema },
+    },
+  }, async (request) => getCoverage(idOf(request), (request.query as z.infer<typeof PlanUnitQuerySchema>).unit, readContext(ctx, request)));
+
+  app.get('/api/plans/:id/progress', {
+    config: { access: scoped(plan('read'), unitQuery) },
+    schema: {
+      tags, summary: 'Tiến độ theo từng đơn vị trực thuộc (tính cả cấp dưới): nhiệm vụ, báo cáo',
+      params: PlanIdParamsSchema, querystring: PlanUnitQuerySchema, response: { 200: z.array(ProgressRowSchema) },
+    },
+  }, async (request) => getPlanProgress(idOf(request), (request.query as z.infer<typeof PlanUnitQuerySchema>).unit, readContext(ctx, request)));
+
+  app.get('/api/plans/:id/summary', {
+    config: { access: scoped(plan('read'), unitQuery) },
+    schema: {
+      tags, summary: 'Tổng hợp của đơn vị, tỷ lệ hoàn thành và đúng hạn của từng đơn vị trực thuộc, cách tính',
+      params: PlanIdParamsSchema, querystring: PlanUnitQuerySchema, response: { 200: PlanSummarySchema },
+    },
+  }, async (request) => getPlanSummary(idOf(request), (request.query as z.infer<typeof PlanUnitQuerySchema>).unit, readContext(ctx, request)));
+
+  app.get('/api/plans/:id/heatmap', {
+    config: { access: scoped(plan('read'), unitQuery) },
+    schema: { tags, summary: 'Bản đồ nhiệt: đơn vị trực thuộc × nhiệm vụ', params: PlanIdParamsSchema, querystring: PlanUnitQuerySchema, response: { 200: HeatmapSchema } },
+  }, async (request) => getHeatmap(idOf(request), (request.query as z.infer<typeof PlanUnitQuerySchema>).unit, readContext(ctx, request)));
+
+  app.get('/api/plans/:id/overdue', {
+    config: { access: scoped(plan('read'), unitQuery) },
+    schema: { tags, summary: 'Nhiệm vụ, báo cáo quá hạn của các đơn vị (số ngày trễ)', params: PlanIdParamsSchema, querystring: OverdueQuerySchema, response: { 200: OverdueListSchema } },
+  }, async (request) => findOverdue(idOf(request), request.query as z.infer<typeof OverdueQuerySchema>, readContext(ctx, request)));
+
+  app.get('/api/plans/:id/stale', {
+    config: { access: scoped(plan('read'), unitQuery) },
+    schema: {
+      tags, summary: 'Đơn vị lâu không cập nhật (còn việc chưa xong, không thay đổi trong N ngày)',
+      params: PlanIdParamsSchema, querystring: StaleQuerySchema, response: { 200: StaleListSchema },
+    },
+  }, async (request) => findStaleUnits(idOf(request), request.query as z.infer<typeof StaleQuerySchema>, readContext(ctx, request)));
+
+  app.post('/api/plans/from-document/:documentId', {
+    config: { access: scoped({ from: 'params', key: 'documentId', resource: 'document', action: 'write' }) },
+    schema: {
+      tags, summary: 'Lập dự thảo kế hoạch từ văn bản đã nhập (giao cho mọi tổ chức cơ sở và chi bộ trực thuộc)',
+      params: PlanFromDocumentParamsSchema, response: { 200: IdResponseSchema, 201: IdResponseSchema },
+    },
+  }, async (request, reply) => {
+    const { documentId } = request.params as z.infer<typeof PlanFromDocumentParamsSchema>;
+    const out = await inTransaction(ctx, request, (s) => createPlanFromDocument({ documentId }, s));
+    return reply.status(out.created ? 201 : 200).send({ id: out.id });
+  });
+};
+export default plans;

@@ -1,0 +1,78 @@
+import { sql } from 'drizzle-orm';
+import { can } from '../../../core/access/scope.ts';
+import { DomainError } from '../../../core/errors.ts';
+import type { ObligationView, PlanView, TaskView } from '../../../shared/plans.ts';
+import { findPlan, planReach } from '../../db/queries/plans.ts';
+import type { ServiceContext } from '../context.ts';
+
+/** A stored form with every optional part present (forms written by other paths may leave them out). */
+function formOf(f: unknown): ObligationView['form'] {
+  const form = (f ?? {}) as { figures?: Record<string, unknown>[]; sections?: Record<string, unknown>[] };
+  return {
+    figures: (form.figures ?? []).map((x) => ({ key: String(x.key), label: String(x.label ?? x.key), unit: (x.unit as string | undefined) ?? null, of: (x.of as string | undefined) ?? null })),
+    sections: (form.sections ?? []).map((x) => ({ key: String(x.key), title: String(x.title ?? x.key) })),
+  };
+}
+
+const notFound = () => new DomainError('PLAN_NOT_FOUND', 'Không tìm thấy kế hoạch hoặc bạn không có quyền xem.');
+
+/** A plan as the actor may see it: document fields, parent plan, implemented documents, tasks, obligations. Throws PLAN_NOT_FOUND. */
+export async function getPlan(id: string, { actor, tx }: ServiceContext): Promise<PlanView> {
+  const reach = await planReach(tx, actor, id, 'write');
+  if (!reach.read) throw notFound();
+  const plan = await findPlan(tx, id);
+  if (!plan) throw notFound();
+  const [extra, parent, docs, tasks, obligations, access] = await Promise.all([
+    tx.execute<{ recipients: string[]; reminderDays: number[]; sessionNoticeDays: number | null; createdAt: Date; audienceCount: number }>(sql`
+      SELECT d.recipients, p.reminder_days AS "reminderDays", p.session_notice_days AS "sessionNoticeDays", p.created_at AS "createdAt",
+             (SELECT count(*)::int FROM plan_audience a WHERE a.plan_id = p.id) AS "audienceCount"
+      FROM plan p JOIN document d ON d.id = p.id WHERE p.id = ${id}`),
+    plan.parentPlanId
+      ? tx.execute<{ id: string; number: string | null; title: string; unitId: string; unitName: string }>(sql`
+          SELECT p.id, d.number, coalesce(d.title, '') AS title, p.unit_id AS "unitId", u.name AS "unitName"
+          FROM plan p JOIN document d ON d.id = p.id JOIN unit u ON u.id = p.unit_id WHERE p.id = ${plan.parentPlanId}`)
+      : Promise.resolve({ rows: [] }),
+    tx.execute<{ id: string; kind: string; number: string | null; title: string | null; issuedOn: string | null }>(sql`
+      SELECT d.id, d.kind, d.number, d.title, d.issued_on::text AS "issuedOn"
+      FROM document_link l JOIN document d ON d.id = l.to_id
+      WHERE l.from_id = ${id} AND l.relation = 'implements' AND d.deleted_at IS NULL
+      ORDER BY d.issued_on NULLS LAST, d.number`),
+    tx.execute<Omit<TaskView, 'audience'> & { audience: TaskView['audience'] }>(sql`
+      SELECT id, ord, text, kind, lead_unit_ids AS "leadUnitIds", support_unit_ids AS "supportUnitIds", lead_text AS "leadText",
+             support_text AS "supportText", due, due_text AS "dueText", audience, responsible, responsibility, authority, output,
+             parent_task_id AS "parentTaskId"
+      FROM task WHERE plan_id = ${id} ORDER BY ord`),
+    tx.execute<ObligationView>(sql`
+      SELECT id, ord, title, from_text AS "fromText", to_text AS "toText", via_text AS "viaText", to_unit_id AS "toUnitId",
+             via_unit_id AS "viaUnitId", due, cutoff_day AS "cutoffDay", form, audience
+      FROM report_obligation WHERE plan_id = ${id} ORDER BY ord`),
+    reach.allowed
+      ? tx.execute<{ userId: string }>(sql`SELECT user_id AS "userId" FROM plan_access WHERE plan_id = ${id} ORDER BY user_id`)
+      : Promise.resolve({ rows: [] }),
+  ]);
+  const e = extra.rows[0]!;
+  const editable = plan.status === 'draft' && can(actor, 'write', plan.unitPath);
+  return {
+    id: plan.id,
+    unitId: plan.unitId,
+    unitName: plan.unitName,
+    number: plan.number,
+    title: plan.title,
+    issuedOn: plan.issuedOn,
+    status: plan.status,
+    confidentiality: plan.confidentiality,
+    parentPlanId: plan.parentPlanId,
+    parentPlan: parent.rows[0] ?? null,
+    implements: docs.rows,
+    recipients: e.recipients,
+    reminderDays: e.reminderDays,
+    sessionNoticeDays: e.sessionNoticeDays,
+    publishedAt: plan.publishedAt ? new Date(plan.publishedAt).toISOString() : null,
+    createdAt: new Date(e.createdAt).toISOString(),
+    audienceCount: e.audienceCount,
+    tasks: tasks.rows,
+    obligations: obligations.rows.map((o) => ({ ...o, form: formOf(o.form) })),
+    accessUserIds: access.rows.map((r) => r.userId),
+    permissions: { edit: editable, publish: editable },
+  };
+}

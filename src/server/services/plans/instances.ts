@@ -1,0 +1,176 @@
+import { sql } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
+import type { Due, IsoDate } from '../../../core/deadline/types.ts';
+import type { Audience } from '../../../core/plans/audience.ts';
+import { audienceKey } from '../../../core/plans/audience.ts';
+import { minimumHorizon, planHorizon, publicationPeriods } from '../../../core/plans/periods.ts';
+import { NO_DUE } from '../../../core/rollup/counters.ts';
+import type { Tx } from '../../db/client.ts';
+import type { PlanRow } from '../../db/queries/plans.ts';
+import { activeOnSql, audienceSql } from '../../db/queries/plans.ts';
+
+/**
+ * Creating the instances of a published plan: for every unit an item is addressed to, one task
+ * instance or obligation instance per period, all in a few INSERT … SELECT statements over the
+ * audience (never one round trip per unit). Existing instances are kept (idempotent).
+ */
+
+/** A task or report obligation of a plan, as publishing needs it. */
+export interface PlanItem {
+  item: 'task' | 'report';
+  id: string;
+  kind: string;
+  dues: Due[];
+  audience: Audience;
+}
+
+/** Loads the tasks and obligations of a plan. */
+export async function loadPlanItems(tx: Tx, planId: string): Promise<PlanItem[]> {
+  const r = await tx.execute<{ item: 'task' | 'report'; id: string; kind: string; due: unknown; audience: Audience }>(sql`
+    SELECT 'task' AS item, id, kind, due, audience, ord FROM task WHERE plan_id = ${planId}
+    UNION ALL
+    SELECT 'report', id, 'report', due, audience, ord FROM report_obligation WHERE plan_id = ${planId}
+    ORDER BY item DESC, ord`);
+  return r.rows.map((x) => ({
+    item: x.item,
+    id: x.id,
+    kind: x.kind,
+    dues: x.due === null ? [] : Array.isArray(x.due) ? (x.due as Due[]) : [x.due as Due],
+    audience: x.audience,
+  }));
+}
+
+/** Items that go to the same units: one audience rule, or an explicit list of units. */
+export interface InstanceGroup {
+  /** A condition on the units (as `u`) that get these items. */
+  units: SQL;
+  items: PlanItem[];
+}
+
+/** Groups items by audience rule, each limited to `only` units when given. */
+export function groupsByAudience(plan: Pick<PlanRow, 'unitId' | 'unitPath'>, items: readonly PlanItem[], only: readonly string[] | null): InstanceGroup[] {
+  const byKey = new Map<string, InstanceGroup>();
+  const planUnit = { id: plan.unitId, path: plan.unitPath };
+  for (const item of items) {
+    const key = audienceKey(item.audience);
+    let g = byKey.get(key);
+    if (!g) {
+      const rule = audienceSql(item.audience, planUnit);
+      g = { units: only ? sql`${rule} AND u.id = ANY(${`{${only.join(',')}}`}::uuid[])` : rule, items: [] };
+      byKey.set(key, g);
+    }
+    g.items.push(item);
+  }
+  return [...byKey.values()];
+}
+
+const PERIOD_RECORD = sql.raw(`p(item_id uuid, key text, label text, start date, end_date date, due date, open_end boolean,
+  bounded boolean, term_dep boolean, term_start date, term_end date)`);
+
+/** The unit id behind a path label, in SQL (as rebuildCounters does). */
+const LABEL_UUID = sql.raw(`(substr(l, 1, 8) || '-' || substr(l, 9, 4) || '-' || substr(l, 13, 4) || '-' || substr(l, 17, 4) || '-' || substr(l, 21))::uuid`);
+
+/**
+ * Creates the audience rows and instances of `groups` for units active on `from`. Periods start at
+ * `from` and run to each unit's horizon (core/plans/periods.ts). With `countNow`, the new instances
+ * are added to the progress counters in the same statements (for a few units added to a large
+ * plan); otherwise the caller rebuilds the counters. Returns how many instances were created
+ * (task and obligation instances together).
+ */
+export async function createInstances(
+  tx: Tx,
+  planId: string,
+  groups: readonly InstanceGroup[],
+  from: IsoDate,
+  now: Date,
+  opts: { countNow: boolean } = { countNow: false },
+): Promise<number> {
+  const at = now.toISOString();
+  const minUntil = minimumHorizon(from);
+  let created = 0;
+  for (const g of groups) {
+    const where = sql`${activeOnSql(from)} AND ${g.units}`;
+    const stats = await tx.execute<{ n: number; maxEnd: string | null }>(sql`
+      SELECT count(*)::int AS n, max(u.term_end)::text AS "maxEnd" FROM unit u WHERE ${where}`);
+    const { n, maxEnd } = stats.rows[0]!;
+    if (n === 0) continue;
+    const widest = planHorizon(from, maxEnd as IsoDate | null);
+    const needsTerms = g.items.some((i) => JSON.stringify(i.dues).includes('"term-years"'));
+    const terms = needsTerms
+      ? (await tx.execute<{ start: IsoDate; end: IsoDate }>(sql`
+          SELECT DISTINCT u.term_start::text AS start, u.term_end::text AS "end" FROM unit u
+          WHERE ${where} AND u.term_start IS NOT NULL AND u.term_end IS NOT NULL`)).rows
+      : [];
+
+    await tx.execute(sql`
+      INSERT INTO plan_audience (plan_id, unit_id, unit_path, added_at)
+      SELECT ${planId}, u.id, u.path, ${at} FROM unit u WHERE ${where}
+      ON CONFLICT (plan_id, unit_id) DO NOTHING`);
+
+    for (const item of ['task', 'report'] as const) {
+      const rows = g.items
+        .filter((i) => i.item === item)
+        .flatMap((i) =>
+          publicationPeriods(i.dues, from, widest, terms).map((p) => ({
+            item_id: i.id, key: p.key, label: p.label, start: p.start, end_date: p.end, due: p.due,
+            open_end: p.openEnd, bounded: p.bounded, term_dep: p.termDependent, term_start: p.term?.start ?? null, term_end: p.term?.end ?? null,
+          })),
+        );
+      if (rows.length === 0) continue;
+      const target = item === 'task'
+        ? sql.raw('task_instance (task_id, plan_id, unit_id, unit_path, province_id, period_key, period_label, period_start, period_end, due_date, updated_at)')
+        : sql.raw('obligation_instance (obligation_id, plan_id, unit_id, unit_path, province_id, period_key, period_label, period_start, period_end, due_date, updated_at)');
+      const conflict = item === 'task' ? sql.raw('(task_id, unit_id, period_key)') : sql.raw('(obligation_id, unit_id, period_key)');
+      const r = await tx.execute<{ n: number }>(sql`
+        WITH ins AS (
+          INSERT INTO ${target}
+          SELECT p.item_id, ${planId}::uuid, u.id, u.path, u.province_id, p.key, p.label, p.start,
+                 CASE WHEN p.open_end THEN h.until ELSE p.end_date END, p.due, ${at}::timestamptz
+          FROM unit u
+          CROSS JOIN LATERAL (
+            SELECT CASE WHEN u.term_end > ${minUntil}::date THEN u.term_end ELSE ${minUntil}::date END AS until,
+                   CASE WHEN u.term_start IS NOT NULL AND u.term_end IS NOT NULL THEN u.term_start END AS ts,
+                   CASE WHEN u.term_start IS NOT NULL AND u.term_end IS NOT NULL THEN u.term_end END AS te
+          ) h
+          JOIN json_to_recordset(${JSON.stringify(rows)}::json) AS ${PERIOD_RECORD}
+            ON (NOT p.term_dep OR (p.term_start IS NOT DISTINCT FROM h.ts AND p.term_end IS NOT DISTINCT FROM h.te))
+           AND (NOT p.bounded OR p.start <= h.until)
+          WHERE ${where}
+          ON CONFLICT ${conflict} DO NOTHING
+          RETURNING unit_path, due_date
+        )${opts.countNow ? sql`, counted AS (
+          INSERT INTO progress_counter (plan_id, unit_id, item, due_date, total, done, done_late)
+          SELECT ${planId}::uuid, ${LABEL_UUID}, ${item}, g.d, sum(g.n), 0, 0
+          FROM (SELECT unit_path, coalesce(due_date, ${NO_DUE}::date) AS d, count(*)::int AS n FROM ins GROUP BY 1, 2) g,
+               unnest(string_to_array(g.unit_path::text, '.')) AS l
+          GROUP BY 2, g.d
+          ON CONFLICT (plan_id, unit_id, item, due_date) DO UPDATE SET total = progress_counter.total + EXCLUDED.total
+          RETURNING 1
+        )` : sql``}
+        SELECT count(*)::int AS n FROM ins`);
+      created += r.rows[0]!.n;
+    }
+  }
+  return created;
+}
+
+/**
+ * Notifies the leaders and staff of the addressed units (users granted secretary, deputy secretary
+ * or staff on the unit itself) that a plan asks something of them: one INSERT … SELECT, once per
+ * user and unit however often it runs.
+ */
+export async function notifyAudience(tx: Tx, plan: Pick<PlanRow, 'id' | 'number' | 'title' | 'unitName'>, now: Date, only: readonly string[] | null): Promise<void> {
+  const name = plan.number ? `${plan.number} ${plan.title}` : plan.title;
+  const title = `Kế hoạch mới cần triển khai: ${name}`.slice(0, 500);
+  const body = `${plan.unitName} ban hành ${plan.number ? `Kế hoạch số ${plan.number}` : 'kế hoạch'} "${plan.title}". Đơn vị có nhiệm vụ, báo cáo cần thực hiện theo kế hoạch.`;
+  const onlyUnits = only ? sql`AND a.unit_id = ANY(${`{${only.join(',')}}`}::uuid[])` : sql``;
+  await tx.execute(sql`
+    INSERT INTO notification (user_id, unit_id, kind, title, body, link, dedupe_key, created_at)
+    SELECT DISTINCT ON (g.user_id, a.unit_id) g.user_id, a.unit_id, 'plan_published', ${title}, ${body}, ${`/plans/${plan.id}`},
+           'plan_published:' || ${plan.id}::text || ':' || a.unit_id::text, ${now.toISOString()}::timestamptz
+    FROM plan_audience a
+    JOIN user_grant g ON g.unit_id = a.unit_id AND g.revoked_at IS NULL AND g.role IN ('secretary', 'deputy_secretary', 'staff')
+    JOIN app_user au ON au.id = g.user_id AND au.disabled_at IS NULL
+    WHERE a.plan_id = ${plan.id} ${onlyUnits}
+    ON CONFLICT (user_id, dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING`);
+}

@@ -1,0 +1,82 @@
+import { sql } from 'drizzle-orm';
+import type { TreePath } from '../../../core/access/scope.ts';
+import { can } from '../../../core/access/scope.ts';
+import { DomainError } from '../../../core/errors.ts';
+import type { IsoDate } from '../../../core/ids.ts';
+import { vietnamDate } from '../../../core/ids.ts';
+import { contribution, delta } from '../../../core/rollup/counters.ts';
+import type { TaskInstancePatch, TaskInstanceView } from '../../../shared/plans.ts';
+import type { Tx } from '../../db/client.ts';
+import { addToCounters } from '../../db/queries/progress.ts';
+import { writeAudit } from '../audit/write-audit.ts';
+import type { ServiceContext } from '../context.ts';
+import { readTaskInstance } from './task-instance-view.ts';
+
+/** A task instance as an update needs it: `accessPath` is where its unit stands now, `unitPath` where its counters are kept. */
+export type LockedInstance = {
+  id: string;
+  planId: string;
+  unitPath: TreePath;
+  accessPath: TreePath;
+  dueDate: IsoDate | null;
+  status: 'open' | 'done' | 'cancelled';
+  doneOn: IsoDate | null;
+};
+
+/** Loads and locks task instances for an update, in id order. */
+export async function lockTaskInstances(tx: Tx, ids: readonly string[]): Promise<LockedInstance[]> {
+  const r = await tx.execute<LockedInstance>(sql`
+    SELECT ti.id, ti.plan_id AS "planId", ti.unit_path::text AS "unitPath", u.path::text AS "accessPath", ti.due_date::text AS "dueDate",
+           ti.status, ti.done_on::text AS "doneOn"
+    FROM task_instance ti JOIN unit u ON u.id = ti.unit_id
+    WHERE ti.id = ANY(${`{${ids.join(',')}}`}::uuid[])
+    ORDER BY ti.id
+    FOR UPDATE OF ti`);
+  return r.rows;
+}
+
+/**
+ * The day an instance counts as done after `done`/`doneOn`: a new completion defaults to today, an
+ * instance already done keeps its day unless another is given. Throws DONE_IN_FUTURE.
+ */
+export function nextDoneOn(current: IsoDate | null, done: boolean | undefined, doneOn: IsoDate | undefined, today: IsoDate): IsoDate | null {
+  if (done === undefined) return current;
+  if (!done) return null;
+  const day = doneOn ?? current ?? today;
+  if (day > today) throw new DomainError('DONE_IN_FUTURE', 'Ngày hoàn thành không được sau ngày hôm nay.');
+  return day;
+}
+
+/** Adds to the counters the change of one instance from `before` to `after` (its done day). */
+export function counterChange(i: LockedInstance, after: IsoDate | null) {
+  const cancelled = i.status === 'cancelled';
+  return delta(contribution({ due: i.dueDate, doneOn: i.doneOn, cancelled }), contribution({ due: i.dueDate, doneOn: after, cancelled }));
+}
+
+/**
+ * Updates one task instance (progress note, evidence, done or reopened) and keeps the progress
+ * counters right in the same transaction. Needs `write` on the instance's unit.
+ * Throws NOT_FOUND, FORBIDDEN, INSTANCE_CANCELLED (409), DONE_IN_FUTURE.
+ */
+export async function updateTaskInstance(id: string, patch: TaskInstancePatch, { actor, tx, now }: ServiceContext): Promise<TaskInstanceView> {
+  const [i] = await lockTaskInstances(tx, [id]);
+  if (!i || !can(actor, 'read', i.accessPath)) throw new DomainError('NOT_FOUND', 'Không tìm thấy nhiệm vụ hoặc bạn không có quyền xem.');
+  if (!can(actor, 'write', i.accessPath)) throw new DomainError('FORBIDDEN', 'Bạn không có quyền cập nhật nhiệm vụ này.');
+  if (i.status === 'cancelled') throw new DomainError('INSTANCE_CANCELLED', 'Nhiệm vụ này đã được hủy.');
+  const today = vietnamDate(now);
+  const doneOn = nextDoneOn(i.doneOn, patch.done, patch.doneOn, today);
+  await tx.execute(sql`
+    UPDATE task_instance SET
+      status = ${doneOn ? 'done' : 'open'}, done_on = ${doneOn},
+      fulfilled_by_plan_id = ${doneOn === null ? sql`NULL` : sql`fulfilled_by_plan_id`},
+      progress_note = ${patch.progressNote !== undefined ? sql`${patch.progressNote}` : sql`progress_note`},
+      evidence = ${patch.evidence !== undefined ? sql`${JSON.stringify(patch.evidence)}::jsonb` : sql`evidence`},
+      updated_at = ${now.toISOString()}, updated_by = ${actor.userId}
+    WHERE id = ${id}`);
+  await addToCounters(tx, { planId: i.planId, unitPath: i.unitPath, item: 'task', due: i.dueDate, delta: counterChange(i, doneOn) });
+  await writeAudit(tx, actor, {
+    action: 'task_instance.update', entity: 'task_instance', entityId: id, unitPath: i.accessPath,
+    before: { doneOn: i.doneOn }, after: { doneOn, progressNote: patch.progressNote, evidence: patch.evidence?.length },
+  }, now);
+  return readTaskInstance(tx, id, today);
+}

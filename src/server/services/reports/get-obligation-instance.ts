@@ -1,0 +1,122 @@
+import { sql } from 'drizzle-orm';
+import { can } from '../../../core/access/scope.ts';
+import { vietnamDate } from '../../../core/ids.ts';
+import { readForm, sectionsOf } from '../../../core/reports/form.ts';
+import type { Attachment, ObligationInstanceDetail, SubmissionVersion } from '../../../shared/reports.ts';
+import { findInstance, isoTime, isoTimeOrNull } from '../../db/queries/reports.ts';
+import type { ServiceContext } from '../context.ts';
+import { deadlineView } from './present.ts';
+import { canReview, canSubmit, notFound } from './rules.ts';
+
+type VersionRow = {
+  id: string;
+  version: number;
+  status: SubmissionVersion['status'];
+  figures: Record<string, number | null>;
+  narrative: Record<string, string>;
+  attachments: Attachment[];
+  createdById: string | null;
+  createdByName: string | null;
+  createdAt: unknown;
+  updatedAt: unknown;
+  submittedById: string | null;
+  submittedByName: string | null;
+  submittedAt: unknown;
+  reviewComment: string | null;
+  reviewedById: string | null;
+  reviewedByName: string | null;
+  reviewedAt: unknown;
+};
+
+const ref = (id: string | null, name: string | null) => (id ? { id, name: name ?? '' } : null);
+
+/**
+ * One report a unit owes, with every version ever saved (oldest first) — figures, narrative,
+ * attachments, who saved, submitted and reviewed it and when, the review comment — and what the
+ * reader may do now. Throws NOT_FOUND when the instance is out of the actor's sight.
+ */
+export async function getObligationInstance(id: string, { actor, tx, now }: ServiceContext): Promise<ObligationInstanceDetail> {
+  const inst = await findInstance(tx, id);
+  if (!inst || inst.status === 'cancelled' || !can(actor, 'read', inst.unitPath)) throw notFound();
+  const meta = await tx.execute<{
+    number: string | null;
+    planTitle: string | null;
+    planUnitName: string;
+    fromText: string | null;
+    toText: string | null;
+    viaText: string | null;
+    toUnitName: string | null;
+    viaUnitName: string | null;
+    cutoffDay: number | null;
+  }>(sql`
+    SELECT d.number, d.title AS "planTitle", pu.name AS "planUnitName", ro.from_text AS "fromText", ro.to_text AS "toText",
+           ro.via_text AS "viaText", tu.name AS "toUnitName", vu.name AS "viaUnitName", ro.cutoff_day AS "cutoffDay"
+    FROM report_obligation ro
+    JOIN plan p ON p.id = ro.plan_id
+    JOIN document d ON d.id = p.id
+    JOIN unit pu ON pu.id = p.unit_id
+    LEFT JOIN unit tu ON tu.id = ro.to_unit_id
+    LEFT JOIN unit vu ON vu.id = ro.via_unit_id
+    WHERE ro.id = ${inst.obligationId}`);
+  const m = meta.rows[0]!;
+  const versions = await tx.execute<VersionRow>(sql`
+    SELECT s.id, s.version, s.status, s.figures, s.narrative, s.attachments,
+           s.created_by AS "createdById", coalesce(pc.full_name, uc.username) AS "createdByName", s.created_at AS "createdAt", s.updated_at AS "updatedAt",
+           s.submitted_by AS "submittedById", coalesce(ps.full_name, us.username) AS "submittedByName", s.submitted_at AS "submittedAt",
+           s.review_comment AS "reviewComment", s.reviewed_by AS "reviewedById", coalesce(pr.full_name, ur.username) AS "reviewedByName",
+           s.reviewed_at AS "reviewedAt"
+    FROM submission s
+    LEFT JOIN app_user uc ON uc.id = s.created_by LEFT JOIN person pc ON pc.id = uc.person_id
+    LEFT JOIN app_user us ON us.id = s.submitted_by LEFT JOIN person ps ON ps.id = us.person_id
+    LEFT JOIN app_user ur ON ur.id = s.reviewed_by LEFT JOIN person pr ON pr.id = ur.person_id
+    WHERE s.obligation_instance_id = ${inst.id}
+    ORDER BY s.version`);
+  const form = readForm(inst.form);
+  const open = inst.status === 'pending' || inst.status === 'draft' || inst.status === 'returned';
+  const status = inst.status;
+  return {
+    id: inst.id,
+    periodKey: inst.periodKey,
+    periodLabel: inst.periodLabel,
+    periodStart: inst.periodStart,
+    periodEnd: inst.periodEnd,
+    dueDate: inst.dueDate,
+    status,
+    ...deadlineView(inst, vietnamDate(now)),
+    currentVersion: inst.currentVersion,
+    firstSubmittedOn: inst.firstSubmittedOn,
+    unit: { id: inst.unitId, name: inst.unitName },
+    plan: { id: inst.planId, number: m.number, title: m.planTitle, unitId: inst.planUnitId, unitName: m.planUnitName },
+    obligation: {
+      id: inst.obligationId,
+      title: inst.title,
+      fromText: m.fromText,
+      toText: m.toText,
+      viaText: m.viaText,
+      toUnitName: m.toUnitName,
+      viaUnitName: m.viaUnitName,
+      cutoffDay: m.cutoffDay,
+      form: { figures: form.figures.map((f) => ({ key: f.key, label: f.label, unit: f.unit ?? null, of: f.of ?? null })), sections: sectionsOf(form) },
+    },
+    versions: versions.rows.map((v) => ({
+      id: v.id,
+      version: v.version,
+      status: v.status,
+      figures: v.figures,
+      narrative: v.narrative,
+      attachments: v.attachments,
+      createdBy: ref(v.createdById, v.createdByName),
+      createdAt: isoTime(v.createdAt),
+      updatedAt: isoTime(v.updatedAt),
+      submittedBy: ref(v.submittedById, v.submittedByName),
+      submittedAt: isoTimeOrNull(v.submittedAt),
+      reviewComment: v.reviewComment,
+      reviewedBy: ref(v.reviewedById, v.reviewedByName),
+      reviewedAt: isoTimeOrNull(v.reviewedAt),
+    })),
+    can: {
+      submit: open && inst.planStatus === 'published' && canSubmit(actor, inst.unitPath),
+      review: status === 'submitted' && canReview(actor, inst),
+    },
+  };
+}

@@ -1,0 +1,286 @@
+import { Alert, Anchor, Badge, Button, Group, List, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { IconArrowUp, IconDownload, IconInfoCircle, IconListCheck, IconPencil } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router-dom';
+import type { Due } from '../../../core/deadline/types.ts';
+import type { DocumentDetail, DocumentLink } from '../../../shared/documents.ts';
+import { DOCUMENT_KIND_LABELS } from '../../../shared/documents.ts';
+import { apiUrl } from '../../api-client.ts';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { formatDate } from '../../components/format.ts';
+import { errorMessage, notifySuccess } from '../../components/notify.ts';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { PageLoader } from '../../components/PageLoader.tsx';
+import { useCreatePlanFromDocument, useDocument } from './document-queries.ts';
+import { describeDue } from './due-words.ts';
+
+function useKindLabel() {
+  const { i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'vi';
+  return (k: string) => DOCUMENT_KIND_LABELS[k]?.[lang] ?? k;
+}
+
+/** "Kế hoạch 161-KH/TU ngày 22/02/2022", a link when the reader may open it. */
+function LinkedDocument({ d }: { d: DocumentLink }) {
+  const { t } = useTranslation();
+  const kindLabel = useKindLabel();
+  const name = `${kindLabel(d.kind)} ${d.number ?? ''}`.trim();
+  return (
+    <span>
+      {d.readable ? (
+        <Anchor component={Link} to={`/documents/${d.id}`} fw={500}>
+          {name}
+        </Anchor>
+      ) : (
+        <Text span fw={500}>
+          {name}
+        </Text>
+      )}
+      {d.date && <Text span c="dimmed"> {t('documents.ofDate', { date: formatDate(d.date) })}</Text>}
+      {d.title && <Text span> — {d.title}</Text>}
+      {d.status === 'stub' && (
+        <Badge ml={6} variant="light" color="gray" tt="none" size="sm">
+          {t('documents.status.stub')}
+        </Badge>
+      )}
+    </span>
+  );
+}
+
+function Field({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed" fw={500}>
+        {label}
+      </Text>
+      <Text size="sm" component="div" style={{ overflowWrap: 'anywhere' }}>
+        {children || '—'}
+      </Text>
+    </div>
+  );
+}
+
+function Links({ title, items, empty }: { title: string; items: DocumentLink[]; empty: string }) {
+  return (
+    <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="section" aria-label={title}>
+      <Title order={2} fz="h5" mb="xs">
+        {title} ({items.length})
+      </Title>
+      {items.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {empty}
+        </Text>
+      ) : (
+        <List spacing={4} size="sm">
+          {items.map((d) => (
+            <List.Item key={d.id}>
+              <LinkedDocument d={d} />
+            </List.Item>
+          ))}
+        </List>
+      )}
+    </Paper>
+  );
+}
+
+/** The chain of documents above this one, top first, ending with the document itself. */
+function Chain({ doc }: { doc: DocumentDetail }) {
+  const { t } = useTranslation();
+  const kindLabel = useKindLabel();
+  if (doc.chain.length === 0) return null;
+  const levels = [...doc.chain].sort((a, b) => b.depth - a.depth);
+  const top = levels[0]?.depth ?? 0;
+  return (
+    <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="nav" aria-label={t('documents.chain')}>
+      <Title order={2} fz="h5" mb="xs">
+        {t('documents.chain')}
+      </Title>
+      <Stack gap={4}>
+        {levels.map((c) => (
+          <Group key={c.id} gap={6} wrap="nowrap" pl={(top - c.depth) * 12}>
+            <IconArrowUp size={14} aria-hidden style={{ transform: 'rotate(180deg)', flexShrink: 0 }} />
+            <LinkedDocument d={c} />
+          </Group>
+        ))}
+        <Group gap={6} pl={top * 12} wrap="nowrap">
+          <IconArrowUp size={14} aria-hidden style={{ transform: 'rotate(180deg)', flexShrink: 0 }} />
+          <Text size="sm" fw={700} aria-current="page">
+            {kindLabel(doc.kind)} {doc.number ?? ''}
+          </Text>
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}
+
+function PlanSection({ doc }: { doc: DocumentDetail }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'vi';
+  const createPlan = useCreatePlanFromDocument(doc.id);
+  const due = (d: unknown) => (d ? describeDue(d as Due, lang) : '—');
+  if (!doc.plan) {
+    if (!doc.permissions.write || doc.status === 'stub') return null;
+    return (
+      <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="section" aria-label={t('documents.plan')} id="plan">
+        <Group justify="space-between">
+          <Text size="sm">{t('documents.noPlan')}</Text>
+          <Button
+            leftSection={<IconListCheck size={18} aria-hidden />}
+            loading={createPlan.isPending}
+            onClick={() => createPlan.mutate(undefined, { onSuccess: () => notifySuccess(t('documents.planCreated')) })}
+          >
+            {t('documents.createPlan')}
+          </Button>
+        </Group>
+        {createPlan.isError && (
+          <Text c="red" size="sm" role="alert" mt="xs">
+            {errorMessage(createPlan.error)}
+          </Text>
+        )}
+      </Paper>
+    );
+  }
+  const p = doc.plan;
+  return (
+    <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="section" aria-label={t('documents.plan')} id="plan">
+      <Group gap="xs" mb="sm">
+        <Title order={2} fz="h5">
+          {t('documents.plan')}
+        </Title>
+        <Badge variant="light" color={p.status === 'draft' ? 'yellow' : 'green'} tt="none">
+          {t(`documents.planStatus.${p.status}`)}
+        </Badge>
+      </Group>
+      <Title order={3} fz="h6" mb={4}>
+        {t('documents.tasks')} ({p.tasks.length})
+      </Title>
+      <Table.ScrollContainer minWidth={560} mb="md">
+        <Table verticalSpacing="xs" aria-label={t('documents.tasks')}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th w={40}>#</Table.Th>
+              <Table.Th>{t('documents.taskText')}</Table.Th>
+              <Table.Th>{t('documents.taskLead')}</Table.Th>
+              <Table.Th>{t('documents.taskDue')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {p.tasks.map((x) => (
+              <Table.Tr key={x.id}>
+                <Table.Td>{x.ord}</Table.Td>
+                <Table.Td>
+                  {x.text}
+                  {x.kind === 'own_plan' && (
+                    <Badge ml={6} size="sm" variant="light" tt="none">
+                      {t('documents.ownPlan')}
+                    </Badge>
+                  )}
+                </Table.Td>
+                <Table.Td>{x.leadText.join('; ') || '—'}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{x.dueText ?? due(x.due)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      <Title order={3} fz="h6" mb={4}>
+        {t('documents.obligations')} ({p.obligations.length})
+      </Title>
+      <Table.ScrollContainer minWidth={560}>
+        <Table verticalSpacing="xs" aria-label={t('documents.obligations')}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th w={40}>#</Table.Th>
+              <Table.Th>{t('documents.obligationTitle')}</Table.Th>
+              <Table.Th>{t('documents.fields.reportTo')}</Table.Th>
+              <Table.Th>{t('documents.taskDue')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {p.obligations.map((o) => (
+              <Table.Tr key={o.id}>
+                <Table.Td>{o.ord}</Table.Td>
+                <Table.Td>{o.title}</Table.Td>
+                <Table.Td>
+                  {o.toText ?? '—'}
+                  {o.viaText && <Text span c="dimmed"> ({t('documents.via', { via: o.viaText })})</Text>}
+                </Table.Td>
+                <Table.Td>{o.due.map((d) => due(d)).join('; ') || '—'}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Paper>
+  );
+}
+
+/** One document: its particulars, the chain of documents above it, what it carries out and cites, what carries it out, its plan. */
+export function DocumentPage() {
+  const { t } = useTranslation();
+  const kindLabel = useKindLabel();
+  const { id = '' } = useParams();
+  const doc = useDocument(id);
+  if (doc.isPending) return <PageLoader />;
+  if (doc.isError) return <ErrorAlert error={doc.error} onRetry={() => void doc.refetch()} />;
+  const d = doc.data;
+  const name = `${kindLabel(d.kind)} ${d.number ?? t('documents.noNumber')}`;
+  const editable = d.permissions.write && d.status !== 'stub' && (!d.plan || d.plan.status === 'draft');
+  return (
+    <>
+      <PageHeader
+        title={name}
+        subtitle={
+          <Group gap={6}>
+            <Badge variant="light" color={d.status === 'confirmed' ? 'green' : d.status === 'draft' ? 'yellow' : 'gray'} tt="none">
+              {t(`documents.status.${d.status}`)}
+            </Badge>
+            {d.ownerUnit && <span>{d.ownerUnit.name}</span>}
+          </Group>
+        }
+        actions={
+          <>
+            {d.source && (
+              <Button component="a" href={apiUrl(`/api/documents/${d.id}/file`)} variant="default" leftSection={<IconDownload size={18} aria-hidden />}>
+                {t('documents.download')}
+              </Button>
+            )}
+            {editable && (
+              <Button component={Link} to={`/documents/${d.id}/review`} leftSection={<IconPencil size={18} aria-hidden />}>
+                {d.status === 'draft' ? t('documents.review') : t('documents.editStructure')}
+              </Button>
+            )}
+          </>
+        }
+      />
+      <Stack gap="md">
+        {d.status === 'draft' && (
+          <Alert color="yellow" icon={<IconInfoCircle aria-hidden />}>
+            {t('documents.draftHint')}
+          </Alert>
+        )}
+        {d.status === 'stub' && (
+          <Alert color="gray" icon={<IconInfoCircle aria-hidden />}>
+            {t('documents.stubHint')}
+          </Alert>
+        )}
+        <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="section" aria-label={t('documents.general')}>
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+            <Field label={t('documents.fields.title')}>{d.title}</Field>
+            <Field label={t('documents.fields.issuer')}>{d.issuer}</Field>
+            <Field label={t('documents.fields.date')}>{[d.place, formatDate(d.date)].filter(Boolean).join(', ')}</Field>
+            <Field label={t('documents.signer')}>{d.signer ? [d.signer.capacity, d.signer.title, d.signer.name].filter(Boolean).join(' — ') : null}</Field>
+            <Field label={t('documents.lists.recipients.title')}>{d.recipients.join('; ')}</Field>
+            {d.source && <Field label={t('documents.sourceFile')}>{d.source.fileName}</Field>}
+          </SimpleGrid>
+        </Paper>
+        <Chain doc={d} />
+        <PlanSection doc={d} />
+        <Links title={t('documents.implementsTitle')} items={d.implements} empty={t('documents.noneImplements')} />
+        <Links title={t('documents.implementedByTitle')} items={d.implementedBy} empty={t('documents.noneImplementedBy')} />
+        <Links title={t('documents.referencesTitle')} items={d.references} empty={t('documents.noneReferences')} />
+      </Stack>
+    </>
+  );
+}
