@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
-import { readDocumentText, joinPdfPages, linesFromItems } from './read-document-text.ts';
+import { readDocumentText, joinPdfPages, linesFromItems, pageLines, unwrapPageLines } from './read-document-text.ts';
 import { extractDocument } from '../../core/extract/extract.ts';
 
 const FILES = join(import.meta.dirname, '../../../tests/fixtures/extraction/files');
@@ -95,5 +95,31 @@ describe('PDF page handling', () => {
     const item = (str: string, x: number, y: number, width: number) => ({ str, transform: [10, 0, 0, 10, x, y], width, height: 10 });
     expect(linesFromItems([item('Kế', 0, 100, 12), item('hoạch', 15, 100, 25), item('hai', 0, 80, 15)])).toBe('Kế hoạch\nhai');
     expect(linesFromItems([item('ạ', 6, 100, 5), item('K', 0, 100, 6)])).toBe('Kạ');
+  });
+});
+
+describe('PDF paragraphs', () => {
+  it('joins the lines of a paragraph, so a sentence broken by the layout is read whole', async () => {
+    const pdf = extractDocument((await readDocumentText(read('001_49105ae659426032.pdf'), 'a.pdf')).text, { fileName: 'a' });
+    const txt = extractDocument(readFileSync(SEED, 'utf8'), { fileName: 'a' });
+    expect(pdf.reports).toEqual(txt.reports);
+    expect(pdf.reports).toContainEqual({
+      from: 'Các chi, đảng bộ cơ sở', to: 'Ban Thường vụ Đảng ủy Khối', via: 'Ban Tuyên giáo Đảng ủy Khối', due: [{ type: 'date', value: '2022-03-31' }],
+    });
+    expect(pdf.title).toBe(txt.title);
+    expect(pdf.implements).toEqual(txt.implements);
+  });
+
+  it('keeps headings, bullets and paragraphs set apart on lines of their own', () => {
+    const line = (text: string, y: number, x = 85) => ({ str: text, transform: [1, 0, 0, 14, x, y], width: text.length * 6, height: 14 });
+    const full = 'x'.repeat(90);
+    const page = unwrapPageLines(pageLines([
+      line(`${full} của`, 700), line('Ban Thường vụ (qua Ban Tuyên giáo).', 683),
+      line('- Một gạch đầu dòng', 666), line('1. Một mục có số', 649),
+      line(`${full} hết đoạn`, 632), line('Đoạn sau cách xa hơn', 600),
+    ]));
+    expect(page.split('\n')).toEqual([
+      `${full} của Ban Thường vụ (qua Ban Tuyên giáo).`, '- Một gạch đầu dòng', '1. Một mục có số', `${full} hết đoạn`, 'Đoạn sau cách xa hơn',
+    ]);
   });
 });

@@ -100,11 +100,21 @@ interface PdfItem {
   hasEOL?: boolean;
 }
 
+interface PageLine {
+  text: string;
+  /** Left edge of the line's first run. */
+  x: number;
+  /** Height of its text. */
+  h: number;
+  /** Distance from the previous line's baseline (0 for the first line of a page). */
+  gap: number;
+}
+
 /**
  * Rebuilds a page's lines from the positions of its text runs. Drawing order is not reading
  * order: a PDF may draw the Vietnamese letters of a line from a fallback font after the rest.
  */
-export function linesFromItems(items: PdfItem[]): string {
+export function pageLines(items: PdfItem[]): PageLine[] {
   const runs = items
     .filter((i) => typeof i.str === 'string' && i.str.length > 0 && Array.isArray(i.transform))
     .map((i) => ({ s: i.str as string, x: (i.transform as number[])[4] as number, y: (i.transform as number[])[5] as number, w: i.width ?? 0, h: Math.abs(i.height || (i.transform as number[])[3] || 10) }));
@@ -115,19 +125,54 @@ export function linesFromItems(items: PdfItem[]): string {
     if (line && Math.abs((line[0] as (typeof runs)[number]).y - r.y) <= r.h * 0.4) line.push(r);
     else lines.push([r]);
   }
-  return lines
-    .map((line) => {
-      line.sort((a, b) => a.x - b.x);
-      let out = '';
-      let end = -Infinity;
-      for (const r of line) {
-        if (out && r.x - end > r.h * 0.2 && !/\s$/.test(out) && !/^\s/.test(r.s)) out += ' ';
-        out += r.s;
-        end = Math.max(end, r.x + r.w);
-      }
-      return out.replace(/[ \t]+/g, ' ').trim();
-    })
-    .join('\n');
+  return lines.map((line, n) => {
+    const gap = n === 0 ? 0 : ((lines[n - 1] as typeof runs)[0] as (typeof runs)[number]).y - (line[0] as (typeof runs)[number]).y;
+    line.sort((a, b) => a.x - b.x);
+    let out = '';
+    let end = -Infinity;
+    for (const r of line) {
+      if (out && r.x - end > r.h * 0.2 && !/\s$/.test(out) && !/^\s/.test(r.s)) out += ' ';
+      out += r.s;
+      end = Math.max(end, r.x + r.w);
+    }
+    const first = line[0] as (typeof runs)[number];
+    return { text: out.replace(/[ \t]+/g, ' ').trim(), x: first.x, h: first.h, gap };
+  });
+}
+
+export function linesFromItems(items: PdfItem[]): string {
+  return pageLines(items).map((l) => l.text).join('\n');
+}
+
+/**
+ * A PDF keeps the line breaks of its layout, so one paragraph comes back as several lines. A
+ * line as long as the page's full lines continues on the next line (or a nearly full one that
+ * does not end a sentence), unless that one starts a paragraph (indented or centred: it begins right of the margin;
+ * or set apart by more space than lines are) or an item of its own (a bullet, a numbered or
+ * lettered heading, a line in capitals).
+ */
+export function unwrapPageLines(lines: PageLine[]): string {
+  const texts = lines.filter((l) => l.text.length > 0);
+  const lengths = texts.map((l) => l.text.length).sort((a, b) => a - b);
+  const full = lengths[Math.floor(lengths.length * 0.8)] ?? 0;
+  const margin = Math.min(...texts.filter((l) => l.text.length >= full * 0.75).map((l) => l.x), Infinity);
+  const gaps = texts.map((l) => l.gap).filter((g) => g > 0).sort((a, b) => a - b);
+  const lineGap = gaps[Math.floor(gaps.length / 2)] ?? Infinity;
+  const startsItem = (l: string) =>
+    /^\s*(?:[-+•·*–]\s|\d+(?:\.\d+)*\s*[.)\-–]\s|[IVXLC]+\s*[.\-–)]\s|[a-zđ]\)\s)/u.test(l) || (/\p{L}/u.test(l) && l === l.toUpperCase());
+  const out: PageLine[] = [];
+  for (const line of texts) {
+    const prev = out[out.length - 1];
+    const continues =
+      prev !== undefined && full > 0 &&
+      // A justified paragraph's lines run to the margin; its last line stops short. So a full line
+      // goes on whatever it ends with, a nearly full one when it ends mid-sentence.
+      (prev.text.length >= full * 0.9 || (prev.text.length >= full * 0.6 && !/[.:;!?…”"»]\s*$/u.test(prev.text))) &&
+      line.x <= margin + line.h && line.gap <= lineGap * 1.25 && !startsItem(line.text);
+    if (continues) out[out.length - 1] = { ...prev, text: `${prev.text} ${line.text}` };
+    else out.push({ ...line });
+  }
+  return out.map((l) => l.text).join('\n');
 }
 
 async function readPdf(bytes: Uint8Array, fileName: string): Promise<string> {
@@ -146,7 +191,7 @@ async function readPdf(bytes: Uint8Array, fileName: string): Promise<string> {
     for (let n = 1; n <= pdf.numPages; n++) {
       const page = await pdf.getPage(n);
       const content = await page.getTextContent();
-      pages.push(linesFromItems(content.items as unknown as PdfItem[]));
+      pages.push(unwrapPageLines(pageLines(content.items as unknown as PdfItem[])));
     }
   } catch (e) {
     return fail('CORRUPT_FILE', fileName, e);
@@ -154,6 +199,8 @@ async function readPdf(bytes: Uint8Array, fileName: string): Promise<string> {
   if (pages.every((p) => p.replace(/\s+/g, '').length === 0)) fail('IMAGE_ONLY_PDF', fileName);
   return joinPdfPages(pages);
 }
+
+
 
 /**
  * Decodes plain text: UTF-8 (with or without BOM), UTF-16 with BOM, or Windows-1258. A legacy
