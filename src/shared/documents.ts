@@ -1,3 +1,4 @@
+import { isIsoDate } from '../core/ids.ts';
 import { z, IdSchema, PageQuerySchema } from './common.ts';
 import { DueSchema, ExtractionSchema } from './extraction.ts';
 
@@ -87,6 +88,20 @@ export const DocumentStructureSchema = ExtractionSchema.superRefine((x, ctx) => 
     const v = x[key];
     if (v && v.length > DOCUMENT_LIMITS.text) ctx.addIssue({ code: 'custom', path: [key], message: `Dài tối đa ${DOCUMENT_LIMITS.text} ký tự` });
   }
+  const badDate = 'Ngày không có thật (định dạng YYYY-MM-DD, ví dụ 2022-03-31)';
+  if (x.date && !isIsoDate(x.date)) ctx.addIssue({ code: 'custom', path: ['date'], message: badDate });
+  for (const key of ['implements', 'references'] as const) {
+    x[key].forEach((r, i) => {
+      if (r.date && !isIsoDate(r.date)) ctx.addIssue({ code: 'custom', path: [key, i, 'date'], message: badDate });
+      if (r.number.trim() === '') ctx.addIssue({ code: 'custom', path: [key, i, 'number'], message: 'Hãy nhập số, ký hiệu văn bản' });
+    });
+  }
+  x.deadlines.forEach((d, i) => {
+    if (d.text.trim() === '') ctx.addIssue({ code: 'custom', path: ['deadlines', i, 'text'], message: 'Hãy nhập thời hạn như văn bản viết' });
+  });
+  x.reports.forEach((r, i) => {
+    if (r.to.trim() === '') ctx.addIssue({ code: 'custom', path: ['reports', i, 'to'], message: 'Hãy nhập nơi nhận báo cáo' });
+  });
 });
 export type DocumentStructure = z.infer<typeof ExtractionSchema>;
 

@@ -11,6 +11,10 @@ import { sql } from 'drizzle-orm';
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PlanDraftSchema } from '../../src/shared/plans.ts';
+import { CampaignCreateSchema, MeetingCreateSchema } from '../../src/shared/meetings.ts';
+import { createCampaign } from '../../src/server/services/meetings/create-campaign.ts';
+import { createMeeting } from '../../src/server/services/meetings/create-meeting.ts';
+import { saveAttendance } from '../../src/server/services/meetings/save-attendance.ts';
 import { createPlan } from '../../src/server/services/plans/create-plan.ts';
 import { publishPlan } from '../../src/server/services/plans/publish-plan.ts';
 import { saveSubmission } from '../../src/server/services/reports/save-submission.ts';
@@ -43,6 +47,11 @@ interface Fixture {
   taskInstance: Record<Target, string>;
   /** Documents: each target's imported document (a draft of plan 48-KH/ĐUK, seed 001). */
   document: Record<Target, string>;
+  /** Meetings: each target's study session planned for today; each target's campaign (the parent's addresses only itself). */
+  meeting: Record<Target, string>;
+  campaign: Record<Target, string>;
+  /** Documents out: an obligation of each target's own plan that a unit under it is late on. */
+  urging: Record<Target, string>;
 }
 
 interface Case {
@@ -121,6 +130,25 @@ function itemIds(body: string): string[] {
   const parsed = JSON.parse(body) as { items?: { id: string }[] };
   return (parsed.items ?? []).map((i) => i.id);
 }
+
+/** The consolidation of the bloc's obligation over the target's subtree. */
+const consolidationUrl = (fx: Fixture, tg: Target, rest = 'consolidation') => `/api/obligations/${fx.obligation}/${rest}?unit=${fx.unit[tg]}&period=2022-03-31`;
+const CONSOLIDATION_DRAFT = {
+  title: 'Kết quả học tập, quán triệt Kết luận, Quy định',
+  opening: 'Thực hiện Kế hoạch số 48-KH/ĐUK, chi bộ báo cáo kết quả như sau:',
+  sections: [],
+  overrides: [],
+  closing: '',
+  recipients: ['Đảng ủy Sở Tài chính (báo cáo)', 'Lưu hồ sơ'],
+  signer: { capacity: 'T/M CHI BỘ', title: 'BÍ THƯ', name: 'Nguyễn Thị Hoa' },
+};
+
+/** A study session of `unitId` through the service, on `date` (today by default). */
+async function meetingOf(fx: Pick<Fixture, 't'>, unitId: string, date = today): Promise<string> {
+  const input = MeetingCreateSchema.parse({ unitId, title: 'Hội nghị học tập, quán triệt', date });
+  return (await fx.t.database.db.transaction((tx) => createMeeting(input, { actor: SYSTEM, tx, now: fx.t.clock.now }))).id;
+}
+let ruleDay = 0;
 
 const CASES: Record<string, Case> = {
   'POST /api/auth/logout': { selfOnly: true, request: () => ({ method: 'POST', url: '/api/auth/logout' }) },
@@ -270,6 +298,62 @@ const CASES: Record<string, Case> = {
   },
   'GET /api/documents/:id/file': { request: (tg, fx) => ({ method: 'GET', url: `/api/documents/${fx.document[tg]}/file` }) },
   'POST /api/plans/from-document/:documentId': { request: (tg, fx) => ({ method: 'POST', url: `/api/plans/from-document/${fx.document[tg]}` }) },
+  // documents out: the consolidated report, Word files, Excel tables
+  'GET /api/obligations/:id/consolidation': { request: (tg, fx) => ({ method: 'GET', url: consolidationUrl(fx, tg) }) },
+  'PUT /api/obligations/:id/consolidation': { request: (tg, fx) => ({ method: 'PUT', url: consolidationUrl(fx, tg), payload: { draft: CONSOLIDATION_DRAFT } }) },
+  'GET /api/obligations/:id/consolidated.docx': { request: (tg, fx) => ({ method: 'GET', url: consolidationUrl(fx, tg, 'consolidated.docx') }) },
+  'POST /api/obligations/:id/consolidation/submit': { request: (tg, fx) => ({ method: 'POST', url: consolidationUrl(fx, tg, 'consolidation/submit'), payload: { asDraft: true } }) },
+  'GET /api/obligations/:id/consolidation.xlsx': { request: (tg, fx) => ({ method: 'GET', url: consolidationUrl(fx, tg, 'consolidation.xlsx') }) },
+  'GET /api/obligations/:id/urging-letter.docx': {
+    request: (tg, fx) => ({ method: 'GET', url: `/api/obligations/${fx.urging[tg]}/urging-letter.docx?unit=${fx.unit[tg]}&period=2022-03-10` }),
+  },
+  'GET /api/plans/:id/export.docx': { request: (tg, fx) => ({ method: 'GET', url: `/api/plans/${fx.plan[tg]}/export.docx` }) },
+  'GET /api/plans/:id/tasks.docx': { request: (tg, fx) => ({ method: 'GET', url: `/api/plans/${fx.plan[tg]}/tasks.docx` }) },
+  'GET /api/units/:id/children.xlsx': { request: (tg, fx) => ({ method: 'GET', url: `/api/units/${fx.unit[tg]}/children.xlsx` }) },
+  'GET /api/units/:id/task-instances.xlsx': { request: (tg, fx) => ({ method: 'GET', url: `/api/units/${fx.unit[tg]}/task-instances.xlsx` }) },
+  'GET /api/obligations/:id/status.xlsx': { request: (tg, fx) => ({ method: 'GET', url: `/api/obligations/${fx.obligation}/status.xlsx?unit=${fx.unit[tg]}` }) },
+  'GET /api/plans/:id/progress.xlsx': { request: (tg, fx) => ({ method: 'GET', url: `/api/plans/${fx.blocPlan}/progress.xlsx?unit=${fx.unit[tg]}` }) },
+  // meetings: attendance of a cell is seen by the cell and the levels above, never by a sibling
+  'GET /api/units/:id/meetings': { request: (tg, fx) => ({ method: 'GET', url: `/api/units/${fx.unit[tg]}/meetings` }) },
+  'GET /api/units/:id/rapporteurs': { request: (tg, fx) => ({ method: 'GET', url: `/api/units/${fx.unit[tg]}/rapporteurs` }) },
+  'POST /api/meetings': { request: (tg, fx) => ({ method: 'POST', url: '/api/meetings', payload: { unitId: fx.unit[tg], title: 'Hội nghị học tập, quán triệt', date: today } }) },
+  'GET /api/meetings/upcoming': { request: (tg, fx) => ({ method: 'GET', url: `/api/meetings/upcoming?unit=${fx.unit[tg]}` }) },
+  'GET /api/meetings/coverage': { request: (tg, fx) => ({ method: 'GET', url: `/api/meetings/coverage?unit=${fx.unit[tg]}` }) },
+  'GET /api/meetings/quality': { request: (tg, fx) => ({ method: 'GET', url: `/api/meetings/quality?unit=${fx.unit[tg]}` }) },
+  'GET /api/meetings/:id': { request: (tg, fx) => ({ method: 'GET', url: `/api/meetings/${fx.meeting[tg]}` }) },
+  'PATCH /api/meetings/:id': { request: (tg, fx) => ({ method: 'PATCH', url: `/api/meetings/${fx.meeting[tg]}`, payload: { place: 'Hội trường' } }) },
+  'POST /api/meetings/:id/send': { request: async (tg, fx) => ({ method: 'POST', url: `/api/meetings/${await meetingOf(fx, fx.unit[tg], '2022-03-25')}/send` }) },
+  'GET /api/meetings/:id/attendance': { request: (tg, fx) => ({ method: 'GET', url: `/api/meetings/${fx.meeting[tg]}/attendance` }) },
+  'PUT /api/meetings/:id/attendance': {
+    request: (tg, fx) => ({ method: 'PUT', url: `/api/meetings/${fx.meeting[tg]}/attendance`, payload: { entries: [{ personId: fx.person[tg], status: 'present' }] } }),
+  },
+  'POST /api/meetings/:id/makeup': { request: (tg, fx) => ({ method: 'POST', url: `/api/meetings/${fx.meeting[tg]}/makeup`, payload: { date: today } }) },
+  'POST /api/meetings/:id/observers': {
+    // A level above registers: a session of a unit below the target, the target registering.
+    request: async (tg, fx) => ({
+      method: 'POST', url: `/api/meetings/${await meetingOf(fx, await freshUnitUnder(fx, tg), '2022-03-25')}/observers`, payload: { unitId: fx.unit[tg], role: 'supervise' },
+    }),
+  },
+  'POST /api/obligation-instances/:id/meeting-figures': { request: (tg, fx) => ({ method: 'POST', url: `/api/obligation-instances/${fx.obligationInstance[tg]}/meeting-figures` }) },
+  'GET /api/meeting-rules': { request: (tg, fx) => ({ method: 'GET', url: `/api/meeting-rules?unit=${fx.unit[tg]}` }) },
+  'POST /api/meeting-rules': {
+    request: (tg, fx) => ({
+      method: 'POST', url: '/api/meeting-rules',
+      payload: {
+        unitId: fx.unit[tg], name: 'Hướng dẫn của cấp ủy', source: 'Hướng dẫn số 01-HD', validFrom: `2030-01-${String((ruleDay++ % 28) + 1).padStart(2, '0')}`,
+        rules: { regularPerMonth: 1, thematic: null, minMinutes: 90, minMinutesCombined: 120, materialsDaysBefore: 1, minAttendanceShare: 0.85, maxUnexcusedAbsences: 0, maxConsecutiveAbsences: 3 },
+      },
+    }),
+  },
+  'GET /api/campaigns': { request: (tg, fx) => ({ method: 'GET', url: `/api/campaigns?unit=${fx.unit[tg]}` }) },
+  'POST /api/campaigns': {
+    request: (tg, fx) => ({ method: 'POST', url: '/api/campaigns', payload: { unitId: fx.unit[tg], title: 'Đợt sinh hoạt chính trị', months: [{ month: '2022-04', topics: ['Tự soi, tự sửa'] }] } }),
+  },
+  'GET /api/campaigns/:id': { request: (tg, fx) => ({ method: 'GET', url: `/api/campaigns/${fx.campaign[tg]}` }) },
+  'PUT /api/campaigns/:id': {
+    request: (tg, fx) => ({ method: 'PUT', url: `/api/campaigns/${fx.campaign[tg]}`, payload: { title: 'Đợt sinh hoạt chính trị năm 2022', months: [{ month: '2022-04' }, { month: '2022-05' }] } }),
+  },
+  'GET /api/campaigns/:id/coverage': { request: (tg, fx) => ({ method: 'GET', url: `/api/campaigns/${fx.campaign[tg]}/coverage?unit=${fx.unit[tg]}` }) },
 };
 
 let fx: Fixture;
@@ -289,6 +373,7 @@ async function fingerprint(t: TestApp): Promise<string> {
     (SELECT md5(coalesce(string_agg(d::text, ',' ORDER BY id), '')) FROM document d),
     (SELECT md5(coalesce(string_agg(l::text, ',' ORDER BY from_id, to_id, relation), '')) FROM document_link l),
     (SELECT count(*) FROM document_file),
+    (SELECT count(*) FROM consolidation_version),
     (SELECT count(*) FROM audit_log)) AS f`);
   return r.rows[0]!.f;
 }
@@ -314,6 +399,9 @@ beforeAll(async () => {
     blocPlan: '',
     taskInstance: { own: '', sibling: '', parent: '' },
     document: { own: '', sibling: '', parent: '' },
+    meeting: { own: '', sibling: '', parent: '' },
+    campaign: { own: '', sibling: '', parent: '' },
+    urging: { own: '', sibling: '', parent: '' },
   };
   const reports = await publishPlanFixture(t.database.db, { issuerId: tree.units.bloc, audience: [tree.units.grassroots, tree.units.c1, tree.units.c2] });
   fx.obligation = reports.obligationId;
@@ -330,6 +418,17 @@ beforeAll(async () => {
   const documentOf = async (unitId: string) =>
     (await importDocument({ unitId, file: { filename: 'ke-hoach.txt', data: SEED_001 } }, { actor: SYSTEM, tx: t.database.db, now: t.clock.now })).documentId;
   fx.document = { own: await documentOf(tree.units.c1), sibling: await documentOf(tree.units.c2), parent: await documentOf(tree.units.grassroots) };
+  fx.meeting = { own: await meetingOf(fx, tree.units.c1), sibling: await meetingOf(fx, tree.units.c2), parent: await meetingOf(fx, tree.units.grassroots) };
+  // A study session c1 held yesterday, for the report it prefills.
+  const held = await meetingOf(fx, tree.units.c1, '2022-03-14');
+  await t.database.db.transaction((tx) => saveAttendance(held, { entries: [{ personId: tree.people.p1, status: 'present' }] }, { actor: SYSTEM, tx, now: t.clock.now }));
+  const campaignOf = async (unitId: string, planId: string | null) =>
+    (await t.database.db.transaction((tx) => createCampaign(CampaignCreateSchema.parse({ unitId, planId, title: 'Đợt sinh hoạt chính trị', months: [{ month: '2022-04' }] }), { actor: SYSTEM, tx, now: t.clock.now }))).id;
+  fx.campaign = { own: await campaignOf(tree.units.c1, null), sibling: await campaignOf(tree.units.c2, null), parent: await campaignOf(tree.units.grassroots, fx.publishedPlan.parent) };
+  // A plan of each target asking a unit below it for a report due 10/3/2022, which it has not sent.
+  const lateOf = async (unitId: string) =>
+    (await publishPlanFixture(t.database.db, { issuerId: unitId, audience: [await buildUnit(t.database.db, { parentId: unitId, kind: 'cell' })], number: null, periods: [{ key: '2022-03-10', label: '10/03/2022', due: '2022-03-10' }] })).obligationId;
+  fx.urging = { own: await lateOf(tree.units.c1), sibling: await lateOf(tree.units.c2), parent: await lateOf(tree.units.grassroots) };
   cookie = await t.login('sec1', PASSWORD);
 });
 afterAll(() => fx.t.close());

@@ -8,7 +8,9 @@ import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentDetail, DocumentImportResult, DocumentList } from '../../src/shared/documents.ts';
-import { buildTree, PASSWORD } from '../support/factories.ts';
+import { PlanDraftSchema } from '../../src/shared/plans.ts';
+import { createPlan } from '../../src/server/services/plans/create-plan.ts';
+import { buildTree, PASSWORD, SYSTEM } from '../support/factories.ts';
 import { createTestApp } from '../support/test-app.ts';
 import type { TestApp } from '../support/test-app.ts';
 
@@ -256,6 +258,11 @@ describe('structure, links and the chain of documents', () => {
     const res = await confirm('staff', doc48.documentId, { ...doc48.extraction, deadlines: [{ text: 'x', due: { type: 'date', value: 'mai' }, what: 'task' }] });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe('VALIDATION');
+    const day = await confirm('staff', doc48.documentId, { ...doc48.extraction, date: '2022-02-30' });
+    expect(day.statusCode).toBe(400);
+    expect(day.json().error.fields).toContainEqual({ path: 'body.date', message: expect.stringContaining('Ngày không có thật') });
+    const to = await confirm('staff', doc48.documentId, { ...doc48.extraction, reports: [{ from: null, to: ' ', via: null, due: [] }] });
+    expect(to.json().error.fields).toContainEqual({ path: 'body.reports.0.to', message: 'Hãy nhập nơi nhận báo cáo' });
   });
 
   it('turns every citation into one record: a stub cited by two documents is one stub', async () => {
@@ -371,6 +378,16 @@ describe('who may read what', () => {
     expect(page1.items.map((d) => d.id)).not.toContain(page2.items[0]!.id);
     expect(page1.items[0]!.createdAt >= page1.items[1]!.createdAt).toBe(true);
     expect((await list('staff', 'q=khong%20co%20van%20ban%20nay')).items).toEqual([]);
+  });
+
+  it('finds a plan drafted by hand (without an imported file) by its title without diacritics', async () => {
+    const { id } = await t.database.db.transaction((tx) =>
+      createPlan(PlanDraftSchema.parse({ unitId: tree.units.bloc, number: '99-KH/ĐUK', title: 'Kế hoạch tuyên truyền Đại hội Đảng bộ' }), { actor: SYSTEM, tx, now: t.clock.now }),
+    );
+    const res = await t.request(cookies.staff!, { method: 'GET', url: `/api/documents?q=${encodeURIComponent('tuyen truyen dai hoi')}` });
+    expect((res.json() as DocumentList).items.map((d) => d.id)).toEqual([id]);
+    const d = await detail('staff', id);
+    expect(d).toMatchObject({ text: null, structure: null, spans: null, planId: id, permissions: { write: true } });
   });
 
   it('offers the units a document may be imported for, within the user’s reach', async () => {

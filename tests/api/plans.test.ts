@@ -552,7 +552,7 @@ describe('publishing to random trees', () => {
           for (const [kind, list] of [['task', view.tasks], ['report', view.obligations]] as const) {
             for (const item of list as { id: string; due: unknown; audience: Audience }[]) {
               const dues = kind === 'task' ? (item.due as Due | null) : (item.due as Due[]);
-              for (const u of selectAudience(item.audience, { id: root, path: rootUnit.path }, units, PUBLISHED)) {
+              for (const u of selectAudience(item.audience, { id: root, path: rootUnit.path, kind: rootUnit.kind }, units, PUBLISHED)) {
                 const term = u.term ? { start: u.term.start as IsoDate, end: u.term.end as IsoDate } : null;
                 for (const p of periodsForUnit(dues, PUBLISHED, term)) expected.push(`${item.id}|${u.id}|${p.key}|${p.due}`);
               }

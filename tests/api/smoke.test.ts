@@ -39,6 +39,12 @@ describe('health and login', () => {
     expect(page.headers['content-type']).toContain('text/html');
   });
 
+  it('answers 404 in Vietnamese to an API address that does not exist', async () => {
+    const res = await t.request(null, { method: 'GET', url: '/api/khong-ton-tai' });
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error.message).toBe('Không tìm thấy.');
+  });
+
   it('answers 401 without a session', async () => {
     const res = await t.request(null, { method: 'GET', url: `/api/units/${tree.units.c1}` });
     expect(res.statusCode).toBe(401);

@@ -171,7 +171,8 @@ function taskText(body: string, dueText: string | null): string {
     const paren = /\s*\(([^()]*)\)\s*[.;,]?\s*$/u.exec(s);
     if (paren && foldWhitespace(paren[1] ?? '').includes(d)) s = s.slice(0, paren.index).replace(/[\s,;:]+$/u, '');
   }
-  return s;
+  // An item that is only its deadline ("(tháng 02/2022)") keeps it.
+  return /\p{L}/u.test(s) ? s : body;
 }
 
 /**

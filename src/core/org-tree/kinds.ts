@@ -28,6 +28,18 @@ export const UNIT_KIND_NAMES = Object.keys(UNIT_KINDS) as [UnitKind, ...UnitKind
 /** Kinds that count as "grassroots" for a plan addressed to "all grassroots organisations and cells". */
 export const GRASSROOTS_KINDS: readonly UnitKind[] = ['grassroots', 'grassroots_cell', 'sub_grassroots', 'cell', 'youth_grassroots', 'youth_cell'];
 
+/**
+ * The grassroots kinds of a unit's own tree: a Party committee's "all grassroots organisations
+ * and cells" are Party ones, a youth union's are youth ones. Families without grassroots kinds
+ * of their own (state bodies, mass organisations) reach every grassroots kind.
+ */
+export function grassrootsKindsOf(kind: UnitKind | undefined): readonly UnitKind[] {
+  if (!kind) return GRASSROOTS_KINDS;
+  const family = UNIT_KINDS[kind].family;
+  const own = GRASSROOTS_KINDS.filter((k) => UNIT_KINDS[k].family === family);
+  return own.length > 0 ? own : GRASSROOTS_KINDS;
+}
+
 /** Member categories (GLOSSARY.md "People"). */
 export const MEMBER_CATEGORIES = {
   party_full: { vi: 'Đảng viên chính thức', en: 'Full party member' },

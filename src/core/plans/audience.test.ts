@@ -55,3 +55,16 @@ describe('isActiveOn and audienceKey', () => {
     expect(audienceKey({ scope: 'grassroots' })).not.toBe(audienceKey({ scope: 'children' }));
   });
 });
+
+describe("grassroots of the plan unit's own tree", () => {
+  const youthBloc = unit('yb', bloc, 'youth_bloc');
+  const youthBase = unit('yg', youthBloc, 'youth_grassroots');
+  const youthCell = unit('yc', youthBase, 'youth_cell');
+  const tree = [bloc, g, c1, youthBloc, youthBase, youthCell];
+  it("a Party committee addresses Party grassroots and cells, not the youth union's", () => {
+    expect(selectAudience({ scope: 'grassroots' }, bloc, tree, on).map((u) => u.id)).toEqual(['g', 'c1']);
+  });
+  it('a youth union addresses its own grassroots unions and cells', () => {
+    expect(selectAudience({ scope: 'grassroots' }, youthBloc, tree, on).map((u) => u.id)).toEqual(['yg', 'yc']);
+  });
+});

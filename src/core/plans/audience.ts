@@ -2,13 +2,13 @@ import type { TreePath } from '../access/scope.ts';
 import { isWithin } from '../access/scope.ts';
 import type { IsoDate } from '../ids.ts';
 import type { UnitKind } from '../org-tree/kinds.ts';
-import { GRASSROOTS_KINDS } from '../org-tree/kinds.ts';
+import { grassrootsKindsOf } from '../org-tree/kinds.ts';
 
 /**
  * Who must carry out a task or send a report: the audience of a plan's item, relative to the unit
  * that issues the plan.
- * - `grassroots`: every grassroots organisation and cell strictly below the plan's unit
- *   ("các chi, đảng bộ cơ sở"), optionally only of `kinds`;
+ * - `grassroots`: every grassroots organisation and cell of the plan unit's own tree (Party or
+ *   youth) strictly below it ("các chi, đảng bộ cơ sở"), optionally only of `kinds`;
  * - `children`: the units directly below it, optionally only of `kinds` ("các đoàn thể Khối");
  * - `self`: the plan's unit itself (work of the issuing committee);
  * - `units`: the units listed, within the plan unit's subtree ("Ban Tuyên giáo");
@@ -47,12 +47,12 @@ export function isActiveOn(u: Pick<AudienceUnit, 'validFrom' | 'validTo'>, on: I
 }
 
 /** True when the audience rule names `u` (activity aside) for a plan issued by `planUnit`. */
-export function inAudience(a: Audience, planUnit: { id: string; path: TreePath }, u: AudienceUnit): boolean {
+export function inAudience(a: Audience, planUnit: { id: string; path: TreePath; kind?: UnitKind }, u: AudienceUnit): boolean {
   const below = u.id !== planUnit.id && isWithin(u.path, planUnit.path);
   const kindOk = (fallback: boolean) => (a.kinds && a.kinds.length > 0 ? a.kinds.includes(u.kind) : fallback);
   switch (a.scope) {
     case 'grassroots':
-      return below && GRASSROOTS_KINDS.includes(u.kind) && kindOk(true);
+      return below && grassrootsKindsOf(planUnit.kind).includes(u.kind) && kindOk(true);
     case 'children':
       return u.parentId === planUnit.id && kindOk(true);
     case 'self':
@@ -65,7 +65,7 @@ export function inAudience(a: Audience, planUnit: { id: string; path: TreePath }
 }
 
 /** The units of `units` that must carry out an item with audience `a`, as of `on` (active units only). */
-export function selectAudience<U extends AudienceUnit>(a: Audience, planUnit: { id: string; path: TreePath }, units: readonly U[], on: IsoDate): U[] {
+export function selectAudience<U extends AudienceUnit>(a: Audience, planUnit: { id: string; path: TreePath; kind?: UnitKind }, units: readonly U[], on: IsoDate): U[] {
   return units.filter((u) => isActiveOn(u, on) && inAudience(a, planUnit, u));
 }
 

@@ -342,8 +342,121 @@ export const lease = pgTable('lease', {
   until: ts('until').notNull(),
 });
 
+export const meetingRuleSet = pgTable('meeting_rule_set', {
+  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  unitId: uuid('unit_id'),
+  name: text('name').notNull(),
+  source: text('source').notNull(),
+  validFrom: day('valid_from').notNull(),
+  rules: jsonb('rules').notNull(),
+  createdBy: uuid('created_by'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const campaign = pgTable('campaign', {
+  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  unitId: uuid('unit_id').notNull(),
+  title: text('title').notNull(),
+  planId: uuid('plan_id'),
+  taskId: uuid('task_id'),
+  createdBy: uuid('created_by'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+export const campaignMonth = pgTable('campaign_month', {
+  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  campaignId: uuid('campaign_id').notNull(),
+  month: text('month').notNull(),
+  topics: text('topics').array().notNull().default(sql`'{}'`),
+});
+
+export const campaignDocument = pgTable('campaign_document', {
+  monthId: uuid('month_id').notNull(),
+  documentId: uuid('document_id').notNull(),
+  ord: integer('ord').notNull(),
+  note: text('note'),
+});
+
+export const meeting = pgTable('meeting', {
+  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  unitId: uuid('unit_id').notNull(),
+  provinceId: uuid('province_id'),
+  kind: text('kind').notNull(),
+  title: text('title').notNull(),
+  status: text('status').notNull().default('planned'),
+  heldOn: day('held_on').notNull(),
+  startTime: text('start_time'),
+  sessionLength: text('session_length'),
+  durationMinutes: integer('duration_minutes'),
+  place: text('place'),
+  chairPersonId: uuid('chair_person_id'),
+  chairName: text('chair_name'),
+  categories: text('categories').array().notNull().default(sql`'{party_full,party_probationary}'`),
+  rapporteurs: jsonb('rapporteurs').notNull(),
+  rapporteurRequest: text('rapporteur_request'),
+  materials: jsonb('materials').notNull(),
+  materialsSentOn: day('materials_sent_on'),
+  selfStudyAllowed: boolean('self_study_allowed').notNull().default(false),
+  makeupOf: uuid('makeup_of'),
+  taskInstanceId: uuid('task_instance_id'),
+  campaignMonthId: uuid('campaign_month_id'),
+  content: text('content'),
+  minutes: text('minutes'),
+  attachments: jsonb('attachments').notNull(),
+  noticeDays: integer('notice_days'),
+  sentUpAt: ts('sent_up_at'),
+  sentUpBy: uuid('sent_up_by'),
+  createdBy: uuid('created_by'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+export const meetingDocument = pgTable('meeting_document', {
+  meetingId: uuid('meeting_id').notNull(),
+  documentId: uuid('document_id').notNull(),
+});
+
+export const meetingAttendance = pgTable('meeting_attendance', {
+  meetingId: uuid('meeting_id').notNull(),
+  personId: uuid('person_id').notNull(),
+  status: text('status').notNull(),
+  reason: text('reason'),
+  recordedBy: uuid('recorded_by'),
+  recordedAt: ts('recorded_at').notNull().defaultNow(),
+});
+
+export const meetingObserver = pgTable('meeting_observer', {
+  meetingId: uuid('meeting_id').notNull(),
+  userId: uuid('user_id').notNull(),
+  unitId: uuid('unit_id').notNull(),
+  role: text('role').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const consolidationVersion = pgTable('consolidation_version', {
+  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  obligationId: uuid('obligation_id').notNull(),
+  unitId: uuid('unit_id').notNull(),
+  periodKey: text('period_key').notNull(),
+  version: integer('version').notNull(),
+  kind: text('kind').notNull(),
+  content: jsonb('content').notNull(),
+  figures: jsonb('figures').notNull(),
+  basis: text('basis').array().notNull(),
+  docKind: text('doc_kind'),
+  docNumber: text('doc_number'),
+  docSeq: integer('doc_seq'),
+  docDate: day('doc_date'),
+  submissionId: uuid('submission_id'),
+  createdBy: uuid('created_by'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
 export const schema = {
   unit, unitRevision, unitEvent, person, membership, appUser, userGrant, session, auditLog,
   document, documentFile, documentLink, plan, task, reportObligation,
   planAudience, planAccess, taskInstance, obligationInstance, submission, progressCounter, notification, job, lease,
+  meetingRuleSet, campaign, campaignMonth, campaignDocument, meeting, meetingDocument, meetingAttendance, meetingObserver,
+  consolidationVersion,
 };

@@ -6,6 +6,7 @@ import type { Actor, TreePath } from '../../core/access/scope.ts';
 import { can } from '../../core/access/scope.ts';
 import { DomainError } from '../../core/errors.ts';
 import type { Db } from '../db/client.ts';
+import { campaignReach } from '../db/queries/meetings.ts';
 import { planReach } from '../db/queries/plans.ts';
 
 /**
@@ -14,7 +15,8 @@ import { planReach } from '../db/queries/plans.ts';
  * of resource and what the request wants to do to it. The access-control test suite reads the
  * same declarations, so a new route cannot escape it.
  */
-export type ResourceType = 'unit' | 'person' | 'user' | 'membership' | 'obligation_instance' | 'submission' | 'plan' | 'task_instance' | 'document';
+export type ResourceType = 'unit' | 'person' | 'user' | 'membership' | 'obligation_instance' | 'submission' | 'plan' | 'task_instance' | 'document'
+  | 'meeting' | 'campaign';
 
 export interface ResourceRule {
   /** Where the id is found in the request. */
@@ -98,6 +100,16 @@ const resolvers: Record<ResourceType, PathResolver> = {
     );
     return r.rows.map((x) => (x.path === null ? PUBLIC_READ : (x.path as TreePath)));
   },
+  // A meeting and its attendance belong to its unit: the unit and the levels above see them, a sibling does not.
+  meeting: async (db, id) => {
+    const r = await db.execute<{ path: string }>(sql`SELECT u.path::text AS path FROM meeting m JOIN unit u ON u.id = m.unit_id WHERE m.id = ${id}`);
+    return r.rows.map((x) => x.path as TreePath);
+  },
+  // A campaign's place in the tree is its unit; who may read it is wider (see `deciders`).
+  campaign: async (db, id) => {
+    const r = await db.execute<{ path: string }>(sql`SELECT u.path::text AS path FROM campaign c JOIN unit u ON u.id = c.unit_id WHERE c.id = ${id}`);
+    return r.rows.map((x) => x.path as TreePath);
+  },
   // A user is within reach only when every unit they hold a grant on is within reach, so a cell
   // secretary can never act on an account that also holds rights higher up.
   user: async (db, id) => {
@@ -129,6 +141,12 @@ function readId(request: FastifyRequest, rule: ResourceRule): string | undefined
 const deciders: Partial<Record<ResourceType, (db: Db, actor: Actor, id: string, action: Action) => Promise<'allow' | 'forbidden' | 'not_found'>>> = {
   plan: async (db, actor, id, action) => {
     const reach = await planReach(db, actor, id, action);
+    return reach.allowed ? 'allow' : reach.read ? 'forbidden' : 'not_found';
+  },
+  // A campaign is read by its unit's subtree readers and by readers of the cells it addresses
+  // (db/queries/meetings.ts); changing it needs `write` on its unit.
+  campaign: async (db, actor, id, action) => {
+    const reach = await campaignReach(db, actor, id, action);
     return reach.allowed ? 'allow' : reach.read ? 'forbidden' : 'not_found';
   },
 };
@@ -168,7 +186,11 @@ export default fp(async function accessPlugin(app: FastifyInstance, opts: { db: 
     const access = request.routeOptions.config.access;
     // The OpenAPI description and its viewer are public documentation, registered by @fastify/swagger-ui.
     if (!request.url.startsWith('/api/') || request.url.startsWith('/api/docs')) return;
-    if (!access) throw new Error(`Route ${request.routeOptions.method} ${request.routeOptions.url} declares no access rule`);
+    if (!access) {
+      // No route matched: the not-found handler answers 404.
+      if (request.routeOptions.url === undefined) return;
+      throw new Error(`Route ${request.routeOptions.method} ${request.routeOptions.url} declares no access rule`);
+    }
     if (access.kind === 'public') return;
     const actor = request.actor;
     if (!actor) throw new DomainError('UNAUTHENTICATED', 'Bạn cần đăng nhập.');

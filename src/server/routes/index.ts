@@ -1,8 +1,11 @@
 import audit from './audit.ts';
 import auth from './auth.ts';
+import consolidation from './consolidation.ts';
 import type { RouteModule } from './context.ts';
 import documents from './documents.ts';
+import exportsRoutes from './exports.ts';
 import health from './health.ts';
+import meetings from './meetings.ts';
 import members from './members.ts';
 import notifications from './notifications.ts';
 import obligations from './obligations.ts';
@@ -12,4 +15,4 @@ import units from './units.ts';
 import users from './users.ts';
 
 /** Every route module, registered in this order by buildApp. */
-export const routeModules: RouteModule[] = [health, auth, units, users, audit, members, obligations, notifications, plans, taskInstances, documents];
+export const routeModules: RouteModule[] = [health, auth, units, users, audit, members, obligations, notifications, plans, taskInstances, documents, meetings, consolidation, exportsRoutes];

@@ -44,7 +44,9 @@ const obligations: RouteModule = async (app, { ctx }) => {
       params: IdParamsSchema, body: SubmissionInputSchema, response: { 201: SubmissionSavedSchema },
     },
   }, async (request, reply) => {
-    const out = await inTransaction(ctx, request, (s) => saveSubmission(idOf(request), request.body as z.infer<typeof SubmissionInputSchema>, s));
+    // NOTE: not wrapped in a transaction: the service writes in one statement, or opens its own
+    // transaction when it must lock (docs/decisions/005).
+    const out = await saveSubmission(idOf(request), request.body as z.infer<typeof SubmissionInputSchema>, readContext(ctx, request));
     return reply.status(201).send(out);
   });
 

@@ -7,6 +7,7 @@ import { Link, Outlet } from 'react-router-dom';
 import { ActingUnitSelect } from './ActingUnitSelect.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { MainNav } from './MainNav.tsx';
+import { NotificationBell } from './NotificationBell.tsx';
 import { PageLoader } from './PageLoader.tsx';
 import { UserMenu } from './UserMenu.tsx';
 
@@ -45,6 +46,7 @@ export function AppLayout() {
             )}
           </Group>
           <Group gap="xs" wrap="nowrap">
+            <NotificationBell />
             <LanguageSwitch />
             <UserMenu />
           </Group>

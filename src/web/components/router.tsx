@@ -20,6 +20,13 @@ const PersonPage = page(() => import('../routes/members/PersonPage.tsx'), 'Perso
 const UsersPage = page(() => import('../routes/users/UsersPage.tsx'), 'UsersPage');
 const AuditPage = page(() => import('../routes/audit/AuditPage.tsx'), 'AuditPage');
 const DocumentsRoutes = page(() => import('../routes/documents/DocumentsRoutes.tsx'), 'DocumentsRoutes');
+const HomePage = page(() => import('../routes/home/HomePage.tsx'), 'HomePage');
+const TaskInstanceRedirect = page(() => import('../routes/home/TaskInstanceRedirect.tsx'), 'TaskInstanceRedirect');
+const PlansRoutes = page(() => import('../routes/plans/PlansRoutes.tsx'), 'PlansRoutes');
+const ReportPage = page(() => import('../routes/reports/ReportPage.tsx'), 'ReportPage');
+const MeetingsRoutes = page(() => import('../routes/meetings/MeetingsRoutes.tsx'), 'MeetingsRoutes');
+const ObligationStatusPage = page(() => import('../routes/reports/ObligationStatusPage.tsx'), 'ObligationStatusPage');
+const ConsolidationRoutes = page(() => import('../routes/consolidation/ConsolidationRoutes.tsx'), 'ConsolidationRoutes');
 const NotFoundPage = page(() => import('./NotFoundPage.tsx'), 'NotFoundPage');
 
 export const router = createBrowserRouter([
@@ -41,6 +48,13 @@ export const router = createBrowserRouter([
       { path: 'users', element: <UsersPage /> },
       { path: 'audit', element: <AuditPage /> },
       { path: 'documents/*', element: <DocumentsRoutes /> },
+      { path: 'home', element: <HomePage /> },
+      { path: 'task-instances/:id', element: <TaskInstanceRedirect /> },
+      { path: 'plans/*', element: <PlansRoutes /> },
+      { path: 'obligation-instances/:id', element: <ReportPage /> },
+      { path: 'obligations/:id/status', element: <ObligationStatusPage /> },
+      { path: 'meetings/*', element: <MeetingsRoutes /> },
+      { path: 'consolidation/*', element: <ConsolidationRoutes /> },
       { path: 'account/password', element: <ChangePasswordPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -4,7 +4,8 @@ import type { Action } from '../../../core/access/roles.ts';
 import type { Actor, TreePath } from '../../../core/access/scope.ts';
 import { can, scopeRoots, unitIdOfLabel } from '../../../core/access/scope.ts';
 import type { Audience } from '../../../core/plans/audience.ts';
-import { GRASSROOTS_KINDS } from '../../../core/org-tree/kinds.ts';
+import { grassrootsKindsOf } from '../../../core/org-tree/kinds.ts';
+import type { UnitKind } from '../../../core/org-tree/kinds.ts';
 import { foldDiacritics } from '../../../core/text/fold.ts';
 import type { Db, Tx } from '../client.ts';
 
@@ -70,6 +71,7 @@ export type PlanRow = {
   unitId: string;
   unitPath: TreePath;
   unitName: string;
+  unitKind: UnitKind;
   unitProvinceId: string | null;
   status: 'draft' | 'published' | 'cancelled';
   parentPlanId: string | null;
@@ -84,7 +86,7 @@ export type PlanRow = {
 export async function findPlan(tx: Tx, id: string, forUpdate = false): Promise<PlanRow | null> {
   const lock = forUpdate ? sql.raw('FOR UPDATE OF p') : sql.raw('');
   const r = await tx.execute<PlanRow>(sql`
-    SELECT p.id, p.unit_id AS "unitId", pu.path::text AS "unitPath", pu.name AS "unitName", pu.province_id AS "unitProvinceId",
+    SELECT p.id, p.unit_id AS "unitId", pu.path::text AS "unitPath", pu.name AS "unitName", pu.kind AS "unitKind", pu.province_id AS "unitProvinceId",
            p.status, p.parent_plan_id AS "parentPlanId", d.number, coalesce(d.title, '') AS title,
            d.issued_on::text AS "issuedOn", d.confidentiality, p.published_at AS "publishedAt"
     FROM plan p JOIN document d ON d.id = p.id JOIN unit pu ON pu.id = p.unit_id
@@ -96,12 +98,12 @@ export async function findPlan(tx: Tx, id: string, forUpdate = false): Promise<P
  * A condition true for the units (as `u`) an audience rule names for a plan of `planUnit`,
  * activity aside (the same rule as core/plans/audience.ts `inAudience`).
  */
-export function audienceSql(a: Audience, planUnit: { id: string; path: TreePath }): SQL {
+export function audienceSql(a: Audience, planUnit: { id: string; path: TreePath; kind?: UnitKind }): SQL {
   const kinds = a.kinds && a.kinds.length > 0 ? sql`u.kind = ANY(${`{${a.kinds.join(',')}}`}::text[])` : null;
   const below = sql`u.path <@ ${planUnit.path}::ltree AND u.id <> ${planUnit.id}`;
   switch (a.scope) {
     case 'grassroots':
-      return sql`(${below} AND u.kind = ANY(${`{${GRASSROOTS_KINDS.join(',')}}`}::text[])${kinds ? sql` AND ${kinds}` : sql``})`;
+      return sql`(${below} AND u.kind = ANY(${`{${grassrootsKindsOf(planUnit.kind).join(',')}}`}::text[])${kinds ? sql` AND ${kinds}` : sql``})`;
     case 'children':
       return sql`(u.parent_id = ${planUnit.id}${kinds ? sql` AND ${kinds}` : sql``})`;
     case 'self':

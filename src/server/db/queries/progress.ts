@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
 import type { TreePath } from '../../../core/access/scope.ts';
 import { unitIdOfLabel } from '../../../core/access/scope.ts';
 import type { IsoDate } from '../../../core/ids.ts';
@@ -6,25 +7,40 @@ import type { Contribution, Item } from '../../../core/rollup/counters.ts';
 import { NO_DUE } from '../../../core/rollup/counters.ts';
 import type { Tx } from '../client.ts';
 
+/** What addToCounters adds: a delta for one plan, kind of item and due bucket at a unit and its ancestors. */
+export interface CounterDelta {
+  planId: string;
+  unitPath: TreePath;
+  item: Item;
+  due: IsoDate | null;
+  delta: Contribution;
+}
+
+/**
+ * The statement addToCounters runs, or null when the delta is zero. With `when`, the rows are
+ * added only when that condition holds (inside a larger statement that writes the change itself).
+ */
+export function addToCountersSql(c: CounterDelta, when?: SQL): SQL | null {
+  if (c.delta.total === 0 && c.delta.done === 0 && c.delta.doneLate === 0) return null;
+  const unitIds = c.unitPath.split('.').map(unitIdOfLabel);
+  return sql`
+    INSERT INTO progress_counter (plan_id, unit_id, item, due_date, total, done, done_late)
+    SELECT ${c.planId}::uuid, u, ${c.item}::text, ${c.due ?? NO_DUE}::date, ${c.delta.total}::int, ${c.delta.done}::int, ${c.delta.doneLate}::int
+    FROM unnest(${`{${unitIds.join(',')}}`}::uuid[]) AS u${when ? sql` WHERE ${when}` : sql``}
+    ON CONFLICT (plan_id, unit_id, item, due_date) DO UPDATE SET
+      total = progress_counter.total + EXCLUDED.total,
+      done = progress_counter.done + EXCLUDED.done,
+      done_late = progress_counter.done_late + EXCLUDED.done_late`;
+}
+
 /**
  * Adds a delta to the progress counters of the unit at `unitPath` and of every ancestor, for one
  * plan, kind of item and due bucket. Call it in the transaction that changes the instance, so the
  * roll-up is never out of step with the instances (`src/core/rollup/counters.ts`).
  */
-export async function addToCounters(
-  tx: Tx,
-  c: { planId: string; unitPath: TreePath; item: Item; due: IsoDate | null; delta: Contribution },
-): Promise<void> {
-  if (c.delta.total === 0 && c.delta.done === 0 && c.delta.doneLate === 0) return;
-  const unitIds = c.unitPath.split('.').map(unitIdOfLabel);
-  await tx.execute(sql`
-    INSERT INTO progress_counter (plan_id, unit_id, item, due_date, total, done, done_late)
-    SELECT ${c.planId}, u, ${c.item}, ${c.due ?? NO_DUE}, ${c.delta.total}, ${c.delta.done}, ${c.delta.doneLate}
-    FROM unnest(${`{${unitIds.join(',')}}`}::uuid[]) AS u
-    ON CONFLICT (plan_id, unit_id, item, due_date) DO UPDATE SET
-      total = progress_counter.total + EXCLUDED.total,
-      done = progress_counter.done + EXCLUDED.done,
-      done_late = progress_counter.done_late + EXCLUDED.done_late`);
+export async function addToCounters(tx: Tx, c: CounterDelta): Promise<void> {
+  const q = addToCountersSql(c);
+  if (q) await tx.execute(q);
 }
 
 /**

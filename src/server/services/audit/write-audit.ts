@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
 import type { Actor } from '../../../core/access/scope.ts';
 import type { Tx } from '../../db/client.ts';
 
@@ -12,12 +13,20 @@ export interface AuditEntry {
   after?: unknown;
 }
 
+/**
+ * The INSERT of one audit entry; with `when`, the entry is written only when that condition holds
+ * (inside a larger statement that makes the change it records).
+ */
+export function auditInsertSql(actor: Actor | null, entry: AuditEntry, now: Date, when?: SQL): SQL {
+  return sql`
+    INSERT INTO audit_log (at, actor_id, actor_name, action, entity, entity_id, unit_path, before, after)
+    SELECT ${now.toISOString()}::timestamptz, ${actor?.userId ?? null}::uuid, ${actor?.username ?? 'system'}::text, ${entry.action}::text,
+           ${entry.entity}::text, ${entry.entityId}::text, ${entry.unitPath}::ltree,
+           ${entry.before === undefined ? null : JSON.stringify(entry.before)}::jsonb,
+           ${entry.after === undefined ? null : JSON.stringify(entry.after)}::jsonb${when ? sql` WHERE ${when}` : sql``}`;
+}
+
 /** Appends to the audit log in the caller's transaction, so the entry exists iff the change does. */
 export async function writeAudit(tx: Tx, actor: Actor | null, entry: AuditEntry, now: Date): Promise<void> {
-  await tx.execute(sql`
-    INSERT INTO audit_log (at, actor_id, actor_name, action, entity, entity_id, unit_path, before, after)
-    VALUES (${now.toISOString()}, ${actor?.userId ?? null}, ${actor?.username ?? 'system'}, ${entry.action}, ${entry.entity},
-            ${entry.entityId}, ${entry.unitPath}::ltree,
-            ${entry.before === undefined ? null : JSON.stringify(entry.before)}::jsonb,
-            ${entry.after === undefined ? null : JSON.stringify(entry.after)}::jsonb)`);
+  await tx.execute(auditInsertSql(actor, entry, now));
 }

@@ -1,20 +1,20 @@
 import { sql } from 'drizzle-orm';
 import { foldForSearch } from '../../../core/text/fold.ts';
 import type { DocumentList, DocumentListItem, DocumentListQuery } from '../../../shared/documents.ts';
-import { documentReadableSql } from '../../db/queries/documents.ts';
+import { DOCUMENT_SEARCH_SQL, documentReadableSql } from '../../db/queries/documents.ts';
 import type { ServiceContext } from '../context.ts';
 
 const likeWord = (w: string) => `%${w.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
 
 /**
  * Documents the actor may read — those held by units within their reach, and stubs (public
- * documents known from citations) — newest first. `q` searches number, title and issuer without
+ * documents known from citations, after the others) — newest first. `q` searches number, title and issuer without
  * diacritics ("ke hoach 48" finds "Kế hoạch 48-KH/ĐUK"); every word must occur.
  */
 export async function findDocuments(q: DocumentListQuery, { actor, tx }: ServiceContext): Promise<DocumentList> {
   const words = foldForSearch(q.q ?? '').split(' ').filter(Boolean).slice(0, 8);
   const conds = [sql`d.deleted_at IS NULL`, documentReadableSql(actor)];
-  for (const w of words) conds.push(sql`d.search_folded LIKE ${likeWord(w)}`);
+  for (const w of words) conds.push(sql`${DOCUMENT_SEARCH_SQL} LIKE ${likeWord(w)}`);
   if (q.kind) conds.push(sql`d.kind = ${q.kind}`);
   const where = sql.join(conds, sql` AND `);
   const [rows, count] = await Promise.all([
@@ -23,7 +23,7 @@ export async function findDocuments(q: DocumentListQuery, { actor, tx }: Service
              p.id AS "planId", p.status AS "planStatus", d.created_at AS "createdAt"
       FROM document d LEFT JOIN unit u ON u.id = d.owner_unit_id LEFT JOIN plan p ON p.id = d.id
       WHERE ${where}
-      ORDER BY d.created_at DESC, d.id
+      ORDER BY d.owner_unit_id IS NULL, d.created_at DESC, d.id
       LIMIT ${q.limit} OFFSET ${q.offset}`),
     tx.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM document d WHERE ${where}`),
   ]);

@@ -48,9 +48,9 @@ export interface InstanceGroup {
 }
 
 /** Groups items by audience rule, each limited to `only` units when given. */
-export function groupsByAudience(plan: Pick<PlanRow, 'unitId' | 'unitPath'>, items: readonly PlanItem[], only: readonly string[] | null): InstanceGroup[] {
+export function groupsByAudience(plan: Pick<PlanRow, 'unitId' | 'unitPath' | 'unitKind'>, items: readonly PlanItem[], only: readonly string[] | null): InstanceGroup[] {
   const byKey = new Map<string, InstanceGroup>();
-  const planUnit = { id: plan.unitId, path: plan.unitPath };
+  const planUnit = { id: plan.unitId, path: plan.unitPath, kind: plan.unitKind };
   for (const item of items) {
     const key = audienceKey(item.audience);
     let g = byKey.get(key);

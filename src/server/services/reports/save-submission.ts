@@ -1,14 +1,16 @@
+import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { DomainError } from '../../../core/errors.ts';
+import type { IsoDate } from '../../../core/ids.ts';
 import { vietnamDate } from '../../../core/ids.ts';
 import { checkSubmission, describeProblem, readForm } from '../../../core/reports/form.ts';
 import { delta } from '../../../core/rollup/counters.ts';
 import type { SubmissionInput, SubmissionSaved } from '../../../shared/reports.ts';
-import { addToCounters } from '../../db/queries/progress.ts';
-import type { InstanceRow } from '../../db/queries/reports.ts';
-import { findInstance, findInstancesOfUnit, obligationExists, reportContribution } from '../../db/queries/reports.ts';
+import { addToCountersSql } from '../../db/queries/progress.ts';
+import type { CurrentSubmission, InstanceRow, SaveTarget } from '../../db/queries/reports.ts';
+import { findInstance, findInstancesOfUnit, findSaveTarget, obligationExists, reportContribution } from '../../db/queries/reports.ts';
 import type { Tx } from '../../db/client.ts';
-import { writeAudit } from '../audit/write-audit.ts';
+import { auditInsertSql } from '../audit/write-audit.ts';
 import type { ServiceContext } from '../context.ts';
 import { canSubmit, refuse } from './rules.ts';
 
@@ -40,19 +42,23 @@ async function resolveInstance(tx: Tx, id: string, input: Pick<SubmissionInput, 
   return row;
 }
 
+/** What saving changes, decided from the instance and its current version as read. */
+interface SavePlan {
+  submissionId: string;
+  version: number;
+  status: 'draft' | 'submitted';
+  /** Update the current draft in place, or insert the next version. */
+  mode: 'update' | 'insert';
+  attachments: string;
+  nextStatus: InstanceRow['status'];
+  firstSubmittedOn: IsoDate | null;
+}
+
 /**
- * Saves a unit's report for one period: `submit: false` keeps the working draft (the draft of the
- * current version is updated in place), `submit: true` submits it, after which the version never
- * changes. After the receiving level returns a report, the next save starts version n+1; every
- * version stays readable. The first submission records the day (lateness is judged on it) and
- * moves the progress counters in the same transaction.
- *
- * Throws NOT_FOUND / FORBIDDEN (no `write` on the unit), REPORT_CLOSED (plan or instance
- * cancelled), SUBMISSION_LOCKED (submitted and awaiting review, or accepted), and the form
- * problems of core/reports/form.ts (FIGURE_UNKNOWN, FIGURE_EXCEEDS_WHOLE, FIGURES_MISSING, ...).
+ * The checks of a save, in order, and what it writes. Throws NOT_FOUND / FORBIDDEN, REPORT_CLOSED,
+ * the form problems and SUBMISSION_LOCKED.
  */
-export async function saveSubmission(id: string, input: SubmissionInput, { actor, tx, now }: ServiceContext): Promise<SubmissionSaved> {
-  const inst = await resolveInstance(tx, id, input);
+function planSave(inst: SaveTarget, cur: CurrentSubmission | null, input: SubmissionInput, { actor, now }: Pick<ServiceContext, 'actor' | 'now'>): SavePlan {
   if (!canSubmit(actor, inst.unitPath)) throw refuse(actor, inst.unitPath, 'Bạn không có quyền gửi báo cáo của đơn vị này.');
   if (inst.planStatus !== 'published' || inst.status === 'cancelled') {
     throw new DomainError('REPORT_CLOSED', 'Kế hoạch hoặc yêu cầu báo cáo này đã bị hủy; không gửi báo cáo được nữa.');
@@ -60,59 +66,102 @@ export async function saveSubmission(id: string, input: SubmissionInput, { actor
   const problems = checkSubmission(readForm(inst.form), input, { final: input.submit });
   const first = problems[0];
   if (first) throw new DomainError(first.code, describeProblem(first), { problems });
-
-  const current = await tx.execute<{ id: string; version: number; status: string; attachments: unknown }>(sql`
-    SELECT id, version, status, attachments FROM submission
-    WHERE obligation_instance_id = ${inst.id} AND version = ${inst.currentVersion} FOR UPDATE`);
-  const cur = current.rows[0];
   if (cur && cur.status === 'submitted') {
     throw new DomainError('SUBMISSION_LOCKED', 'Báo cáo đã gửi và đang chờ cấp trên xem xét; chỉ sửa được khi bị trả lại.');
   }
   if (cur && cur.status === 'accepted') throw new DomainError('SUBMISSION_LOCKED', 'Báo cáo đã được tiếp nhận; không sửa được nữa.');
-
-  const at = now.toISOString();
   const status = input.submit ? 'submitted' : 'draft';
-  const figures = JSON.stringify(input.figures);
-  const narrative = JSON.stringify(input.narrative);
-  let submissionId: string;
-  let version: number;
-  if (cur && cur.status === 'draft') {
-    submissionId = cur.id;
-    version = cur.version;
-    const attachments = JSON.stringify(input.attachments ?? cur.attachments);
-    await tx.execute(sql`
-      UPDATE submission SET status = ${status}, figures = ${figures}::jsonb, narrative = ${narrative}::jsonb,
-        attachments = ${attachments}::jsonb, updated_at = ${at},
-        submitted_by = ${input.submit ? actor.userId : null}, submitted_at = ${input.submit ? at : null}
-      WHERE id = ${cur.id}`);
-  } else {
-    // No version yet, or the current one was returned: the next version, carrying the previous
-    // attachments forward unless new ones are given.
-    version = inst.currentVersion + 1;
-    const attachments = JSON.stringify(input.attachments ?? cur?.attachments ?? []);
-    const r = await tx.execute<{ id: string }>(sql`
-      INSERT INTO submission (obligation_instance_id, version, status, figures, narrative, attachments, created_by, created_at, updated_at, submitted_by, submitted_at)
-      VALUES (${inst.id}, ${version}, ${status}, ${figures}::jsonb, ${narrative}::jsonb, ${attachments}::jsonb, ${actor.userId}, ${at}, ${at},
-              ${input.submit ? actor.userId : null}, ${input.submit ? at : null})
-      RETURNING id`);
-    submissionId = r.rows[0]!.id;
-  }
-
   // While the next version of a returned report is drafted, the instance stays 'returned'.
   const nextStatus: InstanceRow['status'] = input.submit ? 'submitted' : inst.status === 'returned' ? 'returned' : 'draft';
   const firstSubmittedOn = inst.firstSubmittedOn ?? (input.submit ? vietnamDate(now) : null);
-  await tx.execute(sql`
-    UPDATE obligation_instance SET status = ${nextStatus}, current_version = ${version}, first_submitted_on = ${firstSubmittedOn}, updated_at = ${at}
-    WHERE id = ${inst.id}`);
-  const change = delta(reportContribution(inst), reportContribution({ status: nextStatus, firstSubmittedOn, dueDate: inst.dueDate }));
-  await addToCounters(tx, { planId: inst.planId, unitPath: inst.unitPath, item: 'report', due: inst.dueDate, delta: change });
+  if (cur && cur.status === 'draft') {
+    return { submissionId: cur.id, version: cur.version, status, mode: 'update', attachments: JSON.stringify(input.attachments ?? cur.attachments), nextStatus, firstSubmittedOn };
+  }
+  // No version yet, or the current one was returned: the next version, carrying the previous
+  // attachments forward unless new ones are given.
+  return {
+    submissionId: randomUUID(), version: inst.currentVersion + 1, status, mode: 'insert',
+    attachments: JSON.stringify(input.attachments ?? cur?.attachments ?? []), nextStatus, firstSubmittedOn,
+  };
+}
 
-  await writeAudit(tx, actor, {
+/**
+ * Writes a save in one statement: the instance moves to its next state only if it is still in the
+ * state it was read in (same status and version, plan still published), and the version, the
+ * counters and the audit entry are written only with it. Returns false when nothing was written
+ * (another request changed the report in between).
+ */
+async function writeSave(tx: Tx, inst: SaveTarget, p: SavePlan, input: SubmissionInput, { actor, now }: Pick<ServiceContext, 'actor' | 'now'>): Promise<boolean> {
+  const at = now.toISOString();
+  const figures = JSON.stringify(input.figures);
+  const narrative = JSON.stringify(input.narrative);
+  const submittedBy = input.submit ? actor.userId : null;
+  const submittedAt = input.submit ? at : null;
+  const written = sql`EXISTS (SELECT 1 FROM inst)`;
+  const version = p.mode === 'update'
+    ? sql`UPDATE submission s SET status = ${p.status}, figures = ${figures}::jsonb, narrative = ${narrative}::jsonb,
+            attachments = ${p.attachments}::jsonb, updated_at = ${at}::timestamptz,
+            submitted_by = ${submittedBy}::uuid, submitted_at = ${submittedAt}::timestamptz
+          FROM inst WHERE s.id = ${p.submissionId}`
+    : sql`INSERT INTO submission (id, obligation_instance_id, version, status, figures, narrative, attachments, created_by, created_at, updated_at, submitted_by, submitted_at)
+          SELECT ${p.submissionId}::uuid, inst.id, ${p.version}::int, ${p.status}::text, ${figures}::jsonb, ${narrative}::jsonb, ${p.attachments}::jsonb,
+                 ${actor.userId}::uuid, ${at}::timestamptz, ${at}::timestamptz, ${submittedBy}::uuid, ${submittedAt}::timestamptz
+          FROM inst`;
+  const change = delta(reportContribution(inst), reportContribution({ status: p.nextStatus, firstSubmittedOn: p.firstSubmittedOn, dueDate: inst.dueDate }));
+  const counters = addToCountersSql({ planId: inst.planId, unitPath: inst.unitPath, item: 'report', due: inst.dueDate, delta: change }, written);
+  const audit = auditInsertSql(actor, {
     action: input.submit ? 'report.submit' : 'report.save_draft',
     entity: 'submission',
-    entityId: submissionId,
+    entityId: p.submissionId,
     unitPath: inst.unitPath,
-    after: input.submit ? { instanceId: inst.id, version, figures: input.figures } : { instanceId: inst.id, version },
-  }, now);
-  return { submissionId, version, status };
+    after: input.submit ? { instanceId: inst.id, version: p.version, figures: input.figures } : { instanceId: inst.id, version: p.version },
+  }, now, written);
+  const r = await tx.execute<{ n: number }>(sql`
+    WITH inst AS (
+      UPDATE obligation_instance oi SET status = ${p.nextStatus}, current_version = ${p.version}, first_submitted_on = ${p.firstSubmittedOn}::date, updated_at = ${at}::timestamptz
+      WHERE oi.id = ${inst.id} AND oi.status = ${inst.status} AND oi.current_version = ${inst.currentVersion}
+        AND EXISTS (SELECT 1 FROM plan pl WHERE pl.id = oi.plan_id AND pl.status = 'published')
+      RETURNING oi.id
+    ),
+    saved AS (${version} RETURNING 1),
+    ${counters ? sql`counters AS (${counters} RETURNING 1),` : sql``}
+    audit AS (${audit} RETURNING 1)
+    SELECT count(*)::int AS n FROM inst`);
+  return r.rows[0]!.n === 1;
+}
+
+/**
+ * Saves a unit's report for one period: `submit: false` keeps the working draft (the draft of the
+ * current version is updated in place), `submit: true` submits it, after which the version never
+ * changes. After the receiving level returns a report, the next save starts version n+1; every
+ * version stays readable. The first submission records the day (lateness is judged on it) and
+ * moves the progress counters in the same transaction.
+ *
+ * `tx` may be the database or a transaction. When `id` names an instance, the instance and its
+ * current version are read without locks and the whole change is written in one statement that
+ * applies only if the instance is unchanged (docs/decisions/005): a busy report keeps no row of
+ * the counters locked across round trips. Otherwise, or when another request changed the report
+ * in between, the save runs again with the instance locked, in a transaction of its own.
+ *
+ * Throws NOT_FOUND / FORBIDDEN (no `write` on the unit), REPORT_CLOSED (plan or instance
+ * cancelled), SUBMISSION_LOCKED (submitted and awaiting review, or accepted), and the form
+ * problems of core/reports/form.ts (FIGURE_UNKNOWN, FIGURE_EXCEEDS_WHOLE, FIGURES_MISSING, ...).
+ */
+export async function saveSubmission(id: string, input: SubmissionInput, ctx: ServiceContext): Promise<SubmissionSaved> {
+  const read = await findSaveTarget(ctx.tx, id);
+  if (read) {
+    if (input.unitId && input.unitId !== read.unitId) throw new DomainError('UNIT_MISMATCH', 'Đơn vị gửi không khớp với báo cáo được chọn.');
+    if (input.period && input.period !== read.periodKey) throw new DomainError('PERIOD_MISMATCH', 'Kỳ báo cáo không khớp với báo cáo được chọn.');
+    const p = planSave(read, read.current, input, ctx);
+    if (await writeSave(ctx.tx, read, p, input, ctx)) return { submissionId: p.submissionId, version: p.version, status: p.status };
+  }
+  return ctx.tx.transaction(async (tx) => {
+    const inst = await resolveInstance(tx, id, input);
+    const current = await tx.execute<CurrentSubmission>(sql`
+      SELECT id, version, status, attachments FROM submission
+      WHERE obligation_instance_id = ${inst.id} AND version = ${inst.currentVersion} FOR UPDATE`);
+    const p = planSave(inst, current.rows[0] ?? null, input, ctx);
+    if (!(await writeSave(tx, inst, p, input, ctx))) throw new Error(`saveSubmission: instance ${inst.id} changed while locked`);
+    return { submissionId: p.submissionId, version: p.version, status: p.status };
+  });
 }

@@ -1,5 +1,5 @@
 import { Alert, Anchor, Badge, Button, Group, List, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { IconArrowUp, IconDownload, IconInfoCircle, IconListCheck, IconPencil } from '@tabler/icons-react';
+import { IconArrowDown, IconDownload, IconInfoCircle, IconListCheck, IconPencil } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
@@ -97,14 +97,14 @@ function Chain({ doc }: { doc: DocumentDetail }) {
         {t('documents.chain')}
       </Title>
       <Stack gap={4}>
-        {levels.map((c) => (
+        {levels.map((c, i) => (
           <Group key={c.id} gap={6} wrap="nowrap" pl={(top - c.depth) * 12}>
-            <IconArrowUp size={14} aria-hidden style={{ transform: 'rotate(180deg)', flexShrink: 0 }} />
+            {i > 0 && <IconArrowDown size={14} aria-hidden style={{ flexShrink: 0 }} />}
             <LinkedDocument d={c} />
           </Group>
         ))}
         <Group gap={6} pl={top * 12} wrap="nowrap">
-          <IconArrowUp size={14} aria-hidden style={{ transform: 'rotate(180deg)', flexShrink: 0 }} />
+          <IconArrowDown size={14} aria-hidden style={{ flexShrink: 0 }} />
           <Text size="sm" fw={700} aria-current="page">
             {kindLabel(doc.kind)} {doc.number ?? ''}
           </Text>
@@ -226,7 +226,7 @@ export function DocumentPage() {
   if (doc.isError) return <ErrorAlert error={doc.error} onRetry={() => void doc.refetch()} />;
   const d = doc.data;
   const name = `${kindLabel(d.kind)} ${d.number ?? t('documents.noNumber')}`;
-  const editable = d.permissions.write && d.status !== 'stub' && (!d.plan || d.plan.status === 'draft');
+  const editable = d.permissions.write && d.text !== null && (!d.plan || d.plan.status === 'draft');
   return (
     <>
       <PageHeader
@@ -269,7 +269,7 @@ export function DocumentPage() {
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
             <Field label={t('documents.fields.title')}>{d.title}</Field>
             <Field label={t('documents.fields.issuer')}>{d.issuer}</Field>
-            <Field label={t('documents.fields.date')}>{[d.place, formatDate(d.date)].filter(Boolean).join(', ')}</Field>
+            <Field label={t('documents.placeDate')}>{[d.place, formatDate(d.date)].filter(Boolean).join(', ')}</Field>
             <Field label={t('documents.signer')}>{d.signer ? [d.signer.capacity, d.signer.title, d.signer.name].filter(Boolean).join(' — ') : null}</Field>
             <Field label={t('documents.lists.recipients.title')}>{d.recipients.join('; ')}</Field>
             {d.source && <Field label={t('documents.sourceFile')}>{d.source.fileName}</Field>}

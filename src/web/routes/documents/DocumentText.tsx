@@ -9,12 +9,12 @@ interface Props {
   marks: Mark[];
   selectedId: string | null;
   onSelect: (id: string) => void;
-  label: string;
 }
 
 function render(segments: Segment[], selectedId: string | null, onSelect: (id: string) => void): ReactNode[] {
   return segments.map((s) => {
-    if (s.type === 'text') return s.text;
+    // Runs of empty lines (a Word file's empty paragraphs) show as one; the marks keep their places.
+    if (s.type === 'text') return s.text.replace(/\n{3,}/g, '\n\n');
     const select = () => onSelect(s.mark.id);
     const onKeyDown = (e: KeyboardEvent) => {
       if (e.key === 'Enter' || e.key === ' ') {
@@ -48,10 +48,10 @@ function render(segments: Segment[], selectedId: string | null, onSelect: (id: s
  * The text of a document with each extracted item highlighted where it stands; a click (or
  * Enter) on a highlight selects the item in the form.
  */
-export const DocumentText = memo(function DocumentText({ text, marks, selectedId, onSelect, label }: Props) {
+export const DocumentText = memo(function DocumentText({ text, marks, selectedId, onSelect }: Props) {
   const segments = useMemo(() => segmentText(text, marks), [text, marks]);
   return (
-    <pre className={classes.text} aria-label={label}>
+    <pre className={classes.text}>
       {render(segments, selectedId, onSelect)}
     </pre>
   );

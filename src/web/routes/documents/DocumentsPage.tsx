@@ -93,7 +93,7 @@ export function DocumentsPage() {
                       <Table.Th>{t('documents.fields.title')}</Table.Th>
                       <Table.Th>{t('documents.fields.date')}</Table.Th>
                       <Table.Th>{t('documents.holder')}</Table.Th>
-                      <Table.Th>{t('documents.state')}</Table.Th>
+                      <Table.Th style={{ minWidth: 190 }}>{t('documents.state')}</Table.Th>
                     </Table.Tr>
                   </Table.Thead>
                   <Table.Tbody>

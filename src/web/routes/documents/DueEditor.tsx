@@ -1,7 +1,7 @@
 import { Checkbox, Group, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Due, Every, IsoDate } from '../../../core/deadline/types.ts';
-import { DateField } from '../../components/DateField.tsx';
+import { IsoDateInput } from './IsoDateInput.tsx';
 import { DUE_TYPE_LABELS, DUE_TYPES, EVERY, EVERY_LABELS, defaultDue, describeDue } from './due-words.ts';
 
 interface Props {
@@ -51,7 +51,7 @@ export function DueEditor({ label, value, onChange, year, depth = 0 }: Props) {
   const body = (() => {
     switch (value.type) {
       case 'date':
-        return <DateField label={t('documents.dueDate')} value={value.value} onChange={(v) => v && onChange({ type: 'date', value: v as IsoDate })} />;
+        return <IsoDateInput label={t('documents.dueDate')} value={value.value} onChange={(v) => v && onChange({ type: 'date', value: v as IsoDate })} />;
       case 'month': {
         const [y = String(year), m = '12'] = value.value.split('-');
         return (

@@ -180,7 +180,7 @@ function Review({ doc }: { doc: DocumentDetail }) {
           <Text size="xs" c="dimmed" mb="sm">
             {t('documents.textHint')}
           </Text>
-          <DocumentText text={doc.text} marks={marks} selectedId={selectedId} onSelect={selectFromText} label={t('documents.textOf', { name: doc.source?.fileName ?? '' })} />
+          <DocumentText text={doc.text} marks={marks} selectedId={selectedId} onSelect={selectFromText} />
         </Paper>
         <section aria-label={t('documents.structurePane')}>
           <Title order={2} fz="h4" mb="sm">

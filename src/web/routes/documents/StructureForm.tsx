@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Due } from '../../../core/deadline/types.ts';
 import type { ExtractedDeadline, ExtractedRef, ExtractedReport } from '../../../core/extract/types.ts';
 import { DOCUMENT_KIND_LABELS } from '../../../shared/documents.ts';
-import { DateField } from '../../components/DateField.tsx';
+import { IsoDateInput } from './IsoDateInput.tsx';
 import { DueEditor } from './DueEditor.tsx';
 import { WHAT, WHAT_LABELS } from './due-words.ts';
 import type { AssignmentValue, Item, ListKey, StructureState } from './structure-model.ts';
@@ -36,10 +36,12 @@ function useListWords() {
   });
 }
 
-function kindOptions(lang: 'vi' | 'en') {
-  return Object.entries(DOCUMENT_KIND_LABELS)
+/** The kinds a document may have, with `current` among them even when the list does not name it ("QĐ-TTg"). */
+function kindOptions(lang: 'vi' | 'en', current: string | null) {
+  const options = Object.entries(DOCUMENT_KIND_LABELS)
     .filter(([k]) => k !== 'VB')
     .map(([value, l]) => ({ value, label: `${l[lang]} (${value})` }));
+  return current && !options.some((o) => o.value === current) ? [...options, { value: current, label: current }] : options;
 }
 
 /** Replaces one item of a list. */
@@ -155,7 +157,7 @@ export function StructureForm(props: Props) {
     <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="xs">
       <Select
         label={t('documents.fields.kind')}
-        data={kindOptions(lang)}
+        data={kindOptions(lang, item.value.kind)}
         value={item.value.kind}
         searchable
         allowDeselect={false}
@@ -171,7 +173,7 @@ export function StructureForm(props: Props) {
           setItem<ExtractedRef>(update, list, item.key, (r) => ({ ...r, number: v }));
         }}
       />
-      <DateField label={t('documents.fields.date')} value={item.value.date} clearable onChange={(v) => setItem<ExtractedRef>(update, list, item.key, (r) => ({ ...r, date: v }))} />
+      <IsoDateInput label={t('documents.fields.date')} value={item.value.date} onChange={(v) => setItem<ExtractedRef>(update, list, item.key, (r) => ({ ...r, date: v }))} />
     </SimpleGrid>
   );
 
@@ -185,7 +187,7 @@ export function StructureForm(props: Props) {
           <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="xs">
             <Select
               label={t('documents.fields.kind')}
-              data={kindOptions(lang)}
+              data={kindOptions(lang, state.kind)}
               value={state.kind}
               searchable
               clearable
@@ -197,7 +199,7 @@ export function StructureForm(props: Props) {
             </div>
             <TextInput label={t('documents.fields.issuer')} value={state.issuer} onChange={(e) => set('issuer', e.currentTarget.value)} />
             <TextInput label={t('documents.fields.place')} value={state.place} onChange={(e) => set('place', e.currentTarget.value)} />
-            <DateField label={t('documents.fields.date')} value={state.date} clearable error={errors.date} onChange={(v) => set('date', v)} />
+            <IsoDateInput label={t('documents.fields.date')} value={state.date} error={errors.date} onChange={(v) => set('date', v)} />
           </SimpleGrid>
           <div id="item-title" tabIndex={-1} className={scalarClass('title')}>
             <Textarea label={t('documents.fields.title')} value={state.title} autosize minRows={2} maxRows={6} error={errors.title} onChange={(e) => set('title', e.currentTarget.value)} />

@@ -1,7 +1,9 @@
-import { Anchor, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { IconDownload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { UnitDetail } from '../../../shared/units.ts';
+import { apiUrl } from '../../api-client.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useLabels } from '../../components/labels.ts';
 import { PageLoader } from '../../components/PageLoader.tsx';
@@ -15,10 +17,17 @@ export function SubUnitList({ unit }: { unit: UnitDetail }) {
 
   return (
     <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="section" aria-labelledby="sub-units-title">
-      <Title order={2} fz="h4" mb="sm" id="sub-units-title">
-        {t('units.subUnits')}
-        {children.data ? ` (${children.data.length})` : ''}
-      </Title>
+      <Group justify="space-between" gap="xs" mb="sm">
+        <Title order={2} fz="h4" id="sub-units-title">
+          {t('units.subUnits')}
+          {children.data ? ` (${children.data.length})` : ''}
+        </Title>
+        {unit.validTo === null && (children.data?.length ?? 0) > 0 && (
+          <Button variant="default" size="xs" component="a" href={apiUrl(`/api/units/${unit.id}/children.xlsx`)} download leftSection={<IconDownload size={16} aria-hidden />}>
+            {t('units.exportChildren')}
+          </Button>
+        )}
+      </Group>
       {unit.validTo !== null ? (
         <Text c="dimmed" size="sm">
           {t('units.endedNoChildren')}

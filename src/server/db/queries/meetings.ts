@@ -1,0 +1,190 @@
+import { sql } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
+import type { Action } from '../../../core/access/roles.ts';
+import type { Actor, TreePath } from '../../../core/access/scope.ts';
+import { can, scopeRoots } from '../../../core/access/scope.ts';
+import type { IsoDate } from '../../../core/ids.ts';
+import type { Coverage, MembershipSpan, SessionMarks } from '../../../core/meetings/coverage.ts';
+import { studyCoverage } from '../../../core/meetings/coverage.ts';
+import type { AttendanceStatus, MeetingKind, MeetingStatus } from '../../../core/meetings/kinds.ts';
+import { MEETING_CELL_UNIT_KINDS } from '../../../core/meetings/kinds.ts';
+import type { MeetingRules, RuleSet } from '../../../core/meetings/rules.ts';
+import type { Db, Tx } from '../client.ts';
+
+/**
+ * SQL of the meetings module: a meeting with its unit, who may see a campaign, the rule sets, and
+ * the memberships and marks that coverage is computed from (core/meetings/coverage.ts).
+ */
+
+const uuidArray = (ids: readonly string[]) => `{${ids.join(',')}}`;
+const ltreeArray = (paths: readonly string[]) => `{${paths.join(',')}}`;
+
+export type MeetingRow = {
+  id: string;
+  unitId: string;
+  unitName: string;
+  unitKind: string;
+  /** The unit's current access path. */
+  unitPath: TreePath;
+  provinceId: string | null;
+  kind: MeetingKind;
+  title: string;
+  status: MeetingStatus;
+  date: IsoDate;
+  startTime: string | null;
+  sessionLength: 'half_day' | 'full_day' | null;
+  durationMinutes: number | null;
+  place: string | null;
+  chairPersonId: string | null;
+  chairName: string | null;
+  categories: string[];
+  rapporteurs: { personId?: string | null; name: string; unitName?: string | null }[];
+  rapporteurRequest: string | null;
+  materials: { title: string; url?: string | null }[];
+  materialsSentOn: IsoDate | null;
+  selfStudyAllowed: boolean;
+  makeupOf: string | null;
+  taskInstanceId: string | null;
+  campaignMonthId: string | null;
+  content: string | null;
+  minutes: string | null;
+  attachments: unknown[];
+  noticeDays: number | null;
+  sentUpAt: Date | string | null;
+  createdAt: Date | string;
+  updatedAt: Date | string;
+};
+
+export const MEETING_COLUMNS = sql.raw(`m.id, m.unit_id AS "unitId", u.name AS "unitName", u.kind AS "unitKind", u.path::text AS "unitPath",
+  m.province_id AS "provinceId", m.kind, m.title, m.status, m.held_on::text AS date, m.start_time AS "startTime",
+  m.session_length AS "sessionLength", m.duration_minutes AS "durationMinutes", m.place, m.chair_person_id AS "chairPersonId",
+  m.chair_name AS "chairName", m.categories, m.rapporteurs, m.rapporteur_request AS "rapporteurRequest", m.materials,
+  m.materials_sent_on::text AS "materialsSentOn", m.self_study_allowed AS "selfStudyAllowed", m.makeup_of AS "makeupOf",
+  m.task_instance_id AS "taskInstanceId", m.campaign_month_id AS "campaignMonthId", m.content, m.minutes, m.attachments,
+  m.notice_days AS "noticeDays", m.sent_up_at AS "sentUpAt", m.created_at AS "createdAt", m.updated_at AS "updatedAt"`);
+
+/** Loads a meeting with its unit; `forUpdate` locks the meeting row. */
+export async function findMeeting(tx: Db | Tx, id: string, forUpdate = false): Promise<MeetingRow | null> {
+  const lock = forUpdate ? sql.raw('FOR UPDATE OF m') : sql.raw('');
+  const r = await tx.execute<MeetingRow>(sql`SELECT ${MEETING_COLUMNS} FROM meeting m JOIN unit u ON u.id = m.unit_id WHERE m.id = ${id} ${lock}`);
+  return r.rows[0] ?? null;
+}
+
+/** An instant as ISO text, whichever driver read it. */
+export function isoInstant(v: Date | string): string {
+  return (v instanceof Date ? v : new Date(v)).toISOString();
+}
+
+export type StoredRuleSet = RuleSet & { scope: string | null; unitId: string | null; unitName: string | null; createdAt: string };
+
+/** Every rule set, oldest first, with the committee it belongs to (none for national rules). */
+export async function loadRuleSets(tx: Db | Tx): Promise<StoredRuleSet[]> {
+  const r = await tx.execute<{ id: string; name: string; source: string; validFrom: IsoDate; rules: MeetingRules; scope: string | null; unitId: string | null; unitName: string | null; createdAt: Date | string }>(sql`
+    SELECT s.id, s.name, s.source, s.valid_from::text AS "validFrom", s.rules, u.path::text AS scope, s.unit_id AS "unitId", u.name AS "unitName",
+           s.created_at AS "createdAt"
+    FROM meeting_rule_set s LEFT JOIN unit u ON u.id = s.unit_id ORDER BY s.valid_from, nlevel(u.path) NULLS FIRST`);
+  return r.rows.map((x) => ({ ...x, createdAt: isoInstant(x.createdAt) }));
+}
+
+/** The memberships of some units (people not deleted), by unit, in Vietnamese name order. */
+export async function membershipsOfUnits(tx: Db | Tx, unitIds: readonly string[]): Promise<Map<string, (MembershipSpan & { fullName: string; positions: string[] })[]>> {
+  const out = new Map<string, (MembershipSpan & { fullName: string; positions: string[] })[]>();
+  if (unitIds.length === 0) return out;
+  const r = await tx.execute<{ unitId: string; personId: string; category: string; validFrom: IsoDate; validTo: IsoDate | null; fullName: string; positions: string[] }>(sql`
+    SELECT m.unit_id AS "unitId", m.person_id AS "personId", m.category, m.valid_from::text AS "validFrom", m.valid_to::text AS "validTo",
+           p.full_name AS "fullName", m.positions
+    FROM membership m JOIN person p ON p.id = m.person_id
+    WHERE m.unit_id = ANY(${uuidArray(unitIds)}::uuid[]) AND p.deleted_at IS NULL
+    ORDER BY p.name_order, p.id, m.valid_from`);
+  for (const { unitId, ...m } of r.rows) {
+    const list = out.get(unitId) ?? [];
+    list.push(m);
+    out.set(unitId, list);
+  }
+  return out;
+}
+
+/** The marks of some meetings, by meeting. */
+export async function marksOf(tx: Db | Tx, meetingIds: readonly string[]): Promise<Map<string, { personId: string; status: AttendanceStatus; reason: string | null }[]>> {
+  const out = new Map<string, { personId: string; status: AttendanceStatus; reason: string | null }[]>();
+  if (meetingIds.length === 0) return out;
+  const r = await tx.execute<{ meetingId: string; personId: string; status: AttendanceStatus; reason: string | null }>(sql`
+    SELECT meeting_id AS "meetingId", person_id AS "personId", status, reason FROM meeting_attendance
+    WHERE meeting_id = ANY(${uuidArray(meetingIds)}::uuid[])`);
+  for (const { meetingId, ...m } of r.rows) {
+    const list = out.get(meetingId) ?? [];
+    list.push(m);
+    out.set(meetingId, list);
+  }
+  return out;
+}
+
+/** A session of a group as coverage needs it. */
+export type GroupSession = { id: string; mainId: string; unitId: string; date: IsoDate; status: MeetingStatus; categories: string[] };
+
+/** The sessions (main and make-up, not cancelled) of the groups of some main sessions. */
+export async function groupSessions(tx: Db | Tx, mainIds: readonly string[]): Promise<GroupSession[]> {
+  if (mainIds.length === 0) return [];
+  const r = await tx.execute<GroupSession>(sql`
+    SELECT s.id, coalesce(s.makeup_of, s.id) AS "mainId", s.unit_id AS "unitId", s.held_on::text AS date, s.status, main.categories
+    FROM meeting s JOIN meeting main ON main.id = coalesce(s.makeup_of, s.id)
+    WHERE (s.id = ANY(${uuidArray(mainIds)}::uuid[]) OR s.makeup_of = ANY(${uuidArray(mainIds)}::uuid[])) AND s.status <> 'cancelled'
+    ORDER BY s.held_on, s.id`);
+  return r.rows;
+}
+
+/**
+ * Coverage of the groups of some main sessions (core/meetings/coverage.ts), computed from the
+ * memberships of their units and the marks of their sessions, in three reads whatever the count.
+ * A cancelled main session has no coverage (it is absent from the map).
+ */
+export async function coverageOfGroups(tx: Db | Tx, mainIds: readonly string[]): Promise<Map<string, Coverage>> {
+  const sessions = await groupSessions(tx, mainIds);
+  const memberships = await membershipsOfUnits(tx, [...new Set(sessions.map((s) => s.unitId))]);
+  const marks = await marksOf(tx, sessions.map((s) => s.id));
+  const byMain = new Map<string, GroupSession[]>();
+  for (const s of sessions) byMain.set(s.mainId, [...(byMain.get(s.mainId) ?? []), s]);
+  const out = new Map<string, Coverage>();
+  for (const [mainId, group] of byMain) {
+    if (!group.some((s) => s.id === mainId)) continue;
+    const list: SessionMarks[] = group.map((s) => ({
+      date: s.date,
+      marks: Object.fromEntries((marks.get(s.id) ?? []).map((m) => [m.personId, m.status] as const)),
+    }));
+    out.set(mainId, studyCoverage({ categories: group[0]!.categories, memberships: memberships.get(group[0]!.unitId) ?? [], sessions: list }));
+  }
+  return out;
+}
+
+/**
+ * The cells a campaign addresses (as `x`): cells below the campaign's unit, and when the campaign
+ * belongs to a plan, only those in the plan's audience. Expects the campaign as `c` and its unit as `cu`.
+ */
+export function campaignCellSql(): SQL {
+  return sql`(x.path <@ cu.path AND x.kind = ANY(${`{${MEETING_CELL_UNIT_KINDS.join(',')}}`}::text[])
+    AND (c.plan_id IS NULL OR EXISTS (SELECT 1 FROM plan_audience a WHERE a.plan_id = c.plan_id AND a.unit_id = x.id)))`;
+}
+
+/**
+ * A condition true for campaigns (as `c`, unit `cu`) the actor may read: readers of the
+ * campaign's unit, and readers of any cell the campaign addresses.
+ */
+export function campaignVisibleSql(actor: Actor): SQL {
+  if (actor.superuser) return sql`TRUE`;
+  const roots = scopeRoots(actor, 'read');
+  if (roots.length === 0) return sql`FALSE`;
+  return sql`(cu.path <@ ${ltreeArray(roots)}::ltree[]
+    OR EXISTS (SELECT 1 FROM unit x WHERE x.path <@ ${ltreeArray(roots)}::ltree[] AND ${campaignCellSql()}))`;
+}
+
+/** What the actor may do to a campaign: the access rule of the `campaign` resource. */
+export async function campaignReach(db: Db | Tx, actor: Actor, id: string, action: Action): Promise<{ exists: boolean; read: boolean; allowed: boolean }> {
+  const r = await db.execute<{ path: string; visible: boolean }>(sql`
+    SELECT cu.path::text AS path, (${campaignVisibleSql(actor)}) AS visible
+    FROM campaign c JOIN unit cu ON cu.id = c.unit_id WHERE c.id = ${id}`);
+  const row = r.rows[0];
+  if (!row) return { exists: false, read: false, allowed: false };
+  const read = row.visible === true;
+  const allowed = action === 'read' ? read : can(actor, action, row.path as TreePath);
+  return { exists: true, read: read || allowed, allowed };
+}

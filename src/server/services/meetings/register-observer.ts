@@ -1,0 +1,43 @@
+import { sql } from 'drizzle-orm';
+import { DomainError } from '../../../core/errors.ts';
+import { formatViDate } from '../../../core/deadline/resolve.ts';
+import { OBSERVER_ROLES } from '../../../core/meetings/kinds.ts';
+import type { ObserverRole } from '../../../core/meetings/kinds.ts';
+import type { MeetingDetail } from '../../../shared/meetings.ts';
+import { writeAudit } from '../audit/write-audit.ts';
+import type { ServiceContext } from '../context.ts';
+import { unitFor } from '../members/scope.ts';
+import { meetingFor } from './scope.ts';
+
+/**
+ * POST /api/meetings/:id/observers: a user of a higher level, acting for `unitId` (a unit above the
+ * meeting's unit), registers to attend or to supervise a planned session; registering again
+ * changes the role. The session's leaders are notified.
+ * Throws MEETING_NOT_FOUND, UNIT_NOT_FOUND, OBSERVER_NOT_ABOVE, MEETING_NOT_PLANNED.
+ */
+export async function registerObserver(id: string, input: { unitId: string; role: ObserverRole }, { actor, tx, now }: ServiceContext): Promise<MeetingDetail['observers']> {
+  const m = await meetingFor(tx, actor, id, 'read', true);
+  const unit = await unitFor(tx, actor, input.unitId, 'read');
+  if (!m.unitPath.startsWith(`${unit.path}.`)) {
+    throw new DomainError('OBSERVER_NOT_ABOVE', 'Chỉ cấp trên của đơn vị tổ chức mới đăng ký dự hoặc giám sát.');
+  }
+  if (m.status !== 'planned' || m.makeupOf) throw new DomainError('MEETING_NOT_PLANNED', 'Chỉ đăng ký dự, giám sát được hội nghị sắp diễn ra.');
+  const at = now.toISOString();
+  await tx.execute(sql`
+    INSERT INTO meeting_observer (meeting_id, user_id, unit_id, role, created_at) VALUES (${id}, ${actor.userId}, ${unit.id}, ${input.role}, ${at})
+    ON CONFLICT (meeting_id, user_id) DO UPDATE SET unit_id = EXCLUDED.unit_id, role = EXCLUDED.role`);
+  const title = `${unit.name} đăng ký ${OBSERVER_ROLES[input.role].vi.toLowerCase()} hội nghị ngày ${formatViDate(m.date)}`.slice(0, 500);
+  await tx.execute(sql`
+    INSERT INTO notification (user_id, unit_id, kind, title, body, link, dedupe_key, created_at)
+    SELECT DISTINCT g.user_id, ${m.unitId}::uuid, 'meeting_observer', ${title}, ${m.title}, ${`/meetings/${id}`},
+           ${`meeting_observer:${id}:${actor.userId}:${input.role}`}, ${at}::timestamptz
+    FROM user_grant g JOIN app_user au ON au.id = g.user_id AND au.disabled_at IS NULL
+    WHERE g.unit_id = ${m.unitId} AND g.revoked_at IS NULL AND g.role IN ('secretary', 'deputy_secretary', 'staff')
+    ON CONFLICT (user_id, dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING`);
+  await writeAudit(tx, actor, { action: 'meeting.observer', entity: 'meeting', entityId: id, unitPath: m.unitPath, after: { unitId: unit.id, role: input.role } }, now);
+  const r = await tx.execute<MeetingDetail['observers'][number]>(sql`
+    SELECT o.user_id AS "userId", coalesce(p.full_name, au.username) AS name, o.unit_id AS "unitId", u.name AS "unitName", o.role
+    FROM meeting_observer o JOIN app_user au ON au.id = o.user_id LEFT JOIN person p ON p.id = au.person_id JOIN unit u ON u.id = o.unit_id
+    WHERE o.meeting_id = ${id} ORDER BY o.created_at`);
+  return r.rows;
+}

@@ -1,0 +1,89 @@
+import { ActionIcon, Group, Text, UnstyledButton } from '@mantine/core';
+import { IconChevronLeft, IconChevronRight } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { formatDate } from '../../components/format.ts';
+import classes from './home.module.css';
+import type { WorkItem } from './work-items.ts';
+import { addMonths, monthGrid } from './work-items.ts';
+
+interface Props {
+  items: WorkItem[];
+  /** "2022-03" */
+  month: string;
+  onMonth: (month: string) => void;
+  today: string;
+  selectedDay: string | null;
+  onSelectDay: (day: string | null) => void;
+}
+
+const WEEKDAYS = { vi: ['T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'CN'], en: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] };
+
+/** A month of deadlines: each day shows how much is due (red when something is overdue); a day opens its list. */
+export function MonthCalendar({ items, month, onMonth, today, selectedDay, onSelectDay }: Props) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'vi';
+  const days = monthGrid(month);
+  const byDay = new Map<string, WorkItem[]>();
+  for (const x of items) if (x.dueDate) byDay.set(x.dueDate, [...(byDay.get(x.dueDate) ?? []), x]);
+  const [y, m] = month.split('-');
+  const title = t('home.monthTitle', { month: Number(m), year: y });
+  const weeks = Array.from({ length: 6 }, (_, w) => days.slice(w * 7, w * 7 + 7));
+
+  return (
+    <div>
+      <Group justify="space-between" mb="xs">
+        <ActionIcon variant="default" size="lg" onClick={() => onMonth(addMonths(month, -1))} aria-label={t('home.prevMonth')}>
+          <IconChevronLeft size={18} aria-hidden />
+        </ActionIcon>
+        <Text fw={600} aria-live="polite">
+          {title}
+        </Text>
+        <ActionIcon variant="default" size="lg" onClick={() => onMonth(addMonths(month, 1))} aria-label={t('home.nextMonth')}>
+          <IconChevronRight size={18} aria-hidden />
+        </ActionIcon>
+      </Group>
+      <table className={classes.calendar} aria-label={title}>
+        <thead>
+          <tr>
+            {WEEKDAYS[lang].map((d) => (
+              <th key={d} scope="col">
+                {d}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {weeks.map((week) => (
+            <tr key={week[0]}>
+              {week.map((day) => {
+                const due = byDay.get(day) ?? [];
+                const late = due.some((x) => x.status === 'overdue');
+                const label = due.length > 0 ? t('home.dayItems', { date: formatDate(day), n: due.length }) : formatDate(day);
+                return (
+                  <td key={day}>
+                    <UnstyledButton
+                      className={[
+                        classes.day,
+                        day.slice(0, 7) !== month ? classes.outside : '',
+                        day === today ? classes.today : '',
+                        day === selectedDay ? classes.selected : '',
+                      ].join(' ')}
+                      onClick={() => onSelectDay(day === selectedDay ? null : day)}
+                      aria-label={label}
+                      aria-pressed={day === selectedDay}
+                    >
+                      <Text size="sm" span>
+                        {Number(day.slice(8))}
+                      </Text>
+                      {due.length > 0 && <span className={`${classes.count} ${late ? classes.countLate : ''}`}>{due.length}</span>}
+                    </UnstyledButton>
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,172 @@
+import { Anchor, Checkbox, List, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { TaskInstanceBulkSchema, TaskInstancePatchSchema } from '../../../shared/plans.ts';
+import type { TaskInstanceView } from '../../../shared/plans.ts';
+import { DateField } from '../../components/DateField.tsx';
+import { formatDate, todayIso } from '../../components/format.ts';
+import { FormActions } from '../../components/FormActions.tsx';
+import { FormError } from '../../components/FormError.tsx';
+import { notifySuccess } from '../../components/notify.ts';
+import { ResponsiveModal } from '../../components/ResponsiveModal.tsx';
+import { useFormState } from '../../components/use-form-state.ts';
+import { useBulkUpdateTasks, useUpdateTask } from './work-queries.ts';
+
+interface Props {
+  /** One task (update its note, evidence, done) or the chosen ones (mark all done at once). */
+  tasks: TaskInstanceView[];
+  /** `bulk`: mark every task given done in one action, even a single one. */
+  mode?: 'single' | 'bulk';
+  onClose: () => void;
+  onDone?: () => void;
+}
+
+/**
+ * Updating task instances: a progress note, one evidence (a name and where the file is kept) and
+ * "done". Several tasks are updated in one action, with the same note and evidence for each.
+ */
+export function TaskUpdateModal({ tasks, mode = 'single', onClose, onDone }: Props) {
+  const { t } = useTranslation();
+  const single = mode === 'single' && tasks.length === 1 ? tasks[0]! : null;
+  const form = useFormState({
+    note: single?.progressNote ?? '',
+    done: single ? single.state !== 'open' : true,
+    doneOn: todayIso() as string | null,
+    evidenceTitle: '',
+    evidenceUrl: '',
+  });
+  const [touched, setTouched] = useState(false);
+  const bulk = useBulkUpdateTasks();
+  const patch = useUpdateTask();
+  const v = form.values;
+  const busy = bulk.isPending || patch.isPending;
+
+  const evidence = v.evidenceTitle.trim()
+    ? [{ title: v.evidenceTitle.trim(), ...(v.evidenceUrl.trim() ? { url: v.evidenceUrl.trim() } : {}) }]
+    : undefined;
+
+  function submit() {
+    setTouched(true);
+    if (single) {
+      const body = form.validate(TaskInstancePatchSchema, {
+        progressNote: v.note.trim() || null,
+        done: v.done,
+        ...(v.done && v.doneOn && single.state === 'open' ? { doneOn: v.doneOn } : {}),
+        ...(evidence ? { evidence: [...single.evidence.map((e) => ({ title: e.title, url: e.url ?? null, note: e.note ?? null })), ...evidence] } : {}),
+      });
+      if (!body) return;
+      patch.mutate(
+        { id: single.id, patch: body },
+        {
+          onSuccess: () => {
+            notifySuccess(t('home.updated'));
+            onDone?.();
+            onClose();
+          },
+          onError: (e) => form.showServerError(e),
+        },
+      );
+      return;
+    }
+    const body = form.validate(TaskInstanceBulkSchema, {
+      ids: tasks.map((x) => x.id),
+      done: true,
+      ...(v.doneOn ? { doneOn: v.doneOn } : {}),
+      progressNote: v.note.trim() || null,
+      ...(evidence ? { evidence } : {}),
+    });
+    if (!body) return;
+    bulk.mutate(body, {
+      onSuccess: (out) => {
+        notifySuccess(t('home.bulkDone', { n: out.updated }));
+        onDone?.();
+        onClose();
+      },
+      onError: (e) => form.showServerError(e),
+    });
+  }
+
+  return (
+    <ResponsiveModal opened onClose={onClose} title={single ? t('home.updateTitle') : t('home.bulkTitle', { n: tasks.length })}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit();
+        }}
+        noValidate
+      >
+        <Stack gap="sm">
+          {single ? (
+            <Stack gap={2}>
+              <Text fw={600}>{single.taskText}</Text>
+              <Text size="sm" c="dimmed">
+                {[single.planNumber, single.periodLabel, single.dueDate ? t('home.due', { date: formatDate(single.dueDate) }) : null].filter(Boolean).join(' · ')}
+              </Text>
+            </Stack>
+          ) : (
+            <List size="sm" spacing={2} aria-label={t('home.chosenTasks')}>
+              {tasks.map((x) => (
+                <List.Item key={x.id}>
+                  {x.taskText}{' '}
+                  <Text span size="xs" c="dimmed">
+                    ({x.periodLabel})
+                  </Text>
+                </List.Item>
+              ))}
+            </List>
+          )}
+          <FormError message={touched ? form.formError : null} />
+          <Textarea
+            label={t('home.note')}
+            description={single ? undefined : t('home.noteBulkHint')}
+            value={v.note}
+            onChange={(e) => form.set('note', e.currentTarget.value)}
+            autosize
+            minRows={3}
+            error={form.errors.progressNote}
+            data-autofocus
+          />
+          {single && <Checkbox size="md" label={t('home.doneCheck')} checked={v.done} onChange={(e) => form.set('done', e.currentTarget.checked)} />}
+          {v.done && (!single || single.state === 'open') && (
+            <DateField label={t('home.doneOn')} value={v.doneOn} onChange={(d) => form.set('doneOn', d)} maxDate={todayIso()} error={form.errors.doneOn} />
+          )}
+          <Title order={3} fz="sm" mt={4}>
+            {t('home.evidence')}
+          </Title>
+          {single && single.evidence.length > 0 && (
+            <List size="sm" spacing={2}>
+              {single.evidence.map((e, i) => (
+                <List.Item key={i}>
+                  {e.url ? (
+                    <Anchor href={e.url} target="_blank" rel="noreferrer">
+                      {e.title}
+                    </Anchor>
+                  ) : (
+                    e.title
+                  )}
+                </List.Item>
+              ))}
+            </List>
+          )}
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+            <TextInput
+              label={t('home.evidenceTitle')}
+              placeholder={t('home.evidenceTitleHint')}
+              value={v.evidenceTitle}
+              onChange={(e) => form.set('evidenceTitle', e.currentTarget.value)}
+              error={form.errors['evidence.0.title']}
+            />
+            <TextInput
+              label={t('home.evidenceUrl')}
+              placeholder="https://"
+              value={v.evidenceUrl}
+              onChange={(e) => form.set('evidenceUrl', e.currentTarget.value)}
+              error={Object.entries(form.errors).find(([k]) => k.startsWith('evidence') && k.endsWith('url'))?.[1]}
+            />
+          </SimpleGrid>
+          <FormActions submitLabel={single ? t('common.save') : t('home.markDone', { n: tasks.length })} loading={busy} onCancel={onClose} />
+        </Stack>
+      </form>
+    </ResponsiveModal>
+  );
+}

@@ -1,0 +1,255 @@
+import { Alert, Button, Checkbox, EmptyState, Group, MultiSelect, Paper, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconCalendarEvent } from '@tabler/icons-react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
+import { DEFAULT_PARTICIPANT_CATEGORIES } from '../../../core/meetings/kinds.ts';
+import type { DocumentList } from '../../../shared/documents.ts';
+import type { MemberRow } from '../../../shared/members.ts';
+import { MeetingCreateSchema } from '../../../shared/meetings.ts';
+import type { TaskInstanceView } from '../../../shared/plans.ts';
+import { api } from '../../api-client.ts';
+import { useActingUnit } from '../../components/acting-unit.ts';
+import { DateField } from '../../components/DateField.tsx';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { FormError } from '../../components/FormError.tsx';
+import { todayIso } from '../../components/format.ts';
+import { useLabels } from '../../components/labels.ts';
+import { notifySuccess } from '../../components/notify.ts';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { PageLoader } from '../../components/PageLoader.tsx';
+import { useUnit } from '../../components/unit-queries.ts';
+import { useFormState } from '../../components/use-form-state.ts';
+import { useMeetingLabels } from './meeting-labels.ts';
+import { useCampaign, useCampaigns, useCreateMeeting, useRapporteurs } from './meeting-queries.ts';
+
+interface Values {
+  kind: string;
+  title: string;
+  date: string | null;
+  startTime: string;
+  sessionLength: string | null;
+  place: string;
+  chairPersonId: string | null;
+  chairName: string;
+  categories: string[];
+  rapporteurIds: string[];
+  requestRapporteur: boolean;
+  rapporteurRequest: string;
+  documentIds: string[];
+  materials: string;
+  materialsSentOn: string | null;
+  selfStudyAllowed: boolean;
+  taskInstanceId: string | null;
+  campaignId: string | null;
+  campaignMonthId: string | null;
+  content: string;
+}
+
+/** Planning a study session or a cell meeting of the unit the user acts for. */
+export function PlanMeetingPage() {
+  const { t } = useTranslation();
+  const acting = useActingUnit();
+  const unit = useUnit(acting.unitId);
+  if (acting.loading || (acting.unitId && unit.isPending)) return <PageLoader />;
+  if (!acting.unitId) return <EmptyState icon={<IconCalendarEvent size={40} aria-hidden />} title={t('meetings.noUnit')} py="xl" />;
+  if (unit.isError) return <ErrorAlert error={unit.error} onRetry={() => void unit.refetch()} />;
+  const u = unit.data!;
+  return (
+    <>
+      <PageHeader title={t('meetings.planTitle')} ancestors={u.ancestors} current={{ id: u.id, name: u.name }} subtitle={u.name} />
+      <PlanForm key={u.id} unitId={u.id} />
+    </>
+  );
+}
+
+const emptyValues = (): Values => ({
+  kind: 'study', title: '', date: todayIso(), startTime: '', sessionLength: 'half_day', place: '', chairPersonId: null, chairName: '',
+  categories: [...DEFAULT_PARTICIPANT_CATEGORIES], rapporteurIds: [], requestRapporteur: false, rapporteurRequest: '', documentIds: [], materials: '',
+  materialsSentOn: null, selfStudyAllowed: false, taskInstanceId: null, campaignId: null, campaignMonthId: null, content: '',
+});
+
+function PlanForm({ unitId }: { unitId: string }) {
+  const { t } = useTranslation();
+  const labels = useLabels();
+  const ml = useMeetingLabels();
+  const navigate = useNavigate();
+  const form = useFormState<Values>(emptyValues());
+  const v = form.values;
+  const create = useCreateMeeting();
+  const [docSearch, setDocSearch] = useState('');
+  const [docQ] = useDebouncedValue(docSearch, 300);
+  const [docLabels, setDocLabels] = useState<Record<string, string>>({});
+
+  const members = useQuery({
+    queryKey: ['meetings', 'members', unitId],
+    queryFn: () => api.get<{ items: MemberRow[] }>(`/api/units/${unitId}/members`, { limit: 200 }),
+  });
+  const tasks = useQuery({
+    queryKey: ['meetings', 'tasks', unitId],
+    queryFn: () => api.get<{ items: TaskInstanceView[]; total: number }>(`/api/units/${unitId}/task-instances`, { limit: 200 }),
+  });
+  const docs = useQuery({
+    queryKey: ['meetings', 'documents', docQ],
+    queryFn: ({ signal }) => api.get<DocumentList>('/api/documents', { q: docQ.trim(), limit: 30 }, signal),
+    placeholderData: keepPreviousData,
+  });
+  const roster = useRapporteurs(unitId);
+  const campaigns = useCampaigns(unitId);
+  const campaign = useCampaign(v.campaignId ?? '');
+
+  const docOptions = [
+    ...(docs.data?.items ?? []).map((d) => ({ value: d.id, label: `${d.number ?? d.kind}${d.title ? ` — ${d.title}` : ''}`.slice(0, 160) })),
+    ...v.documentIds.filter((id) => !(docs.data?.items ?? []).some((d) => d.id === id)).map((id) => ({ value: id, label: docLabels[id] ?? id })),
+  ];
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const rapporteurs = (roster.data?.items ?? []).filter((r) => v.rapporteurIds.includes(r.personId)).map((r) => ({ personId: r.personId, name: r.name, unitName: r.unitName }));
+    const input = form.validate(MeetingCreateSchema, {
+      unitId,
+      kind: v.kind,
+      title: v.title,
+      date: v.date ?? '',
+      startTime: v.startTime || null,
+      sessionLength: v.kind === 'study' ? v.sessionLength : null,
+      place: v.place.trim() || null,
+      chairPersonId: v.chairPersonId,
+      chairName: v.chairName.trim() || null,
+      categories: v.categories,
+      rapporteurs,
+      rapporteurRequest: v.requestRapporteur ? v.rapporteurRequest.trim() || t('meetings.form.requestDefault') : null,
+      materials: v.materials.split('\n').map((x) => x.trim()).filter(Boolean).map((title) => ({ title })),
+      materialsSentOn: v.materialsSentOn,
+      selfStudyAllowed: v.selfStudyAllowed,
+      documentIds: v.documentIds,
+      taskInstanceId: v.taskInstanceId,
+      campaignMonthId: v.campaignMonthId,
+      content: v.content.trim() || null,
+    });
+    if (!input) return;
+    try {
+      const out = await create.mutateAsync(input);
+      notifySuccess(out.notice.warning && out.notice.message ? `${t('meetings.form.saved')} ${out.notice.message}` : t('meetings.form.saved'));
+      navigate(`/meetings/${out.id}`);
+    } catch (err) {
+      form.showServerError(err);
+    }
+  }
+
+  const openTasks = (tasks.data?.items ?? []).filter((x) => x.state === 'open');
+  return (
+    <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="form" onSubmit={(e: FormEvent) => void submit(e)} noValidate aria-label={t('meetings.planTitle')}>
+      <Stack gap="sm">
+        <FormError message={form.formError} />
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+          <Select label={t('meetings.form.kind')} data={ml.kindOptions()} value={v.kind} onChange={(x) => form.set('kind', x ?? 'study')} allowDeselect={false} />
+          <TextInput label={t('meetings.form.title')} required value={v.title} onChange={(e) => form.set('title', e.currentTarget.value)} error={form.errors.title} />
+          <DateField label={t('meetings.form.date')} required value={v.date} onChange={(x) => form.set('date', x)} error={form.errors.date} />
+          <TextInput type="time" label={t('meetings.form.startTime')} value={v.startTime} onChange={(e) => form.set('startTime', e.currentTarget.value)} error={form.errors.startTime} />
+          {v.kind === 'study' && (
+            <Select label={t('meetings.form.length')} data={ml.lengthOptions()} value={v.sessionLength} onChange={(x) => form.set('sessionLength', x)} clearable />
+          )}
+          <TextInput label={t('meetings.form.place')} value={v.place} onChange={(e) => form.set('place', e.currentTarget.value)} />
+          <Select
+            label={t('meetings.form.chair')}
+            data={(members.data?.items ?? []).map((m) => ({ value: m.personId, label: m.fullName }))}
+            value={v.chairPersonId}
+            onChange={(x) => form.set('chairPersonId', x)}
+            searchable
+            clearable
+            error={form.errors.chairPersonId}
+          />
+          <TextInput label={t('meetings.form.chairName')} description={t('meetings.form.chairNameHint')} value={v.chairName} onChange={(e) => form.set('chairName', e.currentTarget.value)} />
+        </SimpleGrid>
+        <MultiSelect
+          label={t('meetings.form.participants')}
+          description={t('meetings.form.participantsHint')}
+          data={labels.categoryOptions()}
+          value={v.categories}
+          onChange={(x) => form.set('categories', x)}
+          error={form.errors.categories}
+        />
+        <MultiSelect
+          label={t('meetings.form.documents')}
+          placeholder={t('meetings.form.documentsPlaceholder')}
+          data={docOptions}
+          value={v.documentIds}
+          onChange={(ids) => {
+            const next = { ...docLabels };
+            for (const o of docOptions) if (ids.includes(o.value)) next[o.value] = o.label;
+            setDocLabels(next);
+            form.set('documentIds', ids);
+          }}
+          searchable
+          searchValue={docSearch}
+          onSearchChange={setDocSearch}
+          filter={({ options }) => options}
+          nothingFoundMessage={t('meetings.form.noDocuments')}
+          error={form.errors.documentIds}
+        />
+        <MultiSelect
+          label={t('meetings.form.rapporteurs')}
+          description={t('meetings.form.rapporteursHint')}
+          data={(roster.data?.items ?? []).map((r) => ({ value: r.personId, label: `${r.name} — ${r.unitName}` }))}
+          value={v.rapporteurIds}
+          onChange={(x) => form.set('rapporteurIds', x)}
+          searchable
+          nothingFoundMessage={t('meetings.form.noRapporteurs')}
+        />
+        <Checkbox label={t('meetings.form.requestRapporteur')} checked={v.requestRapporteur} onChange={(e) => form.set('requestRapporteur', e.currentTarget.checked)} />
+        {v.requestRapporteur && (
+          <TextInput label={t('meetings.form.requestText')} value={v.rapporteurRequest} placeholder={t('meetings.form.requestDefault')} onChange={(e) => form.set('rapporteurRequest', e.currentTarget.value)} />
+        )}
+        <Textarea label={t('meetings.form.materials')} description={t('meetings.form.materialsHint')} autosize minRows={2} value={v.materials} onChange={(e) => form.set('materials', e.currentTarget.value)} />
+        <DateField label={t('meetings.form.materialsSentOn')} value={v.materialsSentOn} onChange={(x) => form.set('materialsSentOn', x)} clearable />
+        <Checkbox label={t('meetings.form.selfStudy')} checked={v.selfStudyAllowed} onChange={(e) => form.set('selfStudyAllowed', e.currentTarget.checked)} />
+        <Select
+          label={t('meetings.form.task')}
+          description={t('meetings.form.taskHint')}
+          data={openTasks.map((x) => ({ value: x.id, label: `${x.planNumber ?? x.planTitle}: ${x.taskText} (${x.periodLabel})`.slice(0, 200) }))}
+          value={v.taskInstanceId}
+          onChange={(x) => form.set('taskInstanceId', x)}
+          clearable
+          searchable
+          nothingFoundMessage={t('meetings.form.noTasks')}
+          error={form.errors.taskInstanceId}
+        />
+        {(campaigns.data?.items.length ?? 0) > 0 && (
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+            <Select
+              label={t('meetings.form.campaign')}
+              data={(campaigns.data?.items ?? []).map((c) => ({ value: c.id, label: c.title }))}
+              value={v.campaignId}
+              onChange={(x) => form.setValues((cur) => ({ ...cur, campaignId: x, campaignMonthId: null }))}
+              clearable
+            />
+            {v.campaignId && (
+              <Select
+                label={t('meetings.form.campaignMonth')}
+                data={(campaign.data?.months ?? []).map((m) => ({ value: m.id, label: m.label }))}
+                value={v.campaignMonthId}
+                onChange={(x) => form.set('campaignMonthId', x)}
+                clearable
+                error={form.errors.campaignMonthId}
+              />
+            )}
+          </SimpleGrid>
+        )}
+        <Textarea label={t('meetings.form.content')} autosize minRows={2} value={v.content} onChange={(e) => form.set('content', e.currentTarget.value)} />
+        {v.kind === 'study' && <Alert color="blue" variant="light">{t('meetings.form.noticeHint')}</Alert>}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={() => navigate('/meetings')} disabled={create.isPending}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={create.isPending}>
+            {t('meetings.form.submit')}
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,28 @@
+import { useTranslation } from 'react-i18next';
+import { ATTENDANCE_STATUSES, MEETING_KINDS, MEETING_STATUSES, OBSERVER_ROLES, SESSION_LENGTHS } from '../../../core/meetings/kinds.ts';
+import { CHECK_LABELS } from '../../../core/meetings/quality.ts';
+
+type Labelled = Record<string, { vi: string; en: string }>;
+
+/** Labels of the meetings module's enumerations in the current language. */
+export function useMeetingLabels() {
+  const { i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'vi';
+  const pick = (table: Labelled) => (k: string) => table[k]?.[lang] ?? k;
+  const options = (table: Labelled) => () => Object.entries(table).map(([value, l]) => ({ value, label: l[lang] }));
+  return {
+    kind: pick(MEETING_KINDS),
+    status: pick(MEETING_STATUSES),
+    attendance: pick(ATTENDANCE_STATUSES),
+    observer: pick(OBSERVER_ROLES),
+    length: pick(SESSION_LENGTHS),
+    check: pick(CHECK_LABELS),
+    kindOptions: options(MEETING_KINDS),
+    lengthOptions: options(SESSION_LENGTHS),
+  };
+}
+
+/** "28/30 (93%)": who studied of those who had to. */
+export function coverageText(c: { studied: number; mustStudy: number; percent: number | null }): string {
+  return `${c.studied}/${c.mustStudy}${c.percent === null ? '' : ` (${c.percent}%)`}`;
+}

@@ -1,0 +1,175 @@
+import { Alert, Badge, Button, Group, Paper, Stack, Tabs, Title } from '@mantine/core';
+import { IconChartBar, IconCircleCheck, IconFileText, IconHierarchy2, IconInfoCircle, IconPencil, IconSend, IconUsersPlus } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useParams, useSearchParams } from 'react-router-dom';
+import { CONFIDENTIALITY_LABELS, PLAN_STATUS_LABELS } from '../../../shared/plans.ts';
+import type { PlanView } from '../../../shared/plans.ts';
+import { useActingUnit } from '../../components/acting-unit.ts';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { formatDate, formatNumber } from '../../components/format.ts';
+import layout from '../../components/layout.module.css';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { PageLoader } from '../../components/PageLoader.tsx';
+import { useMe } from '../../components/use-me.ts';
+import { useUnit } from '../../components/unit-queries.ts';
+import { AddAudienceModal } from './AddAudienceModal.tsx';
+import { CoverageTable } from './dashboard/CoverageTable.tsx';
+import { PlanDashboard } from './dashboard/PlanDashboard.tsx';
+import { PlanTreeView } from './dashboard/PlanTreeView.tsx';
+import { PlanContent } from './PlanContent.tsx';
+import type { UnitRef } from './plan-form.ts';
+import { usePlan } from './plan-queries.ts';
+import { mayWrite, STATUS_COLORS, useLang } from './plan-words.ts';
+import { PublishModal } from './PublishModal.tsx';
+import { UnitWork } from './UnitWork.tsx';
+
+const TABS = ['content', 'progress', 'implementing'] as const;
+
+/**
+ * The unit a reader's dashboards start from: a unit acting at or below the plan's unit sees its own
+ * subtree (a cell sees itself); a reader above it (the province, an inspector) starts at the plan's unit.
+ */
+function useDashboardRoot(plan: PlanView): UnitRef | null {
+  const acting = useActingUnit();
+  const unit = useUnit(acting.unitId && acting.unitId !== plan.unitId ? acting.unitId : null);
+  if (!acting.unitId || acting.unitId === plan.unitId) return { id: plan.unitId, name: plan.unitName };
+  if (unit.isPending) return null;
+  const below = unit.data?.ancestors.some((a) => a.id === plan.unitId) ?? false;
+  return below ? { id: acting.unitId, name: acting.unitName ?? unit.data!.name } : { id: plan.unitId, name: plan.unitName };
+}
+
+function Published({ plan }: { plan: PlanView }) {
+  const { t } = useTranslation();
+  const me = useMe().data;
+  const acting = useActingUnit();
+  const [params, setParams] = useSearchParams();
+  const tab = TABS.find((x) => x === params.get('tab')) ?? 'content';
+  const root = useDashboardRoot(plan);
+  const actingUnit = acting.unitId && acting.unitName ? { id: acting.unitId, name: acting.unitName } : null;
+
+  return (
+    <Tabs value={tab} onChange={(v) => setParams(v && v !== 'content' ? { tab: v } : {}, { replace: true })} keepMounted={false}>
+      <Tabs.List mb="md" className={layout.tabList}>
+        <Tabs.Tab value="content" leftSection={<IconFileText size={18} aria-hidden />}>
+          {t('plans.view.tabContent')}
+        </Tabs.Tab>
+        <Tabs.Tab value="progress" leftSection={<IconChartBar size={18} aria-hidden />}>
+          {t('plans.view.tabProgress')}
+        </Tabs.Tab>
+        <Tabs.Tab value="implementing" leftSection={<IconHierarchy2 size={18} aria-hidden />}>
+          {t('plans.view.tabImplementing')}
+        </Tabs.Tab>
+      </Tabs.List>
+      <Tabs.Panel value="content">
+        <Stack gap="md">
+          {actingUnit && actingUnit.id !== plan.unitId && <UnitWork planId={plan.id} unit={actingUnit} canWrite={mayWrite(me, actingUnit.id)} />}
+          <PlanContent plan={plan} statusUnitId={root?.id ?? null} />
+        </Stack>
+      </Tabs.Panel>
+      <Tabs.Panel value="progress">{root ? <PlanDashboard planId={plan.id} root={root} obligations={plan.obligations} /> : <PageLoader />}</Tabs.Panel>
+      <Tabs.Panel value="implementing">
+        <Stack gap="md">
+          <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="section" aria-labelledby="plan-tree">
+            <Title order={2} fz="h4" mb="sm" id="plan-tree">
+              {t('plans.tree.title')}
+            </Title>
+            <PlanTreeView planId={plan.id} />
+          </Paper>
+          <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="section" aria-labelledby="plan-coverage">
+            <Title order={2} fz="h4" mb="xs" id="plan-coverage">
+              {t('plans.coverage.title')}
+            </Title>
+            {root ? <CoverageTable planId={plan.id} unitId={root.id} /> : <PageLoader />}
+          </Paper>
+        </Stack>
+      </Tabs.Panel>
+    </Tabs>
+  );
+}
+
+/** A plan: its particulars, what it carries out, its tasks and reports; once published, its dashboards. */
+export function PlanPage() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const { id = '' } = useParams();
+  const me = useMe().data;
+  const plan = usePlan(id);
+  const [publishing, setPublishing] = useState(false);
+  const [adding, setAdding] = useState(false);
+  // Just published from the editor or this page: how many task and report instances were created.
+  const published = (useLocation().state as { publishedInstances?: number } | null)?.publishedInstances;
+
+  if (plan.isPending) return <PageLoader />;
+  if (plan.isError) return <ErrorAlert error={plan.error} onRetry={() => void plan.refetch()} />;
+  const p = plan.data;
+
+  return (
+    <>
+      <PageHeader
+        title={t('plans.view.planNumber', { number: p.number ?? t('plans.noNumber') })}
+        subtitle={
+          <Stack gap={4}>
+            <span>{p.title}</span>
+            <Group gap={6}>
+              <Badge variant="light" color={STATUS_COLORS[p.status]} tt="none" radius="sm">
+                {PLAN_STATUS_LABELS[p.status][lang]}
+              </Badge>
+              {p.confidentiality === 'secret' && (
+                <Badge variant="filled" color="red" tt="none" radius="sm">
+                  {CONFIDENTIALITY_LABELS.secret[lang]}
+                </Badge>
+              )}
+              <span>
+                {p.unitName}
+                {p.issuedOn && ` · ${formatDate(p.issuedOn)}`}
+              </span>
+            </Group>
+          </Stack>
+        }
+        actions={
+          p.status === 'published' && mayWrite(me, p.unitId) ? (
+            <Button variant="default" leftSection={<IconUsersPlus size={18} aria-hidden />} onClick={() => setAdding(true)}>
+              {t('plans.audienceAdd.open')}
+            </Button>
+          ) : p.permissions.edit ? (
+            <>
+              <Button component={Link} to={`/plans/${p.id}/edit`} variant="default" leftSection={<IconPencil size={18} aria-hidden />}>
+                {t('plans.view.edit')}
+              </Button>
+              <Button leftSection={<IconSend size={18} aria-hidden />} onClick={() => setPublishing(true)}>
+                {t('plans.editor.publish')}
+              </Button>
+            </>
+          ) : null
+        }
+      />
+      {published !== undefined && p.status === 'published' && (
+        <Alert color="green" icon={<IconCircleCheck aria-hidden />} title={t('plans.publish.doneTitle')} role="status" mb="md">
+          {t('plans.publish.done', { n: formatNumber(published) })}
+        </Alert>
+      )}
+      {p.status === 'draft' ? (
+        <Stack gap="md">
+          <Alert color="yellow" icon={<IconInfoCircle aria-hidden />}>
+            {t('plans.view.draftHint')}
+          </Alert>
+          <PlanContent plan={p} statusUnitId={null} />
+        </Stack>
+      ) : (
+        <Published plan={p} />
+      )}
+      {adding && <AddAudienceModal plan={p} onClose={() => setAdding(false)} />}
+      {p.permissions.publish && (
+        <PublishModal
+          opened={publishing}
+          onClose={() => setPublishing(false)}
+          prepare={() => Promise.resolve(p.id)}
+          title={p.title}
+          tasks={p.tasks.length}
+          reports={p.obligations.length}
+        />
+      )}
+    </>
+  );
+}

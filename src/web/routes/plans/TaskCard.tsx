@@ -1,0 +1,97 @@
+import { Badge, Paper, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { TASK_KIND_LABELS, TASK_KINDS } from '../../../shared/plans.ts';
+import type { TaskKind } from '../../../shared/plans.ts';
+import { AudienceField } from './AudienceField.tsx';
+import { DueEditor } from './DueEditor.tsx';
+import { ItemHeader } from './ItemHeader.tsx';
+import type { TaskForm } from './plan-form.ts';
+import { UnitPicker } from './UnitPicker.tsx';
+import { useLang } from './plan-words.ts';
+
+interface Props {
+  task: TaskForm;
+  index: number;
+  count: number;
+  onChange: (task: TaskForm) => void;
+  onMove: (to: number) => void;
+  onRemove: () => void;
+  /** Errors of this task, keyed by field ("text", "audience.unitIds"). */
+  errors: Record<string, string>;
+}
+
+/** One task of the plan: what, who leads and supports, by when, who carries it out, and the "6 rõ". */
+export function TaskCard({ task, index, count, onChange, onMove, onRemove, errors }: Props) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const name = t('plans.editor.taskN', { n: index + 1 });
+  const set = <K extends keyof TaskForm>(key: K, value: TaskForm[K]) => onChange({ ...task, [key]: value });
+
+  return (
+    <Paper withBorder p={{ base: 'sm', sm: 'md' }} role="group" aria-label={name}>
+      <ItemHeader name={name} index={index} count={count} onMove={onMove} onRemove={onRemove} />
+      <Stack gap="sm">
+        {task.parentTaskId && (
+          <Badge variant="light" color="grape" tt="none" w="fit-content">
+            {t('plans.editor.carriesOutParent')}
+          </Badge>
+        )}
+        <Textarea
+          label={t('plans.task.text')}
+          value={task.text}
+          onChange={(e) => set('text', e.currentTarget.value)}
+          autosize
+          minRows={2}
+          maxRows={8}
+          required
+          error={errors.text}
+        />
+        <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
+          <Select
+            label={t('plans.task.kind')}
+            data={TASK_KINDS.map((k) => ({ value: k, label: TASK_KIND_LABELS[k][lang] }))}
+            value={task.kind}
+            allowDeselect={false}
+            onChange={(v) => v && set('kind', v as TaskKind)}
+            comboboxProps={{ withinPortal: true }}
+          />
+          <AudienceField value={task.audience} onChange={(a) => set('audience', a)} error={errors['audience.unitIds'] ?? errors['audience.kinds'] ?? errors.audience} />
+          <UnitPicker
+            label={t('plans.task.lead')}
+            value={task.lead}
+            onChange={(lead) => set('lead', lead)}
+            description={task.lead.length === 0 && task.leadText.length > 0 ? t('plans.task.asWritten', { text: task.leadText.join('; ') }) : undefined}
+          />
+          <UnitPicker
+            label={t('plans.task.support')}
+            value={task.support}
+            onChange={(support) => set('support', support)}
+            description={task.support.length === 0 && task.supportText.length > 0 ? t('plans.task.asWritten', { text: task.supportText.join('; ') }) : undefined}
+          />
+        </SimpleGrid>
+        <Stack gap={4}>
+          <DueEditor value={task.due} onChange={(due) => onChange({ ...task, due, dueText: due === task.due ? task.dueText : null })} allowNone error={errors.due} />
+          {task.dueText && (
+            <Text size="xs" c="dimmed">
+              {t('plans.task.dueText', { text: task.dueText })}
+            </Text>
+          )}
+        </Stack>
+        <Title order={4} fz="sm" mt={4}>
+          {t('plans.task.sixClear')}
+        </Title>
+        <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
+          <TextInput label={t('plans.task.responsible')} value={task.responsible} onChange={(e) => set('responsible', e.currentTarget.value)} error={errors.responsible} />
+          <TextInput label={t('plans.task.output')} value={task.output} onChange={(e) => set('output', e.currentTarget.value)} error={errors.output} />
+          <TextInput
+            label={t('plans.task.responsibility')}
+            value={task.responsibility}
+            onChange={(e) => set('responsibility', e.currentTarget.value)}
+            error={errors.responsibility}
+          />
+          <TextInput label={t('plans.task.authority')} value={task.authority} onChange={(e) => set('authority', e.currentTarget.value)} error={errors.authority} />
+        </SimpleGrid>
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,27 @@
+import { Paper, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { TaskUpdateModal } from '../home/TaskUpdateModal.tsx';
+import { byUrgency, reportItem, taskItem } from '../home/work-items.ts';
+import type { WorkItem } from '../home/work-items.ts';
+import { WorkList } from '../home/WorkList.tsx';
+import { useUnitObligations, useUnitTasks } from '../home/work-queries.ts';
+
+/** What a plan asks of the acting unit: its tasks and reports of this plan, with their deadlines and state. */
+export function UnitWork({ planId, unit, canWrite }: { planId: string; unit: { id: string; name: string }; canWrite: boolean }) {
+  const { t } = useTranslation();
+  const tasks = useUnitTasks(unit.id, planId);
+  const reports = useUnitObligations(unit.id, 'all');
+  const [updating, setUpdating] = useState<WorkItem | null>(null);
+  const items = [...(tasks.data?.items ?? []).map(taskItem), ...(reports.data?.items ?? []).filter((r) => r.planId === planId).map(reportItem)].sort(byUrgency);
+  if (items.length === 0) return null;
+  return (
+    <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="section" aria-labelledby="plan-unit-work" bg="blue.0">
+      <Title order={2} fz="h4" mb="sm" id="plan-unit-work">
+        {t('plans.view.askedOf', { unit: unit.name })}
+      </Title>
+      <WorkList items={items} label={t('plans.view.askedOf', { unit: unit.name })} hidePlan onOpenTask={canWrite ? setUpdating : undefined} />
+      {updating?.task && <TaskUpdateModal tasks={[updating.task]} onClose={() => setUpdating(null)} />}
+    </Paper>
+  );
+}

@@ -1,0 +1,133 @@
+import { Alert, Anchor, Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { IconArrowBackUp, IconCircleCheck, IconClock } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router-dom';
+import { INSTANCE_STATUS_LABELS, OBLIGATION_STATUS_LABELS } from '../../../shared/reports.ts';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { formatDate, formatDateTime, formatNumber } from '../../components/format.ts';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { PageLoader } from '../../components/PageLoader.tsx';
+import { DEADLINE_COLORS } from '../home/work-items.ts';
+import { useObligationInstance } from './report-queries.ts';
+import { ReportForm } from './ReportForm.tsx';
+import { ReviewPanel } from './ReviewPanel.tsx';
+import { VersionList } from './VersionList.tsx';
+import { useLang } from '../plans/plan-words.ts';
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed" fw={600}>
+        {label}
+      </Text>
+      <Text size="sm" component="div">
+        {children}
+      </Text>
+    </div>
+  );
+}
+
+/**
+ * One report of a unit for one period: for the unit, the form to fill and send; for the receiving
+ * level, the submitted version to accept or return; for both, every version and the comments.
+ */
+export function ReportPage() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const { id = '' } = useParams();
+  const report = useObligationInstance(id);
+
+  if (report.isPending) return <PageLoader />;
+  if (report.isError) return <ErrorAlert error={report.error} onRetry={() => void report.refetch()} />;
+  const d = report.data;
+  const ob = d.obligation;
+  const open = d.status === 'pending' || d.status === 'draft' || d.status === 'returned';
+  const current = d.versions.find((v) => v.version === d.currentVersion) ?? null;
+  const lastReturned = [...d.versions].reverse().find((v) => v.status === 'returned') ?? null;
+  const to = ob.toUnitName ?? ob.toText;
+  const via = ob.viaUnitName ?? ob.viaText;
+
+  return (
+    <>
+      <PageHeader
+        title={ob.title}
+        subtitle={
+          <Stack gap={4}>
+            <span>
+              {d.unit.name} · {d.periodLabel}
+            </span>
+            <Group gap={6}>
+              <Badge variant="light" color={d.status === 'returned' ? 'orange' : d.status === 'accepted' ? 'green' : 'blue'} tt="none" radius="sm">
+                {OBLIGATION_STATUS_LABELS[d.status][lang]}
+              </Badge>
+              <Badge variant="light" color={DEADLINE_COLORS[d.deadlineStatus]} tt="none" radius="sm">
+                {INSTANCE_STATUS_LABELS[d.deadlineStatus][lang]}
+                {d.daysLate !== null && d.daysLate > 0 && ` · ${t('home.daysLate', { n: formatNumber(d.daysLate) })}`}
+              </Badge>
+            </Group>
+          </Stack>
+        }
+      />
+      <Stack gap="md">
+        <Paper withBorder p={{ base: 'sm', sm: 'md' }}>
+          <SimpleGrid cols={{ base: 2, md: 4 }} spacing="sm">
+            <Fact label={t('reports.page.plan')}>
+              <Anchor component={Link} to={`/plans/${d.plan.id}`} size="sm" fw={600}>
+                {d.plan.number ?? d.plan.title ?? t('plans.noNumber')}
+              </Anchor>
+              <Text size="xs" c="dimmed">
+                {d.plan.unitName}
+              </Text>
+            </Fact>
+            <Fact label={t('reports.page.dueDate')}>{d.dueDate ? formatDate(d.dueDate) : t('plans.due.noneWords')}</Fact>
+            <Fact label={t('reports.page.to')}>
+              {to ?? '—'}
+              {via && (
+                <Text size="xs" c="dimmed">
+                  {t('plans.view.reportVia', { via })}
+                </Text>
+              )}
+            </Fact>
+            <Fact label={t('reports.page.sent')}>
+              {d.firstSubmittedOn ? t('reports.page.firstSent', { date: formatDate(d.firstSubmittedOn) }) : t('reports.page.notSent')}
+            </Fact>
+          </SimpleGrid>
+        </Paper>
+
+        {d.status === 'returned' && lastReturned?.reviewComment && (
+          <Alert color="orange" icon={<IconArrowBackUp aria-hidden />} title={t('reports.page.returnedTitle', { n: lastReturned.version })} role="alert">
+            <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+              {lastReturned.reviewComment}
+            </Text>
+            {lastReturned.reviewedBy && lastReturned.reviewedAt && (
+              <Text size="xs" c="dimmed" mt={4}>
+                {lastReturned.reviewedBy.name} · {formatDateTime(lastReturned.reviewedAt)}
+              </Text>
+            )}
+          </Alert>
+        )}
+        {d.status === 'submitted' && !d.can.review && (
+          <Alert color="blue" icon={<IconClock aria-hidden />}>
+            {t('reports.page.awaiting', { n: d.currentVersion })}
+          </Alert>
+        )}
+        {d.status === 'accepted' && (
+          <Alert color="green" icon={<IconCircleCheck aria-hidden />}>
+            {t('reports.page.acceptedNote', { n: d.currentVersion })}
+          </Alert>
+        )}
+
+        {open && d.can.submit && <ReportForm key={`${d.id}-${d.currentVersion}-${d.status}`} detail={d} />}
+        {current && current.status === 'submitted' && d.can.review && <ReviewPanel version={current} unitName={d.unit.name} />}
+
+        <section aria-labelledby="report-versions">
+          <Title order={2} fz="h4" mb="sm" id="report-versions">
+            {t('reports.versions.title')}
+          </Title>
+          <VersionList detail={d} />
+        </section>
+      </Stack>
+    </>
+  );
+}

@@ -1,0 +1,311 @@
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { signIn } from './support/app.ts';
+import { useBrowser } from './support/browser.ts';
+
+/**
+ * The plans backbone in the browser (acceptance 1 of the issue): the bloc committee's staff make
+ * plan 48-KH/ĐUK of seed 001 and publish it to every grassroots organisation and cell; a cell
+ * secretary finds it among the plans to carry out, fills "Số đảng viên được học tập" and sends the
+ * report; the staff see the cell counted on the dashboard (down to its grassroots organisation),
+ * return the report with a comment; the cell sends it again and the staff read version 2; a second
+ * plan whose deadline has passed lists the overdue units. A phone-size check of the report form
+ * follows, with the report kept on the device while the connection is down.
+ */
+
+const DEMO_PASSWORD = 'trienkhai-demo';
+const BLOC = 'Đảng ủy Khối các cơ quan và doanh nghiệp tỉnh';
+const GRASSROOTS = 'Đảng bộ Sở Tài chính';
+const CELL = 'Chi bộ Văn phòng';
+const NUMBER = '48-KH/ĐUK';
+const TITLE = 'Tổ chức nghiên cứu, học tập, quán triệt và triển khai thực hiện Kết luận, Quy định của Hội nghị lần thứ tư Ban Chấp hành Trung ương Đảng khóa XIII';
+const TASK = 'Tổ chức học tập, quán triệt';
+const REPORT = 'Báo cáo kết quả học tập, quán triệt';
+const WHOLE = 'Tổng số đảng viên';
+const PART = 'Số đảng viên được học tập';
+const COMMENT = 'Đề nghị chi bộ ghi rõ số đảng viên dự bị được học tập.';
+
+/** Today in Vietnam moved by `days`, as YYYY-MM-DD. */
+function dayFromToday(days: number): string {
+  return new Date(Date.now() + 7 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** "2026-12-22" → "22/12/2026" as typed in a date field; "22/12/2026" without leading zeros as plans write it. */
+const typed = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+const written = (iso: string) => `${Number(iso.slice(8, 10))}/${Number(iso.slice(5, 7))}/${iso.slice(0, 4)}`;
+
+async function signInAs(page: Page, context: BrowserContext, username: string): Promise<void> {
+  await context.clearCookies();
+  await signIn(page, username, DEMO_PASSWORD);
+}
+
+async function openNav(page: Page, name: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name, exact: true }).click();
+}
+
+async function choose(page: Page, field: Locator, option: string | RegExp): Promise<void> {
+  await field.click();
+  await page.getByRole('option', { name: option }).first().click();
+}
+
+/** Fills the general part and one task of a new plan (the editor is open). */
+async function newPlanWithTask(page: Page, number: string, title: string, task: string, dueIso: string): Promise<Locator> {
+  await page.getByRole('textbox', { name: 'Số, ký hiệu' }).fill(number);
+  await page.getByRole('textbox', { name: 'Trích yếu' }).fill(title);
+  await page.getByRole('button', { name: 'Thêm nhiệm vụ' }).click();
+  const t1 = page.getByRole('group', { name: 'Nhiệm vụ 1' });
+  await t1.getByRole('textbox', { name: 'Nội dung nhiệm vụ' }).fill(task);
+  await choose(page, t1.getByRole('combobox', { name: 'Loại thời hạn' }), 'Ngày cụ thể');
+  await t1.getByRole('textbox', { name: 'Ngày', exact: true }).fill(typed(dueIso));
+  await t1.getByRole('textbox', { name: 'Ngày', exact: true }).press('Tab');
+  await t1.getByText(`Ngày ${written(dueIso)}`, { exact: true }).waitFor();
+  return t1;
+}
+
+/** Publishes the open draft; the plan page then says how many task and report instances were created. */
+async function publish(page: Page, number: string): Promise<number> {
+  await page.getByRole('button', { name: 'Công bố', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Công bố kế hoạch' });
+  await dialog.getByRole('button', { name: 'Công bố', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: `Kế hoạch ${number}` }).waitFor();
+  const done = page.getByRole('status').filter({ hasText: 'Đã công bố kế hoạch' }).getByText(/^Đã giao [\d.]+ nhiệm vụ, báo cáo/);
+  await done.waitFor();
+  return Number((await done.textContent())!.match(/Đã giao ([\d.]+)/)![1]!.replace(/\./g, ''));
+}
+
+describe('plans: publish down the tree, report back, review, see progress', () => {
+  const browser = useBrowser();
+
+  it('runs plan 48-KH/ĐUK from the bloc committee to a cell and back', async () => {
+    const { page, context, screenshot } = browser.session();
+    const due = dayFromToday(30);
+
+    // The bloc's staff make the plan of seed 001.
+    await signInAs(page, context, 'btg.duk');
+    await openNav(page, 'Kế hoạch');
+    await page.getByRole('heading', { level: 1, name: 'Kế hoạch' }).waitFor();
+    await page.getByRole('link', { name: 'Lập kế hoạch' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Lập kế hoạch' }).waitFor();
+    await page.getByText(`Đơn vị ban hành: ${BLOC}`).waitFor();
+
+    const task = await newPlanWithTask(page, NUMBER, TITLE, TASK, due);
+    expect(await task.getByRole('combobox', { name: 'Đơn vị thực hiện' }).inputValue()).toBe('Các chi bộ, đảng bộ cơ sở trực thuộc');
+    await task.getByRole('textbox', { name: 'Người chịu trách nhiệm' }).fill('Đồng chí bí thư cấp ủy');
+    await task.getByRole('textbox', { name: 'Sản phẩm' }).fill('100% cán bộ, đảng viên được học tập');
+
+    await page.getByRole('button', { name: 'Thêm báo cáo' }).click();
+    const report = page.getByRole('group', { name: 'Báo cáo 1' });
+    await report.getByRole('textbox', { name: 'Nội dung báo cáo' }).fill(REPORT);
+    expect(await report.getByRole('combobox', { name: 'Gửi đến' }).inputValue()).toBe(BLOC);
+    const via = report.getByRole('combobox', { name: 'Qua (cơ quan tham mưu)' });
+    await via.click();
+    await via.fill('ban tuyen giao dang uy khoi');
+    await page.getByRole('option', { name: /^Ban Tuyên giáo Đảng ủy Khối/ }).first().click();
+    await report.getByRole('button', { name: 'Thêm thời hạn' }).click();
+    await report.getByRole('textbox', { name: 'Ngày', exact: true }).fill(typed(due));
+    await report.getByRole('textbox', { name: 'Ngày', exact: true }).press('Tab');
+    await report.getByText(`Ngày ${written(due)}`, { exact: true }).waitFor();
+    await report.getByRole('button', { name: 'Thêm chỉ tiêu' }).click();
+    await report.getByRole('group', { name: 'Chỉ tiêu 1' }).getByRole('textbox', { name: 'Tên chỉ tiêu' }).fill(WHOLE);
+    await report.getByRole('button', { name: 'Thêm chỉ tiêu' }).click();
+    const part = report.getByRole('group', { name: 'Chỉ tiêu 2' });
+    await part.getByRole('textbox', { name: 'Tên chỉ tiêu' }).fill(PART);
+    await choose(page, part.getByRole('combobox', { name: 'Là một phần của' }), WHOLE);
+    await screenshot('plans-editor');
+
+    await page.getByRole('button', { name: 'Lưu nháp' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Sửa dự thảo kế hoạch' }).waitFor();
+    const planUrl = page.url().replace(/\/edit$/, '');
+    expect(await page.getByRole('group', { name: 'Nhiệm vụ 1' }).getByRole('textbox', { name: 'Nội dung nhiệm vụ' }).inputValue()).toBe(TASK);
+
+    const instances = await publish(page, NUMBER);
+    // One task and one report for each grassroots organisation and cell of the bloc.
+    expect(instances).toBeGreaterThan(40);
+    expect(instances % 2).toBe(0);
+    await page.getByText('Đã ban hành', { exact: true }).first().waitFor();
+    await screenshot('plans-page');
+
+    // The cell secretary sees the plan to carry out and the report to send.
+    await signInAs(page, context, 'bithu.chibo');
+    await openNav(page, 'Kế hoạch');
+    await page.getByRole('tab', { name: 'Kế hoạch cần thực hiện' }).click();
+    const toCarryOut = page.getByRole('table', { name: 'Kế hoạch cần thực hiện' });
+    await toCarryOut.getByRole('row').filter({ hasText: NUMBER }).getByRole('button', { name: `Xây dựng kế hoạch thực hiện ${NUMBER}` }).waitFor();
+    await screenshot('plans-to-carry-out');
+
+    await openNav(page, 'Việc cần làm');
+    const work = page.getByRole('list', { name: 'Việc cần làm' });
+    await work.getByRole('listitem', { name: TASK, exact: true }).waitFor();
+    await work.getByRole('link', { name: REPORT, exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: REPORT, exact: true }).waitFor();
+    await page.getByRole('textbox', { name: WHOLE }).fill('25');
+    await page.getByRole('textbox', { name: PART }).fill('23');
+    await page.getByText(`Là một phần của "${WHOLE}": 23 / 25 (92,00%)`).waitFor();
+    await page.getByRole('button', { name: 'Gửi báo cáo' }).click();
+    await page.getByText('Đã gửi báo cáo (lần 1).').waitFor();
+    await page.getByText('Đã gửi lần 1, đang chờ cấp trên tiếp nhận.').waitFor();
+
+    // One action marks the cell's task done, with a progress note and the evidence.
+    await openNav(page, 'Việc cần làm');
+    await work.getByRole('checkbox', { name: `Chọn: ${TASK}`, exact: true }).check();
+    await page.getByRole('button', { name: 'Đánh dấu hoàn thành (1)' }).click();
+    const markDone = page.getByRole('dialog', { name: 'Đánh dấu hoàn thành 1 nhiệm vụ' });
+    await markDone.getByRole('textbox', { name: 'Ghi chú tiến độ' }).fill('Đã tổ chức học tập cho toàn thể đảng viên của chi bộ.');
+    await markDone.getByRole('textbox', { name: 'Tên minh chứng' }).fill('Biên bản hội nghị học tập');
+    await markDone.getByRole('button', { name: 'Đánh dấu hoàn thành (1)' }).click();
+    await page.getByText('Đã cập nhật 1 nhiệm vụ.').waitFor();
+    await work.getByRole('listitem', { name: TASK, exact: true }).waitFor({ state: 'detached' });
+
+    // The staff see the cell counted, first in its grassroots organisation, then on its own row.
+    await signInAs(page, context, 'btg.duk');
+    await page.goto(`${planUrl}?tab=progress`);
+    const progress = page.getByRole('table', { name: 'Tiến độ theo đơn vị' });
+    // Columns: unit, tasks done, completion, on time, reports sent, …
+    const cellOf = (name: string, column: number) =>
+      progress
+        .getByRole('row')
+        .filter({ has: page.getByRole('button', { name: `Xem chi tiết ${name}`, exact: true }) })
+        .getByRole('cell')
+        .nth(column);
+    const count = async (name: string, column: number) => (await cellOf(name, column).textContent())?.match(/^\d+\/\d+/)?.[0];
+    await expect.poll(() => count(GRASSROOTS, 4)).toMatch(/^1\/\d+$/);
+    await expect.poll(() => count(GRASSROOTS, 1)).toMatch(/^1\/\d+$/);
+    await progress.getByRole('button', { name: `Xem chi tiết ${GRASSROOTS}`, exact: true }).click();
+    await page.getByRole('navigation', { name: 'Cấp đang xem' }).getByText(GRASSROOTS).waitFor();
+    await expect.poll(() => count(CELL, 4)).toBe('1/1');
+    await expect.poll(() => count(CELL, 1)).toBe('1/1');
+    await screenshot('plans-dashboard-drill');
+
+    // From there they open the reports of the grassroots organisation and return the cell's with a comment.
+    await page.getByRole('link', { name: `Tình hình báo cáo: ${REPORT}`, exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Tình hình báo cáo' }).waitFor();
+    const statusTable = page.getByRole('table', { name: 'Tình hình gửi báo cáo của các đơn vị' });
+    const cellStatus = statusTable.getByRole('row').filter({ has: page.getByRole('cell', { name: CELL, exact: true }) });
+    await cellStatus.getByText('Đã báo cáo').waitFor();
+    await screenshot('reports-status');
+    // Urge, in one action, every unit of the grassroots organisation that has not sent it yet.
+    await page.getByRole('button', { name: 'Đôn đốc', exact: true }).click();
+    const urge = page.getByRole('dialog', { name: 'Đôn đốc đơn vị chưa gửi báo cáo' });
+    await urge.getByRole('radio', { name: 'Mọi đơn vị chưa gửi' }).check();
+    await urge.getByRole('button', { name: 'Gửi đôn đốc' }).click();
+    await urge.waitFor({ state: 'hidden' });
+    await page.getByText(/^Đã đôn đốc [1-9]\d* đơn vị/).waitFor();
+    await cellStatus.getByRole('link', { name: `Xem báo cáo của ${CELL}` }).click();
+    await page.getByRole('heading', { level: 1, name: REPORT, exact: true }).waitFor();
+    const review = page.getByRole('region', { name: 'Tiếp nhận báo cáo' });
+    await review.getByRole('textbox', { name: 'Ý kiến' }).fill(COMMENT);
+    await review.getByRole('button', { name: 'Trả lại' }).click();
+    await page.getByText(`Đã trả lại báo cáo của ${CELL}.`).waitFor();
+    await page.getByText('Bị trả lại, cần gửi lại').first().waitFor();
+    const reportUrl = page.url();
+
+    // The cell is told by the bell, corrects the figure and sends version 2.
+    await signInAs(page, context, 'bithu.chibo');
+    await page.getByRole('button', { name: /^Thông báo: \d+ chưa đọc$/ }).click();
+    await page.getByRole('dialog', { name: 'Thông báo' }).getByRole('button', { name: /Cấp trên trả lại/ }).first().click();
+    await page.getByRole('heading', { level: 1, name: REPORT, exact: true }).waitFor();
+    await page.getByRole('alert').filter({ hasText: 'Báo cáo lần 1 bị trả lại' }).getByText(COMMENT).waitFor();
+    expect(await page.getByRole('textbox', { name: PART }).inputValue()).toBe('23');
+    await page.getByRole('textbox', { name: PART }).fill('24');
+    await screenshot('reports-resubmit');
+    await page.getByRole('button', { name: 'Gửi báo cáo' }).click();
+    await page.getByText('Đã gửi báo cáo (lần 2).').waitFor();
+
+    // The staff read version 2, and version 1 with the comment stays readable.
+    await signInAs(page, context, 'btg.duk');
+    await page.goto(reportUrl);
+    await page.getByRole('region', { name: 'Tiếp nhận báo cáo' }).getByText('Báo cáo lần 2 đang chờ tiếp nhận.').waitFor();
+    const versions = page.getByRole('region', { name: 'Các lần gửi' });
+    await versions.getByRole('button', { name: /^Lần gửi 2/ }).waitFor();
+    const partRow = versions.getByRole('table', { name: 'Số liệu lần gửi 2' }).getByRole('row', { name: new RegExp(`^${PART}`) });
+    expect(await partRow.getByRole('cell').first().textContent()).toMatch(/^24 \/ 25/);
+    await versions.getByRole('button', { name: /^Lần gửi 1/ }).click();
+    await versions.getByText(COMMENT).waitFor();
+    await screenshot('reports-versions');
+
+    // A second plan whose deadline passed 30 days ago: every unit it is given to is overdue.
+    await openNav(page, 'Kế hoạch');
+    await page.getByRole('link', { name: 'Lập kế hoạch' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Lập kế hoạch' }).waitFor();
+    await newPlanWithTask(page, '49-KH/ĐUK', 'Kiểm tra việc gửi danh sách báo cáo viên', 'Gửi danh sách báo cáo viên về Ban Tuyên giáo', dayFromToday(-30));
+    const overdueInstances = await publish(page, '49-KH/ĐUK');
+    await page.getByRole('tab', { name: 'Theo dõi tiến độ' }).click();
+    const overdue = page.getByRole('table', { name: 'Nhiệm vụ, báo cáo quá hạn' });
+    await overdue.waitFor();
+    await page.getByText(`${overdueInstances} nhiệm vụ, báo cáo quá hạn, trễ nhiều nhất lên trước.`).waitFor();
+    const rows = overdue.getByRole('row').filter({ hasText: 'Gửi danh sách báo cáo viên' });
+    expect(await rows.count()).toBeGreaterThan(0);
+    // 30 days late (31 if the day turned over in Vietnam during the test).
+    expect(await rows.first().getByRole('cell').last().textContent()).toMatch(/^3[01] ngày$/);
+    await screenshot('plans-overdue');
+  });
+});
+
+describe('the report form on a phone (360 × 740)', () => {
+  const browser = useBrowser({ viewport: { width: 360, height: 740 } });
+
+  it('has large fields and buttons, keeps the report on the device while offline and sends it later', async () => {
+    const { page, context, errors, screenshot } = browser.session();
+    const title = 'Báo cáo số đảng viên tham gia sinh hoạt chuyên đề';
+
+    // A plan published through the API by the bloc's staff, with a report for every cell.
+    const api = context.request;
+    expect((await api.post('/api/auth/login', { data: { username: 'btg.duk', password: DEMO_PASSWORD } })).status()).toBe(200);
+    const me = (await (await api.get('/api/auth/me')).json()) as { grants: { unitId: string }[] };
+    const created = await api.post('/api/plans', {
+      data: {
+        unitId: me.grants[0]!.unitId,
+        number: '50-KH/ĐUK',
+        title: 'Sinh hoạt chuyên đề quý',
+        obligations: [
+          {
+            title,
+            due: [{ type: 'date', value: dayFromToday(20) }],
+            form: { figures: [{ key: 'tong_so', label: WHOLE }, { key: 'tham_gia', label: 'Số đảng viên tham gia', of: 'tong_so' }] },
+          },
+        ],
+      },
+    });
+    expect(created.status()).toBe(201);
+    const planId = ((await created.json()) as { id: string }).id;
+    expect((await api.post(`/api/plans/${planId}/publish`)).status()).toBe(200);
+
+    await signInAs(page, context, 'bithu.chibo');
+    await page.goto('/home');
+    await page.getByRole('list', { name: 'Việc cần làm' }).getByRole('link', { name: title, exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: title, exact: true }).waitFor();
+
+    const whole = page.getByRole('textbox', { name: WHOLE });
+    const part = page.getByRole('textbox', { name: 'Số đảng viên tham gia' });
+    const send = page.getByRole('button', { name: 'Gửi báo cáo' });
+    const draft = page.getByRole('button', { name: 'Lưu nháp' });
+    for (const target of [whole, part, send, draft]) {
+      const box = (await target.boundingBox())!;
+      expect(box.height, 'touch target height').toBeGreaterThanOrEqual(44);
+      expect(box.width, 'field or button width').toBeGreaterThanOrEqual(300);
+    }
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await whole.fill('18');
+    await part.fill('17');
+    await screenshot('phone-report-form');
+
+    // No connection: the report is kept on the device, then restored and sent.
+    await context.setOffline(true);
+    await send.click();
+    await page.getByRole('alert').filter({ hasText: 'Chưa gửi được' }).waitFor();
+    await context.setOffline(false);
+    // The failed request is the only thing the browser complained about.
+    expect(errors.every((e) => /ERR_INTERNET_DISCONNECTED|Failed to fetch/.test(e)), errors.join('\n')).toBe(true);
+    errors.length = 0;
+
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: title, exact: true }).waitFor();
+    expect(await whole.inputValue()).toBe('');
+    await page.getByRole('button', { name: 'Khôi phục' }).click();
+    expect(await whole.inputValue()).toBe('18');
+    expect(await part.inputValue()).toBe('17');
+    await send.click();
+    await page.getByText('Đã gửi báo cáo (lần 1).').waitFor();
+    await screenshot('phone-report-sent');
+  });
+});
