@@ -45,7 +45,7 @@ const obligations: RouteModule = async (app, { ctx }) => {
     },
   }, async (request, reply) => {
     // NOTE: not wrapped in a transaction: the service writes in one statement, or opens its own
-    // transaction when it must lock (docs/decisions/005).
+    // transaction when it must lock (docs/decisions/006).
     const out = await saveSubmission(idOf(request), request.body as z.infer<typeof SubmissionInputSchema>, readContext(ctx, request));
     return reply.status(201).send(out);
   });

@@ -1,4 +1,4 @@
--- National scale (docs/decisions/005, docs/performance.md).
+-- National scale (docs/decisions/006, docs/performance.md).
 
 -- Publishing a plan to the whole country writes one plan_audience row per addressed unit
 -- (~340,000). The GiST index on its unit_path tripled the cost of those rows and served only the

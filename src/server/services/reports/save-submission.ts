@@ -139,7 +139,7 @@ async function writeSave(tx: Tx, inst: SaveTarget, p: SavePlan, input: Submissio
  *
  * `tx` may be the database or a transaction. When `id` names an instance, the instance and its
  * current version are read without locks and the whole change is written in one statement that
- * applies only if the instance is unchanged (docs/decisions/005): a busy report keeps no row of
+ * applies only if the instance is unchanged (docs/decisions/006): a busy report keeps no row of
  * the counters locked across round trips. Otherwise, or when another request changed the report
  * in between, the save runs again with the instance locked, in a transaction of its own.
  *
