@@ -232,6 +232,13 @@ async function measureOverHttp(where: Where, opts: ServerOptions, g: Generated, 
     if (Object.keys(dash.errors).length > 0) log(`dashboard errors: ${JSON.stringify(dash.errors)}`);
     emit({ where, name: 'server RSS while serving the dashboard, peak', value: peak, unit: 'MB', target: le(400, 'MB') });
     emit({ where, name: 'dashboard requests, 8 clients, p99', value: dash.p99, unit: 'ms', target: null });
+    // Each dashboard view at the root, alone: which of them grows with the tree.
+    for (const what of ['summary', 'progress', 'heatmap', 'overdue']) {
+      const list = g.planIds.map((planId) => ({ method: 'GET' as const, path: `/api/plans/${planId}/${what}?unit=${g.rootId}`, cookie: g.users.cookies.root }));
+      let i = 0;
+      const one = await runLoad(appPort, [{ next: () => list[i++] ?? null }], 600);
+      emit({ where, name: `dashboard at the root, ${what}, slowest of ${list.length} plans`, value: one.p99, unit: 'ms', target: null });
+    }
 
     // Submissions under 64 concurrent clients, against the bare route with the same authentication.
     const clients = g.users.loadClients;
