@@ -11,6 +11,8 @@ const dbProject = (db: 'pglite' | 'postgres') => ({
   test: {
     name: `api-${db}`,
     include: ['tests/api/**/*.test.ts'],
+    // tests/api/postgres: what only the PostgreSQL driver does (prepared statements on its connections).
+    exclude: db === 'pglite' ? ['tests/api/postgres/**'] : [],
     env: { TEST_DB: db },
     globalSetup: db === 'postgres' ? ['tests/support/postgres-cluster.ts'] : [],
     setupFiles: ['tests/support/no-console-error.ts'],

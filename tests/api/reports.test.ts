@@ -365,6 +365,23 @@ describe('the receiving level sees who is late and missing, and urges them', () 
   it('keeps the counters equal to a recount', async () => {
     await expectCountersEqualRecount('2022-04-05');
   });
+
+  it('reads a counter split over slots (as concurrent writers leave the upper levels) as one', async () => {
+    const views = [`/api/plans/${plan.planId}/progress?unit=${tree.units.bloc}`, `/api/plans/${plan.planId}/summary?unit=${tree.units.bloc}`];
+    const before = await Promise.all(views.map(async (v) => (await get('staff', v)).json()));
+    // One expected report and its submission move to slot 7 of the bloc and of the grassroots organisation.
+    await t.database.db.execute(sql`
+      WITH moved AS (
+        UPDATE progress_counter SET total = total - 1, done = done - 1
+        WHERE plan_id = ${plan.planId} AND unit_id IN (${tree.units.bloc}, ${tree.units.grassroots}) AND item = 'report' AND slot <> 7 AND done > 0
+        RETURNING plan_id, unit_id, item, due_date)
+      INSERT INTO progress_counter (plan_id, unit_id, item, due_date, slot, total, done, done_late)
+      SELECT plan_id, unit_id, item, due_date, 7, 1, 1, 0 FROM moved`);
+    const slots = await t.database.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM progress_counter WHERE plan_id = ${plan.planId} AND slot = 7`);
+    expect(slots.rows[0]!.n).toBeGreaterThanOrEqual(2);
+    expect(await Promise.all(views.map(async (v) => (await get('staff', v)).json()))).toEqual(before);
+    await expectCountersEqualRecount('2022-04-05');
+  });
 });
 
 describe('notifications', () => {

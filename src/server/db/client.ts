@@ -7,6 +7,7 @@ import type { NodePgQueryResultHKT } from 'drizzle-orm/node-postgres';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
+import { PreparingClient } from './prepared.ts';
 import type { schema } from './schema.ts';
 
 /** The Drizzle database, whichever driver is underneath; services only ever see this type. */
@@ -28,6 +29,13 @@ export interface Database {
 
 export const PGLITE_EXTENSIONS = { ltree, pg_trgm };
 
+/**
+ * PGlite's shared buffers. Its default (128 MB) lives in the server's own memory, whatever the
+ * size of the data; its files are read through the operating system's cache anyway, so a smaller
+ * buffer pool keeps the server within its memory budget at little cost (docs/performance.md).
+ */
+const PGLITE_SHARED_BUFFERS = '16MB';
+
 /** Opens PGlite with the extensions the schema uses; `dataDir` null keeps it in memory. */
 export async function openPglite(dataDir: string | null, loadDataDir?: Blob | File): Promise<Database> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
@@ -35,6 +43,7 @@ export async function openPglite(dataDir: string | null, loadDataDir?: Blob | Fi
     ...(dataDir ? { dataDir } : {}),
     ...(loadDataDir ? { loadDataDir } : {}),
     extensions: PGLITE_EXTENSIONS,
+    startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${PGLITE_SHARED_BUFFERS}`],
   });
   const db = drizzlePglite(client) as unknown as Db;
   return {
@@ -49,7 +58,7 @@ export async function openPglite(dataDir: string | null, loadDataDir?: Blob | Fi
 }
 
 export async function openPostgres(url: string, poolSize = 10): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, Client: PreparingClient });
   // PostgreSQL `date` columns come back as 'YYYY-MM-DD' strings, never shifted by a time zone.
   pool.on('connect', (c) => {
     c.setTypeParser(1082, (v: string) => v);

@@ -3,7 +3,7 @@
  * schema in the database; `tests/api/schema.test.ts` checks that every column here exists there.
  */
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, customType, date, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, customType, date, integer, jsonb, pgTable, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /** PostgreSQL's ltree, read and written as its dotted text form. */
 export const ltree = customType<{ data: string; driverData: string }>({
@@ -305,6 +305,7 @@ export const progressCounter = pgTable('progress_counter', {
   total: integer('total').notNull(),
   done: integer('done').notNull(),
   doneLate: integer('done_late').notNull(),
+  slot: smallint('slot').notNull(),
 });
 
 export const notification = pgTable('notification', {

@@ -10,7 +10,7 @@ export function LanguageSwitch() {
       aria-label={t('shell.language')}
       size="xs"
       value={i18n.language === 'en' ? 'en' : 'vi'}
-      onChange={(v) => setLanguage(v === 'en' ? 'en' : 'vi')}
+      onChange={(v) => void setLanguage(v === 'en' ? 'en' : 'vi')}
       data={[
         { value: 'vi', label: <span lang="vi" aria-label="Tiếng Việt">VI</span> },
         { value: 'en', label: <span lang="en" aria-label="English">EN</span> },

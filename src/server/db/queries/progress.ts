@@ -17,17 +17,28 @@ export interface CounterDelta {
 }
 
 /**
+ * The levels whose counters are split into slots (the unit at depth 1 is the root of the tree):
+ * the few units near the root that nearly every change writes to (migration 0011).
+ */
+export const SLOTTED_DEPTH = 3;
+/** How many slots a counter of those levels has; a writer uses the one of its connection. */
+export const COUNTER_SLOTS = 16;
+
+/**
  * The statement addToCounters runs, or null when the delta is zero. With `when`, the rows are
  * added only when that condition holds (inside a larger statement that writes the change itself).
+ * The rows are written root first, the same order in every transaction, so writers never deadlock.
  */
 export function addToCountersSql(c: CounterDelta, when?: SQL): SQL | null {
   if (c.delta.total === 0 && c.delta.done === 0 && c.delta.doneLate === 0) return null;
   const unitIds = c.unitPath.split('.').map(unitIdOfLabel);
   return sql`
-    INSERT INTO progress_counter (plan_id, unit_id, item, due_date, total, done, done_late)
-    SELECT ${c.planId}::uuid, u, ${c.item}::text, ${c.due ?? NO_DUE}::date, ${c.delta.total}::int, ${c.delta.done}::int, ${c.delta.doneLate}::int
-    FROM unnest(${`{${unitIds.join(',')}}`}::uuid[]) AS u${when ? sql` WHERE ${when}` : sql``}
-    ON CONFLICT (plan_id, unit_id, item, due_date) DO UPDATE SET
+    INSERT INTO progress_counter (plan_id, unit_id, item, due_date, slot, total, done, done_late)
+    SELECT ${c.planId}::uuid, a.u, ${c.item}::text, ${c.due ?? NO_DUE}::date,
+           CASE WHEN a.depth <= ${SLOTTED_DEPTH} THEN pg_backend_pid() % ${COUNTER_SLOTS} ELSE 0 END,
+           ${c.delta.total}::int, ${c.delta.done}::int, ${c.delta.doneLate}::int
+    FROM unnest(${`{${unitIds.join(',')}}`}::uuid[]) WITH ORDINALITY AS a(u, depth)${when ? sql` WHERE ${when}` : sql``}
+    ON CONFLICT (plan_id, unit_id, item, due_date, slot) DO UPDATE SET
       total = progress_counter.total + EXCLUDED.total,
       done = progress_counter.done + EXCLUDED.done,
       done_late = progress_counter.done_late + EXCLUDED.done_late`;

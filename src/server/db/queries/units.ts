@@ -79,20 +79,21 @@ export async function rebaseSubtree(tx: Tx, oldPrefix: TreePath, newPrefix: Tree
   const oldAncestors = oldPrefix.split('.').slice(0, -1).map(unitIdOfLabel);
   const newAncestors = newPrefix.split('.').slice(0, -1).map(unitIdOfLabel);
   const ids = (a: string[]) => `{${a.join(',')}}`;
-  await tx.execute(sql`
-    UPDATE progress_counter pc SET total = pc.total - r.total, done = pc.done - r.done, done_late = pc.done_late - r.done_late
-    FROM progress_counter r
-    WHERE r.unit_id = ${rootId} AND pc.plan_id = r.plan_id AND pc.item = r.item AND pc.due_date = r.due_date
-      AND pc.unit_id = ANY(${ids(oldAncestors)}::uuid[])`);
-  await tx.execute(sql`
-    INSERT INTO progress_counter (plan_id, unit_id, item, due_date, total, done, done_late)
-    SELECT r.plan_id, a, r.item, r.due_date, r.total, r.done, r.done_late
-    FROM progress_counter r, unnest(${ids(newAncestors)}::uuid[]) AS a
-    WHERE r.unit_id = ${rootId}
-    ON CONFLICT (plan_id, unit_id, item, due_date) DO UPDATE SET
-      total = progress_counter.total + EXCLUDED.total,
-      done = progress_counter.done + EXCLUDED.done,
-      done_late = progress_counter.done_late + EXCLUDED.done_late`);
+  // The moved root's counters (summed over their slots) come off every old ancestor and go onto
+  // every new one, in slot 0 (readers sum the slots).
+  const moved = sql`(SELECT plan_id, item, due_date, sum(total)::int AS total, sum(done)::int AS done, sum(done_late)::int AS done_late
+                     FROM progress_counter WHERE unit_id = ${rootId} GROUP BY plan_id, item, due_date) r`;
+  for (const [ancestors, sign] of [[oldAncestors, -1], [newAncestors, 1]] as const) {
+    if (ancestors.length === 0) continue;
+    await tx.execute(sql`
+      INSERT INTO progress_counter (plan_id, unit_id, item, due_date, slot, total, done, done_late)
+      SELECT r.plan_id, a, r.item, r.due_date, 0, ${sign}::int * r.total, ${sign}::int * r.done, ${sign}::int * r.done_late
+      FROM ${moved}, unnest(${ids(ancestors)}::uuid[]) AS a
+      ON CONFLICT (plan_id, unit_id, item, due_date, slot) DO UPDATE SET
+        total = progress_counter.total + EXCLUDED.total,
+        done = progress_counter.done + EXCLUDED.done,
+        done_late = progress_counter.done_late + EXCLUDED.done_late`);
+  }
   for (const table of ['task_instance', 'obligation_instance', 'plan_audience'] as const) {
     await tx.execute(sql`
       UPDATE ${sql.raw(table)} SET unit_path = CASE WHEN unit_path = ${oldPrefix}::ltree THEN ${newPrefix}::ltree

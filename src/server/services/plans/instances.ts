@@ -144,7 +144,7 @@ export async function createInstances(
           FROM (SELECT unit_path, coalesce(due_date, ${NO_DUE}::date) AS d, count(*)::int AS n FROM ins GROUP BY 1, 2) g,
                unnest(string_to_array(g.unit_path::text, '.')) AS l
           GROUP BY 2, g.d
-          ON CONFLICT (plan_id, unit_id, item, due_date) DO UPDATE SET total = progress_counter.total + EXCLUDED.total
+          ON CONFLICT (plan_id, unit_id, item, due_date, slot) DO UPDATE SET total = progress_counter.total + EXCLUDED.total
           RETURNING 1
         )` : sql``}
         SELECT count(*)::int AS n FROM ins`);
