@@ -6,7 +6,7 @@
  */
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
-import Fastify from 'fastify';
+import Fastify, { LogController } from 'fastify';
 import { buildApp } from '../src/server/app.ts';
 import { loadConfig } from '../src/server/config.ts';
 import { openPglite, openPostgres } from '../src/server/db/client.ts';
@@ -31,7 +31,7 @@ const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent' });
 const app = await buildApp({ config, database, clock });
 
 // The baseline: Fastify with the same cookie, CSRF, session and access plugins, and a route that answers at once.
-const bare = Fastify({ logger: false, disableRequestLogging: true });
+const bare = Fastify({ logger: false, logController: new LogController({ disableRequestLogging: true }) });
 bare.setErrorHandler(handleError);
 await bare.register(cookie);
 await bare.register(csrf, { cookieOpts: { httpOnly: true, sameSite: 'strict', path: '/', signed: false } });

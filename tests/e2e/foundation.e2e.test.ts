@@ -120,3 +120,23 @@ describe('on a phone (360 × 740)', () => {
     await expect.poll(() => nav.isVisible()).toBe(false);
   });
 });
+
+describe('the interface in English', () => {
+  const browser = useBrowser();
+
+  it('fetches the English texts when chosen, and keeps the choice on this device', async () => {
+    const { page, screenshot } = browser.session();
+    await signIn(page);
+    await page.getByRole('tree', { name: 'Cây tổ chức' }).waitFor();
+    // English is not in the first page's JavaScript: it arrives when chosen.
+    await page.getByText('EN', { exact: true }).click();
+    await page.getByRole('tree', { name: 'Organisation tree' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await screenshot('desktop-tree-english');
+    await page.reload();
+    await page.getByRole('tree', { name: 'Organisation tree' }).waitFor();
+    await page.getByText('VI', { exact: true }).click();
+    await page.getByRole('tree', { name: 'Cây tổ chức' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('vi');
+  });
+});

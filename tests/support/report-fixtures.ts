@@ -78,7 +78,7 @@ export async function publishPlanFixture(
               ${JSON.stringify(o.form ?? STUDY_FORM)}::jsonb)`);
     const ids = `{${o.audience.join(',')}}`;
     await tx.execute(sql`
-      INSERT INTO plan_audience (plan_id, unit_id, unit_path) SELECT ${planId}, u.id, u.path FROM unit u WHERE u.id = ANY(${ids}::uuid[])`);
+      INSERT INTO plan_audience (plan_id, unit_id) SELECT ${planId}, u.id FROM unit u WHERE u.id = ANY(${ids}::uuid[])`);
     const periodJson = JSON.stringify(periods);
     await tx.execute(sql`
       INSERT INTO obligation_instance (obligation_id, plan_id, unit_id, unit_path, province_id, period_key, period_label, due_date)

@@ -5,38 +5,43 @@ import pg from 'pg';
  * connection: PostgreSQL parses and plans such a statement once per connection instead of on every
  * execution (most of the database's work in a short request such as reading a session or saving a
  * report; docs/decisions/007). Drizzle sends every statement as text with parameters and no name;
- * this client names a statement, by a hash of its text, from the second time the process sees it.
+ * this client names a statement from the second time the process sees its text.
  *
- * Bounded on both sides: a connection prepares at most PER_CONNECTION statements (the rest run
- * unnamed, as before), the count of texts seen once is forgotten when it reaches SEEN_LIMIT, and no
- * more than SEEN_LIMIT texts are ever named. Only
- * statements with parameters are named: they already use the extended protocol, so naming them
- * cannot change how a multi-statement script runs.
+ * Bounded on both sides: a connection prepares at most 500 statements (the rest run unnamed, as
+ * before), the texts seen once are forgotten when there are 10,000 of them, and no more than 10,000
+ * texts are ever named. Only statements with parameters are named: they already use the extended
+ * protocol, so naming them cannot change how a multi-statement script runs.
  */
 
-const PER_CONNECTION = 500;
-const SEEN_LIMIT = 10_000;
-
-const seen = new Map<string, number>();
-const names = new Map<string, string>();
-let nextName = 0;
-
-/** The name to prepare `text` under, or undefined to run it unnamed this time. */
-function nameFor(text: string, prepared: Set<string>): string | undefined {
-  const known = names.get(text);
-  if (known !== undefined) return prepared.has(known) || prepared.size < PER_CONNECTION ? known : undefined;
-  const count = (seen.get(text) ?? 0) + 1;
-  if (count < 2) {
-    if (seen.size >= SEEN_LIMIT) seen.clear();
-    seen.set(text, count);
-    return undefined;
-  }
-  seen.delete(text);
-  if (names.size >= SEEN_LIMIT) return undefined;
-  const name = `tk${(nextName++).toString(36)}`;
-  names.set(text, name);
-  return prepared.size < PER_CONNECTION ? name : undefined;
+/** Decides which statement texts are prepared, and under which names. */
+export interface Namer {
+  /** The name to prepare `text` under on a connection that has `prepared`, or undefined to run it unnamed. */
+  nameFor(text: string, prepared: ReadonlySet<string>): string | undefined;
 }
+
+export function createNamer({ perConnection, seenLimit }: { perConnection: number; seenLimit: number }): Namer {
+  const seen = new Map<string, number>();
+  const names = new Map<string, string>();
+  let next = 0;
+  return {
+    nameFor(text, prepared) {
+      const known = names.get(text);
+      if (known !== undefined) return prepared.has(known) || prepared.size < perConnection ? known : undefined;
+      if (!seen.has(text)) {
+        if (seen.size >= seenLimit) seen.clear();
+        seen.set(text, 1);
+        return undefined;
+      }
+      seen.delete(text);
+      if (names.size >= seenLimit) return undefined;
+      const name = `tk${(next++).toString(36)}`;
+      names.set(text, name);
+      return prepared.size < perConnection ? name : undefined;
+    },
+  };
+}
+
+const namer = createNamer({ perConnection: 500, seenLimit: 10_000 });
 
 interface QueryConfigLike {
   text?: unknown;
@@ -60,7 +65,7 @@ PreparingClient.prototype.query = function query(this: pg.Client, config: unknow
       prepared = new Set();
       preparedOf.set(this, prepared);
     }
-    const name = nameFor(c.text, prepared);
+    const name = namer.nameFor(c.text, prepared);
     if (name !== undefined) {
       prepared.add(name);
       config = { ...c, name };

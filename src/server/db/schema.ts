@@ -231,7 +231,6 @@ export const reportObligation = pgTable('report_obligation', {
 export const planAudience = pgTable('plan_audience', {
   planId: uuid('plan_id').notNull(),
   unitId: uuid('unit_id').notNull(),
-  unitPath: ltree('unit_path').notNull(),
   addedAt: ts('added_at').notNull().defaultNow(),
 });
 

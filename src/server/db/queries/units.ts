@@ -70,7 +70,7 @@ export async function endRevision(tx: Tx, unitId: string, on: IsoDate): Promise<
 
 /**
  * Moves a whole subtree's paths from `oldPrefix` to `newPrefix`, and the plan work that hangs on
- * it: the paths of its instances and audience rows, and the progress counters of the ancestors.
+ * it: the paths of its instances, and the progress counters of the ancestors.
  * The counters of the moved root hold the totals of its subtree, so they are taken off every old
  * ancestor and added to every new one; the counters inside the subtree do not change.
  */
@@ -94,7 +94,7 @@ export async function rebaseSubtree(tx: Tx, oldPrefix: TreePath, newPrefix: Tree
         done = progress_counter.done + EXCLUDED.done,
         done_late = progress_counter.done_late + EXCLUDED.done_late`);
   }
-  for (const table of ['task_instance', 'obligation_instance', 'plan_audience'] as const) {
+  for (const table of ['task_instance', 'obligation_instance'] as const) {
     await tx.execute(sql`
       UPDATE ${sql.raw(table)} SET unit_path = CASE WHEN unit_path = ${oldPrefix}::ltree THEN ${newPrefix}::ltree
                                    ELSE ${newPrefix}::ltree || subpath(unit_path, nlevel(${oldPrefix}::ltree)) END

@@ -67,15 +67,15 @@ export function groupsByAudience(plan: Pick<PlanRow, 'unitId' | 'unitPath' | 'un
 const PERIOD_RECORD = sql.raw(`p(item_id uuid, key text, label text, start date, end_date date, due date, open_end boolean,
   bounded boolean, term_dep boolean, term_start date, term_end date)`);
 
-/** The unit id behind a path label, in SQL (as rebuildCounters does). */
-const LABEL_UUID = sql.raw(`(substr(l, 1, 8) || '-' || substr(l, 9, 4) || '-' || substr(l, 13, 4) || '-' || substr(l, 17, 4) || '-' || substr(l, 21))::uuid`);
 
 /**
  * Creates the audience rows and instances of `groups` for units active on `from`. Periods start at
  * `from` and run to each unit's horizon (core/plans/periods.ts). With `countNow`, the new instances
  * are added to the progress counters in the same statements (for a few units added to a large
- * plan); otherwise the caller rebuilds the counters. Returns how many instances were created
- * (task and obligation instances together).
+ * plan); otherwise the caller rebuilds the counters. With `fresh` (publishing: the plan has no
+ * audience or instance yet), rows are inserted without the conflict checks that make adding units
+ * idempotent, a quarter of the cost of an instance. Returns how many instances were created (task
+ * and obligation instances together).
  */
 export async function createInstances(
   tx: Tx,
@@ -83,11 +83,12 @@ export async function createInstances(
   groups: readonly InstanceGroup[],
   from: IsoDate,
   now: Date,
-  opts: { countNow: boolean } = { countNow: false },
+  opts: { countNow?: boolean; fresh?: boolean } = {},
 ): Promise<number> {
   const at = now.toISOString();
   const minUntil = minimumHorizon(from);
   let created = 0;
+  let audienceWritten = false;
   for (const g of groups) {
     const where = sql`${activeOnSql(from)} AND ${g.units}`;
     const stats = await tx.execute<{ n: number; maxEnd: string | null }>(sql`
@@ -103,9 +104,10 @@ export async function createInstances(
       : [];
 
     await tx.execute(sql`
-      INSERT INTO plan_audience (plan_id, unit_id, unit_path, added_at)
-      SELECT ${planId}, u.id, u.path, ${at} FROM unit u WHERE ${where}
-      ON CONFLICT (plan_id, unit_id) DO NOTHING`);
+      INSERT INTO plan_audience (plan_id, unit_id, added_at)
+      SELECT ${planId}, u.id, ${at} FROM unit u WHERE ${where}
+      ${opts.fresh && !audienceWritten ? sql`` : sql`ON CONFLICT (plan_id, unit_id) DO NOTHING`}`);
+    audienceWritten = true;
 
     for (const item of ['task', 'report'] as const) {
       const rows = g.items
@@ -136,11 +138,11 @@ export async function createInstances(
             ON (NOT p.term_dep OR (p.term_start IS NOT DISTINCT FROM h.ts AND p.term_end IS NOT DISTINCT FROM h.te))
            AND (NOT p.bounded OR p.start <= h.until)
           WHERE ${where}
-          ON CONFLICT ${conflict} DO NOTHING
+          ${opts.fresh ? sql`` : sql`ON CONFLICT ${conflict} DO NOTHING`}
           RETURNING unit_path, due_date
         )${opts.countNow ? sql`, counted AS (
           INSERT INTO progress_counter (plan_id, unit_id, item, due_date, total, done, done_late)
-          SELECT ${planId}::uuid, ${LABEL_UUID}, ${item}, g.d, sum(g.n), 0, 0
+          SELECT ${planId}::uuid, l::uuid, ${item}, g.d, sum(g.n), 0, 0
           FROM (SELECT unit_path, coalesce(due_date, ${NO_DUE}::date) AS d, count(*)::int AS n FROM ins GROUP BY 1, 2) g,
                unnest(string_to_array(g.unit_path::text, '.')) AS l
           GROUP BY 2, g.d

@@ -36,7 +36,8 @@ export async function publishPlan({ planId }: { planId: string }, { actor, tx, n
   const published = vietnamDate(now);
   const at = now.toISOString();
 
-  const instances = await createInstances(tx, planId, groupsByAudience(plan, items, null), published, now);
+  // A draft has no audience or instance yet: they are written without conflict checks.
+  const instances = await createInstances(tx, planId, groupsByAudience(plan, items, null), published, now, { fresh: true });
   await tx.execute(sql`UPDATE plan SET status = 'published', published_at = ${at}, published_by = ${actor.userId}, updated_at = ${at} WHERE id = ${planId}`);
   await tx.execute(sql`UPDATE document SET issued_on = coalesce(issued_on, ${published}::date), updated_at = ${at} WHERE id = ${planId}`);
   await rebuildCounters(tx, planId);
