@@ -21,6 +21,7 @@ import type { Issuer } from '../exports/issuer-context.ts';
 import { loadIssuer } from '../exports/issuer-context.ts';
 import type { ObligationScope } from '../reports/obligation-scope.ts';
 import { obligationScope } from '../reports/obligation-scope.ts';
+import { readTogether } from '../../db/read-together.ts';
 
 export type PlanInfo = {
   id: string;
@@ -158,14 +159,14 @@ export function chooseTarget(targets: Target[], periodKey: string, wanted?: stri
 export async function loadConsolidation(obligationId: string, q: ConsolidationQuery, action: Action, { actor, tx, now }: ServiceContext, wantedTarget?: string): Promise<LoadedConsolidation> {
   const scope = await obligationScope(tx, actor, obligationId, q.unit, action);
   const today = vietnamDate(now);
-  const [plan, obligation, periods] = await Promise.all([loadPlan(tx, scope.obligation.planId), loadObligation(tx, obligationId), loadPeriods(tx, obligationId)]);
+  const [plan, obligation, periods] = await readTogether(tx, [() => loadPlan(tx, scope.obligation.planId), () => loadObligation(tx, obligationId), () => loadPeriods(tx, obligationId)]);
   const period = choosePeriod(periods, q.period, today);
-  const [units, reports, issuer, versions, targets] = await Promise.all([
-    loadSubtree(tx, scope.unit.path),
-    loadOwedReports(tx, obligationId, period.key, scope.unit.path),
-    loadIssuer(tx, scope.unit.path),
-    loadVersions(tx, { obligationId, unitId: scope.unit.id, periodKey: period.key }),
-    findTargets(tx, obligationId, plan, scope.unit.id, period.key),
+  const [units, reports, issuer, versions, targets] = await readTogether(tx, [
+    () => loadSubtree(tx, scope.unit.path),
+    () => loadOwedReports(tx, obligationId, period.key, scope.unit.path),
+    () => loadIssuer(tx, scope.unit.path),
+    () => loadVersions(tx, { obligationId, unitId: scope.unit.id, periodKey: period.key }),
+    () => findTargets(tx, obligationId, plan, scope.unit.id, period.key),
   ]);
   const consolidation = consolidate({ rootId: scope.unit.id, units, reports, form: obligation.form, today });
   const { target, problem } = chooseTarget(targets, period.key, wantedTarget);

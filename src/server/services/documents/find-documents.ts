@@ -3,6 +3,7 @@ import { foldForSearch } from '../../../core/text/fold.ts';
 import type { DocumentList, DocumentListItem, DocumentListQuery } from '../../../shared/documents.ts';
 import { DOCUMENT_SEARCH_SQL, documentReadableSql } from '../../db/queries/documents.ts';
 import type { ServiceContext } from '../context.ts';
+import { readTogether } from '../../db/read-together.ts';
 
 const likeWord = (w: string) => `%${w.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
 
@@ -17,15 +18,15 @@ export async function findDocuments(q: DocumentListQuery, { actor, tx }: Service
   for (const w of words) conds.push(sql`${DOCUMENT_SEARCH_SQL} LIKE ${likeWord(w)}`);
   if (q.kind) conds.push(sql`d.kind = ${q.kind}`);
   const where = sql.join(conds, sql` AND `);
-  const [rows, count] = await Promise.all([
-    tx.execute<Omit<DocumentListItem, 'ownerUnit' | 'createdAt'> & { ownerId: string | null; ownerName: string | null; createdAt: Date | string }>(sql`
+  const [rows, count] = await readTogether(tx, [
+    () => tx.execute<Omit<DocumentListItem, 'ownerUnit' | 'createdAt'> & { ownerId: string | null; ownerName: string | null; createdAt: Date | string }>(sql`
       SELECT d.id, d.kind, d.number, d.issued_on::text AS date, d.title, d.status, d.owner_unit_id AS "ownerId", u.name AS "ownerName",
              p.id AS "planId", p.status AS "planStatus", d.created_at AS "createdAt"
       FROM document d LEFT JOIN unit u ON u.id = d.owner_unit_id LEFT JOIN plan p ON p.id = d.id
       WHERE ${where}
       ORDER BY d.owner_unit_id IS NULL, d.created_at DESC, d.id
       LIMIT ${q.limit} OFFSET ${q.offset}`),
-    tx.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM document d WHERE ${where}`),
+    () => tx.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM document d WHERE ${where}`),
   ]);
   return {
     items: rows.rows.map(({ ownerId, ownerName, createdAt, ...r }) => ({

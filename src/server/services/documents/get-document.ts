@@ -9,6 +9,7 @@ import type { ChainItem, DocumentDetail, DocumentLink, DocumentPlan, StructureSp
 import type { Tx } from '../../db/client.ts';
 import { documentReadableSql, findDocument } from '../../db/queries/documents.ts';
 import type { ServiceContext } from '../context.ts';
+import { readTogether } from '../../db/read-together.ts';
 
 const notFound = () => new DomainError('NOT_FOUND', 'Không tìm thấy văn bản hoặc bạn không có quyền xem.');
 
@@ -71,11 +72,11 @@ async function planOf(tx: Tx, id: string): Promise<DocumentPlan | null> {
   const p = await tx.execute<{ status: DocumentPlan['status'] }>(sql`SELECT status FROM plan WHERE id = ${id}`);
   const plan = p.rows[0];
   if (!plan) return null;
-  const [tasks, obligations] = await Promise.all([
-    tx.execute<DocumentPlan['tasks'][number]>(sql`
+  const [tasks, obligations] = await readTogether(tx, [
+    () => tx.execute<DocumentPlan['tasks'][number]>(sql`
       SELECT id, ord, kind, text, due, due_text AS "dueText", lead_text AS "leadText", support_text AS "supportText"
       FROM task WHERE plan_id = ${id} ORDER BY ord`),
-    tx.execute<DocumentPlan['obligations'][number]>(sql`
+    () => tx.execute<DocumentPlan['obligations'][number]>(sql`
       SELECT id, ord, title, from_text AS "fromText", to_text AS "toText", via_text AS "viaText", due
       FROM report_obligation WHERE plan_id = ${id} ORDER BY ord`),
   ]);
@@ -98,15 +99,15 @@ export async function getDocument(id: string, { actor, tx }: ServiceContext): Pr
   const doc = await findDocument(tx, id);
   if (!doc) throw notFound();
   if (doc.ownerPath !== null && !can(actor, 'read', doc.ownerPath)) throw notFound();
-  const [impl, refs, below, chain, plan] = await Promise.all([
-    linksFrom(tx, id, 'implements'),
-    linksFrom(tx, id, 'references'),
-    tx.execute<LinkRow>(sql`
+  const [impl, refs, below, chain, plan] = await readTogether(tx, [
+    () => linksFrom(tx, id, 'implements'),
+    () => linksFrom(tx, id, 'references'),
+    () => tx.execute<LinkRow>(sql`
       SELECT ${LINK_COLUMNS} FROM document_link l JOIN document d ON d.id = l.from_id
       WHERE l.to_id = ${id} AND l.relation = 'implements' AND d.deleted_at IS NULL AND ${documentReadableSql(actor)}
       ORDER BY d.issued_on NULLS LAST, d.created_at LIMIT ${MAX_IMPLEMENTED_BY}`),
-    chainUp(tx, actor, id),
-    planOf(tx, id),
+    () => chainUp(tx, actor, id),
+    () => planOf(tx, id),
   ]);
   const structure = (doc.structure as Extraction | null) ?? null;
   const proposed = (doc.proposed as Extraction | null) ?? null;

@@ -3,6 +3,7 @@ import type { MemberList, MemberListQuery } from '../../../shared/members.ts';
 import { countMembers, selectMembers } from '../../db/queries/members.ts';
 import type { ServiceContext } from '../context.ts';
 import { unitFor } from './scope.ts';
+import { readTogether } from '../../db/read-together.ts';
 
 /**
  * The members of a unit on a day (default: today in Vietnam), a page at a time, in Vietnamese
@@ -12,7 +13,7 @@ import { unitFor } from './scope.ts';
 export async function findMembers(unitId: string, q: MemberListQuery, { actor, tx, now }: ServiceContext): Promise<MemberList> {
   const unit = await unitFor(tx, actor, unitId, 'read');
   const filter = { unitId, unitPath: unit.path, on: q.on ?? vietnamDate(now), subtree: q.subtree === 'true', q: q.q, category: q.category };
-  const [rows, total] = await Promise.all([selectMembers(tx, filter, { limit: q.limit, offset: q.offset }), countMembers(tx, filter)]);
+  const [rows, total] = await readTogether(tx, [() => selectMembers(tx, filter, { limit: q.limit, offset: q.offset }), () => countMembers(tx, filter)]);
   return {
     items: rows.map((r) => ({
       personId: r.personId,

@@ -4,6 +4,7 @@ import { vietnamDate } from '../../../core/ids.ts';
 import type { Heatmap } from '../../../shared/plans.ts';
 import type { ServiceContext } from '../context.ts';
 import { byName, planAndUnit } from './plan-scope.ts';
+import { readTogether } from '../../db/read-together.ts';
 
 /**
  * GET /api/plans/:id/heatmap: the unit's direct children × the plan's tasks, each cell the tasks
@@ -24,11 +25,11 @@ export async function getHeatmap(planId: string, unitId: string | undefined, ctx
   const cells = r.rows.map(({ label, ...c }) => ({ unitId: unitIdOfLabel(label), ...c }));
   const unitIds = [...new Set(cells.map((c) => c.unitId))];
   const taskIds = [...new Set(cells.map((c) => c.taskId))];
-  const [units, tasks] = await Promise.all([
-    unitIds.length > 0
+  const [units, tasks] = await readTogether(ctx.tx, [
+    () => unitIds.length > 0
       ? ctx.tx.execute<{ unitId: string; name: string }>(sql`SELECT id AS "unitId", name FROM unit WHERE id = ANY(${`{${unitIds.join(',')}}`}::uuid[])`)
       : Promise.resolve({ rows: [] as { unitId: string; name: string }[] }),
-    ctx.tx.execute<{ taskId: string; ord: number; text: string }>(sql`
+    () => ctx.tx.execute<{ taskId: string; ord: number; text: string }>(sql`
       SELECT id AS "taskId", ord, text FROM task WHERE plan_id = ${plan.id} AND id = ANY(${`{${taskIds.join(',')}}`}::uuid[]) ORDER BY ord`),
   ]);
   return { tasks: tasks.rows, units: byName(units.rows), cells };

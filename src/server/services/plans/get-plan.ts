@@ -4,6 +4,7 @@ import { DomainError } from '../../../core/errors.ts';
 import type { ObligationView, PlanView, TaskView } from '../../../shared/plans.ts';
 import { findPlan, planReach } from '../../db/queries/plans.ts';
 import type { ServiceContext } from '../context.ts';
+import { readTogether } from '../../db/read-together.ts';
 
 /** A stored form with every optional part present (forms written by other paths may leave them out). */
 function formOf(f: unknown): ObligationView['form'] {
@@ -22,31 +23,31 @@ export async function getPlan(id: string, { actor, tx }: ServiceContext): Promis
   if (!reach.read) throw notFound();
   const plan = await findPlan(tx, id);
   if (!plan) throw notFound();
-  const [extra, parent, docs, tasks, obligations, access] = await Promise.all([
-    tx.execute<{ recipients: string[]; reminderDays: number[]; sessionNoticeDays: number | null; createdAt: Date; audienceCount: number }>(sql`
+  const [extra, parent, docs, tasks, obligations, access] = await readTogether(tx, [
+    () => tx.execute<{ recipients: string[]; reminderDays: number[]; sessionNoticeDays: number | null; createdAt: Date; audienceCount: number }>(sql`
       SELECT d.recipients, p.reminder_days AS "reminderDays", p.session_notice_days AS "sessionNoticeDays", p.created_at AS "createdAt",
              (SELECT count(*)::int FROM plan_audience a WHERE a.plan_id = p.id) AS "audienceCount"
       FROM plan p JOIN document d ON d.id = p.id WHERE p.id = ${id}`),
-    plan.parentPlanId
+    () => plan.parentPlanId
       ? tx.execute<{ id: string; number: string | null; title: string; unitId: string; unitName: string }>(sql`
           SELECT p.id, d.number, coalesce(d.title, '') AS title, p.unit_id AS "unitId", u.name AS "unitName"
           FROM plan p JOIN document d ON d.id = p.id JOIN unit u ON u.id = p.unit_id WHERE p.id = ${plan.parentPlanId}`)
       : Promise.resolve({ rows: [] }),
-    tx.execute<{ id: string; kind: string; number: string | null; title: string | null; issuedOn: string | null }>(sql`
+    () => tx.execute<{ id: string; kind: string; number: string | null; title: string | null; issuedOn: string | null }>(sql`
       SELECT d.id, d.kind, d.number, d.title, d.issued_on::text AS "issuedOn"
       FROM document_link l JOIN document d ON d.id = l.to_id
       WHERE l.from_id = ${id} AND l.relation = 'implements' AND d.deleted_at IS NULL
       ORDER BY d.issued_on NULLS LAST, d.number`),
-    tx.execute<Omit<TaskView, 'audience'> & { audience: TaskView['audience'] }>(sql`
+    () => tx.execute<Omit<TaskView, 'audience'> & { audience: TaskView['audience'] }>(sql`
       SELECT id, ord, text, kind, lead_unit_ids AS "leadUnitIds", support_unit_ids AS "supportUnitIds", lead_text AS "leadText",
              support_text AS "supportText", due, due_text AS "dueText", audience, responsible, responsibility, authority, output,
              parent_task_id AS "parentTaskId"
       FROM task WHERE plan_id = ${id} ORDER BY ord`),
-    tx.execute<ObligationView>(sql`
+    () => tx.execute<ObligationView>(sql`
       SELECT id, ord, title, from_text AS "fromText", to_text AS "toText", via_text AS "viaText", to_unit_id AS "toUnitId",
              via_unit_id AS "viaUnitId", due, cutoff_day AS "cutoffDay", form, audience
       FROM report_obligation WHERE plan_id = ${id} ORDER BY ord`),
-    reach.allowed
+    () => reach.allowed
       ? tx.execute<{ userId: string }>(sql`SELECT user_id AS "userId" FROM plan_access WHERE plan_id = ${id} ORDER BY user_id`)
       : Promise.resolve({ rows: [] }),
   ]);

@@ -8,6 +8,7 @@ import { PROGRESS_EXPLANATION } from '../../../shared/plans.ts';
 import type { Tx } from '../../db/client.ts';
 import type { ServiceContext } from '../context.ts';
 import { byName, planAndUnit } from './plan-scope.ts';
+import { readTogether } from '../../db/read-together.ts';
 
 /**
  * The roll-up of a plan read from progress_counter (never from the instances): one indexed read
@@ -65,7 +66,7 @@ export async function getPlanProgress(planId: string, unitId: string | undefined
 export async function getPlanSummary(planId: string, unitId: string | undefined, ctx: ServiceContext): Promise<PlanSummary> {
   const { plan, unit } = await planAndUnit(planId, unitId, ctx);
   const today = vietnamDate(ctx.now);
-  const [own, children] = await Promise.all([ownCounters(ctx.tx, plan.id, unit.id), childCounters(ctx.tx, plan.id, unit.id)]);
+  const [own, children] = await readTogether(ctx.tx, [() => ownCounters(ctx.tx, plan.id, unit.id), () => childCounters(ctx.tx, plan.id, unit.id)]);
   const total = progressFromCounters(own, today);
   return {
     asOf: today,

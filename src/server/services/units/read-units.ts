@@ -7,6 +7,7 @@ import { foldDiacritics } from '../../../core/text/fold.ts';
 import type { UnitDetail, UnitSummary } from '../../../shared/units.ts';
 import type { Db } from '../../db/client.ts';
 import { findUnit } from '../../db/queries/units.ts';
+import { readTogether } from '../../db/read-together.ts';
 
 const notFound = () => new DomainError('UNIT_NOT_FOUND', 'Không tìm thấy đơn vị hoặc bạn không có quyền xem.');
 
@@ -14,26 +15,26 @@ const notFound = () => new DomainError('UNIT_NOT_FOUND', 'Không tìm thấy đ�
 export async function getUnit(db: Db, actor: Actor, id: string): Promise<UnitDetail> {
   const u = await findUnit(db, id);
   if (!u || !can(actor, 'read', u.path)) throw notFound();
-  const [ancestors, counts, leaders, events, absorbed, merged] = await Promise.all([
-    db.execute<{ id: string; name: string }>(sql`
+  const [ancestors, counts, leaders, events, absorbed, merged] = await readTogether(db, [
+    () => db.execute<{ id: string; name: string }>(sql`
       SELECT id, name FROM unit WHERE path @> ${u.path}::ltree AND id <> ${u.id} ORDER BY depth`),
-    db.execute<{ children: number; members: number }>(sql`
+    () => db.execute<{ children: number; members: number }>(sql`
       SELECT (SELECT count(*)::int FROM unit WHERE parent_id = ${id} AND valid_to IS NULL) AS children,
              (SELECT count(*)::int FROM membership WHERE unit_id = ${id} AND valid_to IS NULL) AS members`),
-    db.execute<{ personId: string; fullName: string; positions: string[] }>(sql`
+    () => db.execute<{ personId: string; fullName: string; positions: string[] }>(sql`
       SELECT p.id AS "personId", p.full_name AS "fullName", m.positions
       FROM membership m JOIN person p ON p.id = m.person_id
       WHERE m.unit_id = ${id} AND m.valid_to IS NULL AND cardinality(m.positions) > 0
         AND m.positions && ARRAY['secretary','deputy_secretary','committee_member','standing_member','head']
       ORDER BY array_position(ARRAY['secretary','deputy_secretary','standing_member','committee_member','head'], m.positions[1]), p.sort_key`),
-    db.execute<{ id: string; kind: string; occurredOn: string; note: string | null; before: string[]; after: string[] }>(sql`
+    () => db.execute<{ id: string; kind: string; occurredOn: string; note: string | null; before: string[]; after: string[] }>(sql`
       SELECT id, kind, occurred_on::text AS "occurredOn", note, units_before AS before, units_after AS after
       FROM unit_event WHERE ${id} = ANY(units_before) OR ${id} = ANY(units_after)
          OR units_before && (SELECT coalesce(array_agg(id), '{}') FROM unit WHERE merged_into = ${id})
       ORDER BY occurred_on, created_at`),
-    db.execute<{ id: string; name: string; validTo: string | null }>(sql`
+    () => db.execute<{ id: string; name: string; validTo: string | null }>(sql`
       SELECT id, name, valid_to::text AS "validTo" FROM unit WHERE merged_into = ${id} ORDER BY name`),
-    u.mergedInto ? db.execute<{ id: string; name: string }>(sql`SELECT id, name FROM unit WHERE id = ${u.mergedInto}`) : Promise.resolve({ rows: [] }),
+    () => u.mergedInto ? db.execute<{ id: string; name: string }>(sql`SELECT id, name FROM unit WHERE id = ${u.mergedInto}`) : Promise.resolve({ rows: [] }),
   ]);
   const eventUnitIds = [...new Set(events.rows.flatMap((e) => [...e.before, ...e.after]))];
   const names = new Map<string, string>();
@@ -127,14 +128,14 @@ export async function searchUnits(
   }
   const where = sql.join(conds, sql` AND `);
   const phrase = words.join(' ');
-  const [rows, count] = await Promise.all([
-    db.execute<UnitSummary & { pathIds: string }>(sql`
+  const [rows, count] = await readTogether(db, [
+    () => db.execute<UnitSummary & { pathIds: string }>(sql`
       SELECT ${SUMMARY}, (SELECT count(*)::int FROM unit c WHERE c.parent_id = u.id AND c.valid_to IS NULL) AS "childCount",
              u.path::text AS "pathIds"
       FROM unit u WHERE ${where}
       ORDER BY (u.name_folded LIKE ${`${phrase}%`}) DESC, u.depth, u.name
       LIMIT ${q.limit} OFFSET ${q.offset}`),
-    db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM unit u WHERE ${where} LIMIT 10000) t`),
+    () => db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM unit u WHERE ${where} LIMIT 10000) t`),
   ]);
   // Breadcrumb names of the results, fetched in one query.
   const labels = [...new Set(rows.rows.flatMap((r) => r.pathIds.split('.').slice(0, -1)))];
