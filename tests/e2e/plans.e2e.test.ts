@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { signIn } from './support/app.ts';
@@ -33,6 +34,13 @@ function dayFromToday(days: number): string {
 /** "2026-12-22" → "22/12/2026" as typed in a date field; "22/12/2026" without leading zeros as plans write it. */
 const typed = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 const written = (iso: string) => `${Number(iso.slice(8, 10))}/${Number(iso.slice(5, 7))}/${iso.slice(0, 4)}`;
+
+/** Clicks a download link and checks that what arrives is an .xlsx file (a zip: "PK"). */
+async function expectSpreadsheet(page: Page, link: Locator): Promise<void> {
+  const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+  expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+  expect(readFileSync((await download.path())!).subarray(0, 2).toString('latin1')).toBe('PK');
+}
 
 async function signInAs(page: Page, context: BrowserContext, username: string): Promise<void> {
   await context.clearCookies();
@@ -175,6 +183,8 @@ describe('plans: publish down the tree, report back, review, see progress', () =
     await expect.poll(() => count(CELL, 4)).toBe('1/1');
     await expect.poll(() => count(CELL, 1)).toBe('1/1');
     await screenshot('plans-dashboard-drill');
+    // The same figures, by unit, as an Excel file.
+    await expectSpreadsheet(page, page.getByRole('region', { name: 'Tiến độ theo đơn vị trực thuộc' }).getByRole('link', { name: 'Xuất Excel' }));
 
     // From there they open the reports of the grassroots organisation and return the cell's with a comment.
     await page.getByRole('link', { name: `Tình hình báo cáo: ${REPORT}`, exact: true }).click();
@@ -183,6 +193,7 @@ describe('plans: publish down the tree, report back, review, see progress', () =
     const cellStatus = statusTable.getByRole('row').filter({ has: page.getByRole('cell', { name: CELL, exact: true }) });
     await cellStatus.getByText('Đã báo cáo').waitFor();
     await screenshot('reports-status');
+    await expectSpreadsheet(page, page.getByRole('link', { name: 'Xuất Excel' }));
     // Urge, in one action, every unit of the grassroots organisation that has not sent it yet.
     await page.getByRole('button', { name: 'Đôn đốc', exact: true }).click();
     const urge = page.getByRole('dialog', { name: 'Đôn đốc đơn vị chưa gửi báo cáo' });

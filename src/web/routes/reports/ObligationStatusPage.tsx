@@ -1,10 +1,11 @@
 import { Anchor, Badge, Button, Group, Pagination, Paper, Select, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { IconBellRinging } from '@tabler/icons-react';
+import { IconBellRinging, IconDownload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { roleAllows } from '../../../core/access/roles.ts';
+import { apiUrl } from '../../api-client.ts';
 import { REPORT_STATE_LABELS, REPORT_STATES } from '../../../shared/reports.ts';
 import type { ObligationStatusRow, ReportState } from '../../../shared/reports.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
@@ -93,11 +94,22 @@ export function ObligationStatusPage() {
           </Stack>
         }
         actions={
-          mayUrge && s.periods.length > 0 ? (
-            <Button color="orange" leftSection={<IconBellRinging size={18} aria-hidden />} onClick={() => setUrging(true)}>
-              {t('reports.urge.open')}
+          <Group gap="sm">
+            <Button
+              variant="default"
+              component="a"
+              href={apiUrl(`/api/obligations/${id}/status.xlsx`, { unit: s.unit.id, period, state: state === 'all' ? null : state })}
+              download
+              leftSection={<IconDownload size={18} aria-hidden />}
+            >
+              {t('reports.status.export')}
             </Button>
-          ) : null
+            {mayUrge && s.periods.length > 0 && (
+              <Button color="orange" leftSection={<IconBellRinging size={18} aria-hidden />} onClick={() => setUrging(true)}>
+                {t('reports.urge.open')}
+              </Button>
+            )}
+          </Group>
         }
       />
       <Stack gap="md">

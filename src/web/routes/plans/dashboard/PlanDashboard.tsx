@@ -1,7 +1,9 @@
-import { Anchor, Breadcrumbs, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Breadcrumbs, Button, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { IconDownload } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
+import { apiUrl } from '../../../api-client.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { formatDate, formatNumber } from '../../../components/format.ts';
 import { PageLoader } from '../../../components/PageLoader.tsx';
@@ -14,12 +16,15 @@ import { OverdueTable } from './OverdueTable.tsx';
 import { ProgressTable } from './ProgressTable.tsx';
 import { StaleTable } from './StaleTable.tsx';
 
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+function Section({ id, title, action, children }: { id: string; title: string; action?: ReactNode; children: ReactNode }) {
   return (
     <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="section" aria-labelledby={id}>
-      <Title order={2} fz="h4" mb="sm" id={id}>
-        {title}
-      </Title>
+      <Group justify="space-between" gap="xs" mb="sm">
+        <Title order={2} fz="h4" id={id}>
+          {title}
+        </Title>
+        {action}
+      </Group>
       {children}
     </Paper>
   );
@@ -115,7 +120,17 @@ export function PlanDashboard({ planId, root, obligations }: { planId: string; r
         <Stat label={t('plans.dash.reportsMissing')} value={formatNumber(reports.missing)} color={reports.missing > 0 ? 'red.8' : undefined} />
       </SimpleGrid>
 
-      <Section id="dash-progress" title={t('plans.dash.byUnit')}>
+      <Section
+        id="dash-progress"
+        title={t('plans.dash.byUnit')}
+        action={
+          s.children.length > 0 && (
+            <Button variant="default" size="xs" component="a" href={apiUrl(`/api/plans/${planId}/progress.xlsx`, { unit: unitId })} download leftSection={<IconDownload size={16} aria-hidden />}>
+              {t('plans.dash.exportProgress')}
+            </Button>
+          )
+        }
+      >
         {s.children.length === 0 ? (
           <Text size="sm" c="dimmed">
             {t('plans.dash.noChildren')}
