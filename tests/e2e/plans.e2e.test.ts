@@ -140,6 +140,11 @@ describe('plans: publish down the tree, report back, review, see progress', () =
     const toCarryOut = page.getByRole('table', { name: 'Kế hoạch cần thực hiện' });
     await toCarryOut.getByRole('row').filter({ hasText: NUMBER }).getByRole('button', { name: `Xây dựng kế hoạch thực hiện ${NUMBER}` }).waitFor();
     await screenshot('plans-to-carry-out');
+    // On the plan, what it asks of the cell, downloadable as a spreadsheet.
+    await page.goto(planUrl);
+    const asked = page.getByRole('region', { name: /^Việc của .* theo kế hoạch này$/ });
+    await asked.getByText(TASK, { exact: true }).first().waitFor();
+    await expectSpreadsheet(page, asked.getByRole('link', { name: 'Xuất Excel' }));
 
     await openNav(page, 'Việc cần làm');
     const work = page.getByRole('list', { name: 'Việc cần làm' });

@@ -1,6 +1,8 @@
-import { Paper, Title } from '@mantine/core';
+import { Button, Group, Paper, Title } from '@mantine/core';
+import { IconDownload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { apiUrl } from '../../api-client.ts';
 import { TaskUpdateModal } from '../home/TaskUpdateModal.tsx';
 import { byUrgency, reportItem, taskItem } from '../home/work-items.ts';
 import type { WorkItem } from '../home/work-items.ts';
@@ -17,9 +19,16 @@ export function UnitWork({ planId, unit, canWrite }: { planId: string; unit: { i
   if (items.length === 0) return null;
   return (
     <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="section" aria-labelledby="plan-unit-work" bg="blue.0">
-      <Title order={2} fz="h4" mb="sm" id="plan-unit-work">
-        {t('plans.view.askedOf', { unit: unit.name })}
-      </Title>
+      <Group justify="space-between" gap="xs" mb="sm">
+        <Title order={2} fz="h4" id="plan-unit-work">
+          {t('plans.view.askedOf', { unit: unit.name })}
+        </Title>
+        {(tasks.data?.items.length ?? 0) > 0 && (
+          <Button variant="default" size="xs" component="a" href={apiUrl(`/api/units/${unit.id}/task-instances.xlsx`, { planId })} download leftSection={<IconDownload size={16} aria-hidden />}>
+            {t('plans.view.exportTasks')}
+          </Button>
+        )}
+      </Group>
       <WorkList items={items} label={t('plans.view.askedOf', { unit: unit.name })} hidePlan onOpenTask={canWrite ? setUpdating : undefined} />
       {updating?.task && <TaskUpdateModal tasks={[updating.task]} onClose={() => setUpdating(null)} />}
     </Paper>
