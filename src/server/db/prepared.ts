@@ -20,7 +20,7 @@ export interface Namer {
 }
 
 export function createNamer({ perConnection, seenLimit }: { perConnection: number; seenLimit: number }): Namer {
-  const seen = new Map<string, number>();
+  const seen = new Set<string>();
   const names = new Map<string, string>();
   let next = 0;
   return {
@@ -29,7 +29,7 @@ export function createNamer({ perConnection, seenLimit }: { perConnection: numbe
       if (known !== undefined) return prepared.has(known) || prepared.size < perConnection ? known : undefined;
       if (!seen.has(text)) {
         if (seen.size >= seenLimit) seen.clear();
-        seen.set(text, 1);
+        seen.add(text);
         return undefined;
       }
       seen.delete(text);
@@ -49,25 +49,21 @@ interface QueryConfigLike {
   submit?: unknown;
 }
 
-const preparedOf = new WeakMap<pg.Client, Set<string>>();
-
-export class PreparingClient extends pg.Client {}
+export class PreparingClient extends pg.Client {
+  /** The names prepared on this client's connection. */
+  readonly prepared = new Set<string>();
+}
 
 const plainQuery = pg.Client.prototype.query;
 // NOTE: pg.Client#query has a dozen overloads; the override only adds a name to a config object
 // and passes every argument through unchanged, so it is typed loosely and cast back.
-PreparingClient.prototype.query = function query(this: pg.Client, config: unknown, values?: unknown, callback?: unknown) {
+PreparingClient.prototype.query = function query(this: PreparingClient, config: unknown, values?: unknown, callback?: unknown) {
   const c = config as QueryConfigLike | null;
   if (c && typeof c === 'object' && typeof c.text === 'string' && c.name === undefined && typeof c.submit !== 'function'
       && Array.isArray(values) && values.length > 0) {
-    let prepared = preparedOf.get(this);
-    if (!prepared) {
-      prepared = new Set();
-      preparedOf.set(this, prepared);
-    }
-    const name = namer.nameFor(c.text, prepared);
+    const name = namer.nameFor(c.text, this.prepared);
     if (name !== undefined) {
-      prepared.add(name);
+      this.prepared.add(name);
       config = { ...c, name };
     }
   }
