@@ -6,7 +6,7 @@ import { alignSpans } from '#core/extract/align-spans.ts';
 import { extractWithSpans } from '#core/extract/extract.ts';
 import { buildPlanDraft } from '#core/extract/plan-draft.ts';
 
-const SEEDS = join(import.meta.dirname, '../../fixtures/extraction/seeds');
+const SEEDS = join(import.meta.dirname, '../fixtures/extraction/seeds');
 const seedFile = (prefix: string) => readdirSync(SEEDS).find((f) => f.startsWith(prefix)) as string;
 const seed = (prefix: string) => readFileSync(join(SEEDS, seedFile(prefix)), 'utf8');
 

@@ -6,7 +6,7 @@ import { extractWithSpans } from '#core/extract/extract.ts';
 import { parseDue } from '#core/deadline/parse.ts';
 import { ExtractionSchema } from '#shared/extraction.ts';
 
-const SEEDS = join(import.meta.dirname, '../../fixtures/extraction/seeds');
+const SEEDS = join(import.meta.dirname, '../fixtures/extraction/seeds');
 const seeds = readdirSync(SEEDS).map((f) => readFileSync(join(SEEDS, f), 'utf8'));
 
 const WORDS = ['Kế hoạch', 'số', '48-KH/ĐUK', 'ngày', '31/3/2022', 'tháng', 'quý', 'II', 'năm', '2022', 'hằng', 'thường xuyên',

@@ -6,7 +6,7 @@ import JSZip from 'jszip';
 import type { IsoDate } from '../../src/core/deadline/types.ts';
 import type { OutgoingDocument } from '../../src/core/documents-out/model.ts';
 import { renderDocx } from '../../src/server/export/docx/render-document.ts';
-import { consolidatedReport, statePlan, urgingLetter, youthPlan } from './docx-fixtures.ts';
+import { consolidatedReport, statePlan, urgingLetter, youthPlan } from '../support/docx-fixtures.ts';
 
 // ---- a small reader for WordprocessingML (no nested tables in what we generate) ----
 

@@ -5,8 +5,7 @@
 // the signature block; page 1 is kept as tests/artifacts/consolidated-report-demo-page1.png
 // (git-ignored, uploaded by CI). Off CI, when LibreOffice or poppler is missing the check is left
 // out with a notice; on CI (CI=true) it always runs, so a missing install fails loudly.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -17,36 +16,22 @@ import { demoUnitId } from '../../src/server/demo/plan.ts';
 import { TQ } from '../../src/server/demo/tuyen-quang.ts';
 import { saveSubmission } from '../../src/server/services/reports/save-submission.ts';
 import { SYSTEM } from '../support/factories.ts';
+import { assertVisualTools, convertToPdf, layoutText, lineOf, pageOnePng, pdfPages, pngSize, visualChecksRun } from '../support/libreoffice.ts';
 import { publishPlanViaApi } from '../support/report-fixtures.ts';
 import { createTestApp } from '../support/test-app.ts';
 import type { TestApp } from '../support/test-app.ts';
 
-const CI = process.env.CI === 'true';
 const ARTIFACTS = resolve(import.meta.dirname, '..', 'artifacts');
 const PNG = join(ARTIFACTS, 'consolidated-report-demo-page1.png');
 
-function findSoffice(): string | null {
-  const candidates = [process.env.SOFFICE_PATH, '/usr/bin/soffice', '/usr/bin/libreoffice', '/usr/lib/libreoffice/program/soffice'];
-  return candidates.find((p): p is string => !!p && existsSync(p)) ?? null;
-}
-const hasPoppler = () => ['pdfinfo', 'pdftotext', 'pdftoppm'].every((b) => existsSync(`/usr/bin/${b}`));
-const soffice = findSoffice();
-const available = soffice !== null && hasPoppler();
-if (!available && !CI) {
-  console.warn('[tests] LibreOffice (soffice) or poppler-utils not found: the visual check of the consolidated report is left out (it runs in CI).');
-}
-
-const run = (cmd: string, args: string[], timeout = 60_000) => execFileSync(cmd, args, { encoding: 'utf8', timeout, stdio: ['ignore', 'pipe', 'pipe'] });
-
-describe.runIf(CI || available)('the consolidated report of the demo data through LibreOffice', () => {
+describe.runIf(visualChecksRun('the visual check of the consolidated report'))('the consolidated report of the demo data through LibreOffice', () => {
   let t: TestApp;
   let work = '';
   let pdf = '';
   let secretary = '';
 
   beforeAll(async () => {
-    if (!soffice) throw new Error("LibreOffice not found (soffice): install Debian's libreoffice-writer — the visual check of documents must run in CI.");
-    if (!hasPoppler()) throw new Error("poppler-utils not found (pdfinfo, pdftotext, pdftoppm): install Debian's poppler-utils.");
+    const soffice = assertVisualTools();
     t = await createTestApp({ now: new Date('2022-03-11T03:00:00Z') });
     const db = t.database.db;
     await loadDemo(db, new Date('2026-01-01T00:00:00Z'));
@@ -90,11 +75,10 @@ describe.runIf(CI || available)('the consolidated report of the demo data throug
     work = mkdtempSync(join(tmpdir(), 'trienkhai-consolidated-'));
     const docx = join(work, 'consolidated.docx');
     writeFileSync(docx, res.rawPayload);
-    // A private profile, so a LibreOffice already open (or another test run) does not interfere.
-    run(soffice, [`-env:UserInstallation=file://${join(work, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', work, docx], 150_000);
+    convertToPdf(soffice, [docx], work);
     pdf = join(work, 'consolidated.pdf');
     mkdirSync(ARTIFACTS, { recursive: true });
-    run('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', pdf, PNG.replace(/\.png$/, '')]);
+    pageOnePng(pdf, PNG.replace(/\.png$/, ''));
   }, 240_000);
 
   afterAll(async () => {
@@ -103,26 +87,16 @@ describe.runIf(CI || available)('the consolidated report of the demo data throug
   });
 
   it('is A4 on every page, and page 1 is kept as a PNG', () => {
-    const info = run('pdfinfo', [pdf]);
-    const size = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(info);
-    expect(size, info).not.toBeNull();
-    expect(Math.round(Number(size![1]))).toBe(595);
-    expect(Math.round(Number(size![2]))).toBe(842);
-    const png = readFileSync(PNG);
-    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
-    expect(png.readUInt32BE(16)).toBeGreaterThanOrEqual(495);
-    expect(png.readUInt32BE(20)).toBeGreaterThanOrEqual(701);
+    const { width, height } = pdfPages(pdf);
+    expect({ width, height }).toEqual({ width: 595, height: 842 });
+    const png = pngSize(PNG);
+    expect(png.width).toBeGreaterThanOrEqual(495);
+    expect(png.height).toBeGreaterThanOrEqual(701);
   });
 
   it('holds the header lines side by side, the title, the figures and the signature block in its text layer', () => {
-    const page1 = run('pdftotext', ['-layout', '-f', '1', '-l', '1', pdf, '-']).normalize('NFC');
-    const all = run('pdftotext', ['-layout', pdf, '-']).normalize('NFC');
-    const lineOf = (text: string, needle: string) => {
-      const lines = text.split('\n');
-      const i = lines.findIndex((l) => l.includes(needle));
-      expect(i, `"${needle}" in the text layer`).toBeGreaterThanOrEqual(0);
-      return { line: i, column: lines[i]!.indexOf(needle) };
-    };
+    const page1 = layoutText(pdf);
+    const all = layoutText(pdf, 'all');
     for (const s of ['ĐẢNG BỘ TỈNH TUYÊN QUANG', 'ĐẢNG ỦY KHỐI CÁC CƠ QUAN', 'VÀ DOANH NGHIỆP TỈNH', 'ĐẢNG CỘNG SẢN VIỆT NAM', 'Số 01-BC/ĐUK', 'Tuyên Quang, ngày 18 tháng 4 năm 2022', 'BÁO CÁO', 'Kết quả học tập, quán triệt Kết luận, Quy định']) {
       expect(page1).toContain(s);
     }

@@ -1,33 +1,18 @@
 // The visual check of the generated documents: each .docx is converted by LibreOffice to PDF,
 // the PDF must be one A4 page whose text layer holds the header lines, the title and the signature
 // block where the format puts them, and page 1 is kept as a PNG under tests/artifacts/ (git-ignored,
-// uploaded by CI). Off CI, when LibreOffice or poppler is missing the check is left out with a
-// notice; on CI (CI=true) it always runs, so a missing install fails loudly.
+// uploaded by CI). Needs LibreOffice, poppler and a Times New Roman–compatible font
+// (tests/support/libreoffice.ts); off CI a missing one leaves the check out with a notice.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { OutgoingDocument } from '../../src/core/documents-out/model.ts';
 import { renderDocx } from '../../src/server/export/docx/render-document.ts';
-import { consolidatedReport, statePlan, urgingLetter, youthPlan } from './docx-fixtures.ts';
+import { consolidatedReport, statePlan, urgingLetter, youthPlan } from '../support/docx-fixtures.ts';
+import { A4_HALF_WIDTH, assertVisualTools, convertToPdf, layoutText as pdfLayoutText, lineOf, pageOnePng, pdfPages, pngSize, visualChecksRun, word as pdfWord } from '../support/libreoffice.ts';
 
-const CI = process.env.CI === 'true';
 const ARTIFACTS = resolve(import.meta.dirname, '..', 'artifacts');
-
-function findSoffice(): string | null {
-  const candidates = [process.env.SOFFICE_PATH, '/usr/bin/soffice', '/usr/bin/libreoffice', '/usr/lib/libreoffice/program/soffice'];
-  return candidates.find((p): p is string => !!p && existsSync(p)) ?? null;
-}
-function hasPoppler(): boolean {
-  return ['pdfinfo', 'pdftotext', 'pdftoppm'].every((b) => existsSync(`/usr/bin/${b}`));
-}
-
-const soffice = findSoffice();
-const available = soffice !== null && hasPoppler();
-if (!available && !CI) {
-  console.warn('[tests] LibreOffice (soffice) or poppler-utils not found: the .docx visual check is left out (it runs in CI).');
-}
 
 const SAMPLES: Record<string, OutgoingDocument> = {
   'consolidated-report': consolidatedReport,
@@ -37,51 +22,13 @@ const SAMPLES: Record<string, OutgoingDocument> = {
 };
 
 let work = '';
+const pdfOf = (name: string) => join(work, `${name}.pdf`);
+const layoutText = (name: string) => pdfLayoutText(pdfOf(name));
+const word = (name: string, text: string) => pdfWord(pdfOf(name), text);
 
-function run(cmd: string, args: string[], timeout = 60_000): string {
-  return execFileSync(cmd, args, { encoding: 'utf8', timeout, stdio: ['ignore', 'pipe', 'pipe'] });
-}
-
-/** Text of page 1 with its layout kept, lines trimmed of trailing spaces. */
-const layoutText = (name: string) => run('pdftotext', ['-layout', '-f', '1', '-l', '1', join(work, `${name}.pdf`), '-']).normalize('NFC');
-
-/** Positions of the words of page 1 (points, origin top left). */
-function words(name: string): Array<{ text: string; xMin: number; yMin: number; xMax: number }> {
-  const html = run('pdftotext', ['-bbox', '-f', '1', '-l', '1', join(work, `${name}.pdf`), '-']);
-  return [...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)].map((m) => ({
-    xMin: Number(m[1]),
-    yMin: Number(m[2]),
-    xMax: Number(m[3]),
-    text: (m[4] ?? '').normalize('NFC'),
-  }));
-}
-
-function word(name: string, text: string) {
-  const found = words(name).filter((w) => w.text === text);
-  expect(found, `word "${text}" on page 1 of ${name}`).toHaveLength(1);
-  return found[0]!;
-}
-
-/** The line of the layout text holding `needle`, and where on it the needle starts. */
-function lineOf(text: string, needle: string): { line: number; column: number } {
-  const lines = text.split('\n');
-  const line = lines.findIndex((l) => l.includes(needle));
-  expect(line, `"${needle}" in the text layer`).toBeGreaterThanOrEqual(0);
-  return { line, column: (lines[line] ?? '').indexOf(needle) };
-}
-
-function pngSize(file: string): { width: number; height: number } {
-  const b = readFileSync(file);
-  expect(b.subarray(1, 4).toString('latin1')).toBe('PNG');
-  return { width: b.readUInt32BE(16), height: b.readUInt32BE(20) };
-}
-
-const A4_HALF_WIDTH = 595.3 / 2;
-
-describe.runIf(CI || available)('generated .docx through LibreOffice', () => {
+describe.runIf(visualChecksRun('the .docx visual check'))('generated .docx through LibreOffice', () => {
   beforeAll(async () => {
-    if (!soffice) throw new Error('LibreOffice not found (soffice): install Debian\'s libreoffice-writer — the visual check of documents must run in CI.');
-    if (!hasPoppler()) throw new Error('poppler-utils not found (pdfinfo, pdftotext, pdftoppm): install Debian\'s poppler-utils.');
+    const soffice = assertVisualTools();
     work = mkdtempSync(join(tmpdir(), 'trienkhai-docx-'));
     const files: string[] = [];
     for (const [name, doc] of Object.entries(SAMPLES)) {
@@ -89,12 +36,9 @@ describe.runIf(CI || available)('generated .docx through LibreOffice', () => {
       writeFileSync(file, await renderDocx(doc));
       files.push(file);
     }
-    // A private profile, so a LibreOffice already open (or another test run) does not interfere.
-    run(soffice, [`-env:UserInstallation=file://${join(work, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', work, ...files], 150_000);
+    convertToPdf(soffice, files, work);
     mkdirSync(ARTIFACTS, { recursive: true });
-    for (const name of Object.keys(SAMPLES)) {
-      run('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', join(work, `${name}.pdf`), join(ARTIFACTS, `${name}-page1`)]);
-    }
+    for (const name of Object.keys(SAMPLES)) pageOnePng(pdfOf(name), join(ARTIFACTS, `${name}-page1`));
   }, 180_000);
 
   afterAll(() => {
@@ -102,12 +46,7 @@ describe.runIf(CI || available)('generated .docx through LibreOffice', () => {
   });
 
   it.each(Object.keys(SAMPLES))('%s: converts to one A4 page and keeps page 1 as a PNG artifact', (name) => {
-    const info = run('pdfinfo', [join(work, `${name}.pdf`)]);
-    const size = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(info);
-    expect(size, info).not.toBeNull();
-    expect(Math.round(Number(size![1]))).toBe(595);
-    expect(Math.round(Number(size![2]))).toBe(842);
-    expect(info).toMatch(/Pages:\s+1\n/);
+    expect(pdfPages(pdfOf(name))).toEqual({ width: 595, height: 842, pages: 1 });
     // A4 at 60 dpi: 8.27 × 11.69 in.
     const png = pngSize(join(ARTIFACTS, `${name}-page1.png`));
     expect(png.width).toBeGreaterThanOrEqual(495);

@@ -5,7 +5,7 @@ import { extractDocument, extractWithSpans, type Extraction } from '#core/extrac
 import { score } from '#core/extract/score.ts';
 import { ExtractionSchema } from '#shared/extraction.ts';
 
-const DIR = join(import.meta.dirname, '../../fixtures/extraction');
+const DIR = join(import.meta.dirname, '../fixtures/extraction');
 const golds = readdirSync(join(DIR, 'gold')).filter((f) => f.endsWith('.json')).sort();
 const load = (g: string) => {
   const gold = JSON.parse(readFileSync(join(DIR, 'gold', g), 'utf8')) as Extraction;
