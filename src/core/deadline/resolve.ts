@@ -1,4 +1,5 @@
-import type { Due, Every, IsoDate } from './types.ts';
+import type { Due, Every } from './types.ts';
+import type { IsoDate } from '../ids.ts';
 
 /**
  * Turning a `Due` into concrete periods and due dates (DESIGN.md "Deadlines"): a month is due on its

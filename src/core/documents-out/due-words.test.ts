@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Due, IsoDate } from '../deadline/types.ts';
+import type { Due } from '../deadline/types.ts';
+import type { IsoDate } from '../ids.ts';
 import { dueInWords, duesInWords, shortViDate } from './due-words.ts';
 
 const date = (v: string): Due => ({ type: 'date', value: v as IsoDate });

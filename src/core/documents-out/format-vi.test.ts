@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import type { IsoDate } from '../deadline/types.ts';
+import type { IsoDate } from '../ids.ts';
 import {
   formatViDateLine,
   formatViLongDate,

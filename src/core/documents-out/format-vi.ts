@@ -2,7 +2,7 @@
  * Figures and dates written the Vietnamese way, as documents print them: "2.909", "95,56%",
  * "Trà Vinh, ngày 18 tháng 4 năm 2022". Raw counts are stored; these functions only present them.
  */
-import type { IsoDate } from '../deadline/types.ts';
+import type { IsoDate } from '../ids.ts';
 
 const THOUSANDS = '.';
 const DECIMAL = ',';

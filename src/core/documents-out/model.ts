@@ -5,7 +5,7 @@
  * figures, recipient punctuation) so the renderer only lays it out.
  */
 import { DomainError } from '../errors.ts';
-import type { IsoDate } from '../deadline/types.ts';
+import type { IsoDate } from '../ids.ts';
 import { formatViDateLine, formatViNumber, formatViPercent } from './format-vi.ts';
 import { hasKindLine, isOutgoingKind, kindWord, type OutgoingKind } from './kinds.ts';
 import { numberLine } from './numbering.ts';

@@ -3,7 +3,7 @@
  * units late on a report obligation, listing each with the days since the due date, asking them to
  * send the report by a given day.
  */
-import type { IsoDate } from '../deadline/types.ts';
+import type { IsoDate } from '../ids.ts';
 import type { DocumentHeader } from './issuer.ts';
 import { shortViDate } from './due-words.ts';
 import { formatViNumber } from './format-vi.ts';

@@ -1,6 +1,7 @@
 import { Checkbox, Group, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Due, Every, IsoDate } from '../../../core/deadline/types.ts';
+import type { Due, Every } from '../../../core/deadline/types.ts';
+import type { IsoDate } from '../../../core/ids.ts';
 import { IsoDateInput } from './IsoDateInput.tsx';
 import { DUE_TYPE_LABELS, DUE_TYPES, EVERY, EVERY_LABELS, defaultDue, describeDue } from './due-words.ts';
 

@@ -1,4 +1,5 @@
-import type { Due, IsoDate } from '../../../core/deadline/types.ts';
+import type { Due } from '../../../core/deadline/types.ts';
+import type { IsoDate } from '../../../core/ids.ts';
 
 /** Words for deadlines (extraction/SCHEMA.md `due`) in the reader's language. */
 

@@ -2,7 +2,8 @@ import { Checkbox, Group, NumberInput, Select, Stack, Text, TextInput } from '@m
 import { DateInput } from '@mantine/dates';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Due, Every, IsoDate } from '../../../core/deadline/types.ts';
+import type { Due, Every } from '../../../core/deadline/types.ts';
+import type { IsoDate } from '../../../core/ids.ts';
 import { todayIso } from '../../components/format.ts';
 import type { EditableDueType, Lang } from './due-words.ts';
 import { DUE_TYPE_LABELS, EDITABLE_DUE_TYPES, EVERY_LABELS, EVERY_VALUES, defaultDue, dueInWords, parseTermYears, parseTypedDate } from './due-words.ts';

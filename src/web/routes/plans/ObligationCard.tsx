@@ -1,7 +1,7 @@
 import { ActionIcon, Button, Group, NumberInput, Paper, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { IsoDate } from '../../../core/deadline/types.ts';
+import type { IsoDate } from '../../../core/ids.ts';
 import { todayIso } from '../../components/format.ts';
 import { UnitSearchSelect } from '../../components/UnitSearchSelect.tsx';
 import { AudienceField } from './AudienceField.tsx';

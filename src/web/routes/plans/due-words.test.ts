@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Due, IsoDate } from '../../../core/deadline/types.ts';
+import type { Due } from '../../../core/deadline/types.ts';
+import type { IsoDate } from '../../../core/ids.ts';
 import { DueSchema } from '../../../shared/plans.ts';
 import { EDITABLE_DUE_TYPES, defaultDue, dueInWords, duesInWords, parseTermYears, parseTypedDate } from './due-words.ts';
 

@@ -1,5 +1,6 @@
-import type { Due, Every, IsoDate } from '../../../core/deadline/types.ts';
-import { isoDate } from '../../../core/deadline/types.ts';
+import type { Due, Every } from '../../../core/deadline/types.ts';
+import type { IsoDate } from '../../../core/ids.ts';
+import { isoDate } from '../../../core/ids.ts';
 
 /**
  * Deadlines (extraction/SCHEMA.md `due`) in words, the way plans write them: "Ngày 31/3/2022",
