@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import { extractDocument, type Extraction } from '../../core/extract/extract.ts';
 import { isDomainError } from '../../core/errors.ts';
 import type { Due } from '../../core/deadline/types.ts';
+import { formatViDate } from '../../core/text/dates.ts';
 import { readDocumentText } from '../../server/documents/read-document-text.ts';
 
 const KIND_NAMES: Record<string, string> = {
@@ -10,12 +11,10 @@ const KIND_NAMES: Record<string, string> = {
   QĐi: 'Quy định', CT: 'Chỉ thị', TB: 'Thông báo', CV: 'Công văn', NĐ: 'Nghị định', TT: 'Thông tư/Thông tri',
 };
 
-const viDate = (iso: string) => iso.split('-').reverse().join('/');
-
 /** A due in words, as a Vietnamese reader writes it. */
 export function describeDue(d: Due): string {
   switch (d.type) {
-    case 'date': return `ngày ${viDate(d.value)}`;
+    case 'date': return `ngày ${formatViDate(d.value)}`;
     case 'month': return `tháng ${d.value.slice(5)}/${d.value.slice(0, 4)}`;
     case 'quarter': return `quý ${d.value.slice(6)}/${d.value.slice(0, 4)}`;
     case 'quarter-end': return `cuối quý ${d.value.slice(6)}/${d.value.slice(0, 4)}`;
@@ -40,11 +39,11 @@ export function summarize(x: Extraction): string {
     `Loại văn bản: ${x.kind ? `${KIND_NAMES[x.kind] ?? x.kind} (${x.kind})` : '(không rõ)'}`,
     `Số, ký hiệu: ${v(x.number)}`,
     `Cơ quan ban hành: ${v(x.issuer)}`,
-    `Địa danh, ngày: ${v(x.place)}${x.date ? `, ngày ${viDate(x.date)}` : ''}`,
+    `Địa danh, ngày: ${v(x.place)}${x.date ? `, ngày ${formatViDate(x.date)}` : ''}`,
     `Trích yếu: ${v(x.title)}`,
     '',
     `Văn bản thực hiện (${x.implements.length}):`,
-    ...x.implements.map((r) => `  - ${r.number}${r.date ? `, ngày ${viDate(r.date)}` : ''}`),
+    ...x.implements.map((r) => `  - ${r.number}${r.date ? `, ngày ${formatViDate(r.date)}` : ''}`),
     `Văn bản được trích dẫn: ${x.references.length}`,
     '',
     `Thời hạn (${x.deadlines.length}):`,

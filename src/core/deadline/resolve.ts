@@ -1,4 +1,5 @@
 import type { Due, Every } from './types.ts';
+import { formatViDate } from '../text/dates.ts';
 import type { IsoDate } from '../ids.ts';
 
 /**
@@ -56,11 +57,6 @@ function addYears(d: IsoDate, years: number): IsoDate {
   const [y, m, day] = parts(d);
   const last = Number(lastDayOfMonth(y + years, m).slice(8));
   return toIso(y + years, m, Math.min(day, last));
-}
-
-export function formatViDate(d: IsoDate): string {
-  const [y, m, day] = parts(d);
-  return `${pad(day)}/${pad(m)}/${y}`;
 }
 
 function monthPeriod(y: number, m: number): Period {

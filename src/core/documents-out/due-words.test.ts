@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Due } from '../deadline/types.ts';
 import type { IsoDate } from '../ids.ts';
-import { dueInWords, duesInWords, shortViDate } from './due-words.ts';
+import { dueInWords, duesInWords } from './due-words.ts';
 
 const date = (v: string): Due => ({ type: 'date', value: v as IsoDate });
 
@@ -29,6 +29,5 @@ describe('deadlines in the words of a document', () => {
     expect(duesInWords([date('2022-05-30'), date('2022-11-30')])).toBe('trước ngày 30/5/2022 và ngày 30/11/2022');
     expect(duesInWords([date('2022-03-31'), { type: 'continuous', value: null }])).toBe('trước ngày 31/3/2022 và thường xuyên');
     expect(duesInWords([])).toBe('');
-    expect(shortViDate('2022-02-05')).toBe('5/2/2022');
   });
 });

@@ -4,6 +4,7 @@
  * Dates in running text take no leading zeros, as the seeds write them ("ngày 31/3/2022").
  */
 import type { Due, Every } from '../deadline/types.ts';
+import { formatViDateInText } from '../text/dates.ts';
 
 const ROMAN = ['I', 'II', 'III', 'IV'];
 
@@ -16,19 +17,13 @@ const EVERY_WORDS: Readonly<Record<Every, string>> = {
   year: 'hằng năm',
 };
 
-/** "2022-03-31" → "31/3/2022". */
-export function shortViDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return m ? `${Number(m[3])}/${Number(m[2])}/${m[1]}` : iso;
-}
-
 const quarter = (v: string) => `quý ${ROMAN[Number(v.slice(6)) - 1] ?? v.slice(6)}/${v.slice(0, 4)}`;
 
 /** The point or span a due names, without "trước", "trong": "ngày 31/3/2022", "tháng 3/2022", "quý I/2022". */
 function bare(d: Due): string {
   switch (d.type) {
     case 'date':
-      return `ngày ${shortViDate(d.value)}`;
+      return `ngày ${formatViDateInText(d.value)}`;
     case 'month':
       return `tháng ${Number(d.value.slice(5))}/${d.value.slice(0, 4)}`;
     case 'quarter':
@@ -54,7 +49,7 @@ function bare(d: Due): string {
 export function dueInWords(d: Due): string {
   switch (d.type) {
     case 'date':
-      return `trước ngày ${shortViDate(d.value)}`;
+      return `trước ngày ${formatViDateInText(d.value)}`;
     case 'month':
     case 'quarter':
     case 'year':

@@ -6,7 +6,8 @@
  */
 import { DomainError } from '../errors.ts';
 import type { IsoDate } from '../ids.ts';
-import { formatViDateLine, formatViNumber, formatViPercent } from './format-vi.ts';
+import { formatViNumber, formatViPercent } from './format-vi.ts';
+import { formatViDateLine } from '../text/dates.ts';
 import { hasKindLine, isOutgoingKind, kindWord, type OutgoingKind } from './kinds.ts';
 import { numberLine } from './numbering.ts';
 import { OUTGOING_PROFILES, PROFILE_CONVENTIONS, type OutgoingProfile } from './profiles.ts';

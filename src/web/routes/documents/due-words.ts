@@ -1,4 +1,5 @@
 import type { Due } from '../../../core/deadline/types.ts';
+import { formatViDateInText } from '../../../core/text/dates.ts';
 import type { IsoDate } from '../../../core/ids.ts';
 
 /** Words for deadlines (extraction/SCHEMA.md `due`) in the reader's language. */
@@ -40,17 +41,12 @@ export const WHAT_LABELS: Record<(typeof WHAT)[number], Record<Lang, string>> = 
   event: { vi: 'Sự kiện, hoạt động', en: 'Event' },
 };
 
-const dmy = (iso: string) => {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return m ? `${Number(m[3])}/${Number(m[2])}/${m[1]}` : iso;
-};
-
 /** A deadline in words: "ngày 31/3/2022", "quý II/2022", "hằng tháng". */
 export function describeDue(d: Due, lang: Lang = 'vi'): string {
   const vi = lang === 'vi';
   switch (d.type) {
     case 'date':
-      return vi ? `ngày ${dmy(d.value)}` : dmy(d.value);
+      return vi ? `ngày ${formatViDateInText(d.value)}` : formatViDateInText(d.value);
     case 'month':
       return vi ? `tháng ${Number(d.value.slice(5))}/${d.value.slice(0, 4)}` : `${d.value.slice(5)}/${d.value.slice(0, 4)}`;
     case 'quarter':

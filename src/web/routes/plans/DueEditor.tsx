@@ -6,7 +6,8 @@ import type { Due, Every } from '../../../core/deadline/types.ts';
 import type { IsoDate } from '../../../core/ids.ts';
 import { todayIso } from '../../components/format.ts';
 import type { EditableDueType, Lang } from './due-words.ts';
-import { DUE_TYPE_LABELS, EDITABLE_DUE_TYPES, EVERY_LABELS, EVERY_VALUES, defaultDue, dueInWords, parseTermYears, parseTypedDate } from './due-words.ts';
+import { DUE_TYPE_LABELS, EDITABLE_DUE_TYPES, EVERY_LABELS, EVERY_VALUES, defaultDue, dueInWords, parseTermYears } from './due-words.ts';
+import { parseViDate } from '../../../core/text/dates.ts';
 
 const ROMAN = ['I', 'II', 'III', 'IV'];
 const NONE = 'none';
@@ -41,7 +42,7 @@ function TypedDate({ value, onChange, label }: { value: IsoDate; onChange: (d: I
       value={value}
       valueFormat="DD/MM/YYYY"
       placeholder={t('common.datePlaceholder')}
-      dateParser={(text) => parseTypedDate(text)}
+      dateParser={(text) => parseViDate(text)}
       onChange={(v) => v && onChange(String(v).slice(0, 10) as IsoDate)}
       w={150}
       size="md"

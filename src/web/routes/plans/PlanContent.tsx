@@ -7,7 +7,8 @@ import { AUDIENCE_SCOPE_LABELS } from '../../../core/plans/audience.ts';
 import { CONFIDENTIALITY_LABELS, TASK_KIND_LABELS } from '../../../shared/plans.ts';
 import type { PlanView, TaskView } from '../../../shared/plans.ts';
 import { DOCUMENT_KIND_LABELS } from '../../../shared/documents.ts';
-import { formatDate, formatNumber } from '../../components/format.ts';
+import { formatNumber } from '../../components/format.ts';
+import { formatViDate } from '../../../core/text/dates.ts';
 import { useLabels } from '../../components/labels.ts';
 import { dueInWords, duesInWords } from './due-words.ts';
 import { useLang } from './plan-words.ts';
@@ -81,7 +82,7 @@ export function PlanContent({ plan, statusUnitId }: { plan: PlanView; statusUnit
       <Section id="plan-facts" title={t('plans.view.facts')}>
         <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="sm">
           <Fact label={t('plans.view.issuer')}>{plan.unitName}</Fact>
-          <Fact label={t('plans.fields.issuedOn')}>{formatDate(plan.issuedOn) || '—'}</Fact>
+          <Fact label={t('plans.fields.issuedOn')}>{formatViDate(plan.issuedOn) || '—'}</Fact>
           <Fact label={t('plans.fields.confidentiality')}>{CONFIDENTIALITY_LABELS[plan.confidentiality][lang]}</Fact>
           <Fact label={t('plans.fields.reminderDays')}>
             {plan.reminderDays.length > 0 ? t('plans.view.reminders', { days: plan.reminderDays.join(', ') }) : '—'}
@@ -119,7 +120,7 @@ export function PlanContent({ plan, statusUnitId }: { plan: PlanView; statusUnit
                 </Anchor>{' '}
                 <Text span size="sm">
                   {d.title}
-                  {d.issuedOn && ` (${formatDate(d.issuedOn)})`}
+                  {d.issuedOn && ` (${formatViDate(d.issuedOn)})`}
                 </Text>
               </li>
             ))}

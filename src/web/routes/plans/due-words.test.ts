@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Due } from '../../../core/deadline/types.ts';
 import type { IsoDate } from '../../../core/ids.ts';
 import { DueSchema } from '../../../shared/plans.ts';
-import { EDITABLE_DUE_TYPES, defaultDue, dueInWords, duesInWords, parseTermYears, parseTypedDate } from './due-words.ts';
+import { EDITABLE_DUE_TYPES, defaultDue, dueInWords, duesInWords, parseTermYears } from './due-words.ts';
 
 describe('deadlines in words', () => {
   const cases: [Due, string, string][] = [
@@ -50,15 +50,6 @@ describe('a new deadline of each type', () => {
 });
 
 describe('typed values', () => {
-  it('reads a date typed the Vietnamese way, and refuses days that do not exist', () => {
-    expect(parseTypedDate('31/3/2022')).toBe('2022-03-31');
-    expect(parseTypedDate(' 05-01-2022 ')).toBe('2022-01-05');
-    expect(parseTypedDate('2022-03-31')).toBe('2022-03-31');
-    expect(parseTypedDate('31/2/2022')).toBeNull();
-    expect(parseTypedDate('31/3/22')).toBeNull();
-    expect(parseTypedDate('hôm nay')).toBeNull();
-  });
-
   it('reads the years of a term, sorted, without repeats, within 1–10', () => {
     expect(parseTermYears('4, 2')).toEqual([2, 4]);
     expect(parseTermYears('năm thứ 2 và năm thứ 2')).toEqual([2]);

@@ -1,6 +1,6 @@
 import type { Due, Every } from '../../../core/deadline/types.ts';
 import type { IsoDate } from '../../../core/ids.ts';
-import { isoDate } from '../../../core/ids.ts';
+import { formatViDateInText } from '../../../core/text/dates.ts';
 
 /**
  * Deadlines (extraction/SCHEMA.md `due`) in words, the way plans write them: "Ngày 31/3/2022",
@@ -40,17 +40,11 @@ export const EVERY_LABELS: Record<Every, Record<Lang, string>> = {
 
 const ROMAN = ['I', 'II', 'III', 'IV'];
 
-/** "2022-03-31" → "31/3/2022", as plans write dates in running text. */
-export function shortDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return m ? `${Number(m[3])}/${Number(m[2])}/${m[1]}` : iso;
-}
-
 function lower(d: Due, lang: Lang): string {
   const vi = lang === 'vi';
   switch (d.type) {
     case 'date':
-      return vi ? `ngày ${shortDate(d.value)}` : shortDate(d.value);
+      return vi ? `ngày ${formatViDateInText(d.value)}` : formatViDateInText(d.value);
     case 'month': {
       const [y, m] = d.value.split('-');
       return vi ? `tháng ${Number(m)}/${y}` : `${m}/${y}`;
@@ -135,13 +129,4 @@ export function defaultDue(type: EditableDueType, today: IsoDate): Due {
 export function parseTermYears(text: string): number[] | null {
   const years = [...new Set(text.split(/[^\d]+/).filter(Boolean).map(Number))].filter((n) => Number.isInteger(n) && n >= 1 && n <= 10);
   return years.length > 0 ? years.sort((a, b) => a - b) : null;
-}
-
-/** Reads "31/3/2022", "31-03-2022" or "2022-03-31"; null when it is not a day of the calendar. */
-export function parseTypedDate(text: string): IsoDate | null {
-  const s = text.trim();
-  let m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s);
-  if (m) return isoDate(Number(m[3]), Number(m[2]), Number(m[1]));
-  m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
-  return m ? isoDate(Number(m[1]), Number(m[2]), Number(m[3])) : null;
 }
