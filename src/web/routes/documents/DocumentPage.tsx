@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import type { Due } from '../../../core/deadline/types.ts';
+import { dueShort } from '../../../core/deadline/words.ts';
 import type { DocumentDetail, DocumentLink } from '../../../shared/documents.ts';
 import { DOCUMENT_KIND_LABELS } from '../../../shared/documents.ts';
 import { apiUrl } from '../../api-client.ts';
@@ -13,7 +14,6 @@ import { errorMessage, notifySuccess } from '../../components/notify.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { useCreatePlanFromDocument, useDocument } from './document-queries.ts';
-import { describeDue } from './due-words.ts';
 
 function useKindLabel() {
   const { i18n } = useTranslation();
@@ -118,7 +118,7 @@ function PlanSection({ doc }: { doc: DocumentDetail }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'vi';
   const createPlan = useCreatePlanFromDocument(doc.id);
-  const due = (d: unknown) => (d ? describeDue(d as Due, lang) : '—');
+  const due = (d: unknown) => (d ? dueShort(d as Due, lang) : '—');
   if (!doc.plan) {
     if (!doc.permissions.write || doc.status === 'stub') return null;
     return (

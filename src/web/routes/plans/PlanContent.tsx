@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { Due } from '../../../core/deadline/types.ts';
+import { dueLabel, duesLabel } from '../../../core/deadline/words.ts';
 import { AUDIENCE_SCOPE_LABELS } from '../../../core/plans/audience.ts';
 import { CONFIDENTIALITY_LABELS, TASK_KIND_LABELS } from '../../../shared/plans.ts';
 import type { PlanView, TaskView } from '../../../shared/plans.ts';
@@ -10,7 +11,6 @@ import { DOCUMENT_KIND_LABELS } from '../../../shared/documents.ts';
 import { formatNumber } from '../../components/format.ts';
 import { formatViDate } from '../../../core/text/dates.ts';
 import { useLabels } from '../../components/labels.ts';
-import { dueInWords, duesInWords } from './due-words.ts';
 import { useLang } from './plan-words.ts';
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
@@ -74,7 +74,7 @@ export function PlanContent({ plan, statusUnitId }: { plan: PlanView; statusUnit
   const { t } = useTranslation();
   const lang = useLang();
   const audienceWords = useAudienceWords();
-  const due = (d: unknown, text: string | null) => (d ? dueInWords(d as Due, lang) : (text ?? t('plans.due.noneWords')));
+  const due = (d: unknown, text: string | null) => (d ? dueLabel(d as Due, lang) : (text ?? t('due.none')));
   const published = plan.status === 'published';
 
   return (
@@ -195,7 +195,7 @@ export function PlanContent({ plan, statusUnitId }: { plan: PlanView; statusUnit
                       {o.viaText && ` ${t('plans.view.reportVia', { via: o.viaText })}`}
                     </Text>
                     <Text size="sm">
-                      {t('plans.view.due')}: {o.due.length > 0 ? duesInWords(o.due as Due[], lang) : '—'}
+                      {t('plans.view.due')}: {o.due.length > 0 ? duesLabel(o.due as Due[], lang) : '—'}
                       {o.cutoffDay && ` · ${t('plans.view.cutoff', { day: o.cutoffDay })}`}
                     </Text>
                     <Text size="sm" c="dimmed">

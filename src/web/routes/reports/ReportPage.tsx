@@ -81,7 +81,7 @@ export function ReportPage() {
                 {d.plan.unitName}
               </Text>
             </Fact>
-            <Fact label={t('reports.page.dueDate')}>{d.dueDate ? formatViDate(d.dueDate) : t('plans.due.noneWords')}</Fact>
+            <Fact label={t('reports.page.dueDate')}>{d.dueDate ? formatViDate(d.dueDate) : t('due.none')}</Fact>
             <Fact label={t('reports.page.to')}>
               {to ?? '—'}
               {via && (

@@ -1,13 +1,25 @@
 import { TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatViDate, parseViDate } from '../../../core/text/dates.ts';
+import type { IsoDate } from '../../core/ids.ts';
+import { formatViDate, parseViDate } from '../../core/text/dates.ts';
+
+interface Props {
+  label: string;
+  value: string | null;
+  onChange: (value: IsoDate | null) => void;
+  error?: string | undefined;
+  /** Width in pixels; the field fills its column when none is given. */
+  w?: number;
+}
 
 /**
- * A light date field typed as dd/mm/yyyy (giving YYYY-MM-DD), for forms with dozens of dates: the
- * review of a document has one per citation and per deadline.
+ * A date typed as dd/mm/yyyy (also d/m/yyyy, with "-" or "."), giving YYYY-MM-DD when the field is
+ * left; a text that is not a date is kept and marked. A plain text field rather than a calendar:
+ * the review of a document has one per citation and per deadline, and a plan one per task.
+ * DateField is the calendar picker for forms with a date or two.
  */
-export function IsoDateInput({ label, value, onChange, error }: { label: string; value: string | null; onChange: (v: string | null) => void; error?: string | undefined }) {
+export function TypedDateInput({ label, value, onChange, error, w }: Props) {
   const { t } = useTranslation();
   const [text, setText] = useState(formatViDate(value));
   const [bad, setBad] = useState(false);
@@ -21,7 +33,7 @@ export function IsoDateInput({ label, value, onChange, error }: { label: string;
       value={text}
       placeholder={t('common.datePlaceholder')}
       inputMode="numeric"
-      error={error ?? (bad ? t('documents.badDate') : undefined)}
+      error={error ?? (bad ? t('common.badDate') : undefined)}
       onChange={(e) => setText(e.currentTarget.value)}
       onBlur={() => {
         if (text.trim() === '') {
@@ -33,6 +45,7 @@ export function IsoDateInput({ label, value, onChange, error }: { label: string;
         setBad(iso === null);
         if (iso !== null && iso !== value) onChange(iso);
       }}
+      w={w}
     />
   );
 }
