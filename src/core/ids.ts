@@ -19,6 +19,18 @@ export function isIsoDate(s: string): s is IsoDate {
   return d <= daysInMonth(y, mo);
 }
 
+/**
+ * Builds an IsoDate from its parts, or null when the day does not exist (31/2, month 13) or the
+ * year lies outside 1900–2100 (a typing slip rather than a date anyone means).
+ */
+export function isoDate(year: number, month: number, day: number): IsoDate | null {
+  if (!Number.isInteger(year) || year < 1900 || year > 2100) return null;
+  if (!Number.isInteger(month) || !Number.isInteger(day) || month < 1 || month > 12 || day < 1) return null;
+  if (day > daysInMonth(year, month)) return null;
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` as IsoDate;
+}
+
+/** The number of days in `month` (1–12) of `year`. */
 export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }

@@ -1,6 +1,6 @@
 // Sample outgoing documents of the three profiles, shaped on the seeds (Trà Vinh ĐUK, a provincial
 // UBND, a Youth Union bloc committee). Used by the .docx tests; not a test file itself.
-import type { IsoDate } from '../../src/core/deadline/types.ts';
+import type { IsoDate } from '../../src/core/ids.ts';
 import { formatViRatio } from '../../src/core/documents-out/format-vi.ts';
 import type { OutgoingDocument } from '../../src/core/documents-out/model.ts';
 import { numberSymbol } from '../../src/core/documents-out/numbering.ts';

@@ -2,36 +2,14 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { extractDocument, type Extraction } from '../../core/extract/extract.ts';
 import { isDomainError } from '../../core/errors.ts';
-import type { Due } from '../../core/deadline/types.ts';
+import { DEADLINE_WHAT_LABELS, dueShort } from '../../core/deadline/words.ts';
+import { formatViDate } from '../../core/text/dates.ts';
 import { readDocumentText } from '../../server/documents/read-document-text.ts';
 
 const KIND_NAMES: Record<string, string> = {
   KH: 'Kế hoạch', HD: 'Hướng dẫn', BC: 'Báo cáo', CTr: 'Chương trình', NQ: 'Nghị quyết', KL: 'Kết luận', QĐ: 'Quyết định/Quy định',
   QĐi: 'Quy định', CT: 'Chỉ thị', TB: 'Thông báo', CV: 'Công văn', NĐ: 'Nghị định', TT: 'Thông tư/Thông tri',
 };
-
-const viDate = (iso: string) => iso.split('-').reverse().join('/');
-
-/** A due in words, as a Vietnamese reader writes it. */
-export function describeDue(d: Due): string {
-  switch (d.type) {
-    case 'date': return `ngày ${viDate(d.value)}`;
-    case 'month': return `tháng ${d.value.slice(5)}/${d.value.slice(0, 4)}`;
-    case 'quarter': return `quý ${d.value.slice(6)}/${d.value.slice(0, 4)}`;
-    case 'quarter-end': return `cuối quý ${d.value.slice(6)}/${d.value.slice(0, 4)}`;
-    case 'half': return `${d.value.endsWith('H1') ? '6 tháng đầu' : '6 tháng cuối'} năm ${d.value.slice(0, 4)}`;
-    case 'year': return `năm ${d.value}`;
-    case 'range': return `từ ${describeDue(d.value.from)} đến ${describeDue(d.value.to)}`;
-    case 'recurring': {
-      const every = { day: 'hằng ngày', week: 'hằng tuần', month: 'hằng tháng', quarter: 'hằng quý', 'half-year': 'định kỳ 6 tháng', year: 'hằng năm' }[d.value.every];
-      return d.value.from ? `${every} từ ${describeDue(d.value.from)}` : every;
-    }
-    case 'continuous': return 'thường xuyên';
-    case 'term-years': return `năm thứ ${d.value.years.join(', ')} của nhiệm kỳ`;
-    case 'relative': return `${d.value.days < 0 ? 'trước' : 'sau'} ${Math.abs(d.value.days)} ngày`;
-    case 'from': return `từ ${describeDue(d.value)}`;
-  }
-}
 
 /** The readable Vietnamese summary printed without --json. */
 export function summarize(x: Extraction): string {
@@ -40,20 +18,20 @@ export function summarize(x: Extraction): string {
     `Loại văn bản: ${x.kind ? `${KIND_NAMES[x.kind] ?? x.kind} (${x.kind})` : '(không rõ)'}`,
     `Số, ký hiệu: ${v(x.number)}`,
     `Cơ quan ban hành: ${v(x.issuer)}`,
-    `Địa danh, ngày: ${v(x.place)}${x.date ? `, ngày ${viDate(x.date)}` : ''}`,
+    `Địa danh, ngày: ${v(x.place)}${x.date ? `, ngày ${formatViDate(x.date)}` : ''}`,
     `Trích yếu: ${v(x.title)}`,
     '',
     `Văn bản thực hiện (${x.implements.length}):`,
-    ...x.implements.map((r) => `  - ${r.number}${r.date ? `, ngày ${viDate(r.date)}` : ''}`),
+    ...x.implements.map((r) => `  - ${r.number}${r.date ? `, ngày ${formatViDate(r.date)}` : ''}`),
     `Văn bản được trích dẫn: ${x.references.length}`,
     '',
     `Thời hạn (${x.deadlines.length}):`,
-    ...x.deadlines.map((d) => `  - "${d.text}" → ${describeDue(d.due)} [${{ task: 'nhiệm vụ', report: 'báo cáo', event: 'sự kiện' }[d.what]}]`),
+    ...x.deadlines.map((d) => `  - "${d.text}" → ${dueShort(d.due)} [${DEADLINE_WHAT_LABELS[d.what].vi.toLocaleLowerCase('vi')}]`),
     '',
     `Phân công (${x.assignments.length}):`,
     ...x.assignments.map((a) => `  - Chủ trì: ${a.lead.join('; ')}${a.support.length ? ` — phối hợp: ${a.support.join('; ')}` : ''}`),
     `Báo cáo phải gửi (${x.reports.length}):`,
-    ...x.reports.map((r) => `  - ${r.from ?? '?'} → ${r.to}${r.via ? ` (qua ${r.via})` : ''}${r.due.length ? `: ${r.due.map(describeDue).join(', ')}` : ''}`),
+    ...x.reports.map((r) => `  - ${r.from ?? '?'} → ${r.to}${r.via ? ` (qua ${r.via})` : ''}${r.due.length ? `: ${r.due.map((d) => dueShort(d)).join(', ')}` : ''}`),
     '',
     `Nơi nhận (${x.recipients.length}):`,
     ...x.recipients.map((r) => `  - ${r}`),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import type { IsoDate } from '../deadline/types.ts';
+import type { IsoDate } from '../ids.ts';
 import type { ReportForm } from '../reports/form.ts';
 import type { OwedReport, StoredInstanceStatus, SubtreeUnit } from './consolidate.ts';
 import { consolidate, reportState, unitsToUrge } from './consolidate.ts';

@@ -15,7 +15,7 @@
  *   unit's own report is what this consolidation produces, never one of its sources.
  */
 import { daysLate } from '../deadline/resolve.ts';
-import type { IsoDate } from '../deadline/types.ts';
+import type { IsoDate } from '../ids.ts';
 import type { ReportForm } from '../reports/form.ts';
 import { sectionsOf } from '../reports/form.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { IsoDate } from '../deadline/types.ts';
+import type { IsoDate } from '../ids.ts';
 import { assertDocumentComplete, printedParts } from '../documents-out/model.ts';
 import type { ReportForm } from '../reports/form.ts';
 import { consolidate, type OwedReport } from './consolidate.ts';

@@ -1,7 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import { parseDue } from './parse.ts';
 import { findDeadlines } from './find.ts';
-import { dueEquals, isoDate } from './types.ts';
+import { dueEquals } from './types.ts';
+import { isoDate } from '../ids.ts';
 
 describe('parseDue', () => {
   it.each([

@@ -1,5 +1,6 @@
 import { findAtoms, type Atom } from './atoms.ts';
-import { isoDate, type DeadlineWhat, type Due } from './types.ts';
+import type { DeadlineWhat, Due } from './types.ts';
+import { isoDate } from '../ids.ts';
 
 /** A deadline expression found in a text: its span, normalised due and what it is for. */
 export interface DeadlineHit {

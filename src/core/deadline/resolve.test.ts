@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Due, IsoDate } from './types.ts';
+import type { Due } from './types.ts';
+import type { IsoDate } from '../ids.ts';
 import type { ResolveContext } from './resolve.ts';
 import { addDays, daysLate, instanceStatus, resolveDue } from './resolve.ts';
 

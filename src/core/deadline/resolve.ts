@@ -1,4 +1,7 @@
-import type { Due, Every, IsoDate } from './types.ts';
+import type { Due, Every } from './types.ts';
+import { formatViDate } from '../text/dates.ts';
+import { dueLabel } from './words.ts';
+import type { IsoDate } from '../ids.ts';
 
 /**
  * Turning a `Due` into concrete periods and due dates (DESIGN.md "Deadlines"): a month is due on its
@@ -9,7 +12,7 @@ import type { Due, Every, IsoDate } from './types.ts';
 export interface Period {
   /** Stable key of the period within one task or obligation: "2022-Q1", "2022-03", "2022", "2022-03-31", "once". */
   key: string;
-  /** How a Vietnamese reader names it: "Quý I/2022", "Tháng 3/2022", "Năm 2022", "31/03/2022". */
+  /** How a Vietnamese reader names it (words.ts `dueLabel`, a day as dd/mm/yyyy): "Quý I/2022", "Tháng 3/2022", "Năm 2022", "31/03/2022". */
   label: string;
   start: IsoDate;
   end: IsoDate;
@@ -30,7 +33,6 @@ export interface ResolveContext {
   maxPeriods?: number;
 }
 
-const ROMAN = ['I', 'II', 'III', 'IV'];
 const pad = (n: number) => String(n).padStart(2, '0');
 
 export function toIso(y: number, m: number, d: number): IsoDate {
@@ -57,29 +59,29 @@ function addYears(d: IsoDate, years: number): IsoDate {
   return toIso(y + years, m, Math.min(day, last));
 }
 
-export function formatViDate(d: IsoDate): string {
-  const [y, m, day] = parts(d);
-  return `${pad(day)}/${pad(m)}/${y}`;
-}
-
 function monthPeriod(y: number, m: number): Period {
   const end = lastDayOfMonth(y, m);
-  return { key: `${y}-${pad(m)}`, label: `Tháng ${m}/${y}`, start: toIso(y, m, 1), end, due: end };
+  const key = `${y}-${pad(m)}`;
+  return { key, label: dueLabel({ type: 'month', value: key }), start: toIso(y, m, 1), end, due: end };
 }
 
 function quarterPeriod(y: number, q: number): Period {
   const end = lastDayOfMonth(y, q * 3);
-  return { key: `${y}-Q${q}`, label: `Quý ${ROMAN[q - 1]}/${y}`, start: toIso(y, q * 3 - 2, 1), end, due: end };
+  const key = `${y}-Q${q}`;
+  return { key, label: dueLabel({ type: 'quarter', value: key }), start: toIso(y, q * 3 - 2, 1), end, due: end };
 }
 
 function halfPeriod(y: number, h: number): Period {
   const end = h === 1 ? toIso(y, 6, 30) : toIso(y, 12, 31);
-  return { key: `${y}-H${h}`, label: h === 1 ? `6 tháng đầu năm ${y}` : `6 tháng cuối năm ${y}`, start: h === 1 ? toIso(y, 1, 1) : toIso(y, 7, 1), end, due: end };
+  const key = `${y}-H${h}`;
+  return { key, label: dueLabel({ type: 'half', value: key }), start: h === 1 ? toIso(y, 1, 1) : toIso(y, 7, 1), end, due: end };
 }
 
 function yearPeriod(y: number): Period {
-  return { key: `${y}`, label: `Năm ${y}`, start: toIso(y, 1, 1), end: toIso(y, 12, 31), due: toIso(y, 12, 31) };
+  return { key: `${y}`, label: dueLabel({ type: 'year', value: String(y) }), start: toIso(y, 1, 1), end: toIso(y, 12, 31), due: toIso(y, 12, 31) };
 }
+
+const termYearLabel = (n: number) => dueLabel({ type: 'term-years', value: { years: [n] } });
 
 function dayPeriod(d: IsoDate): Period {
   return { key: d, label: formatViDate(d), start: d, end: d, due: d };
@@ -176,13 +178,13 @@ export function resolveDue(due: Due, ctx: ResolveContext): Period[] {
     }
     case 'term-years': {
       const term = ctx.term;
-      if (!term) return due.value.years.map((n) => ({ key: `term-${n}`, label: `Năm thứ ${n} của nhiệm kỳ`, start: ctx.from, end: ctx.until, due: null }));
+      if (!term) return due.value.years.map((n) => ({ key: `term-${n}`, label: termYearLabel(n), start: ctx.from, end: ctx.until, due: null }));
       return due.value.years.map((n) => {
         // Year n of a term runs from its n-1st anniversary to the day before its nth.
         const start = addYears(term.start, n - 1);
         const end = addDays(addYears(term.start, n), -1);
         const capped = end > term.end ? term.end : end;
-        return { key: `term-${n}`, label: `Năm thứ ${n} của nhiệm kỳ (${formatViDate(start)} - ${formatViDate(capped)})`, start, end: capped, due: capped };
+        return { key: `term-${n}`, label: `${termYearLabel(n)} (${formatViDate(start)} - ${formatViDate(capped)})`, start, end: capped, due: capped };
       });
     }
     default: {

@@ -2,9 +2,7 @@
  * The normalised deadline of extraction/SCHEMA.md (`due`), as TypeScript types.
  * Parsing lives in parse.ts / find.ts; resolving to concrete dates belongs in resolve.ts.
  */
-
-/** A calendar date "YYYY-MM-DD". */
-export type IsoDate = string & { readonly __brand: 'IsoDate' };
+import type { IsoDate } from '../ids.ts';
 
 export type Every = 'day' | 'week' | 'month' | 'quarter' | 'half-year' | 'year';
 
@@ -26,17 +24,6 @@ export type DueType = Due['type'];
 
 /** What a deadline is for: a task to do, a report to send, an event to hold. */
 export type DeadlineWhat = 'task' | 'report' | 'event';
-
-const pad = (n: number, w = 2) => String(n).padStart(w, '0');
-
-/** Builds an IsoDate, or null when the day does not exist (31/2, month 13). */
-export function isoDate(year: number, month: number, day: number): IsoDate | null {
-  if (!Number.isInteger(year) || year < 1900 || year > 2100) return null;
-  if (month < 1 || month > 12 || day < 1) return null;
-  const dim = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  if (day > dim) return null;
-  return `${pad(year, 4)}-${pad(month)}-${pad(day)}` as IsoDate;
-}
 
 /** Structural equality of two dues (key order does not matter). */
 export function dueEquals(a: Due | null | undefined, b: Due | null | undefined): boolean {

@@ -1,6 +1,6 @@
 import { KIND_WORD_SOURCE, kindFromWord, type DocumentKind } from './kinds.ts';
 import { PARTY_NUMBER, STATE_NUMBER, compactNumber, kindOfNumber, readDateAfter, type DocNumber } from './number.ts';
-import type { IsoDate } from '../deadline/types.ts';
+import type { IsoDate } from '../ids.ts';
 
 /** One citation of another document, found in running text. */
 export interface Citation {

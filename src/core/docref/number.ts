@@ -1,5 +1,5 @@
 import { kindFromSymbol, kindFromWord, type DocumentKind } from './kinds.ts';
-import { isoDate, type IsoDate } from '../deadline/types.ts';
+import { isoDate, type IsoDate } from '../ids.ts';
 
 /** A document number and symbol as printed, without "Số" and without spaces: "48-KH/ĐUK". */
 export type DocNumber = string & { readonly __brand: 'DocNumber' };

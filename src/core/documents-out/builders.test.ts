@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { IsoDate } from '../deadline/types.ts';
+import type { IsoDate } from '../ids.ts';
 import type { DocumentHeader } from './issuer.ts';
 import { assertDocumentComplete, printedParts, type Block } from './model.ts';
 import { buildPlanDocument, planOpening, taskListRows } from './plan-document.ts';

@@ -4,7 +4,7 @@
  * the switch is one entry in FORMAT_RULES. Sources and what could not be confirmed:
  * docs/decisions/004-party-document-format.md.
  */
-import type { IsoDate } from '../deadline/types.ts';
+import type { IsoDate } from '../ids.ts';
 import type { OutgoingProfile } from './profiles.ts';
 
 /** Sizes in points (the renderer writes half-points). */

@@ -1,18 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import type { IsoDate } from '../deadline/types.ts';
-import {
-  formatViDateLine,
-  formatViLongDate,
-  formatViNumber,
-  formatViPercent,
-  formatViRatio,
-  formatViShortDate,
-  parseViNumber,
-  viDayMonth,
-} from './format-vi.ts';
-
-const d = (s: string) => s as IsoDate;
+import { formatViNumber, formatViPercent, formatViRatio, parseViNumber } from './format-vi.ts';
 
 describe('formatViNumber', () => {
   it.each([
@@ -148,38 +136,5 @@ describe('formatViRatio', () => {
   it('writes a count over its whole', () => {
     expect(formatViRatio(2909, 3044)).toBe('2.909/3.044');
     expect(`${formatViRatio(2909, 3044)}, đạt ${formatViPercent(2909, 3044)}`).toBe('2.909/3.044, đạt 95,56%');
-  });
-});
-
-describe('dates', () => {
-  it.each([
-    ['2022-04-18', 'Trà Vinh, ngày 18 tháng 4 năm 2022'],
-    ['2022-01-05', 'Trà Vinh, ngày 05 tháng 01 năm 2022'],
-    ['2022-02-28', 'Trà Vinh, ngày 28 tháng 02 năm 2022'],
-    ['2022-03-01', 'Trà Vinh, ngày 01 tháng 3 năm 2022'],
-    ['2022-12-31', 'Trà Vinh, ngày 31 tháng 12 năm 2022'],
-    ['2022-11-09', 'Trà Vinh, ngày 09 tháng 11 năm 2022'],
-    ['2022-10-10', 'Trà Vinh, ngày 10 tháng 10 năm 2022'],
-    ['2024-02-29', 'Trà Vinh, ngày 29 tháng 02 năm 2024'],
-  ])('%s → %s', (date, expected) => {
-    expect(formatViDateLine('Trà Vinh', d(date))).toBe(expected);
-  });
-
-  it('pads days below 10 and the months 1 and 2 only', () => {
-    for (let m = 1; m <= 12; m++) expect(viDayMonth(15, m).month).toBe(m <= 2 ? `0${m}` : String(m));
-    for (let day = 1; day <= 31; day++) expect(viDayMonth(day, 5).day).toBe(day < 10 ? `0${day}` : String(day));
-  });
-
-  it('trims the place and refuses an empty one or an impossible date', () => {
-    expect(formatViDateLine('  TP. Hồ Chí Minh ', d('2022-04-27'))).toBe('TP. Hồ Chí Minh, ngày 27 tháng 4 năm 2022');
-    expect(() => formatViDateLine(' ', d('2022-04-27'))).toThrow(RangeError);
-    expect(() => formatViLongDate(d('2022-02-30'))).toThrow(RangeError);
-    expect(() => formatViLongDate(d('2023-02-29'))).toThrow(RangeError);
-    expect(() => formatViLongDate(d('18/04/2022'))).toThrow(RangeError);
-  });
-
-  it('writes short dates with both parts padded', () => {
-    expect(formatViShortDate(d('2022-04-18'))).toBe('18/04/2022');
-    expect(formatViShortDate(d('2022-01-05'))).toBe('05/01/2022');
   });
 });

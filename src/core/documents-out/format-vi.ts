@@ -1,9 +1,7 @@
 /**
- * Figures and dates written the Vietnamese way, as documents print them: "2.909", "95,56%",
- * "Trà Vinh, ngày 18 tháng 4 năm 2022". Raw counts are stored; these functions only present them.
+ * Figures written the Vietnamese way, as documents print them: "2.909", "95,56%", "2.909/3.044".
+ * Raw counts are stored; these functions only present them. Dates are written by core/text/dates.ts.
  */
-import type { IsoDate } from '../deadline/types.ts';
-
 const THOUSANDS = '.';
 const DECIMAL = ',';
 
@@ -76,47 +74,4 @@ export function formatViPercent(part: number, whole: number, decimals = 2): stri
 /** "2.909/3.044" — a count over its whole, as reports write it. */
 export function formatViRatio(part: number, whole: number): string {
   return `${formatViNumber(part)}/${formatViNumber(whole)}`;
-}
-
-/**
- * Day and month as the place-and-date line prints them: days below 10 and the months 1 and 2
- * take a leading zero (36-HD/VPTW and Nghị định 30/2020/NĐ-CP Phụ lục I say the same):
- * 5 → "05", month 2 → "02", month 4 → "4".
- */
-export function viDayMonth(day: number, month: number): { day: string; month: string } {
-  return { day: day < 10 ? `0${day}` : String(day), month: month <= 2 ? `0${month}` : String(month) };
-}
-
-function splitIso(date: IsoDate): { y: number; m: number; d: number } {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!m) throw new RangeError(`Ngày không hợp lệ: ${date}`);
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
-  const dim = new Date(Date.UTC(y, mo, 0)).getUTCDate();
-  if (mo < 1 || mo > 12 || d < 1 || d > dim) throw new RangeError(`Ngày không hợp lệ: ${date}`);
-  return { y, m: mo, d };
-}
-
-/** "ngày 18 tháng 4 năm 2022", "ngày 05 tháng 02 năm 2026". Throws RangeError for an invalid date. */
-export function formatViLongDate(date: IsoDate): string {
-  const { y, m, d } = splitIso(date);
-  const dm = viDayMonth(d, m);
-  return `ngày ${dm.day} tháng ${dm.month} năm ${y}`;
-}
-
-/**
- * The place-and-date line of a document: formatViDateLine('Trà Vinh', '2022-04-18') →
- * "Trà Vinh, ngày 18 tháng 4 năm 2022". Throws RangeError for an invalid date or empty place.
- */
-export function formatViDateLine(place: string, date: IsoDate): string {
-  const p = place.trim();
-  if (!p) throw new RangeError('Thiếu địa danh');
-  return `${p}, ${formatViLongDate(date)}`;
-}
-
-/** "18/04/2022", the short form tables and lists use. */
-export function formatViShortDate(date: IsoDate): string {
-  const { y, m, d } = splitIso(date);
-  return `${String(d).padStart(2, '0')}/${String(m).padStart(2, '0')}/${y}`;
 }

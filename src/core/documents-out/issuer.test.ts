@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { IsoDate } from '../deadline/types.ts';
+import type { IsoDate } from '../ids.ts';
 import { bodyName, breakLine, defaultSignature, fileCopyLine, issuerAbbrev, issuerLines, partyOrganisationName, placeOf, proposeNumber, seqOfNumber } from './issuer.ts';
 
 const d = (s: string) => s as IsoDate;

@@ -6,7 +6,7 @@
  * the drafts that carry them; the number is proposed, never typed.
  */
 import { isDomainError } from '../errors.ts';
-import type { IsoDate } from '../deadline/types.ts';
+import type { IsoDate } from '../ids.ts';
 import { UNIT_KINDS, type UnitKind } from '../org-tree/kinds.ts';
 import type { OutgoingKind } from './kinds.ts';
 import type { Signature } from './model.ts';

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import type { IsoDate } from '../deadline/types.ts';
+import type { IsoDate } from '../ids.ts';
 import {
   assertDocumentComplete,
   cellText,

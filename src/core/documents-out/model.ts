@@ -5,8 +5,9 @@
  * figures, recipient punctuation) so the renderer only lays it out.
  */
 import { DomainError } from '../errors.ts';
-import type { IsoDate } from '../deadline/types.ts';
-import { formatViDateLine, formatViNumber, formatViPercent } from './format-vi.ts';
+import type { IsoDate } from '../ids.ts';
+import { formatViNumber, formatViPercent } from './format-vi.ts';
+import { formatViDateLine } from '../text/dates.ts';
 import { hasKindLine, isOutgoingKind, kindWord, type OutgoingKind } from './kinds.ts';
 import { numberLine } from './numbering.ts';
 import { OUTGOING_PROFILES, PROFILE_CONVENTIONS, type OutgoingProfile } from './profiles.ts';

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { parseDocNumber } from '../docref/number.ts';
-import type { IsoDate } from '../deadline/types.ts';
+import type { IsoDate } from '../ids.ts';
 import { isDomainError } from '../errors.ts';
 import { BLANK_SEQ, formatSeq, numberLine, numberSymbol, proposeNextNumber, type IssuedNumber } from './numbering.ts';
 

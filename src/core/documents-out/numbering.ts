@@ -5,7 +5,7 @@
  * year. Numbers are proposed, never typed: the office confirms them when the document is issued.
  */
 import { DomainError } from '../errors.ts';
-import type { IsoDate } from '../deadline/types.ts';
+import type { IsoDate } from '../ids.ts';
 import type { OutgoingKind } from './kinds.ts';
 import { PROFILE_CONVENTIONS, type OutgoingProfile } from './profiles.ts';
 

@@ -5,8 +5,8 @@
  * table: STT, nội dung, đơn vị chủ trì, phối hợp, thời hạn.
  */
 import type { Due } from '../deadline/types.ts';
+import { dueInText, duesInText } from '../deadline/words.ts';
 import type { DocumentHeader } from './issuer.ts';
-import { dueInWords, duesInWords } from './due-words.ts';
 import type { Block, OutgoingDocument, Signature } from './model.ts';
 
 export interface PlanTaskForDocument {
@@ -43,7 +43,7 @@ export interface PlanForDocument {
 /** The deadline of a task as the plan prints it: its own words when imported, else in words; "" for none. */
 export function taskDeadline(t: Pick<PlanTaskForDocument, 'due' | 'dueText'>): string {
   if (t.dueText && t.dueText.trim()) return t.dueText.trim();
-  return t.due ? dueInWords(t.due) : '';
+  return t.due ? dueInText(t.due) : '';
 }
 
 const upperFirst = (s: string) => (s ? s.charAt(0).toLocaleUpperCase('vi') + s.slice(1) : s);
@@ -76,7 +76,7 @@ export function buildPlanDocument(header: DocumentHeader, p: PlanForDocument): O
       type: 'bullets',
       items: p.obligations.map((o) => {
         const to = o.toText ? ` gửi ${o.toText}${o.viaText ? ` (qua ${o.viaText})` : ''}` : '';
-        const when = duesInWords(o.due);
+        const when = duesInText(o.due);
         return sentence(`${upperFirst(o.title)}${to}${when ? ` ${when}` : ''}`);
       }),
     });

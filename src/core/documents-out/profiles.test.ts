@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import type { IsoDate } from '../deadline/types.ts';
+import type { IsoDate } from '../ids.ts';
 import { UNIT_KIND_NAMES, UNIT_KINDS } from '../org-tree/kinds.ts';
 import { FORMAT_RULES, formatRuleFor, mmToTwips, type FormatRule } from './format-rules.ts';
 import { hasKindLine, isOutgoingKind, kindWord, OUTGOING_KIND_NAMES } from './kinds.ts';

@@ -3,9 +3,9 @@
  * units late on a report obligation, listing each with the days since the due date, asking them to
  * send the report by a given day.
  */
-import type { IsoDate } from '../deadline/types.ts';
+import type { IsoDate } from '../ids.ts';
 import type { DocumentHeader } from './issuer.ts';
-import { shortViDate } from './due-words.ts';
+import { formatViDateInText } from '../text/dates.ts';
 import { formatViNumber } from './format-vi.ts';
 import type { Block, OutgoingDocument, Signature } from './model.ts';
 
@@ -52,7 +52,7 @@ export function urgingSummary(obligationTitle: string): string {
 export function buildUrgingLetter(header: DocumentHeader, u: UrgingLetterInput): OutgoingDocument {
   if (u.late.length === 0) throw new RangeError('Không có đơn vị nào chậm báo cáo để đôn đốc');
   const report = /^báo cáo/iu.test(u.obligationTitle.trim()) ? lowerFirst(u.obligationTitle.trim()) : `báo cáo ${lowerFirst(u.obligationTitle.trim())}`;
-  const due = u.dueDate ? ` trước ngày ${shortViDate(u.dueDate)}` : '';
+  const due = u.dueDate ? ` trước ngày ${formatViDateInText(u.dueDate)}` : '';
   const where = u.toText ? ` về ${u.toText}${u.viaText ? ` (qua ${u.viaText})` : ''}` : '';
   const body: Block[] = [
     {
@@ -61,7 +61,7 @@ export function buildUrgingLetter(header: DocumentHeader, u: UrgingLetterInput):
     },
     {
       type: 'paragraph',
-      text: `Đến ngày ${shortViDate(u.today)}, còn ${formatViNumber(u.late.length)} đơn vị chưa gửi báo cáo theo quy định, cụ thể như sau:`,
+      text: `Đến ngày ${formatViDateInText(u.today)}, còn ${formatViNumber(u.late.length)} đơn vị chưa gửi báo cáo theo quy định, cụ thể như sau:`,
     },
     {
       type: 'table',
@@ -71,7 +71,7 @@ export function buildUrgingLetter(header: DocumentHeader, u: UrgingLetterInput):
     },
     {
       type: 'paragraph',
-      text: `${u.bodyName} đề nghị các đơn vị nêu trên khẩn trương hoàn thành, gửi báo cáo${where} trước ngày ${shortViDate(u.respondBy)}.`,
+      text: `${u.bodyName} đề nghị các đơn vị nêu trên khẩn trương hoàn thành, gửi báo cáo${where} trước ngày ${formatViDateInText(u.respondBy)}.`,
     },
   ];
   const addressees = u.late.length <= MAX_NAMED_ADDRESSEES ? u.late.map((l) => l.unitName) : ['Các đơn vị có tên trong danh sách dưới đây'];

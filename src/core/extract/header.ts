@@ -1,6 +1,6 @@
 import { TYPE_HEADINGS, type DocumentKind } from '../docref/kinds.ts';
 import { PARTY_NUMBER, STATE_NUMBER, compactNumber, kindOfNumber } from '../docref/number.ts';
-import { isoDate } from '../deadline/types.ts';
+import { isoDate } from '../ids.ts';
 import { foldWhitespace } from '../text/fold.ts';
 import { isSeparator, isUpperLine, trimmedSpan, type Line } from './lines.ts';
 

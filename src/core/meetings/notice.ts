@@ -1,4 +1,5 @@
-import { addDays, formatViDate } from '../deadline/resolve.ts';
+import { addDays } from '../deadline/resolve.ts';
+import { formatViDate } from '../text/dates.ts';
 import type { IsoDate } from '../ids.ts';
 
 /**

@@ -1,4 +1,5 @@
-import { addDays, formatViDate, periodContaining, toIso } from '../deadline/resolve.ts';
+import { addDays, periodContaining, toIso } from '../deadline/resolve.ts';
+import { formatViDate } from '../text/dates.ts';
 import type { IsoDate } from '../ids.ts';
 import type { AttendanceStatus, MeetingKind } from './kinds.ts';
 import { CELL_MEETING_KINDS, REGULAR_KINDS, THEMATIC_KINDS } from './kinds.ts';

@@ -2,6 +2,7 @@ import { DomainError } from '../errors.ts';
 import type { TreePath } from '../access/scope.ts';
 import { isWithin } from '../access/scope.ts';
 import type { IsoDate } from '../ids.ts';
+import { formatViDate } from '../text/dates.ts';
 
 /** The part of a unit that restructuring rules look at. */
 export type UnitState = {
@@ -21,14 +22,8 @@ function assertActive(unit: UnitState, on: IsoDate): void {
     throw new DomainError('UNIT_NOT_ACTIVE', `Đơn vị "${unit.name}" đã giải thể hoặc sáp nhập, không thể thay đổi.`);
   }
   if (on < unit.validFrom) {
-    throw new DomainError('DATE_BEFORE_UNIT', `Ngày hiệu lực ${formatVi(on)} trước ngày thành lập của "${unit.name}" (${formatVi(unit.validFrom)}).`);
+    throw new DomainError('DATE_BEFORE_UNIT', `Ngày hiệu lực ${formatViDate(on)} trước ngày thành lập của "${unit.name}" (${formatViDate(unit.validFrom)}).`);
   }
-}
-
-/** `dd/mm/yyyy`, the way dates are written to Vietnamese readers. */
-export function formatVi(date: IsoDate | string): string {
-  const [y, m, d] = date.split('-');
-  return `${d}/${m}/${y}`;
 }
 
 /** Checks that `unit` may move under `newParent` on `on`; throws a DomainError otherwise. */

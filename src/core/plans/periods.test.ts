@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Period } from '../deadline/resolve.ts';
 import { addDays } from '../deadline/resolve.ts';
-import type { Due, IsoDate } from '../deadline/types.ts';
+import type { Due } from '../deadline/types.ts';
+import type { IsoDate } from '../ids.ts';
 import { applyToUnit, periodsForUnit, planHorizon, publicationPeriods, usableTerm } from './periods.ts';
 
 const d = (s: string) => s as IsoDate;

@@ -1,4 +1,5 @@
-import type { Due, IsoDate } from '../deadline/types.ts';
+import type { Due } from '../deadline/types.ts';
+import type { IsoDate } from '../ids.ts';
 import type { Period } from '../deadline/resolve.ts';
 import { resolveDue } from '../deadline/resolve.ts';
 

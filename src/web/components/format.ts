@@ -1,22 +1,9 @@
-import { vietnamDate } from '../../core/ids.ts';
+import { vietnamDate, type IsoDate } from '../../core/ids.ts';
 
-/** "2024-03-31" → "31/03/2024"; empty for null. */
-export function formatDate(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
-}
+// Dates are written by core/text/dates.ts; what stays here reads the browser's clock or locale.
 
-/** An instant as "31/03/2024 14:05", in Vietnam time. */
-export function formatDateTime(instant: string): string {
-  const d = new Date(instant);
-  if (Number.isNaN(d.getTime())) return instant;
-  const local = new Date(d.getTime() + 7 * 3600_000).toISOString();
-  return `${formatDate(local.slice(0, 10))} ${local.slice(11, 16)}`;
-}
-
-/** Today's date in Vietnam as YYYY-MM-DD. */
-export function todayIso(): string {
+/** Today's date in Vietnam, from the browser's clock. */
+export function todayIso(): IsoDate {
   return vietnamDate(new Date());
 }
 

@@ -15,7 +15,7 @@ import {
   WidthType,
   type IBorderOptions,
 } from 'docx';
-import type { IsoDate } from '../../../core/deadline/types.ts';
+import type { IsoDate } from '../../../core/ids.ts';
 import { formatRuleFor, mmToTwips, type TextStyle } from '../../../core/documents-out/format-rules.ts';
 import type { OutgoingProfile } from '../../../core/documents-out/profiles.ts';
 

@@ -5,7 +5,7 @@ import type { Consolidation } from '../../../core/consolidation/consolidate.ts';
 import { consolidate } from '../../../core/consolidation/consolidate.ts';
 import type { ConsolidationDraft } from '../../../core/consolidation/draft.ts';
 import { defaultDraft, fitDraft } from '../../../core/consolidation/draft.ts';
-import { shortViDate } from '../../../core/documents-out/due-words.ts';
+import { formatViDateInText } from '../../../core/text/dates.ts';
 import { bodyName } from '../../../core/documents-out/issuer.ts';
 import { DomainError } from '../../../core/errors.ts';
 import type { IsoDate } from '../../../core/ids.ts';
@@ -77,7 +77,7 @@ const lowerFirst = (s: string) => (s ? s.charAt(0).toLocaleLowerCase('vi') + s.s
 /** "Kế hoạch số 48-KH/ĐUK, ngày 11/3/2022 của Ban Thường vụ Đảng ủy Khối … về …": the plan as a sentence names it. */
 export function planReference(plan: PlanInfo): string {
   const number = plan.number ? ` số ${plan.number}` : '';
-  const date = plan.issuedOn ? `, ngày ${shortViDate(plan.issuedOn)}` : '';
+  const date = plan.issuedOn ? `, ngày ${formatViDateInText(plan.issuedOn)}` : '';
   const about = plan.title ? ` về ${lowerFirst(plan.title.trim())}` : '';
   return `Kế hoạch${number}${date} của ${bodyName({ kind: plan.unitKind, name: plan.unitName })}${about}`;
 }

@@ -1,5 +1,5 @@
 import type { Due } from '../../../core/deadline/types.ts';
-import { shortViDate } from '../../../core/documents-out/due-words.ts';
+import { formatViDateInText } from '../../../core/text/dates.ts';
 import { buildPlanDocument, TASK_LIST_HEADER, taskListRows } from '../../../core/documents-out/plan-document.ts';
 import { vietnamDate } from '../../../core/ids.ts';
 import type { IsoDate } from '../../../core/ids.ts';
@@ -60,7 +60,7 @@ export async function exportTaskListDocx(planId: string, ctx: ServiceContext): P
     profile: header.profile,
     date: header.date,
     heading: ['PHỤ LỤC', 'DANH MỤC NHIỆM VỤ TRIỂN KHAI THỰC HIỆN KẾ HOẠCH'],
-    attachedTo: `(Kèm theo Kế hoạch số ${number.trim()}, ngày ${shortViDate(header.date)} của ${issuer.bodyName})`,
+    attachedTo: `(Kèm theo Kế hoạch số ${number.trim()}, ngày ${formatViDateInText(header.date)} của ${issuer.bodyName})`,
     columns: [
       { header: TASK_LIST_HEADER[0], width: 8, align: 'center' },
       { header: TASK_LIST_HEADER[1], width: 40 },

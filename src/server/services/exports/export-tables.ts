@@ -5,6 +5,7 @@ import { DomainError } from '../../../core/errors.ts';
 import type { IsoDate } from '../../../core/ids.ts';
 import { vietnamDate } from '../../../core/ids.ts';
 import { UNIT_KINDS, type UnitKind } from '../../../core/org-tree/kinds.ts';
+import { formatViDate } from '../../../core/text/dates.ts';
 import type { TaskInstanceListQuery } from '../../../shared/plans.ts';
 import type { ObligationStatusQuery } from '../../../shared/reports.ts';
 import { OBLIGATION_STATUS_LABELS, REPORT_STATE_LABELS } from '../../../shared/reports.ts';
@@ -183,6 +184,6 @@ export async function exportProgressXlsx(planId: string, unitId: string | undefi
     reportRate: { part: r.reports.submitted, whole: r.reports.expected },
   });
   const rows = [...s.children.map((c, i) => row(i + 1, c)), row(null, { ...s.unit, name: `Tổng cộng (${s.unit.name})` })];
-  const data = await tableToXlsx({ sheetName: 'Tiến độ', title: `Tiến độ thực hiện kế hoạch ngày ${s.asOf}`, columns, rows });
+  const data = await tableToXlsx({ sheetName: 'Tiến độ', title: `Tiến độ thực hiện kế hoạch ngày ${formatViDate(s.asOf)}`, columns, rows });
   return { filename: fileName(`Tiến độ - ${s.unit.name} - ${s.asOf}`, 'xlsx'), data };
 }

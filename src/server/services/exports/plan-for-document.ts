@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Due } from '../../../core/deadline/types.ts';
-import { shortViDate } from '../../../core/documents-out/due-words.ts';
+import { formatViDateInText } from '../../../core/text/dates.ts';
 import { OUTGOING_KINDS, isOutgoingKind } from '../../../core/documents-out/kinds.ts';
 import type { PlanTaskForDocument } from '../../../core/documents-out/plan-document.ts';
 import { UNIT_KINDS, type UnitKind } from '../../../core/org-tree/kinds.ts';
@@ -25,7 +25,7 @@ export async function implementsText(tx: Db | Tx, plan: Pick<PlanView, 'id' | 'p
   return r.rows.map((d) => {
     const kind = isOutgoingKind(d.kind) ? OUTGOING_KINDS[d.kind].vi : 'Văn bản';
     const number = d.number ? ` số ${d.number}` : '';
-    const date = d.issuedOn ? ` ngày ${shortViDate(d.issuedOn)}` : '';
+    const date = d.issuedOn ? ` ngày ${formatViDateInText(d.issuedOn)}` : '';
     const of = d.issuer ? ` của ${d.issuer}` : '';
     const about = d.title ? ` về ${lowerFirst(d.title.trim())}` : '';
     return `${kind}${number}${date}${of}${about}`;

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { formatViDate } from '../../../core/deadline/resolve.ts';
+import { formatViDate } from '../../../core/text/dates.ts';
 import { coveragePercent, tallyAttendance, dueOn } from '../../../core/meetings/coverage.ts';
 import { MEETING_KINDS } from '../../../core/meetings/kinds.ts';
 import type { Evidence } from '../../../shared/plans.ts';

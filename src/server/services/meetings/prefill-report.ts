@@ -4,7 +4,7 @@ import { DomainError } from '../../../core/errors.ts';
 import { coveragePercent } from '../../../core/meetings/coverage.ts';
 import { prefillFigures } from '../../../core/meetings/figures.ts';
 import { readForm, sectionsOf } from '../../../core/reports/form.ts';
-import { formatViDate } from '../../../core/deadline/resolve.ts';
+import { formatViDate } from '../../../core/text/dates.ts';
 import type { PrefillResult } from '../../../shared/meetings.ts';
 import { coverageOfGroups } from '../../db/queries/meetings.ts';
 import { findInstance } from '../../db/queries/reports.ts';

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { DomainError } from '../../../core/errors.ts';
-import { formatViDate } from '../../../core/deadline/resolve.ts';
+import { formatViDate } from '../../../core/text/dates.ts';
 import { OBSERVER_ROLES } from '../../../core/meetings/kinds.ts';
 import type { ObserverRole } from '../../../core/meetings/kinds.ts';
 import type { MeetingDetail } from '../../../shared/meetings.ts';

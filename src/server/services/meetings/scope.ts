@@ -6,6 +6,7 @@ import { DomainError } from '../../../core/errors.ts';
 import { vietnamDate } from '../../../core/ids.ts';
 import type { IsoDate } from '../../../core/ids.ts';
 import { noticeStatus } from '../../../core/meetings/notice.ts';
+import { formatViDate } from '../../../core/text/dates.ts';
 import type { NoticeView } from '../../../shared/meetings.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import type { MeetingRow } from '../../db/queries/meetings.ts';
@@ -42,7 +43,7 @@ export function requireNotCancelled(m: Pick<MeetingRow, 'status'>): void {
 export function requireStarted(date: IsoDate, now: Date, what = 'Chỉ điểm danh được'): void {
   const today = vietnamDate(now);
   if (date > today) {
-    throw new DomainError('MEETING_IN_FUTURE', `${what} khi buổi sinh hoạt đã diễn ra (ngày ${date.split('-').reverse().join('/')}).`);
+    throw new DomainError('MEETING_IN_FUTURE', `${what} khi buổi sinh hoạt đã diễn ra (ngày ${formatViDate(date)}).`);
   }
 }
 

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { unitIdOfLabel } from '../../../core/access/scope.ts';
-import { formatViDate } from '../../../core/deadline/resolve.ts';
+import { formatViDate } from '../../../core/text/dates.ts';
 import { DomainError } from '../../../core/errors.ts';
 import type { MeetingSaved } from '../../../shared/meetings.ts';
 import { findMeeting } from '../../db/queries/meetings.ts';

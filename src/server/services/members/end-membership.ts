@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { DomainError } from '../../../core/errors.ts';
 import type { IsoDate } from '../../../core/ids.ts';
-import { formatVi } from '../../../core/org-tree/restructure.ts';
+import { formatViDate } from '../../../core/text/dates.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import type { ServiceContext } from '../context.ts';
 import { membershipFor } from './scope.ts';
@@ -16,11 +16,11 @@ export async function endMembership(
   { actor, tx, now }: ServiceContext,
 ): Promise<void> {
   const m = await membershipFor(tx, actor, id, 'manage_members', true);
-  if (m.validTo !== null) throw new DomainError('MEMBERSHIP_ENDED', `Quá trình sinh hoạt này đã kết thúc ngày ${formatVi(m.validTo)}.`);
+  if (m.validTo !== null) throw new DomainError('MEMBERSHIP_ENDED', `Quá trình sinh hoạt này đã kết thúc ngày ${formatViDate(m.validTo)}.`);
   if (input.on < m.validFrom) {
     throw new DomainError(
       'DATE_BEFORE_MEMBERSHIP',
-      `Ngày kết thúc ${formatVi(input.on)} trước ngày bắt đầu sinh hoạt tại đơn vị (${formatVi(m.validFrom)}).`,
+      `Ngày kết thúc ${formatViDate(input.on)} trước ngày bắt đầu sinh hoạt tại đơn vị (${formatViDate(m.validFrom)}).`,
     );
   }
   await tx.execute(sql`UPDATE membership SET valid_to = ${input.on}::date, end_reason = ${input.reason} WHERE id = ${id}`);

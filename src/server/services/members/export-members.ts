@@ -4,7 +4,7 @@ import { vietnamDate } from '../../../core/ids.ts';
 import type { ImportField } from '../../../core/members/import-rows.ts';
 import { IMPORT_COLUMNS } from '../../../core/members/import-rows.ts';
 import { MEMBER_CATEGORIES, POSITIONS } from '../../../core/org-tree/kinds.ts';
-import { formatVi } from '../../../core/org-tree/restructure.ts';
+import { formatViDate } from '../../../core/text/dates.ts';
 import type { MemberExportQuery } from '../../../shared/members.ts';
 import { EXPORT_MAX_ROWS } from '../../../shared/members.ts';
 import { countMembers, selectMembers } from '../../db/queries/members.ts';
@@ -38,7 +38,7 @@ export async function exportMembers(
 
   const wb = new ExcelJS.Workbook();
   wb.creator = 'trienkhai';
-  wb.title = `Danh sách thành viên ${unit.name} ngày ${formatVi(on)}`;
+  wb.title = `Danh sách thành viên ${unit.name} ngày ${formatViDate(on)}`;
   const ws = wb.addWorksheet('Danh sách');
   const withUnit = filter.subtree;
   setMemberColumns(ws, [{ header: 'STT', width: 6 }, ...(withUnit ? [{ header: 'Đơn vị', width: 30 }] : [])]);

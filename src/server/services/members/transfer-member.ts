@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { DomainError } from '../../../core/errors.ts';
-import { formatVi } from '../../../core/org-tree/restructure.ts';
+import { formatViDate } from '../../../core/text/dates.ts';
 import type { Transfer } from '../../../shared/members.ts';
 import { openMemberships } from '../../db/queries/members.ts';
 import { writeAudit } from '../audit/write-audit.ts';
@@ -21,14 +21,14 @@ export async function transferMember(personId: string, input: Transfer, { actor,
   requireActive(target);
   if (target.id === person.unitId) throw new DomainError('SAME_UNIT', `${person.fullName} đang sinh hoạt tại "${target.name}".`);
   if (input.on < target.validFrom) {
-    throw new DomainError('DATE_BEFORE_UNIT', `Ngày chuyển ${formatVi(input.on)} trước ngày thành lập của "${target.name}" (${formatVi(target.validFrom)}).`);
+    throw new DomainError('DATE_BEFORE_UNIT', `Ngày chuyển ${formatViDate(input.on)} trước ngày thành lập của "${target.name}" (${formatViDate(target.validFrom)}).`);
   }
   const open = await openMemberships(tx, person.id, person.unitId);
   const latest = open.reduce<string | null>((d, m) => (d === null || m.validFrom > d ? m.validFrom : d), null);
   if (latest !== null && input.on < latest) {
     throw new DomainError(
       'DATE_BEFORE_MEMBERSHIP',
-      `Ngày chuyển ${formatVi(input.on)} trước ngày bắt đầu sinh hoạt tại "${person.unitName}" (${formatVi(latest)}). Hãy chọn ngày từ ${formatVi(latest)} trở đi.`,
+      `Ngày chuyển ${formatViDate(input.on)} trước ngày bắt đầu sinh hoạt tại "${person.unitName}" (${formatViDate(latest)}). Hãy chọn ngày từ ${formatViDate(latest)} trở đi.`,
     );
   }
   const category = input.category ?? open[0]?.category;

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
-import type { Due, IsoDate } from '../../../core/deadline/types.ts';
+import type { Due } from '../../../core/deadline/types.ts';
+import type { IsoDate } from '../../../core/ids.ts';
 import type { Audience } from '../../../core/plans/audience.ts';
 import { audienceKey } from '../../../core/plans/audience.ts';
 import { minimumHorizon, planHorizon, publicationPeriods } from '../../../core/plans/periods.ts';

@@ -8,7 +8,8 @@ import type { AuditEntryView } from '../../../shared/audit.ts';
 import { api } from '../../api-client.ts';
 import { useActingUnit } from '../../components/acting-unit.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { formatDateTime, formatNumber } from '../../components/format.ts';
+import { formatNumber } from '../../components/format.ts';
+import { formatViDateTime } from '../../../core/text/dates.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { AuditDetails } from './AuditDetails.tsx';
@@ -75,7 +76,7 @@ export function AuditPage() {
                     {log.data.items.map((e) => (
                       <Fragment key={e.id}>
                         <Table.Tr>
-                          <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(e.at)}</Table.Td>
+                          <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatViDateTime(e.at)}</Table.Td>
                           <Table.Td>{e.actorName ?? t('audit.system')}</Table.Td>
                           <Table.Td>{actionLabel(e.action)}</Table.Td>
                           <Table.Td>

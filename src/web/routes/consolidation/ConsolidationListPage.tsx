@@ -7,7 +7,7 @@ import type { PlanListItem } from '../../../shared/plans.ts';
 import { apiUrl } from '../../api-client.ts';
 import { useActingUnit } from '../../components/acting-unit.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { formatDate } from '../../components/format.ts';
+import { formatViDate } from '../../../core/text/dates.ts';
 import { notifyError } from '../../components/notify.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
@@ -93,7 +93,7 @@ function PlanGroup({ title, view, unitId }: { title: string; view: 'issued' | 't
                   {planName(p)}
                 </Text>
                 <Text span c="dimmed" size="sm">
-                  {p.issuedOn ? ` — ${formatDate(p.issuedOn)}` : ''} — {p.title}
+                  {p.issuedOn ? ` — ${formatViDate(p.issuedOn)}` : ''} — {p.title}
                 </Text>
                 {view === 'to_carry_out' && (
                   <Text size="xs" c="dimmed">

@@ -8,7 +8,7 @@ import type { ConsolidationDraftInput, ConsolidationView } from '../../../shared
 import { apiUrl } from '../../api-client.ts';
 import { useActingUnit } from '../../components/acting-unit.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { formatDateTime } from '../../components/format.ts';
+import { formatViDateTime } from '../../../core/text/dates.ts';
 import { notifyError, notifySuccess } from '../../components/notify.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
@@ -54,7 +54,7 @@ function Versions({ view }: { view: ConsolidationView }) {
               <Table.Tr key={v.version}>
                 <Table.Td>{v.version}</Table.Td>
                 <Table.Td>{t(`consolidation.kinds.${v.kind}`)}</Table.Td>
-                <Table.Td>{formatDateTime(v.createdAt)}</Table.Td>
+                <Table.Td>{formatViDateTime(v.createdAt)}</Table.Td>
                 <Table.Td>{v.createdBy?.name ?? '—'}</Table.Td>
                 <Table.Td>{v.number?.trim() ? v.number : '—'}</Table.Td>
               </Table.Tr>

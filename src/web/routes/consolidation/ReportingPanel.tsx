@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { ConsolidationView } from '../../../shared/consolidation.ts';
 import { UNIT_REPORT_STATE_LABELS } from '../../../shared/consolidation.ts';
-import { formatDate } from '../../components/format.ts';
+import { formatViDate } from '../../../core/text/dates.ts';
 
 type Report = ConsolidationView['reports'][number];
 
@@ -64,7 +64,7 @@ export function ReportingPanel({ view }: { view: ConsolidationView }) {
                       </Badge>
                     )}
                   </Table.Td>
-                  <Table.Td>{formatDate(r.submittedOn) || '—'}</Table.Td>
+                  <Table.Td>{formatViDate(r.submittedOn) || '—'}</Table.Td>
                   <Table.Td ta="right">{r.daysLate ?? '—'}</Table.Td>
                 </Table.Tr>
               ))}

@@ -4,16 +4,16 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import type { Due } from '../../../core/deadline/types.ts';
+import { dueShort } from '../../../core/deadline/words.ts';
 import type { DocumentDetail, DocumentLink } from '../../../shared/documents.ts';
 import { DOCUMENT_KIND_LABELS } from '../../../shared/documents.ts';
 import { apiUrl } from '../../api-client.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { formatDate } from '../../components/format.ts';
+import { formatViDate } from '../../../core/text/dates.ts';
 import { errorMessage, notifySuccess } from '../../components/notify.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { useCreatePlanFromDocument, useDocument } from './document-queries.ts';
-import { describeDue } from './due-words.ts';
 
 function useKindLabel() {
   const { i18n } = useTranslation();
@@ -37,7 +37,7 @@ function LinkedDocument({ d }: { d: DocumentLink }) {
           {name}
         </Text>
       )}
-      {d.date && <Text span c="dimmed"> {t('documents.ofDate', { date: formatDate(d.date) })}</Text>}
+      {d.date && <Text span c="dimmed"> {t('documents.ofDate', { date: formatViDate(d.date) })}</Text>}
       {d.title && <Text span> — {d.title}</Text>}
       {d.status === 'stub' && (
         <Badge ml={6} variant="light" color="gray" tt="none" size="sm">
@@ -118,7 +118,7 @@ function PlanSection({ doc }: { doc: DocumentDetail }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'vi';
   const createPlan = useCreatePlanFromDocument(doc.id);
-  const due = (d: unknown) => (d ? describeDue(d as Due, lang) : '—');
+  const due = (d: unknown) => (d ? dueShort(d as Due, lang) : '—');
   if (!doc.plan) {
     if (!doc.permissions.write || doc.status === 'stub') return null;
     return (
@@ -269,7 +269,7 @@ export function DocumentPage() {
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
             <Field label={t('documents.fields.title')}>{d.title}</Field>
             <Field label={t('documents.fields.issuer')}>{d.issuer}</Field>
-            <Field label={t('documents.placeDate')}>{[d.place, formatDate(d.date)].filter(Boolean).join(', ')}</Field>
+            <Field label={t('documents.placeDate')}>{[d.place, formatViDate(d.date)].filter(Boolean).join(', ')}</Field>
             <Field label={t('documents.signer')}>{d.signer ? [d.signer.capacity, d.signer.title, d.signer.name].filter(Boolean).join(' — ') : null}</Field>
             <Field label={t('documents.lists.recipients.title')}>{d.recipients.join('; ')}</Field>
             {d.source && <Field label={t('documents.sourceFile')}>{d.source.fileName}</Field>}

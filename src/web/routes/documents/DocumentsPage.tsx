@@ -6,7 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { DOCUMENT_KIND_LABELS } from '../../../shared/documents.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { formatDate, formatNumber } from '../../components/format.ts';
+import { formatNumber } from '../../components/format.ts';
+import { formatViDate } from '../../../core/text/dates.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { mayAnywhere, useMe } from '../../components/use-me.ts';
@@ -105,7 +106,7 @@ export function DocumentsPage() {
                           </Anchor>
                         </Table.Td>
                         <Table.Td>{d.title ?? <Text span c="dimmed">—</Text>}</Table.Td>
-                        <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(d.date)}</Table.Td>
+                        <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatViDate(d.date)}</Table.Td>
                         <Table.Td>{d.ownerUnit?.name ?? <Text span c="dimmed" size="sm">{t('documents.public')}</Text>}</Table.Td>
                         <Table.Td>
                           <Group gap={4}>

@@ -4,6 +4,7 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import type { Due } from '../../../core/deadline/types.ts';
+import { dueShort } from '../../../core/deadline/words.ts';
 import type { Extraction } from '../../../core/extract/types.ts';
 import type { DocumentDetail } from '../../../shared/documents.ts';
 import { DocumentStructureSchema } from '../../../shared/documents.ts';
@@ -14,7 +15,6 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { DocumentText } from './DocumentText.tsx';
 import { useCreatePlanFromDocument, useDocument, useSaveStructure } from './document-queries.ts';
-import { describeDue } from './due-words.ts';
 import { StructureForm } from './StructureForm.tsx';
 import type { MarkKind, StructureState } from './structure-model.ts';
 import { fromState, marksOf, toState } from './structure-model.ts';
@@ -46,7 +46,7 @@ function Review({ doc }: { doc: DocumentDetail }) {
   const year = Number((state?.date ?? doc.date ?? '').slice(0, 4)) || new Date().getFullYear();
   const update = useCallback((fn: (s: StructureState) => StructureState) => setState((s) => (s ? fn(s) : s)), []);
   const words = useMemo(
-    () => ({ kind: (k: MarkKind) => t(`documents.markKinds.${k}`), due: (d: Due) => describeDue(d, lang) }),
+    () => ({ kind: (k: MarkKind) => t(`documents.markKinds.${k}`), due: (d: Due) => dueShort(d, lang) }),
     [t, lang],
   );
   const marks = useMemo(() => (state ? marksOf(state, words) : []), [state, words]);

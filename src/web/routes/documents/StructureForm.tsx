@@ -5,9 +5,10 @@ import { useTranslation } from 'react-i18next';
 import type { Due } from '../../../core/deadline/types.ts';
 import type { ExtractedDeadline, ExtractedRef, ExtractedReport } from '../../../core/extract/types.ts';
 import { DOCUMENT_KIND_LABELS } from '../../../shared/documents.ts';
-import { IsoDateInput } from './IsoDateInput.tsx';
-import { DueEditor } from './DueEditor.tsx';
-import { WHAT, WHAT_LABELS } from './due-words.ts';
+import { DEADLINE_WHATS, DEADLINE_WHAT_LABELS } from '../../../core/deadline/words.ts';
+import { isoDate } from '../../../core/ids.ts';
+import { DueEditor } from '../../components/DueEditor.tsx';
+import { TypedDateInput } from '../../components/TypedDateInput.tsx';
 import type { AssignmentValue, Item, ListKey, StructureState } from './structure-model.ts';
 import { emptyItem } from './structure-model.ts';
 import classes from './documents.module.css';
@@ -151,7 +152,10 @@ export function StructureForm(props: Props) {
   const lang = i18n.language === 'en' ? 'en' : 'vi';
   const set = <K extends keyof StructureState>(key: K, value: StructureState[K]) => update((s) => ({ ...s, [key]: value }));
   const scalarClass = (id: string) => `${classes.item} ${selectedId === id ? classes.itemSelected : ''}`;
-  const whatOptions = WHAT.map((w) => ({ value: w, label: WHAT_LABELS[w][lang] }));
+  const whatOptions = DEADLINE_WHATS.map((w) => ({ value: w, label: DEADLINE_WHAT_LABELS[w][lang] }));
+  // New deadlines start in the document's year (its last day), not today: a document is often
+  // reviewed long after it was issued.
+  const near = isoDate(year, 12, 31) ?? undefined;
 
   const refEditor = (list: 'implements' | 'references') => (item: Item<ExtractedRef>, i: number, name: string) => (
     <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="xs">
@@ -173,7 +177,7 @@ export function StructureForm(props: Props) {
           setItem<ExtractedRef>(update, list, item.key, (r) => ({ ...r, number: v }));
         }}
       />
-      <IsoDateInput label={t('documents.fields.date')} value={item.value.date} onChange={(v) => setItem<ExtractedRef>(update, list, item.key, (r) => ({ ...r, date: v }))} />
+      <TypedDateInput label={t('documents.fields.date')} value={item.value.date} onChange={(v) => setItem<ExtractedRef>(update, list, item.key, (r) => ({ ...r, date: v }))} />
     </SimpleGrid>
   );
 
@@ -199,7 +203,7 @@ export function StructureForm(props: Props) {
             </div>
             <TextInput label={t('documents.fields.issuer')} value={state.issuer} onChange={(e) => set('issuer', e.currentTarget.value)} />
             <TextInput label={t('documents.fields.place')} value={state.place} onChange={(e) => set('place', e.currentTarget.value)} />
-            <IsoDateInput label={t('documents.fields.date')} value={state.date} error={errors.date} onChange={(v) => set('date', v)} />
+            <TypedDateInput label={t('documents.fields.date')} value={state.date} error={errors.date} onChange={(v) => set('date', v)} />
           </SimpleGrid>
           <div id="item-title" tabIndex={-1} className={scalarClass('title')}>
             <Textarea label={t('documents.fields.title')} value={state.title} autosize minRows={2} maxRows={6} error={errors.title} onChange={(e) => set('title', e.currentTarget.value)} />
@@ -230,7 +234,7 @@ export function StructureForm(props: Props) {
                 setItem<ExtractedDeadline>(update, 'deadlines', item.key, (d) => ({ ...d, text: v }));
               }}
             />
-            <DueEditor label={name} value={item.value.due} year={year} onChange={(due) => setItem<ExtractedDeadline>(update, 'deadlines', item.key, (d) => ({ ...d, due }))} />
+            <DueEditor typeLabel={t('due.typeOf', { label: name })} value={item.value.due} near={near} onChange={(due) => setItem<ExtractedDeadline>(update, 'deadlines', item.key, (d) => ({ ...d, due }))} />
             <Select
               label={t('documents.fields.what')}
               data={whatOptions}
@@ -269,9 +273,9 @@ export function StructureForm(props: Props) {
               <Group key={j} align="flex-start" gap="xs" wrap="nowrap">
                 <div style={{ flex: 1, minWidth: 0 }}>
                   <DueEditor
-                    label={t('documents.reportDueOf', { name, n: j + 1 })}
+                    typeLabel={t('due.typeOf', { label: t('documents.reportDueOf', { name, n: j + 1 }) })}
                     value={d}
-                    year={year}
+                    near={near}
                     onChange={(due) => setItem<ExtractedReport>(update, 'reports', item.key, (r) => ({ ...r, due: r.due.map((x, k) => (k === j ? due : x)) }))}
                   />
                 </div>

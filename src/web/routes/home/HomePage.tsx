@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { useActingUnit } from '../../components/acting-unit.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { formatDate, formatNumber, todayIso } from '../../components/format.ts';
+import { formatNumber, todayIso } from '../../components/format.ts';
+import { formatViDate } from '../../../core/text/dates.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { useMe } from '../../components/use-me.ts';
@@ -125,7 +126,7 @@ export function HomePage() {
               </Paper>
               <Stack gap="xs">
                 <Title order={2} fz="h5">
-                  {day ? t('home.dueOn', { date: formatDate(day) }) : t('home.pickDay')}
+                  {day ? t('home.dueOn', { date: formatViDate(day) }) : t('home.pickDay')}
                 </Title>
                 {day && dayItems.length === 0 && (
                   <Text size="sm" c="dimmed">
@@ -135,7 +136,7 @@ export function HomePage() {
                 {dayItems.length > 0 && (
                   <WorkList
                     items={dayItems}
-                    label={t('home.dueOn', { date: formatDate(day) })}
+                    label={t('home.dueOn', { date: formatViDate(day) })}
                     selectable={canWrite}
                     selected={selected}
                     onToggle={toggle}

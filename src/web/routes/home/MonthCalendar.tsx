@@ -1,7 +1,7 @@
 import { ActionIcon, Group, Text, UnstyledButton } from '@mantine/core';
 import { IconChevronLeft, IconChevronRight } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { formatDate } from '../../components/format.ts';
+import { formatViDate } from '../../../core/text/dates.ts';
 import classes from './home.module.css';
 import type { WorkItem } from './work-items.ts';
 import { addMonths, monthGrid } from './work-items.ts';
@@ -58,7 +58,7 @@ export function MonthCalendar({ items, month, onMonth, today, selectedDay, onSel
               {week.map((day) => {
                 const due = byDay.get(day) ?? [];
                 const late = due.some((x) => x.status === 'overdue');
-                const label = due.length > 0 ? t('home.dayItems', { date: formatDate(day), n: due.length }) : formatDate(day);
+                const label = due.length > 0 ? t('home.dayItems', { date: formatViDate(day), n: due.length }) : formatViDate(day);
                 return (
                   <td key={day}>
                     <UnstyledButton

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { TaskInstanceBulkSchema, TaskInstancePatchSchema } from '../../../shared/plans.ts';
 import type { TaskInstanceView } from '../../../shared/plans.ts';
 import { DateField } from '../../components/DateField.tsx';
-import { formatDate, todayIso } from '../../components/format.ts';
+import { todayIso } from '../../components/format.ts';
+import { formatViDate } from '../../../core/text/dates.ts';
 import { FormActions } from '../../components/FormActions.tsx';
 import { FormError } from '../../components/FormError.tsx';
 import { notifySuccess } from '../../components/notify.ts';
@@ -100,7 +101,7 @@ export function TaskUpdateModal({ tasks, mode = 'single', onClose, onDone }: Pro
             <Stack gap={2}>
               <Text fw={600}>{single.taskText}</Text>
               <Text size="sm" c="dimmed">
-                {[single.planNumber, single.periodLabel, single.dueDate ? t('home.due', { date: formatDate(single.dueDate) }) : null].filter(Boolean).join(' · ')}
+                {[single.planNumber, single.periodLabel, single.dueDate ? t('home.due', { date: formatViDate(single.dueDate) }) : null].filter(Boolean).join(' · ')}
               </Text>
             </Stack>
           ) : (

@@ -2,7 +2,8 @@ import { Anchor, Badge, Checkbox, Group, Paper, Stack, Text, UnstyledButton } fr
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { INSTANCE_STATUS_LABELS, OBLIGATION_STATUS_LABELS } from '../../../shared/reports.ts';
-import { formatDate, formatNumber } from '../../components/format.ts';
+import { formatNumber } from '../../components/format.ts';
+import { formatViDate } from '../../../core/text/dates.ts';
 import classes from './home.module.css';
 import { DEADLINE_COLORS } from './work-items.ts';
 import type { WorkItem } from './work-items.ts';
@@ -95,7 +96,7 @@ export function WorkList({ items, label, selectable, selected, onToggle, onOpenT
                     </Badge>
                   )}
                   <Text size="sm" fw={overdue ? 600 : 400} c={overdue ? 'red.8' : undefined}>
-                    {x.dueDate ? t('home.due', { date: formatDate(x.dueDate) }) : t('home.noDue')}
+                    {x.dueDate ? t('home.due', { date: formatViDate(x.dueDate) }) : t('home.noDue')}
                     {overdue && x.daysLate !== null && ` · ${t('home.daysLate', { n: formatNumber(x.daysLate) })}`}
                   </Text>
                 </Group>

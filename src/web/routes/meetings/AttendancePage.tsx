@@ -7,7 +7,7 @@ import type { AttendanceStatus } from '../../../core/meetings/kinds.ts';
 import { foldForSearch } from '../../../core/text/fold.ts';
 import type { AttendanceRoster, MeetingDetail } from '../../../shared/meetings.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { formatDate } from '../../components/format.ts';
+import { formatViDate } from '../../../core/text/dates.ts';
 import { useLabels } from '../../components/labels.ts';
 import { errorMessage, notifySuccess } from '../../components/notify.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -126,7 +126,7 @@ function AttendanceForm({ meeting, roster }: { meeting: MeetingDetail; roster: A
 
   return (
     <>
-      <PageHeader title={t('meetings.attendance.title')} ancestors={meeting.ancestors} current={meeting.unit} subtitle={`${meeting.title} · ${formatDate(meeting.date)}`} />
+      <PageHeader title={t('meetings.attendance.title')} ancestors={meeting.ancestors} current={meeting.unit} subtitle={`${meeting.title} · ${formatViDate(meeting.date)}`} />
       <Stack gap="sm" pb={80}>
         <Paper withBorder p="sm" style={{ position: 'sticky', top: 'calc(var(--app-shell-header-height, 0px) + 4px)', zIndex: 10 }}>
           <CoverageStat studied={roster.coverage.studied} mustStudy={roster.coverage.mustStudy} percent={roster.coverage.percent} label={t('meetings.studied')} />

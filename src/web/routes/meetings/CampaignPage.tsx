@@ -3,7 +3,7 @@ import { IconCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { formatDate } from '../../components/format.ts';
+import { formatViDate } from '../../../core/text/dates.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { useCampaign, useCampaignCoverage } from './meeting-queries.ts';
@@ -55,7 +55,7 @@ export function CampaignPage() {
                     {cell.months.map((m, i) => (
                       <Table.Td key={m.monthId} ta="center">
                         {m.meetingId ? (
-                          <Anchor component={Link} to={`/meetings/${m.meetingId}`} aria-label={t('meetings.campaigns.heldOn', { month: coverage.data.months[i]!.label, date: formatDate(m.date) })}>
+                          <Anchor component={Link} to={`/meetings/${m.meetingId}`} aria-label={t('meetings.campaigns.heldOn', { month: coverage.data.months[i]!.label, date: formatViDate(m.date) })}>
                             <IconCheck size={18} color="green" aria-hidden />
                           </Anchor>
                         ) : (
@@ -96,7 +96,7 @@ export function CampaignPage() {
                   <Anchor component={Link} to={`/documents/${d.id}`}>
                     {d.number ?? d.kind}
                   </Anchor>
-                  {d.issuedOn && ` (${formatDate(d.issuedOn)})`}
+                  {d.issuedOn && ` (${formatViDate(d.issuedOn)})`}
                   {(d.note ?? d.title) && ` — ${d.note ?? d.title}`}
                 </List.Item>
               ))}

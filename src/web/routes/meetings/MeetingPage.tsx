@@ -8,7 +8,8 @@ import type { MeetingDetail } from '../../../shared/meetings.ts';
 import { useActingUnit } from '../../components/acting-unit.ts';
 import { ConfirmStep } from '../../components/ConfirmStep.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { formatDate, formatDateTime, todayIso } from '../../components/format.ts';
+import { todayIso } from '../../components/format.ts';
+import { formatViDate, formatViDateTime } from '../../../core/text/dates.ts';
 import { useLabels } from '../../components/labels.ts';
 import { notifyError, notifySuccess } from '../../components/notify.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -89,7 +90,7 @@ function MeetingView({ m }: { m: MeetingDetail }) {
         current={m.unit}
         subtitle={
           <Group gap={6} wrap="wrap">
-            <span>{[ml.kind(m.kind), formatDate(m.date), m.startTime, m.sessionLength && ml.length(m.sessionLength), m.place].filter(Boolean).join(' · ')}</span>
+            <span>{[ml.kind(m.kind), formatViDate(m.date), m.startTime, m.sessionLength && ml.length(m.sessionLength), m.place].filter(Boolean).join(' · ')}</span>
             <Badge variant="light" color={m.status === 'held' ? 'green' : m.status === 'cancelled' ? 'gray' : 'blue'}>{ml.status(m.status)}</Badge>
           </Group>
         }
@@ -123,7 +124,7 @@ function MeetingView({ m }: { m: MeetingDetail }) {
           <Alert color="blue" variant="light" icon={<IconInfoCircle aria-hidden />}>
             {t('meetings.makeupOf')}{' '}
             <Anchor component={Link} to={`/meetings/${m.makeupOf.id}`}>
-              {m.makeupOf.title} ({formatDate(m.makeupOf.date)})
+              {m.makeupOf.title} ({formatViDate(m.makeupOf.date)})
             </Anchor>
           </Alert>
         )}
@@ -131,7 +132,7 @@ function MeetingView({ m }: { m: MeetingDetail }) {
           <Alert color={m.notice.warning ? 'orange' : 'blue'} variant="light" icon={m.notice.warning ? <IconAlertTriangle aria-hidden /> : <IconInfoCircle aria-hidden />} title={t('meetings.noticeTitle')}>
             <Stack gap="xs">
               <Text size="sm">{m.notice.message}</Text>
-              {m.notice.sentUpAt && <Text size="sm">{t('meetings.sentAt', { at: formatDateTime(m.notice.sentUpAt) })}</Text>}
+              {m.notice.sentUpAt && <Text size="sm">{t('meetings.sentAt', { at: formatViDateTime(m.notice.sentUpAt) })}</Text>}
               {canEdit && m.status === 'planned' && !m.notice.sentUpAt && (
                 <Group>
                   <Button size="sm" leftSection={<IconSend size={16} aria-hidden />} onClick={() => void sendUp()} loading={send.isPending}>
@@ -145,7 +146,7 @@ function MeetingView({ m }: { m: MeetingDetail }) {
         {m.notice.state === 'not_required' && canEdit && m.status === 'planned' && !m.makeupOf && (
           <Group>
             <Button variant="default" size="sm" leftSection={<IconSend size={16} aria-hidden />} onClick={() => void sendUp()} loading={send.isPending} disabled={!!m.notice.sentUpAt}>
-              {m.notice.sentUpAt ? t('meetings.sentAt', { at: formatDateTime(m.notice.sentUpAt) }) : t('meetings.sendUp')}
+              {m.notice.sentUpAt ? t('meetings.sentAt', { at: formatViDateTime(m.notice.sentUpAt) }) : t('meetings.sendUp')}
             </Button>
           </Group>
         )}
@@ -166,7 +167,7 @@ function MeetingView({ m }: { m: MeetingDetail }) {
                   {m.makeups.map((x) => (
                     <List.Item key={x.id}>
                       <Anchor component={Link} to={`/meetings/${x.id}`}>
-                        {formatDate(x.date)}
+                        {formatViDate(x.date)}
                       </Anchor>{' '}
                       — {ml.status(x.status)}, {t('meetings.makeupPresent', { count: x.present })}
                     </List.Item>
@@ -231,7 +232,7 @@ function MeetingView({ m }: { m: MeetingDetail }) {
               {m.rapporteurs.length === 0 ? '—' : m.rapporteurs.map((r) => (r.unitName ? `${r.name} (${r.unitName})` : r.name)).join('; ')}
               {m.rapporteurRequest && <div>{t('meetings.requested')}: {m.rapporteurRequest}</div>}
             </Field>
-            <Field label={t('meetings.form.materialsSentOn')}>{m.materialsSentOn ? formatDate(m.materialsSentOn) : '—'}</Field>
+            <Field label={t('meetings.form.materialsSentOn')}>{m.materialsSentOn ? formatViDate(m.materialsSentOn) : '—'}</Field>
             <Field label={t('meetings.form.selfStudy')}>{m.selfStudyAllowed ? t('meetings.yes') : t('meetings.no')}</Field>
             {m.durationMinutes !== null && <Field label={t('meetings.result.duration')}>{m.durationMinutes} {t('meetings.result.minutesUnit')}</Field>}
             {m.task && (

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useActingUnit } from '../../components/acting-unit.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { formatDate } from '../../components/format.ts';
+import { formatViDate } from '../../../core/text/dates.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { useUnit } from '../../components/unit-queries.ts';
@@ -63,7 +63,7 @@ function MeetingList({ unitId }: { unitId: string }) {
                   {m.title}
                 </Anchor>
                 <Text size="sm" c="dimmed">
-                  {[labels.kind(m.kind), formatDate(m.date), m.startTime, m.place].filter(Boolean).join(' · ')}
+                  {[labels.kind(m.kind), formatViDate(m.date), m.startTime, m.place].filter(Boolean).join(' · ')}
                 </Text>
               </Stack>
               <Group gap={6}>

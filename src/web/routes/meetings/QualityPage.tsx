@@ -4,7 +4,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { formatDate, todayIso } from '../../components/format.ts';
+import { todayIso } from '../../components/format.ts';
+import { formatViDate } from '../../../core/text/dates.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { useMeetingLabels } from './meeting-labels.ts';
@@ -111,7 +112,7 @@ export function QualityPage() {
                     {c.meetings.map((m) => (
                       <List.Item key={m.id} icon={m.ok ? <IconCheck size={16} color="green" aria-label={t('meetings.quality.ok')} /> : <IconX size={16} color="red" aria-label={t('meetings.quality.notOk')} />}>
                         <Anchor component={Link} to={`/meetings/${m.id}`}>
-                          {formatDate(m.date)} — {m.title || ml.kind(m.kind)}
+                          {formatViDate(m.date)} — {m.title || ml.kind(m.kind)}
                         </Anchor>
                         {!m.ok && (
                           <Text size="xs" c="dimmed">
@@ -134,7 +135,7 @@ export function QualityPage() {
           {q.ruleSets.map((s) => (
             <Stack key={s.id} gap={2} mb="xs">
               <Text size="sm">
-                <strong>{s.name}</strong> ({t('meetings.rules.from', { date: formatDate(s.validFrom) })}) — {s.source}
+                <strong>{s.name}</strong> ({t('meetings.rules.from', { date: formatViDate(s.validFrom) })}) — {s.source}
               </Text>
               <List size="xs">
                 {s.rules.map((x) => (

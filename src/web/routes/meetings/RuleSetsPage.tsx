@@ -10,7 +10,7 @@ import { DateField } from '../../components/DateField.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { FormActions } from '../../components/FormActions.tsx';
 import { FormError } from '../../components/FormError.tsx';
-import { formatDate } from '../../components/format.ts';
+import { formatViDate } from '../../../core/text/dates.ts';
 import { notifySuccess } from '../../components/notify.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
@@ -57,7 +57,7 @@ export function RuleSetsPage() {
                 </Group>
               </Group>
               <Text size="sm" c="dimmed">
-                {s.validTo ? t('meetings.rules.between', { from: formatDate(s.validFrom), to: formatDate(s.validTo) }) : t('meetings.rules.from', { date: formatDate(s.validFrom) })} · {s.source}
+                {s.validTo ? t('meetings.rules.between', { from: formatViDate(s.validFrom), to: formatViDate(s.validTo) }) : t('meetings.rules.from', { date: formatViDate(s.validFrom) })} · {s.source}
               </Text>
               <List size="sm" mt={4}>
                 {s.description.map((x) => (

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useActingUnit } from '../../components/acting-unit.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { formatDate } from '../../components/format.ts';
+import { formatViDate } from '../../../core/text/dates.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { useMeetingLabels } from './meeting-labels.ts';
@@ -38,7 +38,7 @@ export function UpcomingPage() {
                   </Anchor>
                   <Text size="sm">{m.unitName}</Text>
                   <Text size="sm" c="dimmed">
-                    {[ml.kind(m.kind), formatDate(m.date), m.startTime, m.place].filter(Boolean).join(' · ')}
+                    {[ml.kind(m.kind), formatViDate(m.date), m.startTime, m.place].filter(Boolean).join(' · ')}
                   </Text>
                 </Stack>
                 <Group gap={6}>

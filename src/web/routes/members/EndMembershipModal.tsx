@@ -9,7 +9,8 @@ import { ConfirmStep } from '../../components/ConfirmStep.tsx';
 import { DateField } from '../../components/DateField.tsx';
 import { FormActions } from '../../components/FormActions.tsx';
 import { FormError } from '../../components/FormError.tsx';
-import { formatDate, todayIso } from '../../components/format.ts';
+import { todayIso } from '../../components/format.ts';
+import { formatViDate } from '../../../core/text/dates.ts';
 import { ResponsiveModal } from '../../components/ResponsiveModal.tsx';
 import { useFormState } from '../../components/use-form-state.ts';
 import { useMemberChange } from './use-member-change.ts';
@@ -45,7 +46,7 @@ export function EndMembershipModal({ membership, personName, onClose }: { member
     <ResponsiveModal opened onClose={onClose} title={t('members.endMembership')}>
       {confirming ? (
         <ConfirmStep confirmLabel={t('members.endConfirm')} loading={change.busy} onConfirm={() => void confirm()} onBack={() => setConfirming(false)}>
-          {t('members.endWarning', { name: personName, unit: membership.unitName, date: formatDate(v.on) })}
+          {t('members.endWarning', { name: personName, unit: membership.unitName, date: formatViDate(v.on) })}
         </ConfirmStep>
       ) : (
         <form onSubmit={review} noValidate>

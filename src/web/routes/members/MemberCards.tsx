@@ -2,7 +2,7 @@ import { Anchor, Paper, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { MemberRow } from '../../../shared/members.ts';
-import { formatDate } from '../../components/format.ts';
+import { formatViDate } from '../../../core/text/dates.ts';
 import { useLabels } from '../../components/labels.ts';
 
 /** The member list on a phone: one card per person instead of a table too wide for the screen. */
@@ -22,9 +22,9 @@ export function MemberCards({ rows, caption }: { rows: MemberRow[]; caption: str
           </Text>
           <Text size="xs" c="dimmed">
             {[
-              m.birthDate && `${t('members.birthDate')}: ${formatDate(m.birthDate)}`,
+              m.birthDate && `${t('members.birthDate')}: ${formatViDate(m.birthDate)}`,
               m.gender && t(`members.genders.${m.gender}`),
-              `${t('members.since')}: ${formatDate(m.validFrom)}`,
+              `${t('members.since')}: ${formatViDate(m.validFrom)}`,
             ]
               .filter(Boolean)
               .join(' · ')}

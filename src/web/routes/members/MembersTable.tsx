@@ -2,7 +2,7 @@ import { Anchor, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { MemberRow } from '../../../shared/members.ts';
-import { formatDate } from '../../components/format.ts';
+import { formatViDate } from '../../../core/text/dates.ts';
 import { useLabels } from '../../components/labels.ts';
 
 /** The rows of a member list; scrolls sideways on a phone rather than squeezing the columns. */
@@ -35,11 +35,11 @@ export function MembersTable({ rows, caption }: { rows: MemberRow[]; caption: st
                   </Text>
                 )}
               </Table.Td>
-              <Table.Td>{formatDate(m.birthDate)}</Table.Td>
+              <Table.Td>{formatViDate(m.birthDate)}</Table.Td>
               <Table.Td>{m.gender ? t(`members.genders.${m.gender}`) : ''}</Table.Td>
               <Table.Td>{labels.category(m.category)}</Table.Td>
               <Table.Td>{m.positions.map(labels.position).join(', ')}</Table.Td>
-              <Table.Td>{formatDate(m.validFrom)}</Table.Td>
+              <Table.Td>{formatViDate(m.validFrom)}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

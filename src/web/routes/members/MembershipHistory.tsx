@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { PersonDetail } from '../../../shared/members.ts';
-import { formatDate } from '../../components/format.ts';
+import { formatViDate } from '../../../core/text/dates.ts';
 import { useLabels } from '../../components/labels.ts';
 import { EditMembershipModal } from './EditMembershipModal.tsx';
 import { EndMembershipModal } from './EndMembershipModal.tsx';
@@ -53,11 +53,11 @@ export function MembershipHistory({ person, canManage }: { person: PersonDetail;
                   </Table.Td>
                   <Table.Td>{labels.category(m.category)}</Table.Td>
                   <Table.Td>{m.positions.map(labels.position).join(', ')}</Table.Td>
-                  <Table.Td>{formatDate(m.validFrom)}</Table.Td>
+                  <Table.Td>{formatViDate(m.validFrom)}</Table.Td>
                   <Table.Td>
                     {m.validTo ? (
                       <>
-                        {formatDate(m.validTo)}
+                        {formatViDate(m.validTo)}
                         {m.endReason && (
                           <Text size="xs" c="dimmed">
                             {reason(m.endReason)}

@@ -5,7 +5,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { formatDate } from '../../components/format.ts';
+import { formatViDate } from '../../../core/text/dates.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { useUnit } from '../../components/unit-queries.ts';
@@ -61,10 +61,10 @@ export function PersonPage() {
           </Title>
           <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="md" verticalSpacing="sm">
             <Field label={t('members.gender')}>{p.gender ? t(`members.genders.${p.gender}`) : ''}</Field>
-            <Field label={t('members.birthDate')}>{formatDate(p.birthDate)}</Field>
+            <Field label={t('members.birthDate')}>{formatViDate(p.birthDate)}</Field>
             <Field label={t('members.managingUnit')}>{p.unitName}</Field>
             <Field label={t('members.partyCardNo')}>{p.partyCardNo}</Field>
-            <Field label={t('members.joinedPartyOn')}>{formatDate(p.joinedPartyOn)}</Field>
+            <Field label={t('members.joinedPartyOn')}>{formatViDate(p.joinedPartyOn)}</Field>
             <Field label={t('members.phone')}>{p.phone}</Field>
             <Field label={t('members.email')}>{p.email}</Field>
           </SimpleGrid>

@@ -1,12 +1,11 @@
 import { ActionIcon, Button, Group, NumberInput, Paper, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { IsoDate } from '../../../core/deadline/types.ts';
+import { DueEditor } from '../../components/DueEditor.tsx';
+import { PLAN_DUE_TYPES, PLAN_RECURRENCES, defaultDue } from '../../components/due-values.ts';
 import { todayIso } from '../../components/format.ts';
 import { UnitSearchSelect } from '../../components/UnitSearchSelect.tsx';
 import { AudienceField } from './AudienceField.tsx';
-import { DueEditor } from './DueEditor.tsx';
-import { defaultDue } from './due-words.ts';
 import { ItemHeader } from './ItemHeader.tsx';
 import type { ObligationForm } from './plan-form.ts';
 import { ReportFormEditor } from './ReportFormEditor.tsx';
@@ -86,8 +85,10 @@ export function ObligationCard({ obligation: o, index, count, onChange, onMove, 
             <div style={{ flex: 1, minWidth: 0 }}>
               <DueEditor
                 value={d}
+                types={PLAN_DUE_TYPES}
+                recurrences={PLAN_RECURRENCES}
                 typeLabel={o.due.length > 1 ? t('plans.report.dueTypeN', { n: i + 1 }) : undefined}
-                onChange={(nd) => set('due', nd ? o.due.map((x, j) => (j === i ? nd : x)) : o.due.filter((_, j) => j !== i))}
+                onChange={(nd) => set('due', o.due.map((x, j) => (j === i ? nd : x)))}
               />
             </div>
             <ActionIcon
@@ -107,7 +108,7 @@ export function ObligationCard({ obligation: o, index, count, onChange, onMove, 
             variant="light"
             size="sm"
             leftSection={<IconPlus size={16} aria-hidden />}
-            onClick={() => set('due', [...o.due, defaultDue('date', todayIso() as IsoDate)])}
+            onClick={() => set('due', [...o.due, defaultDue('date', todayIso())])}
           >
             {t('plans.report.addDue')}
           </Button>

@@ -3,13 +3,14 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { Due } from '../../../core/deadline/types.ts';
+import { dueLabel, duesLabel } from '../../../core/deadline/words.ts';
 import { AUDIENCE_SCOPE_LABELS } from '../../../core/plans/audience.ts';
 import { CONFIDENTIALITY_LABELS, TASK_KIND_LABELS } from '../../../shared/plans.ts';
 import type { PlanView, TaskView } from '../../../shared/plans.ts';
 import { DOCUMENT_KIND_LABELS } from '../../../shared/documents.ts';
-import { formatDate, formatNumber } from '../../components/format.ts';
+import { formatNumber } from '../../components/format.ts';
+import { formatViDate } from '../../../core/text/dates.ts';
 import { useLabels } from '../../components/labels.ts';
-import { dueInWords, duesInWords } from './due-words.ts';
 import { useLang } from './plan-words.ts';
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
@@ -73,7 +74,7 @@ export function PlanContent({ plan, statusUnitId }: { plan: PlanView; statusUnit
   const { t } = useTranslation();
   const lang = useLang();
   const audienceWords = useAudienceWords();
-  const due = (d: unknown, text: string | null) => (d ? dueInWords(d as Due, lang) : (text ?? t('plans.due.noneWords')));
+  const due = (d: unknown, text: string | null) => (d ? dueLabel(d as Due, lang) : (text ?? t('due.none')));
   const published = plan.status === 'published';
 
   return (
@@ -81,7 +82,7 @@ export function PlanContent({ plan, statusUnitId }: { plan: PlanView; statusUnit
       <Section id="plan-facts" title={t('plans.view.facts')}>
         <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="sm">
           <Fact label={t('plans.view.issuer')}>{plan.unitName}</Fact>
-          <Fact label={t('plans.fields.issuedOn')}>{formatDate(plan.issuedOn) || '—'}</Fact>
+          <Fact label={t('plans.fields.issuedOn')}>{formatViDate(plan.issuedOn) || '—'}</Fact>
           <Fact label={t('plans.fields.confidentiality')}>{CONFIDENTIALITY_LABELS[plan.confidentiality][lang]}</Fact>
           <Fact label={t('plans.fields.reminderDays')}>
             {plan.reminderDays.length > 0 ? t('plans.view.reminders', { days: plan.reminderDays.join(', ') }) : '—'}
@@ -119,7 +120,7 @@ export function PlanContent({ plan, statusUnitId }: { plan: PlanView; statusUnit
                 </Anchor>{' '}
                 <Text span size="sm">
                   {d.title}
-                  {d.issuedOn && ` (${formatDate(d.issuedOn)})`}
+                  {d.issuedOn && ` (${formatViDate(d.issuedOn)})`}
                 </Text>
               </li>
             ))}
@@ -194,7 +195,7 @@ export function PlanContent({ plan, statusUnitId }: { plan: PlanView; statusUnit
                       {o.viaText && ` ${t('plans.view.reportVia', { via: o.viaText })}`}
                     </Text>
                     <Text size="sm">
-                      {t('plans.view.due')}: {o.due.length > 0 ? duesInWords(o.due as Due[], lang) : '—'}
+                      {t('plans.view.due')}: {o.due.length > 0 ? duesLabel(o.due as Due[], lang) : '—'}
                       {o.cutoffDay && ` · ${t('plans.view.cutoff', { day: o.cutoffDay })}`}
                     </Text>
                     <Text size="sm" c="dimmed">

@@ -10,7 +10,7 @@ import { useActingUnit } from '../../components/acting-unit.ts';
 import { DateField } from '../../components/DateField.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { FormError } from '../../components/FormError.tsx';
-import { formatDateTime } from '../../components/format.ts';
+import { formatViDateTime } from '../../../core/text/dates.ts';
 import { errorMessage } from '../../components/notify.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
@@ -79,7 +79,7 @@ function Editor({ initial, planId, view }: { initial: PlanForm; planId: string |
       const id = await save.mutateAsync({ id: savedId.current, draft });
       savedId.current = id;
       saved.current = body;
-      setSavedAt(formatDateTime(new Date().toISOString()));
+      setSavedAt(formatViDateTime(new Date()));
       if (planId) {
         // New tasks and reports got their ids on the server: continue from the saved draft.
         const fresh = await plan.refetch();

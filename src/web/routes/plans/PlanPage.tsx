@@ -7,7 +7,8 @@ import { CONFIDENTIALITY_LABELS, PLAN_STATUS_LABELS } from '../../../shared/plan
 import type { PlanView } from '../../../shared/plans.ts';
 import { useActingUnit } from '../../components/acting-unit.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { formatDate, formatNumber } from '../../components/format.ts';
+import { formatNumber } from '../../components/format.ts';
+import { formatViDate } from '../../../core/text/dates.ts';
 import layout from '../../components/layout.module.css';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
@@ -122,7 +123,7 @@ export function PlanPage() {
               )}
               <span>
                 {p.unitName}
-                {p.issuedOn && ` · ${formatDate(p.issuedOn)}`}
+                {p.issuedOn && ` · ${formatViDate(p.issuedOn)}`}
               </span>
             </Group>
           </Stack>

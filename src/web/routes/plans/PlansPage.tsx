@@ -8,7 +8,8 @@ import { CONFIDENTIALITY_LABELS, PLAN_STATUS_LABELS } from '../../../shared/plan
 import type { PlanListItem } from '../../../shared/plans.ts';
 import { useActingUnit } from '../../components/acting-unit.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { formatDate, formatNumber } from '../../components/format.ts';
+import { formatNumber } from '../../components/format.ts';
+import { formatViDate } from '../../../core/text/dates.ts';
 import layout from '../../components/layout.module.css';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
@@ -97,7 +98,7 @@ function PlanTable({ items, view, unitId, canWrite }: { items: PlanListItem[]; v
                   </Text>
                 )}
               </Table.Td>
-              <Table.Td>{formatDate(p.issuedOn)}</Table.Td>
+              <Table.Td>{formatViDate(p.issuedOn)}</Table.Td>
               {carry ? (
                 <>
                   <Table.Td>
@@ -130,7 +131,7 @@ function PlanCards({ items, view, unitId, canWrite }: { items: PlanListItem[]; v
           <Stack gap={6}>
             <PlanLink p={p} />
             <Text size="xs" c="dimmed">
-              {[carry ? p.unitName : null, p.issuedOn ? formatDate(p.issuedOn) : null].filter(Boolean).join(' · ')}
+              {[carry ? p.unitName : null, p.issuedOn ? formatViDate(p.issuedOn) : null].filter(Boolean).join(' · ')}
             </Text>
             {carry ? (
               <>

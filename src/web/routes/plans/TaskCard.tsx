@@ -1,9 +1,10 @@
 import { Badge, Paper, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { TASK_KIND_LABELS, TASK_KINDS } from '../../../shared/plans.ts';
+import { DueEditor } from '../../components/DueEditor.tsx';
+import { PLAN_DUE_TYPES, PLAN_RECURRENCES } from '../../components/due-values.ts';
 import type { TaskKind } from '../../../shared/plans.ts';
 import { AudienceField } from './AudienceField.tsx';
-import { DueEditor } from './DueEditor.tsx';
 import { ItemHeader } from './ItemHeader.tsx';
 import type { TaskForm } from './plan-form.ts';
 import { UnitPicker } from './UnitPicker.tsx';
@@ -70,7 +71,7 @@ export function TaskCard({ task, index, count, onChange, onMove, onRemove, error
           />
         </SimpleGrid>
         <Stack gap={4}>
-          <DueEditor value={task.due} onChange={(due) => onChange({ ...task, due, dueText: due === task.due ? task.dueText : null })} allowNone error={errors.due} />
+          <DueEditor value={task.due} onChange={(due) => onChange({ ...task, due, dueText: due === task.due ? task.dueText : null })} allowNone types={PLAN_DUE_TYPES} recurrences={PLAN_RECURRENCES} error={errors.due} />
           {task.dueText && (
             <Text size="xs" c="dimmed">
               {t('plans.task.dueText', { text: task.dueText })}

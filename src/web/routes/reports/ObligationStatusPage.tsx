@@ -9,7 +9,8 @@ import { apiUrl } from '../../api-client.ts';
 import { REPORT_STATE_LABELS, REPORT_STATES } from '../../../shared/reports.ts';
 import type { ObligationStatusRow, ReportState } from '../../../shared/reports.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { formatDate, formatNumber } from '../../components/format.ts';
+import { formatNumber } from '../../components/format.ts';
+import { formatViDate } from '../../../core/text/dates.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { useMe } from '../../components/use-me.ts';
@@ -167,7 +168,7 @@ export function ObligationStatusPage() {
                         <Table.Td>{r.periodLabel}</Table.Td>
                         <Table.Td>{stateBadge(r)}</Table.Td>
                         <Table.Td ta="right">{r.version > 0 ? formatNumber(r.version) : '—'}</Table.Td>
-                        <Table.Td>{r.submittedOn ? formatDate(r.submittedOn) : '—'}</Table.Td>
+                        <Table.Td>{r.submittedOn ? formatViDate(r.submittedOn) : '—'}</Table.Td>
                         <Table.Td ta="right">{r.daysLate ? formatNumber(r.daysLate) : '—'}</Table.Td>
                         <Table.Td>
                           <Open row={r} />
@@ -189,7 +190,7 @@ export function ObligationStatusPage() {
                     <Text size="xs" c="dimmed">
                       {[
                         r.version > 0 ? t('reports.status.versionN', { n: r.version }) : null,
-                        r.submittedOn ? formatDate(r.submittedOn) : null,
+                        r.submittedOn ? formatViDate(r.submittedOn) : null,
                         r.daysLate ? t('home.daysLate', { n: formatNumber(r.daysLate) }) : null,
                       ]
                         .filter(Boolean)

@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { checkSubmission, describeProblem, sectionsOf } from '../../../core/reports/form.ts';
 import type { ObligationInstanceDetail } from '../../../shared/reports.ts';
 import { ApiError } from '../../api-client.ts';
-import { formatDateTime, formatNumber } from '../../components/format.ts';
+import { formatNumber } from '../../components/format.ts';
+import { formatViDateTime } from '../../../core/text/dates.ts';
 import { FormError } from '../../components/FormError.tsx';
 import { errorMessage, notifySuccess } from '../../components/notify.ts';
 import { formatRate } from '../plans/plan-words.ts';
@@ -101,7 +102,7 @@ export function ReportForm({ detail }: { detail: ObligationInstanceDetail }) {
         <Stack gap="md">
           {kept && (
             <Alert color="blue" icon={<IconHistory aria-hidden />} title={t('reports.form.keptTitle')}>
-              <Text size="sm">{t('reports.form.keptBody', { at: formatDateTime(kept.savedAt) })}</Text>
+              <Text size="sm">{t('reports.form.keptBody', { at: formatViDateTime(kept.savedAt) })}</Text>
               <Group gap="xs" mt="xs">
                 <Button
                   size="sm"

@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { INSTANCE_STATUS_LABELS, OBLIGATION_STATUS_LABELS } from '../../../shared/reports.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { formatDate, formatDateTime, formatNumber } from '../../components/format.ts';
+import { formatNumber } from '../../components/format.ts';
+import { formatViDate, formatViDateTime } from '../../../core/text/dates.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { DEADLINE_COLORS } from '../home/work-items.ts';
@@ -80,7 +81,7 @@ export function ReportPage() {
                 {d.plan.unitName}
               </Text>
             </Fact>
-            <Fact label={t('reports.page.dueDate')}>{d.dueDate ? formatDate(d.dueDate) : t('plans.due.noneWords')}</Fact>
+            <Fact label={t('reports.page.dueDate')}>{d.dueDate ? formatViDate(d.dueDate) : t('due.none')}</Fact>
             <Fact label={t('reports.page.to')}>
               {to ?? '—'}
               {via && (
@@ -90,7 +91,7 @@ export function ReportPage() {
               )}
             </Fact>
             <Fact label={t('reports.page.sent')}>
-              {d.firstSubmittedOn ? t('reports.page.firstSent', { date: formatDate(d.firstSubmittedOn) }) : t('reports.page.notSent')}
+              {d.firstSubmittedOn ? t('reports.page.firstSent', { date: formatViDate(d.firstSubmittedOn) }) : t('reports.page.notSent')}
             </Fact>
           </SimpleGrid>
         </Paper>
@@ -102,7 +103,7 @@ export function ReportPage() {
             </Text>
             {lastReturned.reviewedBy && lastReturned.reviewedAt && (
               <Text size="xs" c="dimmed" mt={4}>
-                {lastReturned.reviewedBy.name} · {formatDateTime(lastReturned.reviewedAt)}
+                {lastReturned.reviewedBy.name} · {formatViDateTime(lastReturned.reviewedAt)}
               </Text>
             )}
           </Alert>

@@ -3,7 +3,8 @@ import { IconMessage } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { sectionsOf } from '../../../core/reports/form.ts';
 import type { ObligationInstanceDetail, SubmissionVersion } from '../../../shared/reports.ts';
-import { formatDateTime, formatNumber } from '../../components/format.ts';
+import { formatNumber } from '../../components/format.ts';
+import { formatViDateTime } from '../../../core/text/dates.ts';
 import { formatRate } from '../plans/plan-words.ts';
 import classes from './reports.module.css';
 
@@ -80,7 +81,7 @@ function VersionBody({ v, form }: { v: SubmissionVersion; form: ObligationInstan
           </Text>
           {v.reviewedBy && v.reviewedAt && (
             <Text size="xs" c="dimmed" mt={4}>
-              {v.reviewedBy.name} · {formatDateTime(v.reviewedAt)}
+              {v.reviewedBy.name} · {formatViDateTime(v.reviewedAt)}
             </Text>
           )}
         </Alert>
@@ -112,8 +113,8 @@ export function VersionList({ detail }: { detail: ObligationInstanceDetail }) {
               </Badge>
               <Text size="sm" c="dimmed">
                 {v.submittedAt
-                  ? t('reports.versions.sentBy', { at: formatDateTime(v.submittedAt), name: v.submittedBy?.name ?? '' })
-                  : t('reports.versions.savedAt', { at: formatDateTime(v.updatedAt) })}
+                  ? t('reports.versions.sentBy', { at: formatViDateTime(v.submittedAt), name: v.submittedBy?.name ?? '' })
+                  : t('reports.versions.savedAt', { at: formatViDateTime(v.updatedAt) })}
               </Text>
             </Group>
           </Accordion.Control>

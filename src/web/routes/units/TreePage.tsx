@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { isIsoDate } from '../../../core/ids.ts';
 import { DateField } from '../../components/DateField.tsx';
-import { formatDate, todayIso } from '../../components/format.ts';
+import { todayIso } from '../../components/format.ts';
+import { formatViDate } from '../../../core/text/dates.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { UnitSearchBox } from './UnitSearchBox.tsx';
 import { UnitTree } from './UnitTree.tsx';
@@ -30,7 +31,7 @@ export function TreePage() {
         {on && (
           <Alert color="yellow" icon={<IconClockHour4 aria-hidden />} p="sm">
             <Group justify="space-between" gap="xs">
-              <span>{t('units.viewingOn', { date: formatDate(on) })}</span>
+              <span>{t('units.viewingOn', { date: formatViDate(on) })}</span>
               <Button size="xs" variant="white" onClick={() => setOn(null)}>
                 {t('units.backToToday')}
               </Button>

@@ -5,7 +5,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { UnitDetail } from '../../../shared/units.ts';
-import { formatDate } from '../../components/format.ts';
+import { formatViDate } from '../../../core/text/dates.ts';
 
 type Event = UnitDetail['events'][number];
 type Named = { id: string; name: string };
@@ -82,7 +82,7 @@ export function UnitHistory({ unit }: { unit: UnitDetail }) {
         ) : (
           <Timeline bulletSize={24} lineWidth={2} active={unit.events.length}>
             {unit.events.map((e) => (
-              <Timeline.Item key={e.id} bullet={ICONS[e.kind] ?? <IconPoint size={14} aria-hidden />} title={formatDate(e.occurredOn)}>
+              <Timeline.Item key={e.id} bullet={ICONS[e.kind] ?? <IconPoint size={14} aria-hidden />} title={formatViDate(e.occurredOn)}>
                 <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
                   <EventText event={e} selfId={unit.id} />
                 </Text>
@@ -114,7 +114,7 @@ export function UnitHistory({ unit }: { unit: UnitDetail }) {
                 {a.validTo && (
                   <Text span size="sm" c="dimmed">
                     {' '}
-                    — {t('units.mergedOn', { date: formatDate(a.validTo) })}
+                    — {t('units.mergedOn', { date: formatViDate(a.validTo) })}
                   </Text>
                 )}
               </li>

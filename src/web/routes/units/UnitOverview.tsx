@@ -3,7 +3,8 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { UnitDetail } from '../../../shared/units.ts';
-import { formatDate, formatNumber } from '../../components/format.ts';
+import { formatNumber } from '../../components/format.ts';
+import { formatViDate } from '../../../core/text/dates.ts';
 import { useLabels } from '../../components/labels.ts';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
@@ -22,8 +23,8 @@ export function UnitOverview({ unit }: { unit: UnitDetail }) {
   const { t } = useTranslation();
   const labels = useLabels();
   const term = unit.term;
-  const termText = [term.label, term.start || term.end ? `${formatDate(term.start) || '…'} – ${formatDate(term.end) || '…'}` : null].filter(Boolean).join(', ');
-  const validity = unit.validTo ? t('units.validFromTo', { from: formatDate(unit.validFrom), to: formatDate(unit.validTo) }) : t('units.validFrom', { from: formatDate(unit.validFrom) });
+  const termText = [term.label, term.start || term.end ? `${formatViDate(term.start) || '…'} – ${formatViDate(term.end) || '…'}` : null].filter(Boolean).join(', ');
+  const validity = unit.validTo ? t('units.validFromTo', { from: formatViDate(unit.validFrom), to: formatViDate(unit.validTo) }) : t('units.validFrom', { from: formatViDate(unit.validFrom) });
 
   return (
     <Paper withBorder p={{ base: 'sm', sm: 'md' }} mb="md" component="section" aria-labelledby="unit-info-title">

@@ -4,7 +4,8 @@ import { IconHistory, IconInfoCircle, IconUsers } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { formatDate, formatNumber } from '../../components/format.ts';
+import { formatNumber } from '../../components/format.ts';
+import { formatViDate } from '../../../core/text/dates.ts';
 import { useLabels } from '../../components/labels.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
@@ -57,13 +58,13 @@ export function UnitPage() {
         <Alert color="orange" icon={<IconInfoCircle aria-hidden />} mb="md">
           {u.mergedInto ? (
             <>
-              {t('units.mergedIntoOn', { date: formatDate(u.validTo) })}{' '}
+              {t('units.mergedIntoOn', { date: formatViDate(u.validTo) })}{' '}
               <Anchor component={Link} to={`/units/${u.mergedInto.id}`} fw={600}>
                 {u.mergedInto.name}
               </Anchor>
             </>
           ) : (
-            t('units.endedOn', { date: formatDate(u.validTo) })
+            t('units.endedOn', { date: formatViDate(u.validTo) })
           )}
         </Alert>
       )}

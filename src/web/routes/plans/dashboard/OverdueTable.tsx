@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
-import { formatDate, formatNumber } from '../../../components/format.ts';
+import { formatNumber } from '../../../components/format.ts';
+import { formatViDate } from '../../../../core/text/dates.ts';
 import { PageLoader } from '../../../components/PageLoader.tsx';
 import { OVERDUE_PAGE, usePlanOverdue } from '../plan-queries.ts';
 
@@ -58,7 +59,7 @@ export function OverdueTable({ planId, unitId }: { planId: string; unitId: strin
                   </Group>
                 </Table.Td>
                 <Table.Td>{x.periodLabel}</Table.Td>
-                <Table.Td>{formatDate(x.dueDate)}</Table.Td>
+                <Table.Td>{formatViDate(x.dueDate)}</Table.Td>
                 <Table.Td ta="right" c="red.8" fw={600}>
                   {t('plans.dash.daysN', { n: formatNumber(x.daysLate) })}
                 </Table.Td>

@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { apiUrl } from '../../../api-client.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
-import { formatDate, formatNumber } from '../../../components/format.ts';
+import { formatNumber } from '../../../components/format.ts';
+import { formatViDate } from '../../../../core/text/dates.ts';
 import { PageLoader } from '../../../components/PageLoader.tsx';
 import { useUnit } from '../../../components/unit-queries.ts';
 import type { UnitRef } from '../plan-form.ts';
@@ -103,7 +104,7 @@ export function PlanDashboard({ planId, root, obligations }: { planId: string; r
     <Stack gap="md">
       <DrillPath root={root} unitId={unitId} onDrill={drill} />
       <Text size="sm" c="dimmed">
-        {t('plans.dash.asOf', { unit: s.unit.name, date: formatDate(s.asOf) })}
+        {t('plans.dash.asOf', { unit: s.unit.name, date: formatViDate(s.asOf) })}
       </Text>
       <SimpleGrid cols={{ base: 2, md: 4 }} spacing="sm">
         <Stat

@@ -2,7 +2,8 @@ import { Group, SegmentedControl, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
-import { formatDateTime, formatNumber } from '../../../components/format.ts';
+import { formatNumber } from '../../../components/format.ts';
+import { formatViDateTime } from '../../../../core/text/dates.ts';
 import { PageLoader } from '../../../components/PageLoader.tsx';
 import { usePlanStale } from '../plan-queries.ts';
 
@@ -51,7 +52,7 @@ export function StaleTable({ planId, unitId }: { planId: string; unitId: string 
                 <Table.Tr key={u.unitId}>
                   <Table.Td>{u.name}</Table.Td>
                   <Table.Td ta="right">{formatNumber(u.openItems)}</Table.Td>
-                  <Table.Td>{formatDateTime(u.lastUpdateAt)}</Table.Td>
+                  <Table.Td>{formatViDateTime(u.lastUpdateAt)}</Table.Td>
                   <Table.Td ta="right" c="orange.8" fw={600}>
                     {t('plans.dash.daysN', { n: formatNumber(u.daysSinceUpdate) })}
                   </Table.Td>

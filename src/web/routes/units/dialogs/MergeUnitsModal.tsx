@@ -10,7 +10,8 @@ import { ConfirmStep } from '../../../components/ConfirmStep.tsx';
 import { DateField } from '../../../components/DateField.tsx';
 import { FormActions } from '../../../components/FormActions.tsx';
 import { FormError } from '../../../components/FormError.tsx';
-import { formatDate, todayIso } from '../../../components/format.ts';
+import { todayIso } from '../../../components/format.ts';
+import { formatViDate } from '../../../../core/text/dates.ts';
 import { ResponsiveModal } from '../../../components/ResponsiveModal.tsx';
 import { UnitSearchMultiSelect } from '../../../components/UnitSearchMultiSelect.tsx';
 import { UnitSearchSelect } from '../../../components/UnitSearchSelect.tsx';
@@ -54,8 +55,8 @@ export function MergeUnitsModal({ unit, onClose }: { unit: UnitDetail; onClose: 
 
   const summary =
     v.direction === 'into-this'
-      ? t('units.mergeIntoThisWarning', { count: pending?.sourceIds.length ?? 0, name: unit.name, date: formatDate(pending?.on) })
-      : t('units.mergeThisIntoWarning', { name: unit.name, target: v.targetName, date: formatDate(pending?.on) });
+      ? t('units.mergeIntoThisWarning', { count: pending?.sourceIds.length ?? 0, name: unit.name, date: formatViDate(pending?.on) })
+      : t('units.mergeThisIntoWarning', { name: unit.name, target: v.targetName, date: formatViDate(pending?.on) });
 
   return (
     <ResponsiveModal opened onClose={onClose} title={t('units.actions.merge')}>

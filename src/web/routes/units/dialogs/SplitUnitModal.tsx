@@ -10,7 +10,8 @@ import { ConfirmStep } from '../../../components/ConfirmStep.tsx';
 import { DateField } from '../../../components/DateField.tsx';
 import { FormActions } from '../../../components/FormActions.tsx';
 import { FormError } from '../../../components/FormError.tsx';
-import { formatDate, todayIso } from '../../../components/format.ts';
+import { todayIso } from '../../../components/format.ts';
+import { formatViDate } from '../../../../core/text/dates.ts';
 import { ResponsiveModal } from '../../../components/ResponsiveModal.tsx';
 import { useFormState } from '../../../components/use-form-state.ts';
 import { useUnitChange } from './use-unit-change.ts';
@@ -47,7 +48,7 @@ export function SplitUnitModal({ unit, onClose }: { unit: UnitDetail; onClose: (
     <ResponsiveModal opened onClose={onClose} title={t('units.actions.split')}>
       {pending ? (
         <ConfirmStep confirmLabel={t('units.actions.splitConfirm')} loading={change.busy} onConfirm={() => void confirm()} onBack={() => setPending(null)}>
-          {t('units.splitWarning', { name: unit.name, date: formatDate(pending.on), names: pending.parts.map((p) => `“${p.name}”`).join(', ') })}
+          {t('units.splitWarning', { name: unit.name, date: formatViDate(pending.on), names: pending.parts.map((p) => `“${p.name}”`).join(', ') })}
         </ConfirmStep>
       ) : (
         <form onSubmit={review} noValidate>
