@@ -28,12 +28,28 @@ export interface ResourceRule {
   optional?: boolean;
 }
 
+/** A route reached through resources of the tree: every rule must pass. */
+export interface ScopedAccess {
+  kind: 'scoped';
+  rules: ResourceRule[];
+}
+
 export type AccessRule =
   | { kind: 'public' }
   /** Any signed-in user; the service filters what it returns by the actor's grants. */
   | { kind: 'signed-in' }
   | { kind: 'superuser' }
-  | { kind: 'scoped'; rules: ResourceRule[] };
+  | ScopedAccess;
+
+/** The access of a route that reaches the tree through the resources its rules name. */
+export function scoped(...rules: ResourceRule[]): ScopedAccess {
+  return { kind: 'scoped', rules };
+}
+
+/** The rule for the resource the route's `:id` names. */
+export function idParam(resource: ResourceType, action: Action): ResourceRule {
+  return { from: 'params', key: 'id', resource, action };
+}
 
 declare module 'fastify' {
   interface FastifyContextConfig {
