@@ -20,7 +20,8 @@ import { getCoverage } from '../services/plans/get-coverage.ts';
 import { getHeatmap } from '../services/plans/get-heatmap.ts';
 import { getPlanTree } from '../services/plans/get-plan-tree.ts';
 import { getPlan } from '../services/plans/get-plan.ts';
-import { getPlanProgress, getPlanSummary } from '../services/plans/get-progress.ts';
+import { findPlanProgress } from '../services/plans/find-plan-progress.ts';
+import { getPlanSummary } from '../services/plans/get-plan-summary.ts';
 import { publishPlan } from '../services/plans/publish-plan.ts';
 import { setPlanAccess } from '../services/plans/set-plan-access.ts';
 import { updatePlan } from '../services/plans/update-plan.ts';
@@ -116,7 +117,7 @@ const plans: RouteModule = async (app, { ctx }) => {
       tags, summary: 'Tiến độ theo từng đơn vị trực thuộc (tính cả cấp dưới): nhiệm vụ, báo cáo',
       params: PlanIdParamsSchema, querystring: PlanUnitQuerySchema, response: { 200: z.array(ProgressRowSchema) },
     },
-  }, async (request) => getPlanProgress(request.params.id, request.query.unit, readContext(ctx, request)));
+  }, async (request) => findPlanProgress(request.params.id, request.query.unit, readContext(ctx, request)));
 
   app.get('/api/plans/:id/summary', {
     config: { access: scoped(plan('read'), unitQuery) },

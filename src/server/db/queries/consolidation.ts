@@ -11,7 +11,7 @@ import type { Db, Tx } from '../client.ts';
 type Conn = Db | Tx;
 
 /** Every unit of the subtree at `root`, each with its parent as its path says (merged units stay under the unit that absorbed them). */
-export async function loadSubtree(tx: Conn, root: TreePath): Promise<SubtreeUnit[]> {
+export async function findSubtreeUnits(tx: Conn, root: TreePath): Promise<SubtreeUnit[]> {
   const r = await tx.execute<{ id: string; name: string; path: string }>(sql`
     SELECT id, name, path::text AS path FROM unit WHERE path <@ ${root}::ltree`);
   return r.rows.map((u) => {
@@ -21,7 +21,7 @@ export async function loadSubtree(tx: Conn, root: TreePath): Promise<SubtreeUnit
 }
 
 /** The reports owed for one obligation and period in the subtree at `root`, each with its accepted version. */
-export async function loadOwedReports(tx: Conn, obligationId: string, periodKey: string, root: TreePath): Promise<OwedReport[]> {
+export async function findOwedReports(tx: Conn, obligationId: string, periodKey: string, root: TreePath): Promise<OwedReport[]> {
   const r = await tx.execute<{
     unitId: string; instanceId: string; status: OwedReport['status']; dueDate: IsoDate | null; firstSubmittedOn: IsoDate | null;
     submissionId: string | null; version: number | null; figures: Record<string, number | null> | null; narrative: Record<string, string> | null;
@@ -51,7 +51,7 @@ export type PeriodRow = {
 };
 
 /** The periods of an obligation, earliest due first. */
-export async function loadPeriods(tx: Conn, obligationId: string): Promise<PeriodRow[]> {
+export async function findPeriods(tx: Conn, obligationId: string): Promise<PeriodRow[]> {
   const r = await tx.execute<PeriodRow>(sql`
     SELECT period_key AS key, min(period_label) AS label, min(due_date)::text AS "dueDate"
     FROM obligation_instance WHERE obligation_id = ${obligationId} AND status <> 'cancelled'
@@ -76,7 +76,7 @@ export type VersionRow = {
 };
 
 /** Every version of a consolidation, newest first. */
-export async function loadVersions(tx: Conn, key: { obligationId: string; unitId: string; periodKey: string }): Promise<VersionRow[]> {
+export async function findVersions(tx: Conn, key: { obligationId: string; unitId: string; periodKey: string }): Promise<VersionRow[]> {
   const r = await tx.execute<VersionRow>(sql`
     SELECT v.version, v.kind, v.content, v.basis, v.doc_number AS "docNumber", v.doc_seq AS "docSeq", v.doc_date::text AS "docDate",
            v.submission_id AS "submissionId", v.created_at AS "createdAt", v.created_by AS "createdById",

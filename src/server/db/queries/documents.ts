@@ -39,7 +39,7 @@ const COLUMNS = sql.raw(`d.id, d.kind, d.number, d.number_key AS "numberKey", d.
   d.source_size AS "sourceSize", d.created_at AS "createdAt", d.updated_at AS "updatedAt"`);
 
 /** One document that is not deleted, or null; `forUpdate` locks the row for the transaction. */
-export async function findDocument(tx: Tx, id: string, forUpdate = false): Promise<DocumentRow | null> {
+export async function lookupDocument(tx: Tx, id: string, forUpdate = false): Promise<DocumentRow | null> {
   const lock = forUpdate ? sql.raw('FOR UPDATE OF d') : sql.raw('');
   const r = await tx.execute<DocumentRow & { createdAt: Date | string; updatedAt: Date | string }>(sql`
     SELECT ${COLUMNS} FROM document d LEFT JOIN unit u ON u.id = d.owner_unit_id

@@ -63,8 +63,8 @@ export const MEETING_COLUMNS = sql.raw(`m.id, m.unit_id AS "unitId", u.name AS "
   m.task_instance_id AS "taskInstanceId", m.campaign_month_id AS "campaignMonthId", m.content, m.minutes, m.attachments,
   m.notice_days AS "noticeDays", m.sent_up_at AS "sentUpAt", m.created_at AS "createdAt", m.updated_at AS "updatedAt"`);
 
-/** Loads a meeting with its unit; `forUpdate` locks the meeting row. */
-export async function findMeeting(tx: Db | Tx, id: string, forUpdate = false): Promise<MeetingRow | null> {
+/** A meeting with its unit, or null; `forUpdate` locks the meeting row. */
+export async function lookupMeeting(tx: Db | Tx, id: string, forUpdate = false): Promise<MeetingRow | null> {
   const lock = forUpdate ? sql.raw('FOR UPDATE OF m') : sql.raw('');
   const r = await tx.execute<MeetingRow>(sql`SELECT ${MEETING_COLUMNS} FROM meeting m JOIN unit u ON u.id = m.unit_id WHERE m.id = ${id} ${lock}`);
   return r.rows[0] ?? null;
@@ -78,7 +78,7 @@ export function isoInstant(v: Date | string): string {
 export type StoredRuleSet = RuleSet & { scope: string | null; unitId: string | null; unitName: string | null; createdAt: string };
 
 /** Every rule set, oldest first, with the committee it belongs to (none for national rules). */
-export async function loadRuleSets(tx: Db | Tx): Promise<StoredRuleSet[]> {
+export async function findStoredRuleSets(tx: Db | Tx): Promise<StoredRuleSet[]> {
   const r = await tx.execute<{ id: string; name: string; source: string; validFrom: IsoDate; rules: MeetingRules; scope: string | null; unitId: string | null; unitName: string | null; createdAt: Date | string }>(sql`
     SELECT s.id, s.name, s.source, s.valid_from::text AS "validFrom", s.rules, u.path::text AS scope, s.unit_id AS "unitId", u.name AS "unitName",
            s.created_at AS "createdAt"

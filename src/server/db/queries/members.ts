@@ -40,8 +40,8 @@ const PERSON_COLUMNS = sql.raw(`p.id, p.full_name AS "fullName", p.unit_id AS "u
   p.gender, p.birth_date::text AS "birthDate", p.phone, p.email, p.party_card_no AS "partyCardNo",
   p.joined_party_on::text AS "joinedPartyOn", p.job_title AS "jobTitle"`);
 
-/** Loads a person that is not deleted, locking the row when `forUpdate`. */
-export async function findPerson(tx: Tx, id: string, forUpdate = false): Promise<PersonRow | null> {
+/** A person that is not deleted, or null; `forUpdate` locks the row. */
+export async function lookupPerson(tx: Tx, id: string, forUpdate = false): Promise<PersonRow | null> {
   const lock = forUpdate ? sql.raw('FOR UPDATE OF p') : sql.raw('');
   const r = await tx.execute<PersonRow>(sql`
     SELECT ${PERSON_COLUMNS} FROM person p JOIN unit u ON u.id = p.unit_id WHERE p.id = ${id} AND p.deleted_at IS NULL ${lock}`);
@@ -51,8 +51,8 @@ export async function findPerson(tx: Tx, id: string, forUpdate = false): Promise
 const MEMBERSHIP_COLUMNS = sql.raw(`m.id, m.person_id AS "personId", m.unit_id AS "unitId", u.path::text AS path, m.category,
   m.positions, m.valid_from::text AS "validFrom", m.valid_to::text AS "validTo", m.end_reason AS "endReason"`);
 
-/** Loads a membership of a person that is not deleted, locking the row when `forUpdate`. */
-export async function findMembership(tx: Tx, id: string, forUpdate = false): Promise<MembershipRow | null> {
+/** A membership of a person that is not deleted, or null; `forUpdate` locks the row. */
+export async function lookupMembership(tx: Tx, id: string, forUpdate = false): Promise<MembershipRow | null> {
   const lock = forUpdate ? sql.raw('FOR UPDATE OF m') : sql.raw('');
   const r = await tx.execute<MembershipRow>(sql`
     SELECT ${MEMBERSHIP_COLUMNS} FROM membership m JOIN unit u ON u.id = m.unit_id JOIN person p ON p.id = m.person_id
@@ -170,7 +170,7 @@ function memberWhere(f: MemberFilter): SQL {
 }
 
 /** The member list in Vietnamese name order (see person.name_order), a page of it when `page` is given. */
-export async function selectMembers(tx: Tx, f: MemberFilter, page: { limit: number; offset: number } | null): Promise<MemberListRow[]> {
+export async function findMemberRows(tx: Tx, f: MemberFilter, page: { limit: number; offset: number } | null): Promise<MemberListRow[]> {
   const r = await tx.execute<MemberListRow>(sql`
     SELECT p.id AS "personId", m.id AS "membershipId", m.unit_id AS "unitId", u.name AS "unitName", p.full_name AS "fullName",
            p.gender, p.birth_date::text AS "birthDate", m.category, m.positions, m.valid_from::text AS "validFrom",

@@ -82,8 +82,8 @@ export type PlanRow = {
   publishedAt: Date | null;
 };
 
-/** Loads a plan with its document and unit (current path); `forUpdate` locks the plan row. */
-export async function findPlan(tx: Tx, id: string, forUpdate = false): Promise<PlanRow | null> {
+/** A plan with its document and unit (current path), or null; `forUpdate` locks the plan row. */
+export async function lookupPlan(tx: Tx, id: string, forUpdate = false): Promise<PlanRow | null> {
   const lock = forUpdate ? sql.raw('FOR UPDATE OF p') : sql.raw('');
   const r = await tx.execute<PlanRow>(sql`
     SELECT p.id, p.unit_id AS "unitId", pu.path::text AS "unitPath", pu.name AS "unitName", pu.kind AS "unitKind", pu.province_id AS "unitProvinceId",

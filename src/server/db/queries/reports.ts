@@ -43,8 +43,8 @@ const INSTANCE_FROM = sql.raw(`obligation_instance oi
   JOIN document d ON d.id = p.id
   JOIN unit u ON u.id = oi.unit_id`);
 
-/** Loads an obligation instance; `forUpdate` locks it for the rest of the transaction. */
-export async function findInstance(tx: Tx, id: string, forUpdate = false): Promise<InstanceRow | null> {
+/** An obligation instance, or null; `forUpdate` locks it for the rest of the transaction. */
+export async function lookupInstance(tx: Tx, id: string, forUpdate = false): Promise<InstanceRow | null> {
   const lock = forUpdate ? sql.raw('FOR UPDATE OF oi') : sql.raw('');
   const r = await tx.execute<InstanceRow>(sql`SELECT ${INSTANCE_COLUMNS} FROM ${INSTANCE_FROM} WHERE oi.id = ${id} ${lock}`);
   return r.rows[0] ?? null;
@@ -64,7 +64,7 @@ export type SaveTarget = Pick<
  * statement and without locks: a save that reads this writes only if the instance is still in
  * the state read (services/reports/save-submission.ts). Null when `id` is not an instance.
  */
-export async function findSaveTarget(tx: Tx, id: string): Promise<(SaveTarget & { current: CurrentSubmission | null }) | null> {
+export async function lookupSaveTarget(tx: Tx, id: string): Promise<(SaveTarget & { current: CurrentSubmission | null }) | null> {
   const r = await tx.execute<SaveTarget & { curId: string | null; curStatus: CurrentSubmission['status'] | null; curAttachments: unknown }>(sql`
     SELECT oi.id, oi.plan_id AS "planId", oi.unit_id AS "unitId", oi.unit_path::text AS "unitPath", oi.period_key AS "periodKey",
            oi.due_date::text AS "dueDate", oi.status, oi.current_version AS "currentVersion",

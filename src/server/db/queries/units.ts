@@ -25,15 +25,15 @@ export const UNIT_COLUMNS = sql.raw(`u.id, u.kind, u.name, u.short_name AS "shor
   u.valid_to::text AS "validTo", u.merged_into AS "mergedInto", u.term_label AS "termLabel",
   u.term_start::text AS "termStart", u.term_end::text AS "termEnd", u.code`);
 
-/** Loads a unit, locking it for the rest of the transaction when `forUpdate`. */
-export async function findUnit(tx: Tx, id: string, forUpdate = false): Promise<UnitRow | null> {
+/** A unit, or null; `forUpdate` locks it for the rest of the transaction. */
+export async function lookupUnit(tx: Tx, id: string, forUpdate = false): Promise<UnitRow | null> {
   const lock = forUpdate ? sql.raw('FOR UPDATE') : sql.raw('');
   const r = await tx.execute<UnitRow>(sql`SELECT ${UNIT_COLUMNS} FROM unit u WHERE u.id = ${id} ${lock}`);
   return r.rows[0] ?? null;
 }
 
 export async function getUnitRow(tx: Tx, id: string, forUpdate = false): Promise<UnitRow> {
-  const u = await findUnit(tx, id, forUpdate);
+  const u = await lookupUnit(tx, id, forUpdate);
   if (!u) throw new DomainError('UNIT_NOT_FOUND', 'Không tìm thấy đơn vị.');
   return u;
 }

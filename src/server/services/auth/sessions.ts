@@ -21,8 +21,8 @@ export async function deleteSession(tx: Tx, token: string): Promise<void> {
   await tx.execute(sql`DELETE FROM session WHERE token_hash = ${hashToken(token)}`);
 }
 
-/** Loads the actor behind a session token, or null when the token is unknown, expired or the user disabled. */
-export async function loadActor(db: Db, token: string, now: Date): Promise<Actor | null> {
+/** The actor behind a session token, or null when the token is unknown, expired or the user disabled. */
+export async function lookupActor(db: Db, token: string, now: Date): Promise<Actor | null> {
   const r = await db.execute<{
     user_id: string;
     username: string;

@@ -7,7 +7,7 @@ import { extractWithSpans } from '../../../core/extract/extract.ts';
 import type { Extraction } from '../../../core/extract/types.ts';
 import type { ChainItem, DocumentDetail, DocumentLink, DocumentPlan, StructureSpans } from '../../../shared/documents.ts';
 import type { Tx } from '../../db/client.ts';
-import { documentReadableSql, findDocument } from '../../db/queries/documents.ts';
+import { documentReadableSql, lookupDocument } from '../../db/queries/documents.ts';
 import type { ServiceContext } from '../context.ts';
 import { readTogether } from '../../db/read-together.ts';
 
@@ -96,7 +96,7 @@ function spansOf(text: string | null, shown: Extraction | null, fileName: string
  * it, and its plan. Throws NOT_FOUND for a document out of the actor's sight.
  */
 export async function getDocument(id: string, { actor, tx }: ServiceContext): Promise<DocumentDetail> {
-  const doc = await findDocument(tx, id);
+  const doc = await lookupDocument(tx, id);
   if (!doc) throw notFound();
   if (doc.ownerPath !== null && !can(actor, 'read', doc.ownerPath)) throw notFound();
   const [impl, refs, below, chain, plan] = await readTogether(tx, [

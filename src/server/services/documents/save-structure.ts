@@ -8,7 +8,7 @@ import { DOCUMENT_KIND_LABELS, UNKNOWN_KIND } from '../../../shared/documents.ts
 import type { DocumentStructure, SaveStructureResult } from '../../../shared/documents.ts';
 import type { Tx } from '../../db/client.ts';
 import type { DocumentRow } from '../../db/queries/documents.ts';
-import { documentNumberKey, documentSearchText, findDocument } from '../../db/queries/documents.ts';
+import { documentNumberKey, documentSearchText, lookupDocument } from '../../db/queries/documents.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import type { ServiceContext } from '../context.ts';
 import { adoptStubLinks, rebuildLinks } from './document-links.ts';
@@ -21,7 +21,7 @@ const notFound = () => new DomainError('NOT_FOUND', 'Không tìm thấy văn b�
  * public) only by a superuser. Throws NOT_FOUND, FORBIDDEN.
  */
 export async function documentToChange(tx: Tx, actor: Actor, id: string): Promise<DocumentRow> {
-  const doc = await findDocument(tx, id, true);
+  const doc = await lookupDocument(tx, id, true);
   if (!doc) throw notFound();
   if (doc.ownerPath === null) {
     if (!actor.superuser) throw new DomainError('FORBIDDEN', 'Văn bản này chỉ được biết qua trích dẫn; chỉ quản trị hệ thống sửa được.');

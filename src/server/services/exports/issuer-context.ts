@@ -36,7 +36,7 @@ const asIssuing = (u: { id: string; kind: string; name: string; shortName: strin
 });
 
 /** The issuer of a document: the unit at `path`, its parent, its leaders. Throws UNIT_NOT_FOUND. */
-export async function loadIssuer(tx: Db | Tx, path: TreePath): Promise<Issuer> {
+export async function getIssuer(tx: Db | Tx, path: TreePath): Promise<Issuer> {
   const chain = (await unitChain(tx, path)).map(asIssuing);
   const unit = chain[chain.length - 1];
   if (!unit) throw new DomainError('UNIT_NOT_FOUND', 'Không tìm thấy đơn vị ban hành văn bản.');

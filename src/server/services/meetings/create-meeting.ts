@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { DomainError } from '../../../core/errors.ts';
 import type { MeetingCreate, MeetingSaved } from '../../../shared/meetings.ts';
 import type { Tx } from '../../db/client.ts';
-import { findMeeting } from '../../db/queries/meetings.ts';
+import { lookupMeeting } from '../../db/queries/meetings.ts';
 import type { UnitRow } from '../../db/queries/units.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import type { ServiceContext } from '../context.ts';
@@ -71,6 +71,6 @@ export async function createMeeting(input: MeetingCreate, s: ServiceContext): Pr
     action: 'meeting.create', entity: 'meeting', entityId: id, unitPath: unit.path,
     after: { kind: input.kind, title: input.title, date: input.date, taskInstanceId: links.taskInstanceId, campaignMonthId: input.campaignMonthId ?? null },
   }, now);
-  const m = (await findMeeting(tx, id))!;
+  const m = (await lookupMeeting(tx, id))!;
   return { id, notice: noticeView(m, now) };
 }

@@ -11,7 +11,7 @@ import type { MeetingDetail } from '../../../shared/meetings.ts';
 import type { Attachment } from '../../../shared/reports.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import type { MeetingRow } from '../../db/queries/meetings.ts';
-import { isoInstant, loadRuleSets, marksOf, membershipsOfUnits } from '../../db/queries/meetings.ts';
+import { isoInstant, findStoredRuleSets, marksOf, membershipsOfUnits } from '../../db/queries/meetings.ts';
 import type { ServiceContext } from '../context.ts';
 import { rosterOf } from './roster.ts';
 import { meetingFor, noticeView } from './scope.ts';
@@ -82,7 +82,7 @@ export async function getMeeting(id: string, { actor, tx, now }: ServiceContext)
 
   let quality: MeetingDetail['quality'] = null;
   if (m.status === 'held' && !m.makeupOf && CELL_MEETING_KINDS.includes(m.kind)) {
-    const sets = setsFor(await loadRuleSets(tx), m.unitPath);
+    const sets = setsFor(await findStoredRuleSets(tx), m.unitPath);
     const set = ruleInForce(sets, m.date);
     const history = (await qualityMeetingsOf(tx, [m.unitId], m.date)).get(m.unitId) ?? [];
     const me = history.find((x) => x.id === m.id);

@@ -4,9 +4,9 @@ import { can } from '../../../core/access/scope.ts';
 import { DomainError } from '../../../core/errors.ts';
 import type { Tx } from '../../db/client.ts';
 import type { MembershipRow, PersonRow } from '../../db/queries/members.ts';
-import { findMembership, findPerson } from '../../db/queries/members.ts';
+import { lookupMembership, lookupPerson } from '../../db/queries/members.ts';
 import type { UnitRow } from '../../db/queries/units.ts';
-import { findUnit } from '../../db/queries/units.ts';
+import { lookupUnit } from '../../db/queries/units.ts';
 
 /**
  * Loading what a members use case acts on, with the access check of the tree: out of the actor's
@@ -23,21 +23,21 @@ const personNotFound = () => new DomainError('PERSON_NOT_FOUND', 'Không tìm th
 const membershipNotFound = () => new DomainError('MEMBERSHIP_NOT_FOUND', 'Không tìm thấy quá trình sinh hoạt này hoặc bạn không có quyền xem.');
 
 export async function unitFor(tx: Tx, actor: Actor, id: string, action: Action, forUpdate = false): Promise<UnitRow> {
-  const u = await findUnit(tx, id, forUpdate);
+  const u = await lookupUnit(tx, id, forUpdate);
   if (!u) throw unitNotFound();
   check(actor, action, u.path, unitNotFound);
   return u;
 }
 
 export async function personFor(tx: Tx, actor: Actor, id: string, action: Action, forUpdate = false): Promise<PersonRow> {
-  const p = await findPerson(tx, id, forUpdate);
+  const p = await lookupPerson(tx, id, forUpdate);
   if (!p) throw personNotFound();
   check(actor, action, p.path, personNotFound);
   return p;
 }
 
 export async function membershipFor(tx: Tx, actor: Actor, id: string, action: Action, forUpdate = false): Promise<MembershipRow> {
-  const m = await findMembership(tx, id, forUpdate);
+  const m = await lookupMembership(tx, id, forUpdate);
   if (!m) throw membershipNotFound();
   check(actor, action, m.path, membershipNotFound);
   return m;

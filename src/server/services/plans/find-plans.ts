@@ -7,7 +7,7 @@ import type { CounterRow } from '../../../core/rollup/counters.ts';
 import { progressFromCounters } from '../../../core/rollup/counters.ts';
 import { foldForSearch } from '../../../core/text/fold.ts';
 import type { PlanList, PlanListItem, PlanListQuery } from '../../../shared/plans.ts';
-import { findUnit } from '../../db/queries/units.ts';
+import { lookupUnit } from '../../db/queries/units.ts';
 import { foldedSql, planVisibleSql } from '../../db/queries/plans.ts';
 import type { ServiceContext } from '../context.ts';
 
@@ -25,7 +25,7 @@ type Row = Omit<PlanListItem, 'progress' | 'implementingPlan' | 'publishedAt'> &
  * `q` searches number and title without diacritics. Throws UNIT_NOT_FOUND.
  */
 export async function findPlans(q: PlanListQuery, { actor, tx, now }: ServiceContext): Promise<PlanList> {
-  const unit = await findUnit(tx, q.unitId);
+  const unit = await lookupUnit(tx, q.unitId);
   if (!unit || !can(actor, 'read', unit.path)) throw new DomainError('UNIT_NOT_FOUND', 'Không tìm thấy đơn vị hoặc bạn không có quyền xem.');
   const conds: SQL[] = [sql`d.deleted_at IS NULL`, planVisibleSql(actor)];
   const carry = q.view === 'to_carry_out';

@@ -4,7 +4,7 @@ import { can } from '../../../core/access/scope.ts';
 import { DomainError } from '../../../core/errors.ts';
 import { vietnamDate } from '../../../core/ids.ts';
 import type { TaskInstanceListQuery, TaskInstanceView } from '../../../shared/plans.ts';
-import { findUnit } from '../../db/queries/units.ts';
+import { lookupUnit } from '../../db/queries/units.ts';
 import type { ServiceContext } from '../context.ts';
 import type { TaskInstanceRow } from './task-instance-view.ts';
 import { presentTaskInstance, statusSql, TASK_INSTANCE_COLUMNS, TASK_INSTANCE_FROM } from './task-instance-view.ts';
@@ -14,7 +14,7 @@ import { presentTaskInstance, statusSql, TASK_INSTANCE_COLUMNS, TASK_INSTANCE_FR
  * first by due date, optionally of one plan or one status on today. Throws UNIT_NOT_FOUND.
  */
 export async function findTaskInstances(unitId: string, q: TaskInstanceListQuery, { actor, tx, now }: ServiceContext): Promise<{ items: TaskInstanceView[]; total: number }> {
-  const unit = await findUnit(tx, unitId);
+  const unit = await lookupUnit(tx, unitId);
   if (!unit || !can(actor, 'read', unit.path)) throw new DomainError('UNIT_NOT_FOUND', 'Không tìm thấy đơn vị hoặc bạn không có quyền xem.');
   const today = vietnamDate(now);
   const conds: SQL[] = [sql`ti.unit_id = ${unit.id}`, sql`ti.status <> 'cancelled'`];

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { can } from '../../../core/access/scope.ts';
 import { DomainError } from '../../../core/errors.ts';
 import type { ObligationView, PlanView, TaskView } from '../../../shared/plans.ts';
-import { findPlan, planReach } from '../../db/queries/plans.ts';
+import { lookupPlan, planReach } from '../../db/queries/plans.ts';
 import type { ServiceContext } from '../context.ts';
 import { readTogether } from '../../db/read-together.ts';
 
@@ -21,7 +21,7 @@ const notFound = () => new DomainError('PLAN_NOT_FOUND', 'Không tìm thấy k�
 export async function getPlan(id: string, { actor, tx }: ServiceContext): Promise<PlanView> {
   const reach = await planReach(tx, actor, id, 'write');
   if (!reach.read) throw notFound();
-  const plan = await findPlan(tx, id);
+  const plan = await lookupPlan(tx, id);
   if (!plan) throw notFound();
   const [extra, parent, docs, tasks, obligations, access] = await readTogether(tx, [
     () => tx.execute<{ recipients: string[]; reminderDays: number[]; sessionNoticeDays: number | null; createdAt: Date; audienceCount: number }>(sql`

@@ -24,8 +24,8 @@ export interface PlanItem {
   audience: Audience;
 }
 
-/** Loads the tasks and obligations of a plan. */
-export async function loadPlanItems(tx: Tx, planId: string): Promise<PlanItem[]> {
+/** The tasks and obligations of a plan. */
+export async function findPlanItems(tx: Tx, planId: string): Promise<PlanItem[]> {
   const r = await tx.execute<{ item: 'task' | 'report'; id: string; kind: string; due: unknown; audience: Audience }>(sql`
     SELECT 'task' AS item, id, kind, due, audience, ord FROM task WHERE plan_id = ${planId}
     UNION ALL

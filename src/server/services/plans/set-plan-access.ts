@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { can } from '../../../core/access/scope.ts';
 import { DomainError } from '../../../core/errors.ts';
-import { findPlan } from '../../db/queries/plans.ts';
+import { lookupPlan } from '../../db/queries/plans.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import type { ServiceContext } from '../context.ts';
 
@@ -11,7 +11,7 @@ import type { ServiceContext } from '../context.ts';
  * Throws PLAN_NOT_FOUND, FORBIDDEN, USER_NOT_FOUND.
  */
 export async function setPlanAccess(planId: string, input: { userIds: string[] }, { actor, tx, now }: ServiceContext): Promise<void> {
-  const plan = await findPlan(tx, planId, true);
+  const plan = await lookupPlan(tx, planId, true);
   if (!plan || !can(actor, 'read', plan.unitPath)) throw new DomainError('PLAN_NOT_FOUND', 'Không tìm thấy kế hoạch hoặc bạn không có quyền xem.');
   if (!can(actor, 'write', plan.unitPath)) throw new DomainError('FORBIDDEN', 'Bạn không có quyền cấp quyền xem kế hoạch này.');
   const ids = [...new Set(input.userIds)];

@@ -43,7 +43,8 @@ export function statusSql(status: TaskInstanceView['status'], today: IsoDate): S
   }
 }
 
-export async function readTaskInstance(tx: Db | Tx, id: string, today: IsoDate): Promise<TaskInstanceView> {
+/** The view of a task instance the caller knows exists (it has just locked or written it). */
+export async function getTaskInstanceView(tx: Db | Tx, id: string, today: IsoDate): Promise<TaskInstanceView> {
   const r = await tx.execute<TaskInstanceRow>(sql`SELECT ${TASK_INSTANCE_COLUMNS} FROM ${TASK_INSTANCE_FROM} WHERE ti.id = ${id}`);
   return presentTaskInstance(r.rows[0]!, today);
 }

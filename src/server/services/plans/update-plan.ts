@@ -3,7 +3,7 @@ import { can } from '../../../core/access/scope.ts';
 import { DomainError } from '../../../core/errors.ts';
 import type { IsoDate } from '../../../core/ids.ts';
 import type { PlanUpdate } from '../../../shared/plans.ts';
-import { findPlan } from '../../db/queries/plans.ts';
+import { lookupPlan } from '../../db/queries/plans.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import type { ServiceContext } from '../context.ts';
 import { addImplementsLink, checkPlanReferences, documentValues, writeImplementsLinks, writePlanItems } from './plan-items.ts';
@@ -15,7 +15,7 @@ import { addImplementsLink, checkPlanReferences, documentValues, writeImplements
  * is not edited) and what checkPlanReferences throws.
  */
 export async function updatePlan(id: string, input: PlanUpdate, { actor, tx, now }: ServiceContext): Promise<void> {
-  const plan = await findPlan(tx, id, true);
+  const plan = await lookupPlan(tx, id, true);
   if (!plan || !can(actor, 'read', plan.unitPath)) throw new DomainError('PLAN_NOT_FOUND', 'Không tìm thấy kế hoạch hoặc bạn không có quyền xem.');
   if (!can(actor, 'write', plan.unitPath)) throw new DomainError('FORBIDDEN', 'Bạn không có quyền sửa kế hoạch này.');
   if (input.unitId && input.unitId !== plan.unitId) throw new DomainError('PLAN_UNIT_FIXED', 'Không đổi được đơn vị ban hành của kế hoạch; hãy lập kế hoạch mới.');

@@ -10,7 +10,7 @@ import type { Tx } from '../../db/client.ts';
 import { addToCounters } from '../../db/queries/progress.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import type { ServiceContext } from '../context.ts';
-import { readTaskInstance } from './task-instance-view.ts';
+import { getTaskInstanceView } from './task-instance-view.ts';
 
 /** A task instance as an update needs it: `accessPath` is where its unit stands now, `unitPath` where its counters are kept. */
 export type LockedInstance = {
@@ -78,5 +78,5 @@ export async function updateTaskInstance(id: string, patch: TaskInstancePatch, {
     action: 'task_instance.update', entity: 'task_instance', entityId: id, unitPath: i.accessPath,
     before: { doneOn: i.doneOn }, after: { doneOn, progressNote: patch.progressNote, evidence: patch.evidence?.length },
   }, now);
-  return readTaskInstance(tx, id, today);
+  return getTaskInstanceView(tx, id, today);
 }

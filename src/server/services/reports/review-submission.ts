@@ -6,7 +6,7 @@ import type { ReviewResult } from '../../../shared/reports.ts';
 import { notifyUnitLeaders } from '../../db/queries/notifications.ts';
 import { addToCounters } from '../../db/queries/progress.ts';
 import type { InstanceRow } from '../../db/queries/reports.ts';
-import { findInstance, reportContribution, reportName } from '../../db/queries/reports.ts';
+import { lookupInstance, reportContribution, reportName } from '../../db/queries/reports.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import type { ServiceContext } from '../context.ts';
 import { instanceLink } from './present.ts';
@@ -28,7 +28,7 @@ export async function reviewSubmission(submissionId: string, review: ReviewDecis
     SELECT id, obligation_instance_id AS "instanceId", version, status FROM submission WHERE id = ${submissionId}`);
   const sub = s.rows[0];
   if (!sub) throw new DomainError('SUBMISSION_NOT_FOUND', 'Không tìm thấy báo cáo.');
-  const inst = await findInstance(tx, sub.instanceId, true);
+  const inst = await lookupInstance(tx, sub.instanceId, true);
   if (!inst || !can(actor, 'read', inst.unitPath)) throw notFound();
   if (!canReview(actor, inst)) {
     throw new DomainError('FORBIDDEN', 'Chỉ cấp nhận báo cáo (cấp ủy ban hành kế hoạch và cơ quan giúp việc) mới được tiếp nhận hoặc trả lại báo cáo.');

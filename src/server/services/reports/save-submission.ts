@@ -8,7 +8,7 @@ import { delta } from '../../../core/rollup/counters.ts';
 import type { SubmissionInput, SubmissionSaved } from '../../../shared/reports.ts';
 import { addToCountersSql } from '../../db/queries/progress.ts';
 import type { CurrentSubmission, InstanceRow, SaveTarget } from '../../db/queries/reports.ts';
-import { findInstance, findInstancesOfUnit, findSaveTarget, obligationExists, reportContribution } from '../../db/queries/reports.ts';
+import { lookupInstance, findInstancesOfUnit, lookupSaveTarget, obligationExists, reportContribution } from '../../db/queries/reports.ts';
 import type { Tx } from '../../db/client.ts';
 import { auditInsertSql } from '../audit/write-audit.ts';
 import type { ServiceContext } from '../context.ts';
@@ -20,7 +20,7 @@ import { canSubmit, refuse } from './rules.ts';
  * Throws OBLIGATION_NOT_FOUND, UNIT_REQUIRED, PERIOD_REQUIRED, UNIT_MISMATCH, PERIOD_MISMATCH.
  */
 async function resolveInstance(tx: Tx, id: string, input: Pick<SubmissionInput, 'unitId' | 'period'>): Promise<InstanceRow> {
-  const direct = await findInstance(tx, id, true);
+  const direct = await lookupInstance(tx, id, true);
   if (direct) {
     if (input.unitId && input.unitId !== direct.unitId) throw new DomainError('UNIT_MISMATCH', 'Đơn vị gửi không khớp với báo cáo được chọn.');
     if (input.period && input.period !== direct.periodKey) throw new DomainError('PERIOD_MISMATCH', 'Kỳ báo cáo không khớp với báo cáo được chọn.');
@@ -37,7 +37,7 @@ async function resolveInstance(tx: Tx, id: string, input: Pick<SubmissionInput, 
       ? new DomainError('OBLIGATION_NOT_FOUND', `Không có kỳ báo cáo "${input.period}". Các kỳ: ${periods}.`)
       : new DomainError('PERIOD_REQUIRED', `Hãy chọn kỳ báo cáo (period): ${periods}.`);
   }
-  const row = await findInstance(tx, chosen.id, true);
+  const row = await lookupInstance(tx, chosen.id, true);
   if (!row) throw new DomainError('OBLIGATION_NOT_FOUND', 'Không tìm thấy yêu cầu báo cáo.');
   return row;
 }
@@ -148,7 +148,7 @@ async function writeSave(tx: Tx, inst: SaveTarget, p: SavePlan, input: Submissio
  * problems of core/reports/form.ts (FIGURE_UNKNOWN, FIGURE_EXCEEDS_WHOLE, FIGURES_MISSING, ...).
  */
 export async function saveSubmission(id: string, input: SubmissionInput, ctx: ServiceContext): Promise<SubmissionSaved> {
-  const read = await findSaveTarget(ctx.tx, id);
+  const read = await lookupSaveTarget(ctx.tx, id);
   if (read) {
     if (input.unitId && input.unitId !== read.unitId) throw new DomainError('UNIT_MISMATCH', 'Đơn vị gửi không khớp với báo cáo được chọn.');
     if (input.period && input.period !== read.periodKey) throw new DomainError('PERIOD_MISMATCH', 'Kỳ báo cáo không khớp với báo cáo được chọn.');

@@ -6,14 +6,14 @@ import type { IsoDate } from '../../../core/ids.ts';
 import { foldDiacritics } from '../../../core/text/fold.ts';
 import type { UnitDetail, UnitSummary } from '../../../shared/units.ts';
 import type { Db } from '../../db/client.ts';
-import { findUnit } from '../../db/queries/units.ts';
+import { lookupUnit } from '../../db/queries/units.ts';
 import { readTogether } from '../../db/read-together.ts';
 
 const notFound = () => new DomainError('UNIT_NOT_FOUND', 'Không tìm thấy đơn vị hoặc bạn không có quyền xem.');
 
 /** The unit as the actor may see it, with ancestors (names only), leaders, events and permissions. */
 export async function getUnit(db: Db, actor: Actor, id: string): Promise<UnitDetail> {
-  const u = await findUnit(db, id);
+  const u = await lookupUnit(db, id);
   if (!u || !can(actor, 'read', u.path)) throw notFound();
   const [ancestors, counts, leaders, events, absorbed, merged] = await readTogether(db, [
     () => db.execute<{ id: string; name: string }>(sql`
@@ -77,7 +77,7 @@ const SUMMARY = sql.raw(`u.id, u.kind, u.name, u.short_name AS "shortName", u.pa
  * stood that day (from unit_revision), names included.
  */
 export async function findChildren(db: Db, actor: Actor, id: string, on: IsoDate | null): Promise<UnitSummary[]> {
-  const u = await findUnit(db, id);
+  const u = await lookupUnit(db, id);
   if (!u || !can(actor, 'read', u.path)) throw notFound();
   if (on === null) {
     const r = await db.execute<UnitSummary>(sql`

@@ -14,7 +14,7 @@ import type { ServiceContext } from '../context.ts';
 import { insertUnit } from './create-unit.ts';
 
 /** Loads a unit the actor may restructure, or throws (404 when out of sight, 403 when only visible). */
-async function loadManaged(tx: Tx, ctx: ServiceContext, id: string): Promise<UnitRow> {
+async function getManagedUnit(tx: Tx, ctx: ServiceContext, id: string): Promise<UnitRow> {
   const unit = await getUnitRow(tx, id, true);
   if (!can(ctx.actor, 'manage_units', unit.path)) {
     throw new DomainError(can(ctx.actor, 'read', unit.path) ? 'FORBIDDEN' : 'UNIT_NOT_FOUND', 'Bạn không có quyền thay đổi đơn vị này.');
@@ -44,7 +44,7 @@ async function transferMembers(tx: Tx, fromId: string, toId: string, on: IsoDate
 /** Renames a unit and/or edits its term of office, effective on `on`. */
 export async function updateUnit(id: string, input: UnitUpdate, ctx: ServiceContext): Promise<void> {
   const { tx, actor, now } = ctx;
-  const unit = await loadManaged(tx, ctx, id);
+  const unit = await getManagedUnit(tx, ctx, id);
   checkRename(unit, input.on);
   const renamed = input.name !== undefined && input.name !== unit.name;
   await tx.execute(sql`
@@ -65,8 +65,8 @@ export async function updateUnit(id: string, input: UnitUpdate, ctx: ServiceCont
 /** Moves a unit (and its subtree) under another parent, effective on `on`. */
 export async function moveUnit(id: string, input: UnitMove, ctx: ServiceContext): Promise<void> {
   const { tx, actor, now } = ctx;
-  const unit = await loadManaged(tx, ctx, id);
-  const parent = await loadManaged(tx, ctx, input.parentId);
+  const unit = await getManagedUnit(tx, ctx, id);
+  const parent = await getManagedUnit(tx, ctx, input.parentId);
   checkMove(unit, parent, input.on);
   if (unit.parentId === parent.id) throw new DomainError('MOVE_SAME_PARENT', `"${unit.name}" đã trực thuộc "${parent.name}".`);
   const newPath = childPath(parent.path, id);
@@ -85,12 +85,12 @@ export async function moveUnit(id: string, input: UnitMove, ctx: ServiceContext)
 export async function mergeUnits(input: UnitMerge, ctx: ServiceContext): Promise<{ id: string }> {
   const { tx, actor, now } = ctx;
   const sources: UnitRow[] = [];
-  for (const sid of input.sourceIds) sources.push(await loadManaged(tx, ctx, sid));
-  let target: UnitRow | null = input.targetId ? await loadManaged(tx, ctx, input.targetId) : null;
+  for (const sid of input.sourceIds) sources.push(await getManagedUnit(tx, ctx, sid));
+  let target: UnitRow | null = input.targetId ? await getManagedUnit(tx, ctx, input.targetId) : null;
   checkMerge(sources, target, input.on);
   if (!target) {
     const spec = input.newUnit!;
-    const parent = await loadManaged(tx, ctx, spec.parentId);
+    const parent = await getManagedUnit(tx, ctx, spec.parentId);
     if (parent.validTo !== null) throw new DomainError('UNIT_NOT_ACTIVE', `Đơn vị cấp trên "${parent.name}" đã giải thể hoặc sáp nhập.`);
     if (sources.some((s) => parent.path === s.path || parent.path.startsWith(`${s.path}.`))) {
       throw new DomainError('MOVE_INTO_OWN_SUBTREE', 'Đơn vị mới không thể trực thuộc một đơn vị bị sáp nhập.');
@@ -119,7 +119,7 @@ export async function mergeUnits(input: UnitMerge, ctx: ServiceContext): Promise
 /** Splits a unit into new units under the same parent on `on`; members and sub-units are divided among them. */
 export async function splitUnit(id: string, input: UnitSplit, ctx: ServiceContext): Promise<{ ids: string[] }> {
   const { tx, actor, now } = ctx;
-  const unit = await loadManaged(tx, ctx, id);
+  const unit = await getManagedUnit(tx, ctx, id);
   checkSplit(unit, input.parts.length, input.on);
   if (!unit.parentId) throw new DomainError('SPLIT_ROOT', 'Không thể chia tách đơn vị gốc.');
   const parent = await getUnitRow(tx, unit.parentId, true);
@@ -158,7 +158,7 @@ export async function splitUnit(id: string, input: UnitSplit, ctx: ServiceContex
 /** Dissolves a unit with no active sub-units on `on`; its active memberships end that day. */
 export async function dissolveUnit(id: string, input: UnitDissolve, ctx: ServiceContext): Promise<void> {
   const { tx, actor, now } = ctx;
-  const unit = await loadManaged(tx, ctx, id);
+  const unit = await getManagedUnit(tx, ctx, id);
   checkDissolve(unit, await countActiveChildren(tx, id), input.on);
   if (!unit.parentId) throw new DomainError('DISSOLVE_ROOT', 'Không thể giải thể đơn vị gốc.');
   const members = await tx.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM membership WHERE unit_id = ${id} AND valid_to IS NULL`);

@@ -6,7 +6,7 @@ import { DomainError } from '../../../core/errors.ts';
 import type { Me } from '../../../shared/auth.ts';
 import type { UserCreate, UserUpdate, UserSummary } from '../../../shared/users.ts';
 import type { Db, Tx } from '../../db/client.ts';
-import { findUnit } from '../../db/queries/units.ts';
+import { lookupUnit } from '../../db/queries/units.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import type { ServiceContext } from '../context.ts';
 import { hashPassword, verifyPassword } from '../auth/passwords.ts';
@@ -14,7 +14,7 @@ import { hashPassword, verifyPassword } from '../auth/passwords.ts';
 async function checkGrants(tx: Tx, actor: Actor | null, grants: { unitId: string; role: Role }[]): Promise<TreePath[]> {
   const paths: TreePath[] = [];
   for (const g of grants) {
-    const unit = await findUnit(tx, g.unitId);
+    const unit = await lookupUnit(tx, g.unitId);
     if (!unit || (actor && !can(actor, 'read', unit.path))) throw new DomainError('UNIT_NOT_FOUND', 'Không tìm thấy đơn vị được phân quyền.');
     if (actor && !canGrant(actor, g.role, unit.path)) {
       throw new DomainError('FORBIDDEN', `Bạn không có quyền cấp vai trò "${g.role}" tại "${unit.name}".`);

@@ -14,11 +14,11 @@ import type { UnitKind } from '../../../core/org-tree/kinds.ts';
 import { readForm, type ReportForm } from '../../../core/reports/form.ts';
 import { ConsolidationDraftSchema, type ConsolidationQuery } from '../../../shared/consolidation.ts';
 import type { PeriodRow, VersionRow } from '../../db/queries/consolidation.ts';
-import { loadOwedReports, loadPeriods, loadSubtree, loadVersions } from '../../db/queries/consolidation.ts';
+import { findOwedReports, findPeriods, findSubtreeUnits, findVersions } from '../../db/queries/consolidation.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import type { ServiceContext } from '../context.ts';
 import type { Issuer } from '../exports/issuer-context.ts';
-import { loadIssuer } from '../exports/issuer-context.ts';
+import { getIssuer } from '../exports/issuer-context.ts';
 import type { ObligationScope } from '../reports/obligation-scope.ts';
 import { obligationScope } from '../reports/obligation-scope.ts';
 import { readTogether } from '../../db/read-together.ts';
@@ -56,7 +56,7 @@ export interface Target {
   viaText: string | null;
 }
 
-export interface LoadedConsolidation {
+export interface ConsolidationState {
   scope: ObligationScope;
   plan: PlanInfo;
   obligation: ObligationInfo;
@@ -82,7 +82,7 @@ export function planReference(plan: PlanInfo): string {
   return `Kế hoạch${number}${date} của ${bodyName({ kind: plan.unitKind, name: plan.unitName })}${about}`;
 }
 
-async function loadPlan(tx: Db | Tx, planId: string): Promise<PlanInfo> {
+async function getPlanInfo(tx: Db | Tx, planId: string): Promise<PlanInfo> {
   const r = await tx.execute<PlanInfo>(sql`
     SELECT p.id, d.number, coalesce(d.title, '') AS title, d.issued_on::text AS "issuedOn", p.unit_id AS "unitId",
            u.name AS "unitName", u.kind AS "unitKind", p.parent_plan_id AS "parentPlanId"
@@ -92,7 +92,7 @@ async function loadPlan(tx: Db | Tx, planId: string): Promise<PlanInfo> {
   return plan;
 }
 
-async function loadObligation(tx: Db | Tx, id: string): Promise<ObligationInfo> {
+async function getObligationInfo(tx: Db | Tx, id: string): Promise<ObligationInfo> {
   const r = await tx.execute<{ id: string; title: string; form: unknown; toText: string | null; viaText: string | null }>(sql`
     SELECT id, title, form, to_text AS "toText", via_text AS "viaText" FROM report_obligation WHERE id = ${id}`);
   const o = r.rows[0];
@@ -156,16 +156,16 @@ export function chooseTarget(targets: Target[], periodKey: string, wanted?: stri
  * saved version and the draft to edit. Throws OBLIGATION_NOT_FOUND, NOT_FOUND, FORBIDDEN,
  * PERIOD_NOT_FOUND, PLAN_NOT_PUBLISHED.
  */
-export async function loadConsolidation(obligationId: string, q: ConsolidationQuery, action: Action, { actor, tx, now }: ServiceContext, wantedTarget?: string): Promise<LoadedConsolidation> {
+export async function getConsolidationState(obligationId: string, q: ConsolidationQuery, action: Action, { actor, tx, now }: ServiceContext, wantedTarget?: string): Promise<ConsolidationState> {
   const scope = await obligationScope(tx, actor, obligationId, q.unit, action);
   const today = vietnamDate(now);
-  const [plan, obligation, periods] = await readTogether(tx, [() => loadPlan(tx, scope.obligation.planId), () => loadObligation(tx, obligationId), () => loadPeriods(tx, obligationId)]);
+  const [plan, obligation, periods] = await readTogether(tx, [() => getPlanInfo(tx, scope.obligation.planId), () => getObligationInfo(tx, obligationId), () => findPeriods(tx, obligationId)]);
   const period = choosePeriod(periods, q.period, today);
   const [units, reports, issuer, versions, targets] = await readTogether(tx, [
-    () => loadSubtree(tx, scope.unit.path),
-    () => loadOwedReports(tx, obligationId, period.key, scope.unit.path),
-    () => loadIssuer(tx, scope.unit.path),
-    () => loadVersions(tx, { obligationId, unitId: scope.unit.id, periodKey: period.key }),
+    () => findSubtreeUnits(tx, scope.unit.path),
+    () => findOwedReports(tx, obligationId, period.key, scope.unit.path),
+    () => getIssuer(tx, scope.unit.path),
+    () => findVersions(tx, { obligationId, unitId: scope.unit.id, periodKey: period.key }),
     () => findTargets(tx, obligationId, plan, scope.unit.id, period.key),
   ]);
   const consolidation = consolidate({ rootId: scope.unit.id, units, reports, form: obligation.form, today });
@@ -189,6 +189,6 @@ export async function loadConsolidation(obligationId: string, q: ConsolidationQu
 }
 
 /** True when the actor may save, export and submit the unit's consolidation. */
-export function mayEdit(l: LoadedConsolidation, actor: ServiceContext['actor']): boolean {
+export function mayEdit(l: ConsolidationState, actor: ServiceContext['actor']): boolean {
   return can(actor, 'write', l.scope.unit.path);
 }
