@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { DomainError } from '../../core/errors.ts';
 import type { Db } from '../db/client.ts';
-import { lookupActor } from '../services/auth/sessions.ts';
+import { lookupActor } from '../db/queries/auth.ts';
 
 export const SESSION_COOKIE = 'tk_session';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

@@ -2,7 +2,7 @@ import { z } from '../../shared/common.ts';
 import { ChangePasswordSchema, LoginSchema, MeSchema } from '../../shared/auth.ts';
 import { SESSION_COOKIE, sessionCookieOptions } from '../plugins/auth.ts';
 import { login } from '../services/auth/login.ts';
-import { deleteSession, hashToken } from '../services/auth/sessions.ts';
+import { deleteSession, hashToken } from '../db/queries/auth.ts';
 import { changePassword, getMe } from '../services/users/users.ts';
 import type { RouteModule } from './context.ts';
 import { actorOf, inTransaction } from './tx.ts';

@@ -60,20 +60,6 @@ export function documentSearchText(d: { number: string | null; kindLabel: string
   return foldForSearch([d.number, d.kindLabel, d.title, d.issuer].filter(Boolean).join(' '));
 }
 
-// Vietnamese letters with their marks (NFC, both cases) and the plain letters they fold to; the
-// text is folded before lower() so that it does not depend on the database's locale.
-const VI_MARKED = 'àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđÀÁẠẢÃÂẦẤẬẨẪĂẰẮẶẲẴÈÉẸẺẼÊỀẾỆỂỄÌÍỊỈĨÒÓỌỎÕÔỒỐỘỔỖƠỜỚỢỞỠÙÚỤỦŨƯỪỨỰỬỮỲÝỴỶỸĐ';
-const VI_PLAIN = 'aaaaaaaaaaaaaaaaaeeeeeeeeeeeiiiiiooooooooooooooooouuuuuuuuuuuyyyyydaaaaaaaaaaaaaaaaaeeeeeeeeeeeiiiiiooooooooooooooooouuuuuuuuuuuyyyyyd';
-
-/**
- * The folded text a document is searched by, in SQL (document as `d`): the stored column, or for
- * a document another module wrote without it (a plan drafted by hand), its number and title
- * folded the same way (lower case, Vietnamese letters without their marks).
- */
-export const DOCUMENT_SEARCH_SQL = sql.raw(
-  `coalesce(nullif(d.search_folded, ''), lower(translate(coalesce(d.number, '') || ' ' || coalesce(d.title, ''), '${VI_MARKED}', '${VI_PLAIN}')))`,
-);
-
 /**
  * A condition true for documents the actor may read, the document as `d`: those held by a unit
  * within the actor's read scope, and stubs (public documents known from citations).

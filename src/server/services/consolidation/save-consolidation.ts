@@ -2,7 +2,7 @@ import { effectiveFigures, sourcesOf } from '../../../core/consolidation/draft.t
 import { DomainError } from '../../../core/errors.ts';
 import type { ConsolidationQuery, ConsolidationSave } from '../../../shared/consolidation.ts';
 import { appendVersion } from '../../db/queries/consolidation.ts';
-import { writeAudit } from '../audit/write-audit.ts';
+import { writeAudit } from '../../db/queries/audit.ts';
 import type { ServiceContext } from '../context.ts';
 import { getConsolidationState } from './get-consolidation-state.ts';
 

@@ -3,7 +3,7 @@ import { sectionsOf } from '../../../core/reports/form.ts';
 import { DomainError } from '../../../core/errors.ts';
 import type { ConsolidationQuery, ConsolidationSubmit, ConsolidationSubmitted } from '../../../shared/consolidation.ts';
 import { appendVersion } from '../../db/queries/consolidation.ts';
-import { writeAudit } from '../audit/write-audit.ts';
+import { writeAudit } from '../../db/queries/audit.ts';
 import type { ServiceContext } from '../context.ts';
 import { saveSubmission } from '../reports/save-submission.ts';
 import type { ConsolidationState, Target } from './get-consolidation-state.ts';

@@ -13,7 +13,7 @@ import type { UnitRow } from '../../db/queries/units.ts';
 import { lookupUnit } from '../../db/queries/units.ts';
 import type { DocumentFormat } from '../../documents/read-document-text.ts';
 import { readDocumentText } from '../../documents/read-document-text.ts';
-import { writeAudit } from '../audit/write-audit.ts';
+import { writeAudit } from '../../db/queries/audit.ts';
 import type { ServiceContext } from '../context.ts';
 
 /** An uploaded file as the route hands it over. */

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { DomainError } from '../../../core/errors.ts';
 import type { MakeupCreate, MeetingSaved } from '../../../shared/meetings.ts';
 import { lookupMeeting } from '../../db/queries/meetings.ts';
-import { writeAudit } from '../audit/write-audit.ts';
+import { writeAudit } from '../../db/queries/audit.ts';
 import type { ServiceContext } from '../context.ts';
 import { meetingFor, noticeView, requireNotCancelled } from './scope.ts';
 

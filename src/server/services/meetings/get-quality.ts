@@ -8,10 +8,9 @@ import type { CellQuality } from '../../../core/meetings/quality.ts';
 import { assessCellQuality } from '../../../core/meetings/quality.ts';
 import { describeRules, ruleInForce, setsFor } from '../../../core/meetings/rules.ts';
 import type { QualityQuery, QualityReport } from '../../../shared/meetings.ts';
-import { findStoredRuleSets } from '../../db/queries/meetings.ts';
+import { findStoredRuleSets, qualityMeetingsOf } from '../../db/queries/meetings.ts';
 import type { ServiceContext } from '../context.ts';
 import { unitFor } from '../members/scope.ts';
-import { qualityMeetingsOf } from './get-meeting.ts';
 
 /** Cells whose details are listed; the totals count every cell. */
 const CELL_LIMIT = 300;

@@ -4,7 +4,7 @@ import { formatViDate } from '../../../core/deadline/resolve.ts';
 import { DomainError } from '../../../core/errors.ts';
 import type { MeetingSaved } from '../../../shared/meetings.ts';
 import { lookupMeeting } from '../../db/queries/meetings.ts';
-import { writeAudit } from '../audit/write-audit.ts';
+import { writeAudit } from '../../db/queries/audit.ts';
 import type { ServiceContext } from '../context.ts';
 import { meetingFor, noticeView, requireNotCancelled } from './scope.ts';
 

@@ -2,10 +2,10 @@ import { sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import { DomainError } from '../../../core/errors.ts';
 import type { MeetingSaved, MeetingUpdate } from '../../../shared/meetings.ts';
-import { lookupMeeting } from '../../db/queries/meetings.ts';
-import { writeAudit } from '../audit/write-audit.ts';
+import { lookupMeeting, setMeetingDocuments } from '../../db/queries/meetings.ts';
+import { writeAudit } from '../../db/queries/audit.ts';
 import type { ServiceContext } from '../context.ts';
-import { checkLinks, setMeetingDocuments } from './create-meeting.ts';
+import { checkLinks } from './create-meeting.ts';
 import { fulfilTask } from './fulfil-task.ts';
 import { meetingFor, noticeView, requireNotCancelled, requireStarted } from './scope.ts';
 

@@ -3,10 +3,11 @@ import type { Actor, TreePath } from '../../../core/access/scope.ts';
 import { can } from '../../../core/access/scope.ts';
 import { DomainError } from '../../../core/errors.ts';
 import type { Tx } from '../../db/client.ts';
-import type { MembershipRow, PersonRow } from '../../db/queries/members.ts';
-import { lookupMembership, lookupPerson } from '../../db/queries/members.ts';
+import { MEMBERSHIP_COLUMNS } from '../../db/queries/members.ts';
+import type { MembershipRow } from '../../db/queries/members.ts';
 import type { UnitRow } from '../../db/queries/units.ts';
 import { lookupUnit } from '../../db/queries/units.ts';
+import { sql } from 'drizzle-orm';
 
 /**
  * Loading what a members use case acts on, with the access check of the tree: out of the actor's
@@ -49,3 +50,40 @@ export function requireActive(unit: UnitRow): void {
     throw new DomainError('UNIT_NOT_ACTIVE', `Đơn vị "${unit.name}" đã giải thể hoặc sáp nhập, không thể thêm hay chuyển thành viên đến.`);
   }
 }
+
+/** A person that is not deleted, or null; `forUpdate` locks the row. */
+async function lookupPerson(tx: Tx, id: string, forUpdate = false): Promise<PersonRow | null> {
+  const lock = forUpdate ? sql.raw('FOR UPDATE OF p') : sql.raw('');
+  const r = await tx.execute<PersonRow>(sql`
+    SELECT ${PERSON_COLUMNS} FROM person p JOIN unit u ON u.id = p.unit_id WHERE p.id = ${id} AND p.deleted_at IS NULL ${lock}`);
+  return r.rows[0] ?? null;
+}
+
+/** A membership of a person that is not deleted, or null; `forUpdate` locks the row. */
+async function lookupMembership(tx: Tx, id: string, forUpdate = false): Promise<MembershipRow | null> {
+  const lock = forUpdate ? sql.raw('FOR UPDATE OF m') : sql.raw('');
+  const r = await tx.execute<MembershipRow>(sql`
+    SELECT ${MEMBERSHIP_COLUMNS} FROM membership m JOIN unit u ON u.id = m.unit_id JOIN person p ON p.id = m.person_id
+    WHERE m.id = ${id} AND p.deleted_at IS NULL ${lock}`);
+  return r.rows[0] ?? null;
+}
+
+/** A person as stored, with the path of the managing unit (where access to the person is decided). */
+export type PersonRow = {
+  id: string;
+  fullName: string;
+  unitId: string;
+  unitName: string;
+  path: TreePath;
+  gender: string | null;
+  birthDate: string | null;
+  phone: string | null;
+  email: string | null;
+  partyCardNo: string | null;
+  joinedPartyOn: string | null;
+  jobTitle: string | null;
+};
+
+const PERSON_COLUMNS = sql.raw(`p.id, p.full_name AS "fullName", p.unit_id AS "unitId", u.name AS "unitName", u.path::text AS path,
+  p.gender, p.birth_date::text AS "birthDate", p.phone, p.email, p.party_card_no AS "partyCardNo",
+  p.joined_party_on::text AS "joinedPartyOn", p.job_title AS "jobTitle"`);

@@ -4,11 +4,11 @@ import { can, isWithin } from '../../../core/access/scope.ts';
 import { DomainError } from '../../../core/errors.ts';
 import { vietnamDate } from '../../../core/ids.ts';
 import type { AudienceAdd } from '../../../shared/plans.ts';
-import { lookupPlan } from '../../db/queries/plans.ts';
-import { writeAudit } from '../audit/write-audit.ts';
+import { lookupPlan, findPlanItems } from '../../db/queries/plans.ts';
+import { writeAudit } from '../../db/queries/audit.ts';
 import type { ServiceContext } from '../context.ts';
 import type { InstanceGroup } from './instances.ts';
-import { createInstances, groupsByAudience, findPlanItems, notifyAudience } from './instances.ts';
+import { createInstances, groupsByAudience, notifyAudience } from './instances.ts';
 
 const uuidArray = (ids: readonly string[]) => `{${ids.join(',')}}`;
 

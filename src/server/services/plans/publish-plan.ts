@@ -6,12 +6,12 @@ import type { IsoDate } from '../../../core/ids.ts';
 import { vietnamDate } from '../../../core/ids.ts';
 import { contribution, delta } from '../../../core/rollup/counters.ts';
 import type { Tx } from '../../db/client.ts';
-import { lookupPlan } from '../../db/queries/plans.ts';
+import { lookupPlan, findPlanItems } from '../../db/queries/plans.ts';
 import type { PlanRow } from '../../db/queries/plans.ts';
 import { addToCounters, rebuildCounters } from '../../db/queries/progress.ts';
-import { writeAudit } from '../audit/write-audit.ts';
+import { writeAudit } from '../../db/queries/audit.ts';
 import type { ServiceContext } from '../context.ts';
-import { createInstances, groupsByAudience, findPlanItems, notifyAudience } from './instances.ts';
+import { createInstances, groupsByAudience, notifyAudience } from './instances.ts';
 
 /**
  * Publishes a draft, in the caller's transaction (one transaction: all or nothing): the plan is

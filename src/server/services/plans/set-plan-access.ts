@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { can } from '../../../core/access/scope.ts';
 import { DomainError } from '../../../core/errors.ts';
-import { lookupPlan } from '../../db/queries/plans.ts';
-import { writeAudit } from '../audit/write-audit.ts';
+import { lookupPlan, findPlanAccess } from '../../db/queries/plans.ts';
+import { writeAudit } from '../../db/queries/audit.ts';
 import type { ServiceContext } from '../context.ts';
 
 /**
@@ -18,11 +18,11 @@ export async function setPlanAccess(planId: string, input: { userIds: string[] }
   const list = `{${ids.join(',')}}`;
   const found = await tx.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM app_user WHERE id = ANY(${list}::uuid[]) AND disabled_at IS NULL`);
   if (found.rows[0]!.n !== ids.length) throw new DomainError('USER_NOT_FOUND', 'Không tìm thấy tài khoản được chọn.');
-  const before = await tx.execute<{ userId: string }>(sql`SELECT user_id AS "userId" FROM plan_access WHERE plan_id = ${planId} ORDER BY user_id`);
+  const before = await findPlanAccess(tx, planId);
   await tx.execute(sql`DELETE FROM plan_access WHERE plan_id = ${planId} AND NOT (user_id = ANY(${list}::uuid[]))`);
   await tx.execute(sql`INSERT INTO plan_access (plan_id, user_id) SELECT ${planId}, x FROM unnest(${list}::uuid[]) AS x ON CONFLICT DO NOTHING`);
   await writeAudit(tx, actor, {
     action: 'plan.access', entity: 'plan', entityId: planId, unitPath: plan.unitPath,
-    before: before.rows.map((r) => r.userId), after: [...ids].sort(),
+    before, after: [...ids].sort(),
   }, now);
 }

@@ -4,7 +4,7 @@ import { DomainError } from '../../../core/errors.ts';
 import type { IsoDate } from '../../../core/ids.ts';
 import type { PlanUpdate } from '../../../shared/plans.ts';
 import { lookupPlan } from '../../db/queries/plans.ts';
-import { writeAudit } from '../audit/write-audit.ts';
+import { writeAudit } from '../../db/queries/audit.ts';
 import type { ServiceContext } from '../context.ts';
 import { addImplementsLink, checkPlanReferences, documentValues, writeImplementsLinks, writePlanItems } from './plan-items.ts';
 

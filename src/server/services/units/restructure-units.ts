@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { TreePath } from '../../../core/access/scope.ts';
-import { can, childPath, pathLabel } from '../../../core/access/scope.ts';
+import { can, childPath, pathLabel, unitIdOfLabel } from '../../../core/access/scope.ts';
 import { DomainError } from '../../../core/errors.ts';
 import type { IsoDate } from '../../../core/ids.ts';
 import { checkDissolve, checkMerge, checkMove, checkRename, checkSplit } from '../../../core/org-tree/restructure.ts';
@@ -8,10 +8,9 @@ import { foldDiacritics } from '../../../core/text/fold.ts';
 import type { UnitDissolve, UnitMerge, UnitMove, UnitSplit, UnitUpdate } from '../../../shared/units.ts';
 import type { Tx } from '../../db/client.ts';
 import type { UnitRow } from '../../db/queries/units.ts';
-import { countActiveChildren, endRevision, getUnitRow, rebaseSubtree, recordEvent, reviseUnit } from '../../db/queries/units.ts';
-import { writeAudit } from '../audit/write-audit.ts';
+import { getUnitRow, recordEvent, reviseUnit, insertUnit } from '../../db/queries/units.ts';
+import { writeAudit } from '../../db/queries/audit.ts';
 import type { ServiceContext } from '../context.ts';
-import { insertUnit } from './create-unit.ts';
 
 /** Loads a unit the actor may restructure, or throws (404 when out of sight, 403 when only visible). */
 async function getManagedUnit(tx: Tx, ctx: ServiceContext, id: string): Promise<UnitRow> {
@@ -169,4 +168,55 @@ export async function dissolveUnit(id: string, input: UnitDissolve, ctx: Service
   await endRevision(tx, id, input.on);
   await recordEvent(tx, { kind: 'dissolve', on: input.on, before: [id], after: [], note: input.note, actorId: actor.userId });
   await writeAudit(tx, actor, { action: 'unit.dissolve', entity: 'unit', entityId: id, unitPath: unit.path, before: unit, after: input }, now);
+}
+
+async function countActiveChildren(tx: Tx, id: string): Promise<number> {
+  const r = await tx.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM unit WHERE parent_id = ${id} AND valid_to IS NULL`);
+  return r.rows[0]?.n ?? 0;
+}
+
+/** Ends the open revision of a unit on `on` (dissolved, merged or split away). */
+async function endRevision(tx: Tx, unitId: string, on: IsoDate): Promise<void> {
+  await tx.execute(sql`UPDATE unit_revision SET valid_to = ${on} WHERE unit_id = ${unitId} AND valid_to IS NULL`);
+}
+
+/**
+ * Moves a whole subtree's paths from `oldPrefix` to `newPrefix`, and the plan work that hangs on
+ * it: the paths of its instances, and the progress counters of the ancestors.
+ * The counters of the moved root hold the totals of its subtree, so they are taken off every old
+ * ancestor and added to every new one; the counters inside the subtree do not change.
+ */
+async function rebaseSubtree(tx: Tx, oldPrefix: TreePath, newPrefix: TreePath): Promise<void> {
+  const rootId = unitIdOfLabel(oldPrefix.split('.').at(-1) as string);
+  const oldAncestors = oldPrefix.split('.').slice(0, -1).map(unitIdOfLabel);
+  const newAncestors = newPrefix.split('.').slice(0, -1).map(unitIdOfLabel);
+  const ids = (a: string[]) => `{${a.join(',')}}`;
+  // The moved root's counters (summed over their slots) come off every old ancestor and go onto
+  // every new one, in slot 0 (readers sum the slots).
+  const moved = sql`(SELECT plan_id, item, due_date, sum(total)::int AS total, sum(done)::int AS done, sum(done_late)::int AS done_late
+                     FROM progress_counter WHERE unit_id = ${rootId} GROUP BY plan_id, item, due_date) r`;
+  for (const [ancestors, sign] of [[oldAncestors, -1], [newAncestors, 1]] as const) {
+    if (ancestors.length === 0) continue;
+    await tx.execute(sql`
+      INSERT INTO progress_counter (plan_id, unit_id, item, due_date, slot, total, done, done_late)
+      SELECT r.plan_id, a, r.item, r.due_date, 0, ${sign}::int * r.total, ${sign}::int * r.done, ${sign}::int * r.done_late
+      FROM ${moved}, unnest(${ids(ancestors)}::uuid[]) AS a
+      ON CONFLICT (plan_id, unit_id, item, due_date, slot) DO UPDATE SET
+        total = progress_counter.total + EXCLUDED.total,
+        done = progress_counter.done + EXCLUDED.done,
+        done_late = progress_counter.done_late + EXCLUDED.done_late`);
+  }
+  for (const table of ['task_instance', 'obligation_instance'] as const) {
+    await tx.execute(sql`
+      UPDATE ${sql.raw(table)} SET unit_path = CASE WHEN unit_path = ${oldPrefix}::ltree THEN ${newPrefix}::ltree
+                                   ELSE ${newPrefix}::ltree || subpath(unit_path, nlevel(${oldPrefix}::ltree)) END
+      WHERE unit_path <@ ${oldPrefix}::ltree`);
+  }
+  await tx.execute(sql`
+    UPDATE unit SET
+      path = CASE WHEN path = ${oldPrefix}::ltree THEN ${newPrefix}::ltree
+                  ELSE ${newPrefix}::ltree || subpath(path, nlevel(${oldPrefix}::ltree)) END,
+      depth = nlevel(${newPrefix}::ltree) + nlevel(path) - nlevel(${oldPrefix}::ltree),
+      updated_at = now()
+    WHERE path <@ ${oldPrefix}::ltree`);
 }

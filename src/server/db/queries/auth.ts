@@ -2,8 +2,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Role } from '../../../core/access/roles.ts';
 import type { Actor, TreePath } from '../../../core/access/scope.ts';
-import type { Db, Tx } from '../../db/client.ts';
+import type { Db, Tx } from '../client.ts';
 
+/** A session token as the database keeps it: its SHA-256, so a leaked table opens no session. */
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
