@@ -233,3 +233,17 @@ export async function findObservers(tx: Db | Tx, meetingId: string): Promise<Mee
     WHERE o.meeting_id = ${meetingId} ORDER BY o.created_at`);
   return r.rows;
 }
+
+export type RosterEntry = { personId: string; name: string; unitId: string; unitName: string };
+
+/** The rapporteurs (báo cáo viên) of the unit and of the levels above it, nearest first. */
+export async function rapporteurRoster(tx: Db | Tx, unitPath: TreePath): Promise<RosterEntry[]> {
+  const r = await tx.execute<RosterEntry & { depth: number }>(sql`
+    SELECT DISTINCT ON (p.id) p.id AS "personId", p.full_name AS name, u.id AS "unitId", u.name AS "unitName", nlevel(u.path) AS depth
+    FROM membership m JOIN person p ON p.id = m.person_id JOIN unit u ON u.id = m.unit_id
+    WHERE u.path @> ${unitPath}::ltree AND 'rapporteur' = ANY(m.positions) AND m.valid_to IS NULL AND p.deleted_at IS NULL
+    ORDER BY p.id, depth DESC`);
+  return r.rows
+    .sort((a, b) => b.depth - a.depth || a.name.localeCompare(b.name, 'vi'))
+    .map(({ depth: _d, ...x }) => x);
+}

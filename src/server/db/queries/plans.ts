@@ -183,3 +183,13 @@ export async function findPlanAccess(tx: Tx, planId: string): Promise<string[]> 
   const r = await tx.execute<{ userId: string }>(sql`SELECT user_id AS "userId" FROM plan_access WHERE plan_id = ${planId} ORDER BY user_id`);
   return r.rows.map((x) => x.userId);
 }
+
+/** Replaces the "implements" links of a plan's document. */
+export async function writeImplementsLinks(tx: Tx, planId: string, documentIds: readonly string[]): Promise<void> {
+  await tx.execute(sql`DELETE FROM document_link WHERE from_id = ${planId} AND relation = 'implements'`);
+  const ids = [...new Set(documentIds)].filter((id) => id !== planId);
+  if (ids.length === 0) return;
+  await tx.execute(sql`
+    INSERT INTO document_link (from_id, to_id, relation)
+    SELECT ${planId}, x, 'implements' FROM unnest(${uuidArray(ids)}::uuid[]) AS x ON CONFLICT DO NOTHING`);
+}

@@ -1,6 +1,5 @@
-import type { Coverage } from '../../../core/meetings/coverage.ts';
+import type { Coverage, AttendanceTally } from '../../../core/meetings/coverage.ts';
 import { activeOn, dueOn, studyCoverage, tallyAttendance } from '../../../core/meetings/coverage.ts';
-import type { AttendanceTally } from '../../../core/meetings/coverage.ts';
 import type { AttendanceStatus } from '../../../core/meetings/kinds.ts';
 import { STUDIED_MARKS } from '../../../core/meetings/kinds.ts';
 import type { RosterItem } from '../../../shared/meetings.ts';

@@ -7,7 +7,8 @@ import type { PlanDraft } from '../../../shared/plans.ts';
 import { getUnitRow } from '../../db/queries/units.ts';
 import { writeAudit } from '../../db/queries/audit.ts';
 import type { ServiceContext } from '../context.ts';
-import { checkPlanReferences, documentValues, writeImplementsLinks, writePlanItems } from './plan-items.ts';
+import { checkPlanReferences, documentValues, writePlanItems } from './plan-items.ts';
+import { writeImplementsLinks } from '../../db/queries/plans.ts';
 
 /**
  * Creates a plan draft of `input.unitId`: its document (kind KH, held by the unit), the plan, its
