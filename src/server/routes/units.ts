@@ -1,5 +1,4 @@
-import { z } from '../../shared/common.ts';
-import { IdResponseSchema } from '../../shared/common.ts';
+import { z, IdResponseSchema } from '../../shared/common.ts';
 import {
   UnitAtQuerySchema, UnitCreateSchema, UnitDetailSchema, UnitDissolveSchema, UnitIdParamsSchema, UnitMergeSchema,
   UnitMoveSchema, UnitSearchQuerySchema, UnitSearchResultSchema, UnitSplitSchema, UnitSummarySchema, UnitUpdateSchema,

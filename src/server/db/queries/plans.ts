@@ -120,12 +120,6 @@ export async function lockTaskInstances(tx: Tx, ids: readonly string[]): Promise
   return r.rows;
 }
 
-/**
- * Creating the instances of a published plan: for every unit an item is addressed to, one task
- * instance or obligation instance per period, all in a few INSERT … SELECT statements over the
- * audience (never one round trip per unit). Existing instances are kept (idempotent).
- */
-
 /** A task or report obligation of a plan, as publishing needs it. */
 export interface PlanItem {
   item: 'task' | 'report';

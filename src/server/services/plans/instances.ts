@@ -11,6 +11,12 @@ import type { Audience } from '../../../core/plans/audience.ts';
 import { grassrootsKindsOf } from '../../../core/org-tree/kinds.ts';
 import type { UnitKind } from '../../../core/org-tree/kinds.ts';
 
+/**
+ * Creating the instances of a published plan: for every unit an item is addressed to, one task
+ * instance or obligation instance per period, all in a few INSERT … SELECT statements over the
+ * audience (never one round trip per unit). Existing instances are kept (idempotent).
+ */
+
 /** Items that go to the same units: one audience rule, or an explicit list of units. */
 export interface InstanceGroup {
   /** A condition on the units (as `u`) that get these items. */
