@@ -22,7 +22,7 @@ import { rebuildCounters } from '../src/server/db/queries/progress.ts';
 import { Rng, vietnameseName } from '../src/server/demo/names.ts';
 import type { Gender, Region } from '../src/server/demo/names.ts';
 import { hashPassword } from '../src/server/services/auth/passwords.ts';
-import { createSession } from '../src/server/services/auth/sessions.ts';
+import { createSession } from '../src/server/db/queries/auth.ts';
 import { createPlan } from '../src/server/services/plans/create-plan.ts';
 import { publishPlan } from '../src/server/services/plans/publish-plan.ts';
 import { cellName, grassrootsName, PLACES, PROVINCES } from './names.ts';

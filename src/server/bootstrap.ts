@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { sql } from 'drizzle-orm';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
+import { countUnits } from './db/queries/units.ts';
+import { countUsers } from './db/queries/users.ts';
 import { loadDemo } from './demo/load-demo.ts';
 import { createUser } from './services/users/users.ts';
 
@@ -19,11 +20,10 @@ export interface BootstrapResult {
  */
 export async function bootstrap(database: Database, config: Config, now: Date): Promise<BootstrapResult> {
   const migrated = await migrate(database);
-  const users = await database.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM app_user`);
-  if ((users.rows[0]?.n ?? 0) > 0) return { migrated, demoLoaded: false, admin: null };
-  const units = await database.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM unit`);
+  if ((await countUsers(database.db)) > 0) return { migrated, demoLoaded: false, admin: null };
+  const units = await countUnits(database.db);
   let demoLoaded = false;
-  if ((units.rows[0]?.n ?? 0) === 0 && config.loadDemo) {
+  if (units === 0 && config.loadDemo) {
     await loadDemo(database.db, now);
     demoLoaded = true;
   }

@@ -5,8 +5,7 @@ import type { IsoDate } from '../../src/core/ids.ts';
 import type { MemberCategory, Position, UnitKind } from '../../src/core/org-tree/kinds.ts';
 import { foldDiacritics, vietnameseNameSortKey } from '../../src/core/text/fold.ts';
 import type { Db } from '../../src/server/db/client.ts';
-import { getUnitRow } from '../../src/server/db/queries/units.ts';
-import { insertUnit } from '../../src/server/services/units/create-unit.ts';
+import { getUnitRow, insertUnit } from '../../src/server/db/queries/units.ts';
 import { createUser } from '../../src/server/services/users/users.ts';
 
 export const SYSTEM: Actor = { userId: '00000000-0000-0000-0000-000000000000', username: 'test', superuser: true, grants: [] };

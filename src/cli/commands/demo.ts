@@ -1,7 +1,7 @@
-import { sql } from 'drizzle-orm';
 import { loadConfig } from '../../server/config.ts';
 import { openDatabase } from '../../server/db/client.ts';
 import { migrate } from '../../server/db/migrate.ts';
+import { countUnits } from '../../server/db/queries/units.ts';
 import { loadDemo } from '../../server/demo/load-demo.ts';
 
 export async function run(): Promise<number> {
@@ -9,8 +9,7 @@ export async function run(): Promise<number> {
   const database = await openDatabase(config);
   try {
     await migrate(database);
-    const r = await database.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM unit`);
-    if ((r.rows[0]?.n ?? 0) > 0) {
+    if ((await countUnits(database.db)) > 0) {
       process.stderr.write('Cơ sở dữ liệu đã có dữ liệu; tổ chức mẫu chỉ nạp vào cơ sở dữ liệu trống.\n');
       return 2;
     }

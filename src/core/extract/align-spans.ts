@@ -21,8 +21,8 @@ export interface AlignedSpans {
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Finds `needle` in `text` from `from` on, whitespace runs matching any whitespace; null if absent. */
-export function findLoose(text: string, needle: string, from = 0): Span | null {
+/** Where `needle` stands in `text` from `from` on, whitespace runs matching any whitespace; null if absent. */
+export function lookupLoose(text: string, needle: string, from = 0): Span | null {
   const words = foldWhitespace(needle).split(' ').filter(Boolean);
   if (words.length === 0) return null;
   const re = new RegExp(words.map(escapeRe).join('\\s+'), 'gu');
@@ -32,7 +32,7 @@ export function findLoose(text: string, needle: string, from = 0): Span | null {
 }
 
 /** A number printed with optional spaces around its signs ("60 -KH/ĐUK"). */
-function findNumber(text: string, num: string, from = 0): Span | null {
+function lookupNumber(text: string, num: string, from = 0): Span | null {
   const compact = compactNumber(num);
   if (!compact) return null;
   const re = new RegExp([...compact].map(escapeRe).join('\\s{0,2}'), 'giu');
@@ -89,26 +89,26 @@ export function alignSpans(text: string, structure: Extraction, proposed: { extr
       p.deadlines,
       ps.deadlines,
       (d) => foldWhitespace(d.text),
-      (d, prev) => findLoose(text, d.text, endOf(prev)) ?? findLoose(text, d.text),
+      (d, prev) => lookupLoose(text, d.text, endOf(prev)) ?? lookupLoose(text, d.text),
     ),
     references: structure.references.map((r) => {
       const known = refSpans.get(refKey(r));
       if (known && known.length > 0) return known;
       const found: Span[] = [];
-      let s = findNumber(text, r.number);
+      let s = lookupNumber(text, r.number);
       while (s && found.length < 50) {
         found.push(s);
-        s = findNumber(text, r.number, s.end);
+        s = lookupNumber(text, r.number, s.end);
       }
       return found;
     }),
-    implements: pair(structure.implements, p.implements, ps.implements, refKey, (r) => findNumber(text, r.number)),
+    implements: pair(structure.implements, p.implements, ps.implements, refKey, (r) => lookupNumber(text, r.number)),
     assignments: pair(
       structure.assignments,
       p.assignments,
       ps.assignments,
       (a) => JSON.stringify([a.lead, a.support]),
-      (a) => (a.lead[0] ? findLoose(text, a.lead[0]) : null),
+      (a) => (a.lead[0] ? lookupLoose(text, a.lead[0]) : null),
     ),
     reports: pair(
       structure.reports,
@@ -123,7 +123,7 @@ export function alignSpans(text: string, structure: Extraction, proposed: { extr
         return q && (foldWhitespace(q.to) === foldWhitespace(r.to) || (r.due.length > 0 && sameDue(q.due, r.due))) ? (ps.reports[i] ?? null) : null;
       },
     ),
-    recipients: pair(structure.recipients, p.recipients, ps.recipients, (r) => foldWhitespace(r), (r, prev) => findLoose(text, r, endOf(prev))),
+    recipients: pair(structure.recipients, p.recipients, ps.recipients, (r) => foldWhitespace(r), (r, prev) => lookupLoose(text, r, endOf(prev))),
     number: ps.number,
     title: ps.title,
     signer: ps.signer,

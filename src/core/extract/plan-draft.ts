@@ -1,6 +1,6 @@
 import type { Due } from '../deadline/types.ts';
 import { foldDiacritics, foldWhitespace } from '../text/fold.ts';
-import { findLoose } from './align-spans.ts';
+import { lookupLoose } from './align-spans.ts';
 import type { Extraction, Span } from './types.ts';
 
 /** What a task asks: ordinary work, or that each lower unit turn the plan into its own plan. */
@@ -316,11 +316,11 @@ function obligationTitle(source: string | null, to: string, via: string | null, 
   if (!source) return fallback;
   let s = clean(source);
   for (const stop of [to, via].filter((x): x is string => !!x)) {
-    const at = findLoose(s, stop);
+    const at = lookupLoose(s, stop);
     if (at && at.start > 0) s = s.slice(0, at.start);
   }
   for (const d of extraction.deadlines) {
-    const at = findLoose(s, d.text.replace(/\*+/g, ''));
+    const at = lookupLoose(s, d.text.replace(/\*+/g, ''));
     if (at && at.start > 0) s = s.slice(0, at.start);
   }
   for (let i = 0; i < 3; i++) s = s.replace(CONNECTIVE, '').trim();

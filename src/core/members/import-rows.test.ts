@@ -4,7 +4,7 @@ import { isDomainError } from '../errors.ts';
 import type { IsoDate } from '../ids.ts';
 import type { MemberCandidate, RowValidator, SheetRow } from './import-rows.ts';
 import {
-  cellText, findHeader, IMPORT_COLUMNS, matchHeader, parseCategory, parseDateCell, parseGender, parsePhone, parsePositions, readMemberRows,
+  cellText, lookupHeader, IMPORT_COLUMNS, matchHeader, parseCategory, parseDateCell, parseGender, parsePhone, parsePositions, readMemberRows,
 } from './import-rows.ts';
 
 const TODAY = '2022-03-15' as IsoDate;
@@ -168,16 +168,16 @@ describe('other cells', () => {
   });
 });
 
-describe('findHeader', () => {
+describe('lookupHeader', () => {
   it('finds the header below title lines', () => {
-    const h = findHeader(sheet(['DANH SÁCH ĐẢNG VIÊN'], [null], ['STT', 'Ho va ten', 'Loai thanh vien', 'Quê quán']));
+    const h = lookupHeader(sheet(['DANH SÁCH ĐẢNG VIÊN'], [null], ['STT', 'Ho va ten', 'Loai thanh vien', 'Quê quán']));
     expect(h?.row).toBe(3);
     expect([...h!.columns.entries()]).toEqual([[1, 'fullName'], [2, 'category']]);
     expect(h?.ignored).toEqual(['Quê quán']);
   });
 
   it('returns null when no row names the "Họ và tên" column', () => {
-    expect(findHeader(sheet(['Tên', 'Loại']))).toBeNull();
+    expect(lookupHeader(sheet(['Tên', 'Loại']))).toBeNull();
   });
 });
 

@@ -175,10 +175,10 @@ export interface HeaderMap {
 }
 
 /**
- * Finds the header row among the first rows of the sheet: the first row with a cell naming the
- * "Họ và tên" column. Returns null when there is none.
+ * The header row among the first rows of the sheet: the first row with a cell naming the
+ * "Họ và tên" column, or null when there is none.
  */
-export function findHeader(rows: readonly SheetRow[]): HeaderMap | null {
+export function lookupHeader(rows: readonly SheetRow[]): HeaderMap | null {
   for (const r of rows.slice(0, HEADER_SEARCH_ROWS)) {
     const texts = r.cells.map((c) => cellText(c) ?? '');
     if (!texts.some((t) => matchHeader(t) === 'fullName')) continue;
@@ -358,7 +358,7 @@ const isBlank = (r: SheetRow) => r.cells.every((c) => cellText(c) === null);
 export function readMemberRows<T>(rows: readonly SheetRow[], opts: ReadRowsOptions<T>): ReadRowsResult<T> {
   const nonBlank = rows.filter((r) => !isBlank(r));
   if (nonBlank.length === 0) throw new DomainError('NO_DATA_ROWS', 'Tệp không có dữ liệu: bảng tính trống.');
-  const header = findHeader(nonBlank);
+  const header = lookupHeader(nonBlank);
   if (!header) {
     throw new DomainError(
       'NO_HEADER',

@@ -8,14 +8,17 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { PreparingClient } from './prepared.ts';
-import type { schema } from './schema.ts';
 
-/** The Drizzle database, whichever driver is underneath; services only ever see this type. */
+/**
+ * The Drizzle database, whichever driver is underneath; services only ever see this type. Drizzle
+ * is the driver layer here: the `sql` template, `execute` with typed rows, transactions. The SQL
+ * migrations are the schema, so no table model is declared (docs/decisions/008).
+ */
 // NOTE: typed with node-postgres' result shape ({ rows }); PGlite's results have the same shape,
 // so `execute` gives typed rows on both drivers.
-export type Db = PgDatabase<NodePgQueryResultHKT, typeof schema>;
+export type Db = PgDatabase<NodePgQueryResultHKT>;
 /** A transaction: the same query API as Db; every state change happens inside one. */
-export type Tx = PgTransaction<NodePgQueryResultHKT, typeof schema> | Db;
+export type Tx = PgTransaction<NodePgQueryResultHKT> | Db;
 
 export interface Database {
   db: Db;

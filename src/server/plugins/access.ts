@@ -1,13 +1,13 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { sql } from 'drizzle-orm';
 import type { Action } from '../../core/access/roles.ts';
-import type { Actor, TreePath } from '../../core/access/scope.ts';
+import type { Actor } from '../../core/access/scope.ts';
 import { can } from '../../core/access/scope.ts';
 import { DomainError } from '../../core/errors.ts';
 import type { Db } from '../db/client.ts';
 import { campaignReach } from '../db/queries/meetings.ts';
 import { planReach } from '../db/queries/plans.ts';
+import { PUBLIC_READ, resourcePaths } from '../db/queries/access.ts';
 
 /**
  * Access follows the tree, checked for every request before the handler runs. Each route
@@ -28,12 +28,28 @@ export interface ResourceRule {
   optional?: boolean;
 }
 
+/** A route reached through resources of the tree: every rule must pass. */
+export interface ScopedAccess {
+  kind: 'scoped';
+  rules: ResourceRule[];
+}
+
 export type AccessRule =
   | { kind: 'public' }
   /** Any signed-in user; the service filters what it returns by the actor's grants. */
   | { kind: 'signed-in' }
   | { kind: 'superuser' }
-  | { kind: 'scoped'; rules: ResourceRule[] };
+  | ScopedAccess;
+
+/** The access of a route that reaches the tree through the resources its rules name. */
+export function scoped(...rules: ResourceRule[]): ScopedAccess {
+  return { kind: 'scoped', rules };
+}
+
+/** The rule for the resource the route's `:id` names. */
+export function idParam(resource: ResourceType, action: Action): ResourceRule {
+  return { from: 'params', key: 'id', resource, action };
+}
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -44,86 +60,7 @@ declare module 'fastify' {
   }
 }
 
-/** Finds the tree paths a resource lives at; an empty list means "no such resource". */
-export type PathResolver = (db: Db, id: string) => Promise<TreePath[]>;
-
-/**
- * The path of a resource open to every signed-in user for reading and changed only by
- * superusers: a stub document (a public Party or state document known from citations).
- */
-export const PUBLIC_READ = '__public__' as TreePath;
-
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-const resolvers: Record<ResourceType, PathResolver> = {
-  unit: async (db, id) => {
-    const r = await db.execute<{ path: string }>(sql`SELECT path::text AS path FROM unit WHERE id = ${id}`);
-    return r.rows.map((x) => x.path as TreePath);
-  },
-  person: async (db, id) => {
-    const r = await db.execute<{ path: string }>(
-      sql`SELECT u.path::text AS path FROM person p JOIN unit u ON u.id = p.unit_id WHERE p.id = ${id} AND p.deleted_at IS NULL`,
-    );
-    return r.rows.map((x) => x.path as TreePath);
-  },
-  membership: async (db, id) => {
-    const r = await db.execute<{ path: string }>(
-      sql`SELECT u.path::text AS path FROM membership m JOIN unit u ON u.id = m.unit_id WHERE m.id = ${id}`,
-    );
-    return r.rows.map((x) => x.path as TreePath);
-  },
-  // A report a unit owes, and each version of it, belong to that unit: the unit and the levels
-  // above it see them, a sibling does not.
-  obligation_instance: async (db, id) => {
-    const r = await db.execute<{ path: string }>(sql`SELECT unit_path::text AS path FROM obligation_instance WHERE id = ${id} AND status <> 'cancelled'`);
-    return r.rows.map((x) => x.path as TreePath);
-  },
-  submission: async (db, id) => {
-    const r = await db.execute<{ path: string }>(sql`
-      SELECT oi.unit_path::text AS path FROM submission s JOIN obligation_instance oi ON oi.id = s.obligation_instance_id WHERE s.id = ${id}`);
-    return r.rows.map((x) => x.path as TreePath);
-  },
-  // A plan's place in the tree is its unit; who may read it is wider (see `deciders`).
-  plan: async (db, id) => {
-    const r = await db.execute<{ path: string }>(sql`SELECT u.path::text AS path FROM plan p JOIN unit u ON u.id = p.unit_id WHERE p.id = ${id}`);
-    return r.rows.map((x) => x.path as TreePath);
-  },
-  // A task instance belongs to its unit: the unit and the levels above it see it, a sibling does not.
-  task_instance: async (db, id) => {
-    const r = await db.execute<{ path: string }>(sql`SELECT u.path::text AS path FROM task_instance ti JOIN unit u ON u.id = ti.unit_id WHERE ti.id = ${id}`);
-    return r.rows.map((x) => x.path as TreePath);
-  },
-  // A document belongs to the unit that holds it; a stub belongs to nobody and is public.
-  document: async (db, id) => {
-    const r = await db.execute<{ path: string | null }>(
-      sql`SELECT owner_path::text AS path FROM document WHERE id = ${id} AND deleted_at IS NULL`,
-    );
-    return r.rows.map((x) => (x.path === null ? PUBLIC_READ : (x.path as TreePath)));
-  },
-  // A meeting and its attendance belong to its unit: the unit and the levels above see them, a sibling does not.
-  meeting: async (db, id) => {
-    const r = await db.execute<{ path: string }>(sql`SELECT u.path::text AS path FROM meeting m JOIN unit u ON u.id = m.unit_id WHERE m.id = ${id}`);
-    return r.rows.map((x) => x.path as TreePath);
-  },
-  // A campaign's place in the tree is its unit; who may read it is wider (see `deciders`).
-  campaign: async (db, id) => {
-    const r = await db.execute<{ path: string }>(sql`SELECT u.path::text AS path FROM campaign c JOIN unit u ON u.id = c.unit_id WHERE c.id = ${id}`);
-    return r.rows.map((x) => x.path as TreePath);
-  },
-  // A user is within reach only when every unit they hold a grant on is within reach, so a cell
-  // secretary can never act on an account that also holds rights higher up.
-  user: async (db, id) => {
-    const r = await db.execute<{ path: string; superuser: boolean }>(sql`
-      SELECT u.path::text AS path, au.superuser FROM app_user au
-      LEFT JOIN user_grant g ON g.user_id = au.id AND g.revoked_at IS NULL
-      LEFT JOIN unit u ON u.id = g.unit_id
-      WHERE au.id = ${id}`);
-    if (r.rows.length === 0) return [];
-    // A superuser or an account without grants sits above every tree: only superusers reach it.
-    if (r.rows.some((x) => x.superuser) || r.rows.every((x) => x.path === null)) return ['__root__' as TreePath];
-    return r.rows.filter((x) => x.path !== null).map((x) => x.path as TreePath);
-  },
-};
 
 function readId(request: FastifyRequest, rule: ResourceRule): string | undefined {
   const source = (rule.from === 'params' ? request.params : rule.from === 'query' ? request.query : request.body) as
@@ -169,7 +106,7 @@ export async function checkRule(db: Db, actor: Actor, request: FastifyRequest, r
     if (verdict === 'forbidden') throw forbidden();
     return;
   }
-  const paths = await resolvers[rule.resource](db, id);
+  const paths = await resourcePaths[rule.resource](db, id);
   if (paths.length === 0) throw notFound();
   if (paths.includes(PUBLIC_READ)) {
     if (rule.action === 'read' || actor.superuser) return;

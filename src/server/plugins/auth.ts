@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { DomainError } from '../../core/errors.ts';
 import type { Db } from '../db/client.ts';
-import { loadActor } from '../services/auth/sessions.ts';
+import { lookupActor } from '../db/queries/auth.ts';
 
 export const SESSION_COOKIE = 'tk_session';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -19,7 +19,7 @@ export default fp(async function authPlugin(app: FastifyInstance, opts: { db: Db
     request.actor = null;
     if (!request.url.startsWith('/api/')) return;
     const token = request.cookies[SESSION_COOKIE];
-    if (token) request.actor = await loadActor(opts.db, token, opts.clock());
+    if (token) request.actor = await lookupActor(opts.db, token, opts.clock());
   });
 
   app.addHook('preValidation', async (request: FastifyRequest, reply: FastifyReply) => {

@@ -1,17 +1,18 @@
 import { z } from '../../shared/common.ts';
 import { AuditEntryViewSchema, AuditQuerySchema } from '../../shared/audit.ts';
+import { scoped } from '../plugins/access.ts';
 import { findAudit } from '../services/audit/find-audit.ts';
-import { findUnit } from '../db/queries/units.ts';
+import { lookupUnit } from '../db/queries/units.ts';
 import type { RouteModule } from './context.ts';
 import { actorOf } from './tx.ts';
 
 const audit: RouteModule = async (app, { ctx }) => {
   app.get('/api/audit', {
-    config: { access: { kind: 'scoped', rules: [{ from: 'query', key: 'unitId', resource: 'unit', action: 'read_audit', optional: true }] } },
+    config: { access: scoped({ from: 'query', key: 'unitId', resource: 'unit', action: 'read_audit', optional: true }) },
     schema: { tags: ['audit'], summary: 'Nhật ký thay đổi (quản trị; lãnh đạo đơn vị trong phạm vi của mình)', querystring: AuditQuerySchema, response: { 200: z.object({ items: z.array(AuditEntryViewSchema), total: z.number() }) } },
   }, async (request) => {
-    const q = request.query as z.infer<typeof AuditQuerySchema>;
-    const unit = q.unitId ? await findUnit(ctx.db, q.unitId) : null;
+    const q = request.query;
+    const unit = q.unitId ? await lookupUnit(ctx.db, q.unitId) : null;
     return findAudit(ctx.db, actorOf(request), { unitPath: unit?.path, entity: q.entity, limit: q.limit, offset: q.offset });
   });
 };

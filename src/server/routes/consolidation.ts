@@ -1,12 +1,9 @@
-import type { FastifyRequest } from 'fastify';
-import type { z } from '../../shared/common.ts';
 import {
   ConsolidationQuerySchema, ConsolidationSavedSchema, ConsolidationSaveSchema, ConsolidationSubmitSchema, ConsolidationSubmittedSchema,
   ConsolidationViewSchema,
 } from '../../shared/consolidation.ts';
 import { IdParamsSchema } from '../../shared/reports.ts';
-import type { ResourceRule } from '../plugins/access.ts';
-import type { ServiceContext } from '../services/context.ts';
+import { scoped } from '../plugins/access.ts';
 import { exportConsolidatedReport } from '../services/consolidation/export-consolidated-report.ts';
 import { exportConsolidationXlsx } from '../services/consolidation/export-consolidation-xlsx.ts';
 import { getConsolidation } from '../services/consolidation/get-consolidation.ts';
@@ -14,21 +11,12 @@ import { saveConsolidation } from '../services/consolidation/save-consolidation.
 import { submitConsolidation } from '../services/consolidation/submit-consolidation.ts';
 import { DOCX_CONTENT_TYPE } from '../services/exports/issuer-context.ts';
 import { attachment, XLSX_CONTENT_TYPE } from '../services/members/member-sheet.ts';
-import type { RouteContext, RouteModule } from './context.ts';
-import { actorOf, inTransaction } from './tx.ts';
+import type { RouteModule } from './context.ts';
+import { inTransaction, readContext } from './tx.ts';
 
 const tags = ['consolidation'];
-const idOf = (request: FastifyRequest) => (request.params as { id: string }).id;
-const queryOf = (request: FastifyRequest) => request.query as z.infer<typeof ConsolidationQuerySchema>;
 /** `?unit=`: the subtree consolidated (the service defaults to the plan's unit and checks it then). */
-const unit = (action: 'read' | 'write') => ({
-  kind: 'scoped' as const,
-  rules: [{ from: 'query', key: 'unit', resource: 'unit', action, optional: true } satisfies ResourceRule],
-});
-
-function readContext(ctx: RouteContext, request: FastifyRequest): ServiceContext {
-  return { actor: actorOf(request), tx: ctx.db, now: ctx.clock() };
-}
+const unit = (action: 'read' | 'write') => scoped({ from: 'query', key: 'unit', resource: 'unit', action, optional: true });
 
 /** The consolidated report (báo cáo tổng hợp) of a report obligation over a unit's subtree. */
 const consolidation: RouteModule = async (app, { ctx }) => {
@@ -38,7 +26,7 @@ const consolidation: RouteModule = async (app, { ctx }) => {
       tags, summary: 'Dự thảo báo cáo tổng hợp: số liệu cộng từ báo cáo đã tiếp nhận của cấp dưới (có nguồn), nội dung theo mục, đơn vị trễ hạn, chưa báo cáo',
       params: IdParamsSchema, querystring: ConsolidationQuerySchema, response: { 200: ConsolidationViewSchema },
     },
-  }, async (request) => getConsolidation(idOf(request), queryOf(request), readContext(ctx, request)));
+  }, async (request) => getConsolidation(request.params.id, request.query, readContext(ctx, request)));
 
   app.put('/api/obligations/:id/consolidation', {
     config: { access: unit('write') },
@@ -46,7 +34,7 @@ const consolidation: RouteModule = async (app, { ctx }) => {
       tags, summary: 'Lưu dự thảo báo cáo tổng hợp đã chỉnh sửa (thành một phiên bản mới)',
       params: IdParamsSchema, querystring: ConsolidationQuerySchema, body: ConsolidationSaveSchema, response: { 200: ConsolidationSavedSchema },
     },
-  }, async (request) => inTransaction(ctx, request, (s) => saveConsolidation(idOf(request), queryOf(request), request.body as z.infer<typeof ConsolidationSaveSchema>, s)));
+  }, async (request) => inTransaction(ctx, request, (s) => saveConsolidation(request.params.id, request.query, request.body, s)));
 
   app.get('/api/obligations/:id/consolidated.docx', {
     // Exporting records what was sent (a version with its number): it needs `write` on the unit.
@@ -55,7 +43,7 @@ const consolidation: RouteModule = async (app, { ctx }) => {
   }, async (request, reply) => {
     // NOTE: a HEAD request downloads nothing, so it must not record an export.
     if (request.method === 'HEAD') return reply.header('content-type', DOCX_CONTENT_TYPE).send();
-    const out = await inTransaction(ctx, request, (s) => exportConsolidatedReport(idOf(request), queryOf(request), s));
+    const out = await inTransaction(ctx, request, (s) => exportConsolidatedReport(request.params.id, request.query, s));
     return reply.header('content-type', DOCX_CONTENT_TYPE).header('content-disposition', attachment(out.filename, 'bao-cao-tong-hop.docx')).send(out.data);
   });
 
@@ -66,7 +54,7 @@ const consolidation: RouteModule = async (app, { ctx }) => {
       params: IdParamsSchema, querystring: ConsolidationQuerySchema, body: ConsolidationSubmitSchema, response: { 201: ConsolidationSubmittedSchema },
     },
   }, async (request, reply) => {
-    const out = await inTransaction(ctx, request, (s) => submitConsolidation(idOf(request), queryOf(request), request.body as z.infer<typeof ConsolidationSubmitSchema>, s));
+    const out = await inTransaction(ctx, request, (s) => submitConsolidation(request.params.id, request.query, request.body, s));
     return reply.status(201).send(out);
   });
 
@@ -74,7 +62,7 @@ const consolidation: RouteModule = async (app, { ctx }) => {
     config: { access: unit('read') },
     schema: { tags, summary: 'Xuất bảng số liệu tổng hợp theo từng đơn vị trực thuộc ra tệp Excel', params: IdParamsSchema, querystring: ConsolidationQuerySchema },
   }, async (request, reply) => {
-    const out = await exportConsolidationXlsx(idOf(request), queryOf(request), readContext(ctx, request));
+    const out = await exportConsolidationXlsx(request.params.id, request.query, readContext(ctx, request));
     return reply.header('content-type', XLSX_CONTENT_TYPE).header('content-disposition', attachment(out.filename, 'tong-hop-so-lieu.xlsx')).send(out.data);
   });
 };

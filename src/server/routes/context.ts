@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Config } from '../config.ts';
 import type { Database, Db } from '../db/client.ts';
 
@@ -10,4 +10,8 @@ export interface RouteContext {
   clock: () => Date;
 }
 
-export type RouteModule = FastifyPluginAsync<{ ctx: RouteContext }>;
+/**
+ * A route module, typed by the zod type provider: a route's body, query and params take their
+ * types from the schemas it declares, and its reply from its response schemas.
+ */
+export type RouteModule = FastifyPluginAsyncZod<{ ctx: RouteContext }>;

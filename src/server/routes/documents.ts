@@ -5,9 +5,7 @@ import {
   DocumentDetailSchema, DocumentIdParamsSchema, DocumentImportQuerySchema, DocumentImportResultSchema, DocumentListQuerySchema,
   DocumentListSchema, DocumentStructureSchema, IssuingUnitListSchema, IssuingUnitsQuerySchema, SaveStructureResultSchema,
 } from '../../shared/documents.ts';
-import type { DocumentStructure } from '../../shared/documents.ts';
-import type { ResourceRule } from '../plugins/access.ts';
-import type { ServiceContext } from '../services/context.ts';
+import { idParam, scoped } from '../plugins/access.ts';
 import { findDocuments } from '../services/documents/find-documents.ts';
 import { findIssuingUnits } from '../services/documents/find-issuing-units.ts';
 import { getDocumentFile } from '../services/documents/get-document-file.ts';
@@ -15,20 +13,11 @@ import { getDocument } from '../services/documents/get-document.ts';
 import type { UploadedDocument } from '../services/documents/import-document.ts';
 import { importDocument } from '../services/documents/import-document.ts';
 import { saveStructure } from '../services/documents/save-structure.ts';
-import type { RouteContext, RouteModule } from './context.ts';
-import { actorOf, inTransaction } from './tx.ts';
+import type { RouteModule } from './context.ts';
+import { inTransaction, readContext } from './tx.ts';
 
 const tags = ['documents'];
-const idOf = (request: FastifyRequest) => (request.params as { id: string }).id;
-const onDocument = (action: 'read' | 'write'): { kind: 'scoped'; rules: ResourceRule[] } => ({
-  kind: 'scoped',
-  rules: [{ from: 'params', key: 'id', resource: 'document', action }],
-});
-
-/** A read, or a use case that opens its own transaction: the database with the request's actor and time. */
-function plainContext(ctx: RouteContext, request: FastifyRequest): ServiceContext {
-  return { actor: actorOf(request), tx: ctx.db, now: ctx.clock() };
-}
+const onDocument = (action: 'read' | 'write') => scoped(idParam('document', action));
 
 /**
  * Content-Disposition for a download with a Vietnamese file name (RFC 6266 / RFC 5987): an ASCII
@@ -64,7 +53,7 @@ async function readImportForm(request: FastifyRequest, maxBytes: number): Promis
     }
   } catch (e) {
     if (isDomainError(e)) throw e;
-    if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge(maxBytes);
+    if (typeof e === 'object' && e !== null && 'code' in e && e.code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge(maxBytes);
     throw e;
   }
   if (!file) throw new DomainError('NO_FILE', 'Hãy chọn tệp văn bản (.docx, .pdf, .doc hoặc .txt) để nhập (trường "file").');
@@ -75,7 +64,7 @@ async function readImportForm(request: FastifyRequest, maxBytes: number): Promis
 const documents: RouteModule = async (app, { ctx }) => {
   app.post('/api/documents/import', {
     // The unit may come as `?unitId=` (checked here) or as the form field `unitId` (checked by the service).
-    config: { access: { kind: 'scoped', rules: [{ from: 'query', key: 'unitId', resource: 'unit', action: 'write', optional: true }] } },
+    config: { access: scoped({ from: 'query', key: 'unitId', resource: 'unit', action: 'write', optional: true }) },
     schema: {
       tags,
       summary: 'Nhập văn bản (.docx, .pdf, .doc, .txt; trường "file", trường "unitId" là đơn vị nhập): đọc nội dung, đề xuất cấu trúc',
@@ -85,8 +74,8 @@ const documents: RouteModule = async (app, { ctx }) => {
     },
   }, async (request, reply) => {
     const form = await readImportForm(request, ctx.config.maxUploadBytes);
-    const query = request.query as z.infer<typeof DocumentImportQuerySchema>;
-    const out = await importDocument({ unitId: form.unitId ?? query.unitId ?? null, file: form.file }, plainContext(ctx, request));
+    const query = request.query;
+    const out = await importDocument({ unitId: form.unitId ?? query.unitId ?? null, file: form.file }, readContext(ctx, request));
     return reply.status(201).send(out);
   });
 
@@ -96,7 +85,7 @@ const documents: RouteModule = async (app, { ctx }) => {
       tags, summary: 'Văn bản người dùng được xem (của đơn vị trong phạm vi và văn bản được trích dẫn), mới nhất trước; q tìm không dấu',
       querystring: DocumentListQuerySchema, response: { 200: DocumentListSchema },
     },
-  }, async (request) => findDocuments(request.query as z.infer<typeof DocumentListQuerySchema>, plainContext(ctx, request)));
+  }, async (request) => findDocuments(request.query, readContext(ctx, request)));
 
   app.get('/api/documents/issuing-units', {
     config: { access: { kind: 'signed-in' } },
@@ -105,7 +94,7 @@ const documents: RouteModule = async (app, { ctx }) => {
       querystring: IssuingUnitsQuerySchema, response: { 200: IssuingUnitListSchema },
     },
   }, async (request) => ({
-    ...(await findIssuingUnits(request.query as z.infer<typeof IssuingUnitsQuerySchema>, plainContext(ctx, request))),
+    ...(await findIssuingUnits(request.query, readContext(ctx, request))),
     maxUploadBytes: ctx.config.maxUploadBytes,
   }));
 
@@ -115,7 +104,7 @@ const documents: RouteModule = async (app, { ctx }) => {
       tags, summary: 'Một văn bản: nội dung, cấu trúc, văn bản thực hiện và được thực hiện, chuỗi văn bản cấp trên, kế hoạch',
       params: DocumentIdParamsSchema, response: { 200: DocumentDetailSchema },
     },
-  }, async (request) => getDocument(idOf(request), plainContext(ctx, request)));
+  }, async (request) => getDocument(request.params.id, readContext(ctx, request)));
 
   app.put('/api/documents/:id/structure', {
     config: { access: onDocument('write') },
@@ -123,13 +112,13 @@ const documents: RouteModule = async (app, { ctx }) => {
       tags, summary: 'Xác nhận cấu trúc văn bản đã sửa; với kế hoạch (KH) lập hoặc cập nhật dự thảo kế hoạch (409 PLAN_NOT_DRAFT khi đã ban hành)',
       params: DocumentIdParamsSchema, body: DocumentStructureSchema, response: { 200: SaveStructureResultSchema },
     },
-  }, async (request) => inTransaction(ctx, request, (s) => saveStructure(idOf(request), request.body as DocumentStructure, s)));
+  }, async (request) => inTransaction(ctx, request, (s) => saveStructure(request.params.id, request.body, s)));
 
   app.get('/api/documents/:id/file', {
     config: { access: onDocument('read') },
     schema: { tags, summary: 'Tải tệp gốc của văn bản', params: DocumentIdParamsSchema },
   }, async (request, reply) => {
-    const f = await getDocumentFile(idOf(request), plainContext(ctx, request));
+    const f = await getDocumentFile(request.params.id, readContext(ctx, request));
     return reply.header('content-type', f.mime).header('content-disposition', attachmentHeader(f.fileName)).send(f.bytes);
   });
 };

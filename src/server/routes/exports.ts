@@ -1,32 +1,24 @@
-import type { FastifyRequest } from 'fastify';
-import type { z } from '../../shared/common.ts';
 import { ConsolidationQuerySchema } from '../../shared/consolidation.ts';
 import { PlanIdParamsSchema, PlanUnitQuerySchema, TaskInstanceListQuerySchema } from '../../shared/plans.ts';
 import { IdParamsSchema, ObligationStatusQuerySchema } from '../../shared/reports.ts';
 import { UnitAtQuerySchema, UnitIdParamsSchema } from '../../shared/units.ts';
+import { idParam, scoped } from '../plugins/access.ts';
 import type { ResourceRule } from '../plugins/access.ts';
-import type { ServiceContext } from '../services/context.ts';
 import { exportPlanDocx, exportTaskListDocx } from '../services/exports/export-plan-docx.ts';
 import { exportChildrenXlsx, exportObligationStatusXlsx, exportProgressXlsx, exportTaskInstancesXlsx } from '../services/exports/export-tables.ts';
 import { exportUrgingLetter } from '../services/exports/export-urging-letter.ts';
 import { DOCX_CONTENT_TYPE } from '../services/exports/issuer-context.ts';
 import { attachment, XLSX_CONTENT_TYPE } from '../services/members/member-sheet.ts';
-import type { RouteContext, RouteModule } from './context.ts';
-import { actorOf } from './tx.ts';
+import type { RouteModule } from './context.ts';
+import { actorOf, readContext } from './tx.ts';
 
 const tags = ['exports'];
-const idOf = (request: FastifyRequest) => (request.params as { id: string }).id;
-const scoped = (...rules: ResourceRule[]) => ({ kind: 'scoped' as const, rules });
-const unitParam: ResourceRule = { from: 'params', key: 'id', resource: 'unit', action: 'read' };
+const unitParam = idParam('unit', 'read');
 const unitQuery: ResourceRule = { from: 'query', key: 'unit', resource: 'unit', action: 'read', optional: true };
-const planRead: ResourceRule = { from: 'params', key: 'id', resource: 'plan', action: 'read' };
+const planRead = idParam('plan', 'read');
 
 export const TaskInstanceExportQuerySchema = TaskInstanceListQuerySchema.omit({ limit: true, offset: true });
 export const ObligationStatusExportQuerySchema = ObligationStatusQuerySchema.omit({ limit: true, offset: true });
-
-function readContext(ctx: RouteContext, request: FastifyRequest): ServiceContext {
-  return { actor: actorOf(request), tx: ctx.db, now: ctx.clock() };
-}
 
 /** Documents out: a plan, its task list and an urging letter as Word files; the tables of the app as Excel files. */
 const exportsRoutes: RouteModule = async (app, { ctx }) => {
@@ -37,7 +29,7 @@ const exportsRoutes: RouteModule = async (app, { ctx }) => {
     config: { access: scoped(planRead) },
     schema: { tags, summary: 'Xuất kế hoạch ra tệp Word đúng thể thức văn bản (Đảng, nhà nước, Đoàn theo loại đơn vị)', params: PlanIdParamsSchema },
   }, async (request, reply) => {
-    const out = await exportPlanDocx(idOf(request), readContext(ctx, request));
+    const out = await exportPlanDocx(request.params.id, readContext(ctx, request));
     return reply.headers(docx(out.filename)).send(out.data);
   });
 
@@ -45,7 +37,7 @@ const exportsRoutes: RouteModule = async (app, { ctx }) => {
     config: { access: scoped(planRead) },
     schema: { tags, summary: 'Xuất phụ lục danh mục nhiệm vụ của kế hoạch ra tệp Word', params: PlanIdParamsSchema },
   }, async (request, reply) => {
-    const out = await exportTaskListDocx(idOf(request), readContext(ctx, request));
+    const out = await exportTaskListDocx(request.params.id, readContext(ctx, request));
     return reply.headers(docx(out.filename)).send(out.data);
   });
 
@@ -53,7 +45,7 @@ const exportsRoutes: RouteModule = async (app, { ctx }) => {
     config: { access: scoped(unitQuery) },
     schema: { tags, summary: 'Công văn đôn đốc các đơn vị quá hạn chưa gửi báo cáo (tệp Word)', params: IdParamsSchema, querystring: ConsolidationQuerySchema },
   }, async (request, reply) => {
-    const out = await exportUrgingLetter(idOf(request), request.query as z.infer<typeof ConsolidationQuerySchema>, readContext(ctx, request));
+    const out = await exportUrgingLetter(request.params.id, request.query, readContext(ctx, request));
     return reply.headers(docx(out.filename)).send(out.data);
   });
 
@@ -61,8 +53,8 @@ const exportsRoutes: RouteModule = async (app, { ctx }) => {
     config: { access: scoped(unitParam) },
     schema: { tags, summary: 'Xuất danh sách đơn vị trực thuộc ra tệp Excel; ?on= cho cây tổ chức tại một ngày', params: UnitIdParamsSchema, querystring: UnitAtQuerySchema },
   }, async (request, reply) => {
-    const { on } = request.query as z.infer<typeof UnitAtQuerySchema>;
-    const out = await exportChildrenXlsx(ctx.db, actorOf(request), idOf(request), on ?? null, ctx.clock());
+    const { on } = request.query;
+    const out = await exportChildrenXlsx(ctx.db, actorOf(request), request.params.id, on ?? null, ctx.clock());
     return reply.headers(xlsx(out.filename)).send(out.data);
   });
 
@@ -70,8 +62,8 @@ const exportsRoutes: RouteModule = async (app, { ctx }) => {
     config: { access: scoped(unitParam) },
     schema: { tags, summary: 'Xuất danh sách nhiệm vụ của đơn vị ra tệp Excel', params: UnitIdParamsSchema, querystring: TaskInstanceExportQuerySchema },
   }, async (request, reply) => {
-    const q = request.query as z.infer<typeof TaskInstanceExportQuerySchema>;
-    const out = await exportTaskInstancesXlsx(idOf(request), q, readContext(ctx, request));
+    const q = request.query;
+    const out = await exportTaskInstancesXlsx(request.params.id, q, readContext(ctx, request));
     return reply.headers(xlsx(out.filename)).send(out.data);
   });
 
@@ -79,8 +71,8 @@ const exportsRoutes: RouteModule = async (app, { ctx }) => {
     config: { access: scoped(unitQuery) },
     schema: { tags, summary: 'Xuất tình hình gửi báo cáo của các đơn vị ra tệp Excel', params: IdParamsSchema, querystring: ObligationStatusExportQuerySchema },
   }, async (request, reply) => {
-    const q = request.query as z.infer<typeof ObligationStatusExportQuerySchema>;
-    const out = await exportObligationStatusXlsx(idOf(request), q, readContext(ctx, request));
+    const q = request.query;
+    const out = await exportObligationStatusXlsx(request.params.id, q, readContext(ctx, request));
     return reply.headers(xlsx(out.filename)).send(out.data);
   });
 
@@ -88,8 +80,8 @@ const exportsRoutes: RouteModule = async (app, { ctx }) => {
     config: { access: scoped(planRead, unitQuery) },
     schema: { tags, summary: 'Xuất số liệu tiến độ theo từng đơn vị trực thuộc ra tệp Excel', params: PlanIdParamsSchema, querystring: PlanUnitQuerySchema },
   }, async (request, reply) => {
-    const { unit } = request.query as z.infer<typeof PlanUnitQuerySchema>;
-    const out = await exportProgressXlsx(idOf(request), unit, readContext(ctx, request));
+    const { unit } = request.query;
+    const out = await exportProgressXlsx(request.params.id, unit, readContext(ctx, request));
     return reply.headers(xlsx(out.filename)).send(out.data);
   });
 };

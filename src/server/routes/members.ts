@@ -1,4 +1,3 @@
-import type { FastifyRequest } from 'fastify';
 import { DomainError } from '../../core/errors.ts';
 import { z, IdResponseSchema } from '../../shared/common.ts';
 import {
@@ -8,7 +7,7 @@ import {
 } from '../../shared/members.ts';
 import type { ImportRejected } from '../../shared/members.ts';
 import { UnitIdParamsSchema } from '../../shared/units.ts';
-import type { ServiceContext } from '../services/context.ts';
+import { idParam, scoped } from '../plugins/access.ts';
 import { createMember } from '../services/members/create-member.ts';
 import { endMembership } from '../services/members/end-membership.ts';
 import { exportMembers } from '../services/members/export-members.ts';
@@ -20,22 +19,13 @@ import { attachment, XLSX_CONTENT_TYPE } from '../services/members/member-sheet.
 import { transferMember } from '../services/members/transfer-member.ts';
 import { updateMembership } from '../services/members/update-membership.ts';
 import { updatePerson } from '../services/members/update-person.ts';
-import type { RouteContext, RouteModule } from './context.ts';
-import { actorOf, inTransaction } from './tx.ts';
+import type { RouteModule } from './context.ts';
+import { inTransaction, readContext } from './tx.ts';
 
 type Action = 'read' | 'manage_members';
 type Resource = 'unit' | 'person' | 'membership';
-const on = (resource: Resource, action: Action) => ({
-  kind: 'scoped' as const,
-  rules: [{ from: 'params' as const, key: 'id', resource, action }],
-});
+const on = (resource: Resource, action: Action) => scoped(idParam(resource, action));
 const tags = ['members'];
-const idOf = (request: FastifyRequest) => (request.params as { id: string }).id;
-
-/** A read needs no transaction: it runs on the database with the request's actor and time. */
-function readContext(ctx: RouteContext, request: FastifyRequest): ServiceContext {
-  return { actor: actorOf(request), tx: ctx.db, now: ctx.clock() };
-}
 
 const members: RouteModule = async (app, { ctx }) => {
   app.get('/api/units/:id/members', {
@@ -44,13 +34,13 @@ const members: RouteModule = async (app, { ctx }) => {
       tags, summary: 'Danh sách thành viên của đơn vị tại một ngày (tìm không dấu, thứ tự tên tiếng Việt)',
       params: UnitIdParamsSchema, querystring: MemberListQuerySchema, response: { 200: MemberListSchema },
     },
-  }, async (request) => findMembers(idOf(request), request.query as z.infer<typeof MemberListQuerySchema>, readContext(ctx, request)));
+  }, async (request) => findMembers(request.params.id, request.query, readContext(ctx, request)));
 
   app.post('/api/units/:id/members', {
     config: { access: on('unit', 'manage_members') },
     schema: { tags, summary: 'Thêm thành viên vào đơn vị', params: UnitIdParamsSchema, body: MemberCreateSchema, response: { 201: IdResponseSchema } },
   }, async (request, reply) => {
-    const out = await inTransaction(ctx, request, (s) => createMember(idOf(request), request.body as z.infer<typeof MemberCreateSchema>, s));
+    const out = await inTransaction(ctx, request, (s) => createMember(request.params.id, request.body, s));
     return reply.status(201).send(out);
   });
 
@@ -58,7 +48,7 @@ const members: RouteModule = async (app, { ctx }) => {
     config: { access: on('unit', 'read') },
     schema: { tags, summary: 'Xuất danh sách thành viên ra tệp Excel (.xlsx)', params: UnitIdParamsSchema, querystring: MemberExportQuerySchema },
   }, async (request, reply) => {
-    const out = await exportMembers(idOf(request), request.query as z.infer<typeof MemberExportQuerySchema>, readContext(ctx, request));
+    const out = await exportMembers(request.params.id, request.query, readContext(ctx, request));
     return reply.header('content-type', XLSX_CONTENT_TYPE).header('content-disposition', attachment(out.filename, 'danh-sach-thanh-vien.xlsx')).send(out.data);
   });
 
@@ -76,9 +66,9 @@ const members: RouteModule = async (app, { ctx }) => {
     const part = await request.file({ limits: { fileSize: IMPORT_MAX_BYTES } });
     if (!part || part.fieldname !== 'file') throw new DomainError('NO_FILE', 'Hãy chọn tệp danh sách (.xlsx hoặc .csv) để nhập (trường "file").');
     const data = await part.toBuffer();
-    const { mode } = request.query as z.infer<typeof ImportQuerySchema>;
+    const { mode } = request.query;
     const file = { filename: part.filename, mimetype: part.mimetype, data };
-    const { outcome, report } = await inTransaction(ctx, request, (s) => importMembers({ unitId: idOf(request), mode, file }, s));
+    const { outcome, report } = await inTransaction(ctx, request, (s) => importMembers({ unitId: request.params.id, mode, file }, s));
     if (outcome === 'refused') {
       const body: ImportRejected = {
         error: {
@@ -110,26 +100,21 @@ const members: RouteModule = async (app, { ctx }) => {
   app.get('/api/people/:id', {
     config: { access: on('person', 'read') },
     schema: { tags, summary: 'Thông tin một người và quá trình sinh hoạt', params: MemberIdParamsSchema, response: { 200: PersonDetailSchema } },
-  }, async (request) => getPerson(idOf(request), readContext(ctx, request)));
+  }, async (request) => getPerson(request.params.id, readContext(ctx, request)));
 
   app.patch('/api/people/:id', {
     config: { access: on('person', 'manage_members') },
     schema: { tags, summary: 'Sửa thông tin cá nhân', params: MemberIdParamsSchema, body: PersonUpdateSchema, response: { 204: z.null() } },
   }, async (request, reply) => {
-    await inTransaction(ctx, request, (s) => updatePerson(idOf(request), request.body as z.infer<typeof PersonUpdateSchema>, s));
+    await inTransaction(ctx, request, (s) => updatePerson(request.params.id, request.body, s));
     return reply.status(204).send(null);
   });
 
   app.post('/api/people/:id/transfer', {
-    config: {
-      access: {
-        kind: 'scoped',
-        rules: [...on('person', 'manage_members').rules, { from: 'body', key: 'toUnitId', resource: 'unit', action: 'manage_members' }],
-      },
-    },
+    config: { access: scoped(idParam('person', 'manage_members'), { from: 'body', key: 'toUnitId', resource: 'unit', action: 'manage_members' }) },
     schema: { tags, summary: 'Chuyển sinh hoạt sang đơn vị khác từ một ngày (giữ quá trình cũ)', params: MemberIdParamsSchema, body: TransferSchema, response: { 204: z.null() } },
   }, async (request, reply) => {
-    await inTransaction(ctx, request, (s) => transferMember(idOf(request), request.body as z.infer<typeof TransferSchema>, s));
+    await inTransaction(ctx, request, (s) => transferMember(request.params.id, request.body, s));
     return reply.status(204).send(null);
   });
 
@@ -137,7 +122,7 @@ const members: RouteModule = async (app, { ctx }) => {
     config: { access: on('membership', 'manage_members') },
     schema: { tags, summary: 'Sửa loại thành viên, chức vụ của quá trình đang sinh hoạt', params: MemberIdParamsSchema, body: MembershipUpdateSchema, response: { 204: z.null() } },
   }, async (request, reply) => {
-    await inTransaction(ctx, request, (s) => updateMembership(idOf(request), request.body as z.infer<typeof MembershipUpdateSchema>, s));
+    await inTransaction(ctx, request, (s) => updateMembership(request.params.id, request.body, s));
     return reply.status(204).send(null);
   });
 
@@ -145,7 +130,7 @@ const members: RouteModule = async (app, { ctx }) => {
     config: { access: on('membership', 'manage_members') },
     schema: { tags, summary: 'Kết thúc sinh hoạt tại đơn vị (ra khỏi, từ trần, khai trừ…); giữ lại người và quá trình', params: MemberIdParamsSchema, body: MembershipEndSchema, response: { 204: z.null() } },
   }, async (request, reply) => {
-    await inTransaction(ctx, request, (s) => endMembership(idOf(request), request.body as z.infer<typeof MembershipEndSchema>, s));
+    await inTransaction(ctx, request, (s) => endMembership(request.params.id, request.body, s));
     return reply.status(204).send(null);
   });
 };

@@ -5,7 +5,7 @@ import {
 import { countUnread, findNotifications } from '../services/notifications/find-notifications.ts';
 import { markAllNotificationsRead, markNotificationRead } from '../services/notifications/read-notifications.ts';
 import type { RouteModule } from './context.ts';
-import { actorOf, inTransaction } from './tx.ts';
+import { actorOf, inTransaction, readContext } from './tx.ts';
 
 const tags = ['notifications'];
 // Each user reaches only their own notifications: the services filter by the signed-in user.
@@ -15,7 +15,7 @@ const notifications: RouteModule = async (app, { ctx }) => {
   app.get('/api/notifications', {
     config: { access: own },
     schema: { tags, summary: 'Thông báo của tôi, mới nhất trước (unread=true: chưa đọc)', querystring: NotificationListQuerySchema, response: { 200: NotificationListSchema } },
-  }, async (request) => findNotifications(request.query as z.infer<typeof NotificationListQuerySchema>, { actor: actorOf(request), tx: ctx.db, now: ctx.clock() }));
+  }, async (request) => findNotifications(request.query, readContext(ctx, request)));
 
   app.get('/api/notifications/count', {
     config: { access: own },
@@ -26,7 +26,7 @@ const notifications: RouteModule = async (app, { ctx }) => {
     config: { access: own },
     schema: { tags, summary: 'Đánh dấu đã đọc', params: NotificationIdParamsSchema, response: { 204: z.null() } },
   }, async (request, reply) => {
-    await inTransaction(ctx, request, (s) => markNotificationRead((request.params as { id: string }).id, s));
+    await inTransaction(ctx, request, (s) => markNotificationRead(request.params.id, s));
     return reply.status(204).send(null);
   });
 

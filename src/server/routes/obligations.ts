@@ -1,30 +1,20 @@
-import type { FastifyRequest } from 'fastify';
-import type { z } from '../../shared/common.ts';
 import {
   AcceptInputSchema, IdParamsSchema, ObligationInstanceDetailSchema, ObligationListQuerySchema, ObligationListSchema,
   ObligationStatusQuerySchema, ObligationStatusListSchema, ReturnInputSchema, ReviewResultSchema, SubmissionInputSchema,
   SubmissionSavedSchema, UrgeInputSchema, UrgeResultSchema,
 } from '../../shared/reports.ts';
 import { UnitIdParamsSchema } from '../../shared/units.ts';
-import type { ResourceRule } from '../plugins/access.ts';
-import type { ServiceContext } from '../services/context.ts';
+import { scoped } from '../plugins/access.ts';
 import { findObligationStatus } from '../services/reports/find-obligation-status.ts';
 import { findObligations } from '../services/reports/find-obligations.ts';
 import { getObligationInstance } from '../services/reports/get-obligation-instance.ts';
 import { reviewSubmission } from '../services/reports/review-submission.ts';
 import { saveSubmission } from '../services/reports/save-submission.ts';
 import { urgeUnits } from '../services/reports/urge-units.ts';
-import type { RouteContext, RouteModule } from './context.ts';
-import { actorOf, inTransaction } from './tx.ts';
+import type { RouteModule } from './context.ts';
+import { inTransaction, readContext } from './tx.ts';
 
 const tags = ['reports'];
-const idOf = (request: FastifyRequest) => (request.params as { id: string }).id;
-const scoped = (...rules: ResourceRule[]) => ({ kind: 'scoped' as const, rules });
-
-/** A read needs no transaction: it runs on the database with the request's actor and time. */
-function readContext(ctx: RouteContext, request: FastifyRequest): ServiceContext {
-  return { actor: actorOf(request), tx: ctx.db, now: ctx.clock() };
-}
 
 const obligations: RouteModule = async (app, { ctx }) => {
   app.get('/api/units/:id/obligations', {
@@ -33,7 +23,7 @@ const obligations: RouteModule = async (app, { ctx }) => {
       tags, summary: 'Các báo cáo đơn vị phải gửi (theo kỳ, hạn, trạng thái)',
       params: UnitIdParamsSchema, querystring: ObligationListQuerySchema, response: { 200: ObligationListSchema },
     },
-  }, async (request) => findObligations(idOf(request), request.query as z.infer<typeof ObligationListQuerySchema>, readContext(ctx, request)));
+  }, async (request) => findObligations(request.params.id, request.query, readContext(ctx, request)));
 
   app.post('/api/obligations/:id/submissions', {
     // NOTE: `:id` is an obligation instance or a report obligation (with unitId and period in the
@@ -46,29 +36,27 @@ const obligations: RouteModule = async (app, { ctx }) => {
   }, async (request, reply) => {
     // NOTE: not wrapped in a transaction: the service writes in one statement, or opens its own
     // transaction when it must lock (docs/decisions/006).
-    const out = await saveSubmission(idOf(request), request.body as z.infer<typeof SubmissionInputSchema>, readContext(ctx, request));
+    const out = await saveSubmission(request.params.id, request.body, readContext(ctx, request));
     return reply.status(201).send(out);
   });
 
   app.get('/api/obligation-instances/:id', {
     config: { access: scoped({ from: 'params', key: 'id', resource: 'obligation_instance', action: 'read' }) },
     schema: { tags, summary: 'Một báo cáo của đơn vị với mọi lần gửi (phiên bản)', params: IdParamsSchema, response: { 200: ObligationInstanceDetailSchema } },
-  }, async (request) => getObligationInstance(idOf(request), readContext(ctx, request)));
+  }, async (request) => getObligationInstance(request.params.id, readContext(ctx, request)));
 
   app.post('/api/submissions/:id/accept', {
     config: { access: scoped({ from: 'params', key: 'id', resource: 'submission', action: 'write' }) },
     schema: { tags, summary: 'Cấp nhận báo cáo tiếp nhận báo cáo', params: IdParamsSchema, body: AcceptInputSchema.nullish(), response: { 200: ReviewResultSchema } },
   }, async (request) => {
-    const body = (request.body ?? {}) as z.infer<typeof AcceptInputSchema>;
-    return inTransaction(ctx, request, (s) => reviewSubmission(idOf(request), { decision: 'accept', comment: body.comment }, s));
+    return inTransaction(ctx, request, (s) => reviewSubmission(request.params.id, { decision: 'accept', comment: request.body?.comment }, s));
   });
 
   app.post('/api/submissions/:id/return', {
     config: { access: scoped({ from: 'params', key: 'id', resource: 'submission', action: 'write' }) },
     schema: { tags, summary: 'Cấp nhận báo cáo trả lại báo cáo kèm ý kiến', params: IdParamsSchema, body: ReturnInputSchema, response: { 200: ReviewResultSchema } },
   }, async (request) => {
-    const body = request.body as z.infer<typeof ReturnInputSchema>;
-    return inTransaction(ctx, request, (s) => reviewSubmission(idOf(request), { decision: 'return', comment: body.comment }, s));
+    return inTransaction(ctx, request, (s) => reviewSubmission(request.params.id, { decision: 'return', comment: request.body.comment }, s));
   });
 
   app.get('/api/obligations/:id/status', {
@@ -78,7 +66,7 @@ const obligations: RouteModule = async (app, { ctx }) => {
       tags, summary: 'Tình hình gửi báo cáo của các đơn vị cấp dưới (đã gửi, trễ hạn, chưa gửi)',
       params: IdParamsSchema, querystring: ObligationStatusQuerySchema, response: { 200: ObligationStatusListSchema },
     },
-  }, async (request) => findObligationStatus(idOf(request), request.query as z.infer<typeof ObligationStatusQuerySchema>, readContext(ctx, request)));
+  }, async (request) => findObligationStatus(request.params.id, request.query, readContext(ctx, request)));
 
   app.post('/api/obligations/:id/urge', {
     // The service checks `write` on the plan's unit when `unit` is left out.
@@ -87,6 +75,6 @@ const obligations: RouteModule = async (app, { ctx }) => {
       tags, summary: 'Đôn đốc một lần mọi đơn vị chưa gửi báo cáo của một kỳ',
       params: IdParamsSchema, body: UrgeInputSchema, response: { 200: UrgeResultSchema },
     },
-  }, async (request) => inTransaction(ctx, request, (s) => urgeUnits(idOf(request), request.body as z.infer<typeof UrgeInputSchema>, s)));
+  }, async (request) => inTransaction(ctx, request, (s) => urgeUnits(request.params.id, request.body, s)));
 };
 export default obligations;

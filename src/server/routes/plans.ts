@@ -1,4 +1,3 @@
-import type { FastifyRequest } from 'fastify';
 import type { Action } from '../../core/access/roles.ts';
 import { z, IdResponseSchema } from '../../shared/common.ts';
 import {
@@ -8,8 +7,8 @@ import {
   StaleListSchema, StaleQuerySchema,
 } from '../../shared/plans.ts';
 import { PlanFromDocumentParamsSchema } from '../../shared/documents.ts';
+import { idParam, scoped } from '../plugins/access.ts';
 import type { ResourceRule } from '../plugins/access.ts';
-import type { ServiceContext } from '../services/context.ts';
 import { addAudience } from '../services/plans/add-audience.ts';
 import { createImplementingPlan } from '../services/plans/create-implementing-plan.ts';
 import { createPlan } from '../services/plans/create-plan.ts';
@@ -21,31 +20,25 @@ import { getCoverage } from '../services/plans/get-coverage.ts';
 import { getHeatmap } from '../services/plans/get-heatmap.ts';
 import { getPlanTree } from '../services/plans/get-plan-tree.ts';
 import { getPlan } from '../services/plans/get-plan.ts';
-import { getPlanProgress, getPlanSummary } from '../services/plans/get-progress.ts';
+import { findPlanProgress } from '../services/plans/find-plan-progress.ts';
+import { getPlanSummary } from '../services/plans/get-plan-summary.ts';
 import { publishPlan } from '../services/plans/publish-plan.ts';
 import { setPlanAccess } from '../services/plans/set-plan-access.ts';
 import { updatePlan } from '../services/plans/update-plan.ts';
-import type { RouteContext, RouteModule } from './context.ts';
-import { actorOf, inTransaction } from './tx.ts';
+import type { RouteModule } from './context.ts';
+import { inTransaction, readContext } from './tx.ts';
 
 const tags = ['plans'];
-const idOf = (request: FastifyRequest) => (request.params as { id: string }).id;
-const scoped = (...rules: ResourceRule[]) => ({ kind: 'scoped' as const, rules });
-const plan = (action: Action): ResourceRule => ({ from: 'params', key: 'id', resource: 'plan', action });
+const plan = (action: Action): ResourceRule => idParam('plan', action);
 /** `?unit=` of the dashboards: a unit the actor may read (the service defaults to the plan's unit). */
 const unitQuery: ResourceRule = { from: 'query', key: 'unit', resource: 'unit', action: 'read', optional: true };
-
-/** A read needs no transaction: it runs on the database with the request's actor and time. */
-function readContext(ctx: RouteContext, request: FastifyRequest): ServiceContext {
-  return { actor: actorOf(request), tx: ctx.db, now: ctx.clock() };
-}
 
 const plans: RouteModule = async (app, { ctx }) => {
   app.post('/api/plans', {
     config: { access: scoped({ from: 'body', key: 'unitId', resource: 'unit', action: 'write' }) },
     schema: { tags, summary: 'Lập dự thảo kế hoạch (nhiệm vụ, báo cáo, đối tượng thực hiện)', body: PlanDraftSchema, response: { 201: IdResponseSchema } },
   }, async (request, reply) => {
-    const out = await inTransaction(ctx, request, (s) => createPlan(request.body as z.infer<typeof PlanDraftSchema>, s));
+    const out = await inTransaction(ctx, request, (s) => createPlan(request.body, s));
     return reply.status(201).send(out);
   });
 
@@ -55,18 +48,18 @@ const plans: RouteModule = async (app, { ctx }) => {
       tags, summary: 'Kế hoạch của đơn vị: đã ban hành (view=issued) hoặc cần triển khai thực hiện (view=to_carry_out)',
       querystring: PlanListQuerySchema, response: { 200: PlanListSchema },
     },
-  }, async (request) => findPlans(request.query as z.infer<typeof PlanListQuerySchema>, readContext(ctx, request)));
+  }, async (request) => findPlans(request.query, readContext(ctx, request)));
 
   app.get('/api/plans/:id', {
     config: { access: scoped(plan('read')) },
     schema: { tags, summary: 'Một kế hoạch: văn bản, nhiệm vụ, báo cáo', params: PlanIdParamsSchema, response: { 200: PlanViewSchema } },
-  }, async (request) => getPlan(idOf(request), readContext(ctx, request)));
+  }, async (request) => getPlan(request.params.id, readContext(ctx, request)));
 
   app.put('/api/plans/:id', {
     config: { access: scoped(plan('write')) },
     schema: { tags, summary: 'Sửa dự thảo kế hoạch (409 PLAN_NOT_DRAFT khi đã ban hành)', params: PlanIdParamsSchema, body: PlanUpdateSchema, response: { 204: z.null() } },
   }, async (request, reply) => {
-    await inTransaction(ctx, request, (s) => updatePlan(idOf(request), request.body as z.infer<typeof PlanUpdateSchema>, s));
+    await inTransaction(ctx, request, (s) => updatePlan(request.params.id, request.body, s));
     return reply.status(204).send(null);
   });
 
@@ -76,7 +69,7 @@ const plans: RouteModule = async (app, { ctx }) => {
       tags, summary: 'Ban hành kế hoạch: giao nhiệm vụ, báo cáo cho từng đơn vị thực hiện theo từng kỳ, thông báo cho đơn vị',
       params: PlanIdParamsSchema, response: { 200: PublishResultSchema },
     },
-  }, async (request) => inTransaction(ctx, request, (s) => publishPlan({ planId: idOf(request) }, s)));
+  }, async (request) => inTransaction(ctx, request, (s) => publishPlan({ planId: request.params.id }, s)));
 
   app.post('/api/plans/:id/implementing', {
     config: { access: scoped(plan('read'), { from: 'body', key: 'unitId', resource: 'unit', action: 'write' }) },
@@ -85,7 +78,7 @@ const plans: RouteModule = async (app, { ctx }) => {
       params: PlanIdParamsSchema, body: ImplementingCreateSchema, response: { 201: IdResponseSchema },
     },
   }, async (request, reply) => {
-    const out = await inTransaction(ctx, request, (s) => createImplementingPlan(idOf(request), request.body as z.infer<typeof ImplementingCreateSchema>, s));
+    const out = await inTransaction(ctx, request, (s) => createImplementingPlan(request.params.id, request.body, s));
     return reply.status(201).send(out);
   });
 
@@ -95,20 +88,20 @@ const plans: RouteModule = async (app, { ctx }) => {
       tags, summary: 'Bổ sung đơn vị thực hiện (đơn vị mới thành lập, sáp nhập) cho kế hoạch đã ban hành',
       params: PlanIdParamsSchema, body: AudienceAddSchema, response: { 200: AudienceAddResultSchema },
     },
-  }, async (request) => inTransaction(ctx, request, (s) => addAudience(idOf(request), request.body as z.infer<typeof AudienceAddSchema>, s)));
+  }, async (request) => inTransaction(ctx, request, (s) => addAudience(request.params.id, request.body, s)));
 
   app.put('/api/plans/:id/access', {
     config: { access: scoped(plan('write')) },
     schema: { tags, summary: 'Người được xem kế hoạch (kế hoạch mật)', params: PlanIdParamsSchema, body: PlanAccessSchema, response: { 204: z.null() } },
   }, async (request, reply) => {
-    await inTransaction(ctx, request, (s) => setPlanAccess(idOf(request), request.body as z.infer<typeof PlanAccessSchema>, s));
+    await inTransaction(ctx, request, (s) => setPlanAccess(request.params.id, request.body, s));
     return reply.status(204).send(null);
   });
 
   app.get('/api/plans/:id/tree', {
     config: { access: scoped(plan('read')) },
     schema: { tags, summary: 'Cây kế hoạch thực hiện của các cấp dưới', params: PlanIdParamsSchema, querystring: PlanTreeQuerySchema, response: { 200: PlanTreeSchema } },
-  }, async (request) => getPlanTree(idOf(request), request.query as z.infer<typeof PlanTreeQuerySchema>, readContext(ctx, request)));
+  }, async (request) => getPlanTree(request.params.id, request.query, readContext(ctx, request)));
 
   app.get('/api/plans/:id/coverage', {
     config: { access: scoped(plan('read'), unitQuery) },
@@ -116,7 +109,7 @@ const plans: RouteModule = async (app, { ctx }) => {
       tags, summary: 'Nhiệm vụ chưa được cụ thể hóa trong kế hoạch thực hiện của đơn vị cấp dưới',
       params: PlanIdParamsSchema, querystring: PlanUnitQuerySchema, response: { 200: CoverageSchema },
     },
-  }, async (request) => getCoverage(idOf(request), (request.query as z.infer<typeof PlanUnitQuerySchema>).unit, readContext(ctx, request)));
+  }, async (request) => getCoverage(request.params.id, request.query.unit, readContext(ctx, request)));
 
   app.get('/api/plans/:id/progress', {
     config: { access: scoped(plan('read'), unitQuery) },
@@ -124,7 +117,7 @@ const plans: RouteModule = async (app, { ctx }) => {
       tags, summary: 'Tiến độ theo từng đơn vị trực thuộc (tính cả cấp dưới): nhiệm vụ, báo cáo',
       params: PlanIdParamsSchema, querystring: PlanUnitQuerySchema, response: { 200: z.array(ProgressRowSchema) },
     },
-  }, async (request) => getPlanProgress(idOf(request), (request.query as z.infer<typeof PlanUnitQuerySchema>).unit, readContext(ctx, request)));
+  }, async (request) => findPlanProgress(request.params.id, request.query.unit, readContext(ctx, request)));
 
   app.get('/api/plans/:id/summary', {
     config: { access: scoped(plan('read'), unitQuery) },
@@ -132,17 +125,17 @@ const plans: RouteModule = async (app, { ctx }) => {
       tags, summary: 'Tổng hợp của đơn vị, tỷ lệ hoàn thành và đúng hạn của từng đơn vị trực thuộc, cách tính',
       params: PlanIdParamsSchema, querystring: PlanUnitQuerySchema, response: { 200: PlanSummarySchema },
     },
-  }, async (request) => getPlanSummary(idOf(request), (request.query as z.infer<typeof PlanUnitQuerySchema>).unit, readContext(ctx, request)));
+  }, async (request) => getPlanSummary(request.params.id, request.query.unit, readContext(ctx, request)));
 
   app.get('/api/plans/:id/heatmap', {
     config: { access: scoped(plan('read'), unitQuery) },
     schema: { tags, summary: 'Bản đồ nhiệt: đơn vị trực thuộc × nhiệm vụ', params: PlanIdParamsSchema, querystring: PlanUnitQuerySchema, response: { 200: HeatmapSchema } },
-  }, async (request) => getHeatmap(idOf(request), (request.query as z.infer<typeof PlanUnitQuerySchema>).unit, readContext(ctx, request)));
+  }, async (request) => getHeatmap(request.params.id, request.query.unit, readContext(ctx, request)));
 
   app.get('/api/plans/:id/overdue', {
     config: { access: scoped(plan('read'), unitQuery) },
     schema: { tags, summary: 'Nhiệm vụ, báo cáo quá hạn của các đơn vị (số ngày trễ)', params: PlanIdParamsSchema, querystring: OverdueQuerySchema, response: { 200: OverdueListSchema } },
-  }, async (request) => findOverdue(idOf(request), request.query as z.infer<typeof OverdueQuerySchema>, readContext(ctx, request)));
+  }, async (request) => findOverdue(request.params.id, request.query, readContext(ctx, request)));
 
   app.get('/api/plans/:id/stale', {
     config: { access: scoped(plan('read'), unitQuery) },
@@ -150,7 +143,7 @@ const plans: RouteModule = async (app, { ctx }) => {
       tags, summary: 'Đơn vị lâu không cập nhật (còn việc chưa xong, không thay đổi trong N ngày)',
       params: PlanIdParamsSchema, querystring: StaleQuerySchema, response: { 200: StaleListSchema },
     },
-  }, async (request) => findStaleUnits(idOf(request), request.query as z.infer<typeof StaleQuerySchema>, readContext(ctx, request)));
+  }, async (request) => findStaleUnits(request.params.id, request.query, readContext(ctx, request)));
 
   app.post('/api/plans/from-document/:documentId', {
     config: { access: scoped({ from: 'params', key: 'documentId', resource: 'document', action: 'write' }) },
@@ -159,7 +152,7 @@ const plans: RouteModule = async (app, { ctx }) => {
       params: PlanFromDocumentParamsSchema, response: { 200: IdResponseSchema, 201: IdResponseSchema },
     },
   }, async (request, reply) => {
-    const { documentId } = request.params as z.infer<typeof PlanFromDocumentParamsSchema>;
+    const { documentId } = request.params;
     const out = await inTransaction(ctx, request, (s) => createPlanFromDocument({ documentId }, s));
     return reply.status(out.created ? 201 : 200).send({ id: out.id });
   });

@@ -16,3 +16,11 @@ export function inTransaction<T>(ctx: RouteContext, request: FastifyRequest, fn:
   const now = ctx.clock();
   return ctx.db.transaction((tx) => fn({ actor, tx, now }));
 }
+
+/**
+ * The context of a read, or of a use case that opens its own transaction when it needs one: the
+ * database with the request's actor and time.
+ */
+export function readContext(ctx: RouteContext, request: FastifyRequest): ServiceContext {
+  return { actor: actorOf(request), tx: ctx.db, now: ctx.clock() };
+}

@@ -39,7 +39,7 @@ const COLUMNS = sql.raw(`d.id, d.kind, d.number, d.number_key AS "numberKey", d.
   d.source_size AS "sourceSize", d.created_at AS "createdAt", d.updated_at AS "updatedAt"`);
 
 /** One document that is not deleted, or null; `forUpdate` locks the row for the transaction. */
-export async function findDocument(tx: Tx, id: string, forUpdate = false): Promise<DocumentRow | null> {
+export async function lookupDocument(tx: Tx, id: string, forUpdate = false): Promise<DocumentRow | null> {
   const lock = forUpdate ? sql.raw('FOR UPDATE OF d') : sql.raw('');
   const r = await tx.execute<DocumentRow & { createdAt: Date | string; updatedAt: Date | string }>(sql`
     SELECT ${COLUMNS} FROM document d LEFT JOIN unit u ON u.id = d.owner_unit_id
@@ -59,20 +59,6 @@ export function documentNumberKey(n: string | null | undefined): string | null {
 export function documentSearchText(d: { number: string | null; kindLabel: string | null; title: string | null; issuer: string | null }): string {
   return foldForSearch([d.number, d.kindLabel, d.title, d.issuer].filter(Boolean).join(' '));
 }
-
-// Vietnamese letters with their marks (NFC, both cases) and the plain letters they fold to; the
-// text is folded before lower() so that it does not depend on the database's locale.
-const VI_MARKED = 'àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđÀÁẠẢÃÂẦẤẬẨẪĂẰẮẶẲẴÈÉẸẺẼÊỀẾỆỂỄÌÍỊỈĨÒÓỌỎÕÔỒỐỘỔỖƠỜỚỢỞỠÙÚỤỦŨƯỪỨỰỬỮỲÝỴỶỸĐ';
-const VI_PLAIN = 'aaaaaaaaaaaaaaaaaeeeeeeeeeeeiiiiiooooooooooooooooouuuuuuuuuuuyyyyydaaaaaaaaaaaaaaaaaeeeeeeeeeeeiiiiiooooooooooooooooouuuuuuuuuuuyyyyyd';
-
-/**
- * The folded text a document is searched by, in SQL (document as `d`): the stored column, or for
- * a document another module wrote without it (a plan drafted by hand), its number and title
- * folded the same way (lower case, Vietnamese letters without their marks).
- */
-export const DOCUMENT_SEARCH_SQL = sql.raw(
-  `coalesce(nullif(d.search_folded, ''), lower(translate(coalesce(d.number, '') || ' ' || coalesce(d.title, ''), '${VI_MARKED}', '${VI_PLAIN}')))`,
-);
 
 /**
  * A condition true for documents the actor may read, the document as `d`: those held by a unit

@@ -5,15 +5,18 @@ import type { Actor, TreePath } from '../../../core/access/scope.ts';
 import { can, scopeRoots } from '../../../core/access/scope.ts';
 import type { IsoDate } from '../../../core/ids.ts';
 import type { Coverage, MembershipSpan, SessionMarks } from '../../../core/meetings/coverage.ts';
-import { studyCoverage } from '../../../core/meetings/coverage.ts';
+import { studyCoverage, dueOn } from '../../../core/meetings/coverage.ts';
 import type { AttendanceStatus, MeetingKind, MeetingStatus } from '../../../core/meetings/kinds.ts';
-import { MEETING_CELL_UNIT_KINDS } from '../../../core/meetings/kinds.ts';
+import { MEETING_CELL_UNIT_KINDS, CELL_MEETING_KINDS } from '../../../core/meetings/kinds.ts';
 import type { MeetingRules, RuleSet } from '../../../core/meetings/rules.ts';
 import type { Db, Tx } from '../client.ts';
+import type { QualityMeeting } from '../../../core/meetings/quality.ts';
+import type { MeetingDetail } from '../../../shared/meetings.ts';
 
 /**
- * SQL of the meetings module: a meeting with its unit, who may see a campaign, the rule sets, and
- * the memberships and marks that coverage is computed from (core/meetings/coverage.ts).
+ * SQL of the meetings module that more than one file runs: a meeting with its unit, who may see a
+ * campaign, the rule sets, the memberships and marks that coverage and quality are computed from
+ * (core/meetings/coverage.ts, quality.ts), a meeting's documents and its observers.
  */
 
 const uuidArray = (ids: readonly string[]) => `{${ids.join(',')}}`;
@@ -63,8 +66,8 @@ export const MEETING_COLUMNS = sql.raw(`m.id, m.unit_id AS "unitId", u.name AS "
   m.task_instance_id AS "taskInstanceId", m.campaign_month_id AS "campaignMonthId", m.content, m.minutes, m.attachments,
   m.notice_days AS "noticeDays", m.sent_up_at AS "sentUpAt", m.created_at AS "createdAt", m.updated_at AS "updatedAt"`);
 
-/** Loads a meeting with its unit; `forUpdate` locks the meeting row. */
-export async function findMeeting(tx: Db | Tx, id: string, forUpdate = false): Promise<MeetingRow | null> {
+/** A meeting with its unit, or null; `forUpdate` locks the meeting row. */
+export async function lookupMeeting(tx: Db | Tx, id: string, forUpdate = false): Promise<MeetingRow | null> {
   const lock = forUpdate ? sql.raw('FOR UPDATE OF m') : sql.raw('');
   const r = await tx.execute<MeetingRow>(sql`SELECT ${MEETING_COLUMNS} FROM meeting m JOIN unit u ON u.id = m.unit_id WHERE m.id = ${id} ${lock}`);
   return r.rows[0] ?? null;
@@ -78,7 +81,7 @@ export function isoInstant(v: Date | string): string {
 export type StoredRuleSet = RuleSet & { scope: string | null; unitId: string | null; unitName: string | null; createdAt: string };
 
 /** Every rule set, oldest first, with the committee it belongs to (none for national rules). */
-export async function loadRuleSets(tx: Db | Tx): Promise<StoredRuleSet[]> {
+export async function findStoredRuleSets(tx: Db | Tx): Promise<StoredRuleSet[]> {
   const r = await tx.execute<{ id: string; name: string; source: string; validFrom: IsoDate; rules: MeetingRules; scope: string | null; unitId: string | null; unitName: string | null; createdAt: Date | string }>(sql`
     SELECT s.id, s.name, s.source, s.valid_from::text AS "validFrom", s.rules, u.path::text AS scope, s.unit_id AS "unitId", u.name AS "unitName",
            s.created_at AS "createdAt"
@@ -187,4 +190,60 @@ export async function campaignReach(db: Db | Tx, actor: Actor, id: string, actio
   const read = row.visible === true;
   const allowed = action === 'read' ? read : can(actor, action, row.path as TreePath);
   return { exists: true, read: read || allowed, allowed };
+}
+
+/** Replaces the documents of a meeting. */
+export async function setMeetingDocuments(tx: Tx, meetingId: string, ids: readonly string[]): Promise<void> {
+  await tx.execute(sql`DELETE FROM meeting_document WHERE meeting_id = ${meetingId}`);
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return;
+  await tx.execute(sql`
+    INSERT INTO meeting_document (meeting_id, document_id) SELECT ${meetingId}, unnest(${`{${unique.join(',')}}`}::uuid[])`);
+}
+
+/** The held cell meetings of a unit up to a day, as the quality assessment reads them. */
+export async function qualityMeetingsOf(tx: Db | Tx, unitIds: readonly string[], until: string): Promise<Map<string, QualityMeeting[]>> {
+  const out = new Map<string, QualityMeeting[]>();
+  if (unitIds.length === 0) return out;
+  const r = await tx.execute<{ id: string; unitId: string; kind: QualityMeeting['kind']; date: QualityMeeting['date']; durationMinutes: number | null; materialsSentOn: QualityMeeting['date'] | null; categories: string[] }>(sql`
+    SELECT id, unit_id AS "unitId", kind, held_on::text AS date, duration_minutes AS "durationMinutes", materials_sent_on::text AS "materialsSentOn", categories
+    FROM meeting
+    WHERE unit_id = ANY(${`{${unitIds.join(',')}}`}::uuid[]) AND status = 'held' AND makeup_of IS NULL
+      AND kind = ANY(${`{${CELL_MEETING_KINDS.join(',')}}`}::text[]) AND held_on <= ${until}::date
+    ORDER BY held_on, id`);
+  const members = await membershipsOfUnits(tx, unitIds);
+  const marks = await marksOf(tx, r.rows.map((x) => x.id));
+  for (const row of r.rows) {
+    const mk = new Map((marks.get(row.id) ?? []).map((x) => [x.personId, x.status] as const));
+    const roster = dueOn(members.get(row.unitId) ?? [], row.categories, row.date).map((p) => ({ personId: p, mark: (mk.get(p) ?? null) as AttendanceStatus | null }));
+    const list = out.get(row.unitId) ?? [];
+    list.push({ id: row.id, kind: row.kind, date: row.date, durationMinutes: row.durationMinutes, materialsSentOn: row.materialsSentOn, roster });
+    out.set(row.unitId, list);
+  }
+  return out;
+}
+
+type MeetingObserver = MeetingDetail['observers'][number];
+
+/** Who registered to attend or supervise a meeting from a unit above, in the order they registered. */
+export async function findObservers(tx: Db | Tx, meetingId: string): Promise<MeetingObserver[]> {
+  const r = await tx.execute<MeetingObserver>(sql`
+    SELECT o.user_id AS "userId", coalesce(p.full_name, au.username) AS name, o.unit_id AS "unitId", u.name AS "unitName", o.role
+    FROM meeting_observer o JOIN app_user au ON au.id = o.user_id LEFT JOIN person p ON p.id = au.person_id JOIN unit u ON u.id = o.unit_id
+    WHERE o.meeting_id = ${meetingId} ORDER BY o.created_at`);
+  return r.rows;
+}
+
+export type RosterEntry = { personId: string; name: string; unitId: string; unitName: string };
+
+/** The rapporteurs (báo cáo viên) of the unit and of the levels above it, nearest first. */
+export async function rapporteurRoster(tx: Db | Tx, unitPath: TreePath): Promise<RosterEntry[]> {
+  const r = await tx.execute<RosterEntry & { depth: number }>(sql`
+    SELECT DISTINCT ON (p.id) p.id AS "personId", p.full_name AS name, u.id AS "unitId", u.name AS "unitName", nlevel(u.path) AS depth
+    FROM membership m JOIN person p ON p.id = m.person_id JOIN unit u ON u.id = m.unit_id
+    WHERE u.path @> ${unitPath}::ltree AND 'rapporteur' = ANY(m.positions) AND m.valid_to IS NULL AND p.deleted_at IS NULL
+    ORDER BY p.id, depth DESC`);
+  return r.rows
+    .sort((a, b) => b.depth - a.depth || a.name.localeCompare(b.name, 'vi'))
+    .map(({ depth: _d, ...x }) => x);
 }

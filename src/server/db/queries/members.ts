@@ -8,22 +8,6 @@ import { foldDiacritics, foldForSearch, normalizeForCompare, vietnameseNameSortK
 import type { MemberCreate } from '../../../shared/members.ts';
 import type { Tx } from '../client.ts';
 
-/** A person as stored, with the path of the managing unit (where access to the person is decided). */
-export type PersonRow = {
-  id: string;
-  fullName: string;
-  unitId: string;
-  unitName: string;
-  path: TreePath;
-  gender: string | null;
-  birthDate: string | null;
-  phone: string | null;
-  email: string | null;
-  partyCardNo: string | null;
-  joinedPartyOn: string | null;
-  jobTitle: string | null;
-};
-
 export type MembershipRow = {
   id: string;
   personId: string;
@@ -36,38 +20,9 @@ export type MembershipRow = {
   endReason: string | null;
 };
 
-const PERSON_COLUMNS = sql.raw(`p.id, p.full_name AS "fullName", p.unit_id AS "unitId", u.name AS "unitName", u.path::text AS path,
-  p.gender, p.birth_date::text AS "birthDate", p.phone, p.email, p.party_card_no AS "partyCardNo",
-  p.joined_party_on::text AS "joinedPartyOn", p.job_title AS "jobTitle"`);
-
-/** Loads a person that is not deleted, locking the row when `forUpdate`. */
-export async function findPerson(tx: Tx, id: string, forUpdate = false): Promise<PersonRow | null> {
-  const lock = forUpdate ? sql.raw('FOR UPDATE OF p') : sql.raw('');
-  const r = await tx.execute<PersonRow>(sql`
-    SELECT ${PERSON_COLUMNS} FROM person p JOIN unit u ON u.id = p.unit_id WHERE p.id = ${id} AND p.deleted_at IS NULL ${lock}`);
-  return r.rows[0] ?? null;
-}
-
-const MEMBERSHIP_COLUMNS = sql.raw(`m.id, m.person_id AS "personId", m.unit_id AS "unitId", u.path::text AS path, m.category,
+/** The columns of a MembershipRow, over the membership as `m` and its unit as `u`. */
+export const MEMBERSHIP_COLUMNS = sql.raw(`m.id, m.person_id AS "personId", m.unit_id AS "unitId", u.path::text AS path, m.category,
   m.positions, m.valid_from::text AS "validFrom", m.valid_to::text AS "validTo", m.end_reason AS "endReason"`);
-
-/** Loads a membership of a person that is not deleted, locking the row when `forUpdate`. */
-export async function findMembership(tx: Tx, id: string, forUpdate = false): Promise<MembershipRow | null> {
-  const lock = forUpdate ? sql.raw('FOR UPDATE OF m') : sql.raw('');
-  const r = await tx.execute<MembershipRow>(sql`
-    SELECT ${MEMBERSHIP_COLUMNS} FROM membership m JOIN unit u ON u.id = m.unit_id JOIN person p ON p.id = m.person_id
-    WHERE m.id = ${id} AND p.deleted_at IS NULL ${lock}`);
-  return r.rows[0] ?? null;
-}
-
-/** The open memberships of a person in one unit, locked. */
-export async function openMemberships(tx: Tx, personId: string, unitId: string): Promise<MembershipRow[]> {
-  const r = await tx.execute<MembershipRow>(sql`
-    SELECT ${MEMBERSHIP_COLUMNS} FROM membership m JOIN unit u ON u.id = m.unit_id
-    WHERE m.person_id = ${personId} AND m.unit_id = ${unitId} AND m.valid_to IS NULL
-    ORDER BY m.valid_from, m.created_at FOR UPDATE OF m`);
-  return r.rows;
-}
 
 /** A text[] literal for codes (categories, positions): plain identifiers, nothing to escape. */
 export function codeArray(codes: readonly string[]): string {
@@ -170,7 +125,7 @@ function memberWhere(f: MemberFilter): SQL {
 }
 
 /** The member list in Vietnamese name order (see person.name_order), a page of it when `page` is given. */
-export async function selectMembers(tx: Tx, f: MemberFilter, page: { limit: number; offset: number } | null): Promise<MemberListRow[]> {
+export async function findMemberRows(tx: Tx, f: MemberFilter, page: { limit: number; offset: number } | null): Promise<MemberListRow[]> {
   const r = await tx.execute<MemberListRow>(sql`
     SELECT p.id AS "personId", m.id AS "membershipId", m.unit_id AS "unitId", u.name AS "unitName", p.full_name AS "fullName",
            p.gender, p.birth_date::text AS "birthDate", m.category, m.positions, m.valid_from::text AS "validFrom",

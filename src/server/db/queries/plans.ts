@@ -4,14 +4,17 @@ import type { Action } from '../../../core/access/roles.ts';
 import type { Actor, TreePath } from '../../../core/access/scope.ts';
 import { can, scopeRoots, unitIdOfLabel } from '../../../core/access/scope.ts';
 import type { Audience } from '../../../core/plans/audience.ts';
-import { grassrootsKindsOf } from '../../../core/org-tree/kinds.ts';
 import type { UnitKind } from '../../../core/org-tree/kinds.ts';
-import { foldDiacritics } from '../../../core/text/fold.ts';
+import type { IsoDate } from '../../../core/ids.ts';
 import type { Db, Tx } from '../client.ts';
+import type { Due } from '../../../core/deadline/types.ts';
+import { daysLate, instanceStatus, INSTANCE_STATUS_LABELS } from '../../../core/deadline/resolve.ts';
+import type { TaskInstanceView } from '../../../shared/plans.ts';
 
 /**
- * SQL shared by the plans services and the access rules: who may see a plan, which units an
- * audience rule names, and the plan row itself.
+ * SQL of the plans module that more than one file runs: who may see a plan (the access rules and
+ * the services), the plan row, its items, its readers by name, and task instances as the lists
+ * and updates read them.
  *
  * Who sees a plan (DESIGN.md principle 5):
  * - a draft: readers of the plan's unit (grants on it or above it);
@@ -82,8 +85,8 @@ export type PlanRow = {
   publishedAt: Date | null;
 };
 
-/** Loads a plan with its document and unit (current path); `forUpdate` locks the plan row. */
-export async function findPlan(tx: Tx, id: string, forUpdate = false): Promise<PlanRow | null> {
+/** A plan with its document and unit (current path), or null; `forUpdate` locks the plan row. */
+export async function lookupPlan(tx: Tx, id: string, forUpdate = false): Promise<PlanRow | null> {
   const lock = forUpdate ? sql.raw('FOR UPDATE OF p') : sql.raw('');
   const r = await tx.execute<PlanRow>(sql`
     SELECT p.id, p.unit_id AS "unitId", pu.path::text AS "unitPath", pu.name AS "unitName", pu.kind AS "unitKind", pu.province_id AS "unitProvinceId",
@@ -94,67 +97,93 @@ export async function findPlan(tx: Tx, id: string, forUpdate = false): Promise<P
   return r.rows[0] ?? null;
 }
 
-/**
- * A condition true for the units (as `u`) an audience rule names for a plan of `planUnit`,
- * activity aside (the same rule as core/plans/audience.ts `inAudience`).
- */
-export function audienceSql(a: Audience, planUnit: { id: string; path: TreePath; kind?: UnitKind }): SQL {
-  const kinds = a.kinds && a.kinds.length > 0 ? sql`u.kind = ANY(${`{${a.kinds.join(',')}}`}::text[])` : null;
-  const below = sql`u.path <@ ${planUnit.path}::ltree AND u.id <> ${planUnit.id}`;
-  switch (a.scope) {
-    case 'grassroots':
-      return sql`(${below} AND u.kind = ANY(${`{${grassrootsKindsOf(planUnit.kind).join(',')}}`}::text[])${kinds ? sql` AND ${kinds}` : sql``})`;
-    case 'children':
-      return sql`(u.parent_id = ${planUnit.id}${kinds ? sql` AND ${kinds}` : sql``})`;
-    case 'self':
-      return sql`(u.id = ${planUnit.id})`;
-    case 'units':
-      return sql`(u.id = ANY(${uuidArray(a.unitIds ?? [])}::uuid[]) AND u.path <@ ${planUnit.path}::ltree)`;
-    case 'kinds':
-      return kinds ? sql`(${below} AND ${kinds})` : sql`FALSE`;
-  }
+/** A task instance as an update needs it: `accessPath` is where its unit stands now, `unitPath` where its counters are kept. */
+export type LockedInstance = {
+  id: string;
+  planId: string;
+  unitPath: TreePath;
+  accessPath: TreePath;
+  dueDate: IsoDate | null;
+  status: 'open' | 'done' | 'cancelled';
+  doneOn: IsoDate | null;
+};
+
+/** Loads and locks task instances for an update, in id order. */
+export async function lockTaskInstances(tx: Tx, ids: readonly string[]): Promise<LockedInstance[]> {
+  const r = await tx.execute<LockedInstance>(sql`
+    SELECT ti.id, ti.plan_id AS "planId", ti.unit_path::text AS "unitPath", u.path::text AS "accessPath", ti.due_date::text AS "dueDate",
+           ti.status, ti.done_on::text AS "doneOn"
+    FROM task_instance ti JOIN unit u ON u.id = ti.unit_id
+    WHERE ti.id = ANY(${`{${ids.join(',')}}`}::uuid[])
+    ORDER BY ti.id
+    FOR UPDATE OF ti`);
+  return r.rows;
 }
 
-/** Units (as `u`) that exist on `on`: founded by then and not dissolved or merged away. */
-export function activeOnSql(on: string): SQL {
-  return sql`(u.valid_from <= ${on}::date AND (u.valid_to IS NULL OR u.valid_to > ${on}::date))`;
+/** A task or report obligation of a plan, as publishing needs it. */
+export interface PlanItem {
+  item: 'task' | 'report';
+  id: string;
+  kind: string;
+  dues: Due[];
+  audience: Audience;
 }
 
-// Every precomposed Latin letter that folds to one other letter (Vietnamese and the rest), and
-// A–Z: PostgreSQL's translate() then folds like foldDiacritics without the unaccent extension.
-const FOLD = (() => {
-  let from = '';
-  let to = '';
-  const ranges: [number, number][] = [[0x41, 0x5a], [0xc0, 0x24f], [0x1e00, 0x1eff]];
-  for (const [a, b] of ranges) {
-    for (let c = a; c <= b; c++) {
-      const ch = String.fromCodePoint(c);
-      const f = foldDiacritics(ch);
-      if (f !== ch && f.length === 1) {
-        from += ch;
-        to += f;
-      }
-    }
-  }
-  // Combining marks (text not in NFC) are dropped: translate() deletes what `from` has beyond `to`.
-  for (let c = 0x300; c <= 0x36f; c++) from += String.fromCodePoint(c);
-  return { from, to };
-})();
-
-/** `expr` folded in SQL the way foldDiacritics folds in JavaScript (lower case, no diacritics, đ → d). */
-export function foldedSql(expr: SQL): SQL {
-  return sql`translate(${expr}, ${FOLD.from}, ${FOLD.to})`;
+/** The tasks and obligations of a plan. */
+export async function findPlanItems(tx: Tx, planId: string): Promise<PlanItem[]> {
+  const r = await tx.execute<{ item: 'task' | 'report'; id: string; kind: string; due: unknown; audience: Audience }>(sql`
+    SELECT 'task' AS item, id, kind, due, audience, ord FROM task WHERE plan_id = ${planId}
+    UNION ALL
+    SELECT 'report', id, 'report', due, audience, ord FROM report_obligation WHERE plan_id = ${planId}
+    ORDER BY item DESC, ord`);
+  return r.rows.map((x) => ({
+    item: x.item,
+    id: x.id,
+    kind: x.kind,
+    dues: x.due === null ? [] : Array.isArray(x.due) ? (x.due as Due[]) : [x.due as Due],
+    audience: x.audience,
+  }));
 }
 
-/** The longest path both paths lie within (for one audit entry over several units). */
-export function commonPath(paths: readonly TreePath[]): TreePath | null {
-  if (paths.length === 0) return null;
-  let common = paths[0]!.split('.');
-  for (const p of paths.slice(1)) {
-    const labels = p.split('.');
-    let i = 0;
-    while (i < common.length && i < labels.length && common[i] === labels[i]) i++;
-    common = common.slice(0, i);
-  }
-  return common.length > 0 ? (common.join('.') as TreePath) : null;
+/** A task instance as the lists and an update read it (TASK_INSTANCE_COLUMNS over TASK_INSTANCE_FROM). */
+export type TaskInstanceRow = Omit<TaskInstanceView, 'status' | 'statusLabel' | 'daysLate' | 'updatedAt'> & { updatedAt: Date };
+
+export const TASK_INSTANCE_COLUMNS = sql.raw(`ti.id, ti.plan_id AS "planId", d.number AS "planNumber", coalesce(d.title, '') AS "planTitle",
+  ti.task_id AS "taskId", t.text AS "taskText", t.kind AS "taskKind", ti.unit_id AS "unitId", u.name AS "unitName",
+  ti.period_key AS "periodKey", ti.period_label AS "periodLabel", ti.period_start::text AS "periodStart", ti.period_end::text AS "periodEnd",
+  ti.due_date::text AS "dueDate", ti.status AS state, ti.done_on::text AS "doneOn", ti.progress_note AS "progressNote", ti.evidence,
+  ti.fulfilled_by_plan_id AS "fulfilledByPlanId", ti.updated_at AS "updatedAt"`);
+
+export const TASK_INSTANCE_FROM = sql.raw(`task_instance ti JOIN task t ON t.id = ti.task_id JOIN document d ON d.id = ti.plan_id
+  JOIN unit u ON u.id = ti.unit_id`);
+
+/** Adds the status on `today` (chưa đến hạn … hoàn thành trễ hạn) and the days late. */
+export function presentTaskInstance(r: TaskInstanceRow, today: IsoDate): TaskInstanceView {
+  const due = r.dueDate as IsoDate | null;
+  const doneOn = r.doneOn as IsoDate | null;
+  const status = instanceStatus({ due, doneOn }, today);
+  const late = status === 'overdue' ? daysLate(due!, today) : status === 'done_late' ? daysLate(due!, doneOn!) : null;
+  return { ...r, status, statusLabel: INSTANCE_STATUS_LABELS[status].vi, daysLate: late, updatedAt: new Date(r.updatedAt).toISOString() };
+}
+
+/** The status of the plan that document `id` is, or null when the document is not a plan. */
+export async function lookupPlanStatus(tx: Tx, id: string): Promise<PlanRow['status'] | null> {
+  const r = await tx.execute<{ status: PlanRow['status'] }>(sql`SELECT status FROM plan WHERE id = ${id}`);
+  return r.rows[0]?.status ?? null;
+}
+
+/** The users granted to read a plan by name (plan_access), in id order. */
+export async function findPlanAccess(tx: Tx, planId: string): Promise<string[]> {
+  const r = await tx.execute<{ userId: string }>(sql`SELECT user_id AS "userId" FROM plan_access WHERE plan_id = ${planId} ORDER BY user_id`);
+  return r.rows.map((x) => x.userId);
+}
+
+/** Replaces the "implements" links of a plan's document. */
+export async function writeImplementsLinks(tx: Tx, planId: string, documentIds: readonly string[]): Promise<void> {
+  await tx.execute(sql`DELETE FROM document_link WHERE from_id = ${planId} AND relation = 'implements'`);
+  const ids = [...new Set(documentIds)].filter((id) => id !== planId);
+  if (ids.length === 0) return;
+  await tx.execute(sql`
+    INSERT INTO document_link (from_id, to_id, relation)
+    SELECT ${planId}, x, 'implements' FROM unnest(${uuidArray(ids)}::uuid[]) AS x ON CONFLICT DO NOTHING`);
 }

@@ -3,7 +3,7 @@ import type { SQL } from 'drizzle-orm';
 import type { TreePath } from '../../../core/access/scope.ts';
 import { unitIdOfLabel } from '../../../core/access/scope.ts';
 import type { IsoDate } from '../../../core/ids.ts';
-import type { Contribution, Item } from '../../../core/rollup/counters.ts';
+import type { Contribution, CounterRow, Item } from '../../../core/rollup/counters.ts';
 import { NO_DUE } from '../../../core/rollup/counters.ts';
 import type { Tx } from '../client.ts';
 
@@ -82,4 +82,25 @@ export async function rebuildCounters(tx: Tx, planId: string): Promise<void> {
     )
     INSERT INTO progress_counter (plan_id, unit_id, item, due_date, total, done, done_late)
     SELECT ${planId}, l::uuid, item, due_date, total, done, done_late FROM items`);
+}
+
+/** The counters of one direct child of a unit for a plan, each covering the child's whole subtree. */
+export type ChildCounters = { unitId: string; name: string; rows: CounterRow[] };
+
+/**
+ * The counters of a plan at each direct child of a unit, read from progress_counter (never from
+ * the instances): one indexed read, in no particular order.
+ */
+export async function findChildCounters(tx: Tx, planId: string, unitId: string): Promise<ChildCounters[]> {
+  const r = await tx.execute<{ unitId: string; name: string; item: 'task' | 'report'; dueDate: IsoDate; total: number; done: number; doneLate: number }>(sql`
+    SELECT u.id AS "unitId", u.name, c.item, c.due_date::text AS "dueDate", c.total, c.done, c.done_late AS "doneLate"
+    FROM unit u JOIN progress_counter c ON c.unit_id = u.id AND c.plan_id = ${planId}
+    WHERE u.parent_id = ${unitId}`);
+  const byUnit = new Map<string, ChildCounters>();
+  for (const { unitId: id, name, ...row } of r.rows) {
+    const c = byUnit.get(id) ?? { unitId: id, name, rows: [] };
+    c.rows.push(row);
+    byUnit.set(id, c);
+  }
+  return [...byUnit.values()];
 }

@@ -43,56 +43,11 @@ const INSTANCE_FROM = sql.raw(`obligation_instance oi
   JOIN document d ON d.id = p.id
   JOIN unit u ON u.id = oi.unit_id`);
 
-/** Loads an obligation instance; `forUpdate` locks it for the rest of the transaction. */
-export async function findInstance(tx: Tx, id: string, forUpdate = false): Promise<InstanceRow | null> {
+/** An obligation instance, or null; `forUpdate` locks it for the rest of the transaction. */
+export async function lookupInstance(tx: Tx, id: string, forUpdate = false): Promise<InstanceRow | null> {
   const lock = forUpdate ? sql.raw('FOR UPDATE OF oi') : sql.raw('');
   const r = await tx.execute<InstanceRow>(sql`SELECT ${INSTANCE_COLUMNS} FROM ${INSTANCE_FROM} WHERE oi.id = ${id} ${lock}`);
   return r.rows[0] ?? null;
-}
-
-/** The current version of a report as saving the next one needs it. */
-export type CurrentSubmission = { id: string; version: number; status: 'draft' | 'submitted' | 'returned' | 'accepted'; attachments: unknown };
-
-/** What saving a report needs of its instance, obligation and plan. */
-export type SaveTarget = Pick<
-  InstanceRow,
-  'id' | 'planId' | 'unitId' | 'unitPath' | 'periodKey' | 'dueDate' | 'status' | 'currentVersion' | 'firstSubmittedOn' | 'form' | 'planStatus'
->;
-
-/**
- * Loads an obligation instance with its current version (null when it has none yet), in one
- * statement and without locks: a save that reads this writes only if the instance is still in
- * the state read (services/reports/save-submission.ts). Null when `id` is not an instance.
- */
-export async function findSaveTarget(tx: Tx, id: string): Promise<(SaveTarget & { current: CurrentSubmission | null }) | null> {
-  const r = await tx.execute<SaveTarget & { curId: string | null; curStatus: CurrentSubmission['status'] | null; curAttachments: unknown }>(sql`
-    SELECT oi.id, oi.plan_id AS "planId", oi.unit_id AS "unitId", oi.unit_path::text AS "unitPath", oi.period_key AS "periodKey",
-           oi.due_date::text AS "dueDate", oi.status, oi.current_version AS "currentVersion",
-           oi.first_submitted_on::text AS "firstSubmittedOn", ro.form, p.status AS "planStatus",
-           s.id AS "curId", s.status AS "curStatus", s.attachments AS "curAttachments"
-    FROM obligation_instance oi
-    JOIN report_obligation ro ON ro.id = oi.obligation_id
-    JOIN plan p ON p.id = oi.plan_id
-    LEFT JOIN submission s ON s.obligation_instance_id = oi.id AND s.version = oi.current_version
-    WHERE oi.id = ${id}`);
-  const row = r.rows[0];
-  if (!row) return null;
-  const { curId, curStatus, curAttachments, ...inst } = row;
-  return { ...inst, current: curId && curStatus ? { id: curId, version: inst.currentVersion, status: curStatus, attachments: curAttachments } : null };
-}
-
-/** The instance a unit owes for an obligation: of `period`, or its only one when `period` is left out. */
-export async function findInstancesOfUnit(tx: Tx, obligationId: string, unitId: string): Promise<{ id: string; periodKey: string; periodLabel: string }[]> {
-  const r = await tx.execute<{ id: string; periodKey: string; periodLabel: string }>(sql`
-    SELECT id, period_key AS "periodKey", period_label AS "periodLabel" FROM obligation_instance
-    WHERE obligation_id = ${obligationId} AND unit_id = ${unitId} AND status <> 'cancelled'
-    ORDER BY period_start NULLS LAST, period_key`);
-  return r.rows;
-}
-
-export async function obligationExists(tx: Tx, id: string): Promise<boolean> {
-  const r = await tx.execute(sql`SELECT 1 FROM report_obligation WHERE id = ${id}`);
-  return r.rows.length > 0;
 }
 
 /**

@@ -2,9 +2,9 @@ import { sql } from 'drizzle-orm';
 import { DomainError } from '../../../core/errors.ts';
 import type { LoginInput } from '../../../shared/auth.ts';
 import type { Db } from '../../db/client.ts';
-import { writeAudit } from '../audit/write-audit.ts';
+import { writeAudit } from '../../db/queries/audit.ts';
 import { dummyHash, verifyPassword } from './passwords.ts';
-import { createSession } from './sessions.ts';
+import { createSession } from '../../db/queries/auth.ts';
 
 /** Checks the credentials and opens a session; throws BAD_CREDENTIALS (the same for an unknown name and a wrong password). */
 export async function login(db: Db, input: LoginInput, now: Date, sessionDays: number): Promise<{ token: string; userId: string }> {

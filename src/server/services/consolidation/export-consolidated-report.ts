@@ -2,11 +2,11 @@ import { buildConsolidatedReport } from '../../../core/consolidation/report-docu
 import type { ConsolidationQuery } from '../../../shared/consolidation.ts';
 import { appendVersion } from '../../db/queries/consolidation.ts';
 import { renderDocx } from '../../export/docx/render-document.ts';
-import { writeAudit } from '../audit/write-audit.ts';
+import { writeAudit } from '../../db/queries/audit.ts';
 import type { ServiceContext } from '../context.ts';
 import { documentHeader, fileName } from '../exports/issuer-context.ts';
 import { exportedSeq } from './get-consolidation.ts';
-import { loadConsolidation } from './load-consolidation.ts';
+import { getConsolidationState } from './get-consolidation-state.ts';
 import { recordedFigures } from './save-consolidation.ts';
 
 /**
@@ -15,10 +15,10 @@ import { recordedFigures } from './save-consolidation.ts';
  * dated today. The number is the one this report already received, else the next one proposed from
  * the numbers the unit has issued (blank when the committee's term is unknown). Records what was
  * exported as a version (kind `export`, with the number and date). Needs `write` on the unit.
- * Throws DOCUMENT_INCOMPLETE (no signer, no recipients) and what loadConsolidation throws.
+ * Throws DOCUMENT_INCOMPLETE (no signer, no recipients) and what getConsolidationState throws.
  */
 export async function exportConsolidatedReport(obligationId: string, q: ConsolidationQuery, ctx: ServiceContext): Promise<{ filename: string; data: Buffer; number: string }> {
-  const l = await loadConsolidation(obligationId, q, 'write', ctx);
+  const l = await getConsolidationState(obligationId, q, 'write', ctx);
   const { header, number } = await documentHeader(ctx.tx, l.issuer, 'BC', l.today, exportedSeq(l));
   const doc = buildConsolidatedReport(header, l.consolidation, l.draft);
   const data = await renderDocx(doc);

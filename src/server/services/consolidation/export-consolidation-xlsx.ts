@@ -3,7 +3,7 @@ import type { ConsolidationQuery } from '../../../shared/consolidation.ts';
 import { tableToXlsx, type XlsxColumn, type XlsxValue } from '../../export/xlsx/table-to-xlsx.ts';
 import type { ServiceContext } from '../context.ts';
 import { fileName } from '../exports/issuer-context.ts';
-import { loadConsolidation } from './load-consolidation.ts';
+import { getConsolidationState } from './get-consolidation-state.ts';
 
 /**
  * GET /api/obligations/:id/consolidation.xlsx: the figures table of the consolidated report — one
@@ -12,7 +12,7 @@ import { loadConsolidation } from './load-consolidation.ts';
  * no accepted report gave is an empty cell, never 0. Needs `read` on the unit.
  */
 export async function exportConsolidationXlsx(obligationId: string, q: ConsolidationQuery, ctx: ServiceContext): Promise<{ filename: string; data: Buffer }> {
-  const l = await loadConsolidation(obligationId, q, 'read', ctx);
+  const l = await getConsolidationState(obligationId, q, 'read', ctx);
   const figures = effectiveFigures(l.consolidation, l.draft);
   const columns: XlsxColumn[] = [
     { key: 'stt', header: 'STT', type: 'integer', width: 6 },

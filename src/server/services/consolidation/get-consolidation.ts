@@ -6,8 +6,8 @@ import type { VersionRow } from '../../db/queries/consolidation.ts';
 import { issuedNumbers } from '../../db/queries/consolidation.ts';
 import { isoTime } from '../../db/queries/reports.ts';
 import type { ServiceContext } from '../context.ts';
-import type { LoadedConsolidation } from './load-consolidation.ts';
-import { loadConsolidation, mayEdit } from './load-consolidation.ts';
+import type { ConsolidationState } from './get-consolidation-state.ts';
+import { getConsolidationState, mayEdit } from './get-consolidation-state.ts';
 
 const userOf = (v: VersionRow) => (v.createdById ? { id: v.createdById, name: v.createdByName ?? '' } : null);
 const sameBasis = (a: readonly string[], b: readonly string[]) => {
@@ -17,7 +17,7 @@ const sameBasis = (a: readonly string[], b: readonly string[]) => {
 };
 
 /** The sequence the Word file of this consolidation already received, when it was exported before. */
-export function exportedSeq(l: LoadedConsolidation): number | null {
+export function exportedSeq(l: ConsolidationState): number | null {
   return l.versions.find((v) => v.kind === 'export' && v.docSeq !== null)?.docSeq ?? null;
 }
 
@@ -28,7 +28,7 @@ export function exportedSeq(l: LoadedConsolidation): number | null {
  * submitting it upward would send it. Needs `read` on the unit.
  */
 export async function getConsolidation(obligationId: string, q: ConsolidationQuery, ctx: ServiceContext): Promise<ConsolidationView> {
-  const l = await loadConsolidation(obligationId, q, 'read', ctx);
+  const l = await getConsolidationState(obligationId, q, 'read', ctx);
   const c = l.consolidation;
   const kept = exportedSeq(l);
   const number = kept !== null

@@ -2,12 +2,12 @@ import { effectiveFigures, sourcesOf } from '../../../core/consolidation/draft.t
 import { DomainError } from '../../../core/errors.ts';
 import type { ConsolidationQuery, ConsolidationSave } from '../../../shared/consolidation.ts';
 import { appendVersion } from '../../db/queries/consolidation.ts';
-import { writeAudit } from '../audit/write-audit.ts';
+import { writeAudit } from '../../db/queries/audit.ts';
 import type { ServiceContext } from '../context.ts';
-import { loadConsolidation } from './load-consolidation.ts';
+import { getConsolidationState } from './get-consolidation-state.ts';
 
 /** The figures of a version as recorded: what was printed or sent, and where each came from. */
-export function recordedFigures(l: Awaited<ReturnType<typeof loadConsolidation>>, draft: Parameters<typeof effectiveFigures>[1]) {
+export function recordedFigures(l: Awaited<ReturnType<typeof getConsolidationState>>, draft: Parameters<typeof effectiveFigures>[1]) {
   return {
     figures: effectiveFigures(l.consolidation, draft).map((f) => ({
       key: f.key, label: f.label, value: f.value, total: f.total, overridden: f.overridden, note: f.note, sources: f.sources,
@@ -21,10 +21,10 @@ export function recordedFigures(l: Awaited<ReturnType<typeof loadConsolidation>>
  * PUT /api/obligations/:id/consolidation: saves the office's edited draft as the next version (the
  * earlier ones stay). Needs `write` on the unit. Throws FIGURE_UNKNOWN (an override of a figure the
  * form does not have), CONFLICT when `baseVersion` is no longer the latest (someone saved
- * meanwhile), and what loadConsolidation throws.
+ * meanwhile), and what getConsolidationState throws.
  */
 export async function saveConsolidation(obligationId: string, q: ConsolidationQuery, input: ConsolidationSave, ctx: ServiceContext): Promise<{ version: number }> {
-  const l = await loadConsolidation(obligationId, q, 'write', ctx);
+  const l = await getConsolidationState(obligationId, q, 'write', ctx);
   const known = new Set(l.consolidation.figures.map((f) => f.key));
   const unknown = input.draft.overrides.find((o) => !known.has(o.key));
   if (unknown) throw new DomainError('FIGURE_UNKNOWN', `Chỉ tiêu "${unknown.key}" không có trong biểu mẫu của báo cáo này.`);

@@ -3,11 +3,11 @@ import { sectionsOf } from '../../../core/reports/form.ts';
 import { DomainError } from '../../../core/errors.ts';
 import type { ConsolidationQuery, ConsolidationSubmit, ConsolidationSubmitted } from '../../../shared/consolidation.ts';
 import { appendVersion } from '../../db/queries/consolidation.ts';
-import { writeAudit } from '../audit/write-audit.ts';
+import { writeAudit } from '../../db/queries/audit.ts';
 import type { ServiceContext } from '../context.ts';
 import { saveSubmission } from '../reports/save-submission.ts';
-import type { LoadedConsolidation, Target } from './load-consolidation.ts';
-import { loadConsolidation } from './load-consolidation.ts';
+import type { ConsolidationState, Target } from './get-consolidation-state.ts';
+import { getConsolidationState } from './get-consolidation-state.ts';
 import { recordedFigures } from './save-consolidation.ts';
 
 /**
@@ -15,7 +15,7 @@ import { recordedFigures } from './save-consolidation.ts';
  * consolidation (overrides included), the sections its form shares, and the other sections added
  * under their titles to its first section. Figures nothing gave stay empty.
  */
-export function submissionFor(l: LoadedConsolidation, target: Target): { figures: Record<string, number | null>; narrative: Record<string, string> } {
+export function submissionFor(l: ConsolidationState, target: Target): { figures: Record<string, number | null>; narrative: Record<string, string> } {
   const values = new Map(effectiveFigures(l.consolidation, l.draft).map((f) => [f.key, f.value]));
   const figures: Record<string, number | null> = {};
   for (const f of target.form.figures) if (values.has(f.key)) figures[f.key] = values.get(f.key) ?? null;
@@ -37,14 +37,14 @@ export function submissionFor(l: LoadedConsolidation, target: Target): { figures
 
 /**
  * POST /api/obligations/:id/consolidation/submit: the unit's consolidated report becomes its own
- * report to its superior (see load-consolidation.ts findTargets), submitted — or saved as a draft
+ * report to its superior (see get-consolidation-state.ts findTargets), submitted — or saved as a draft
  * there with `asDraft` — through the reports module, so the level above consolidates it in turn.
  * Records a version (kind `submit`) naming the submission. Needs `write` on the unit.
  * Throws CONSOLIDATION_NO_TARGET, and what saveSubmission throws (SUBMISSION_LOCKED once the
  * report was submitted, FIGURES_MISSING when a figure of the superior's form has no value).
  */
 export async function submitConsolidation(obligationId: string, q: ConsolidationQuery, input: ConsolidationSubmit, ctx: ServiceContext): Promise<ConsolidationSubmitted> {
-  const l = await loadConsolidation(obligationId, q, 'write', ctx, input.targetInstanceId);
+  const l = await getConsolidationState(obligationId, q, 'write', ctx, input.targetInstanceId);
   const target = l.target;
   if (!target) throw new DomainError('CONSOLIDATION_NO_TARGET', l.targetProblem ?? 'Không xác định được báo cáo gửi cấp trên.');
   const body = submissionFor(l, target);

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { foldForSearch } from '../../../core/text/fold.ts';
 import type { DocumentList, DocumentListItem, DocumentListQuery } from '../../../shared/documents.ts';
-import { DOCUMENT_SEARCH_SQL, documentReadableSql } from '../../db/queries/documents.ts';
+import { documentReadableSql } from '../../db/queries/documents.ts';
 import type { ServiceContext } from '../context.ts';
 import { readTogether } from '../../db/read-together.ts';
 
@@ -37,3 +37,17 @@ export async function findDocuments(q: DocumentListQuery, { actor, tx }: Service
     total: count.rows[0]?.n ?? 0,
   };
 }
+
+// Vietnamese letters with their marks (NFC, both cases) and the plain letters they fold to; the
+// text is folded before lower() so that it does not depend on the database's locale.
+const VI_MARKED = 'àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđÀÁẠẢÃÂẦẤẬẨẪĂẰẮẶẲẴÈÉẸẺẼÊỀẾỆỂỄÌÍỊỈĨÒÓỌỎÕÔỒỐỘỔỖƠỜỚỢỞỠÙÚỤỦŨƯỪỨỰỬỮỲÝỴỶỸĐ';
+const VI_PLAIN = 'aaaaaaaaaaaaaaaaaeeeeeeeeeeeiiiiiooooooooooooooooouuuuuuuuuuuyyyyydaaaaaaaaaaaaaaaaaeeeeeeeeeeeiiiiiooooooooooooooooouuuuuuuuuuuyyyyyd';
+
+/**
+ * The folded text a document is searched by, in SQL (document as `d`): the stored column, or for
+ * a document another module wrote without it (a plan drafted by hand), its number and title
+ * folded the same way (lower case, Vietnamese letters without their marks).
+ */
+const DOCUMENT_SEARCH_SQL = sql.raw(
+  `coalesce(nullif(d.search_folded, ''), lower(translate(coalesce(d.number, '') || ' ' || coalesce(d.title, ''), '${VI_MARKED}', '${VI_PLAIN}')))`,
+);

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { can } from '../../../core/access/scope.ts';
 import { DomainError } from '../../../core/errors.ts';
-import { findDocument } from '../../db/queries/documents.ts';
+import { lookupDocument } from '../../db/queries/documents.ts';
 import type { ServiceContext } from '../context.ts';
 
 /**
@@ -9,7 +9,7 @@ import type { ServiceContext } from '../context.ts';
  * actor's sight, FILE_NOT_FOUND for one without a file (a stub).
  */
 export async function getDocumentFile(id: string, { actor, tx }: ServiceContext): Promise<{ fileName: string; mime: string; bytes: Buffer }> {
-  const doc = await findDocument(tx, id);
+  const doc = await lookupDocument(tx, id);
   if (!doc || (doc.ownerPath !== null && !can(actor, 'read', doc.ownerPath))) {
     throw new DomainError('NOT_FOUND', 'Không tìm thấy văn bản hoặc bạn không có quyền xem.');
   }

@@ -7,9 +7,10 @@ import { extractWithSpans } from '../../../core/extract/extract.ts';
 import type { Extraction } from '../../../core/extract/types.ts';
 import type { ChainItem, DocumentDetail, DocumentLink, DocumentPlan, StructureSpans } from '../../../shared/documents.ts';
 import type { Tx } from '../../db/client.ts';
-import { documentReadableSql, findDocument } from '../../db/queries/documents.ts';
+import { documentReadableSql, lookupDocument } from '../../db/queries/documents.ts';
 import type { ServiceContext } from '../context.ts';
 import { readTogether } from '../../db/read-together.ts';
+import { lookupPlanStatus } from '../../db/queries/plans.ts';
 
 const notFound = () => new DomainError('NOT_FOUND', 'Không tìm thấy văn bản hoặc bạn không có quyền xem.');
 
@@ -69,9 +70,8 @@ async function chainUp(tx: Tx, actor: Actor, id: string): Promise<ChainItem[]> {
 }
 
 async function planOf(tx: Tx, id: string): Promise<DocumentPlan | null> {
-  const p = await tx.execute<{ status: DocumentPlan['status'] }>(sql`SELECT status FROM plan WHERE id = ${id}`);
-  const plan = p.rows[0];
-  if (!plan) return null;
+  const status = await lookupPlanStatus(tx, id);
+  if (!status) return null;
   const [tasks, obligations] = await readTogether(tx, [
     () => tx.execute<DocumentPlan['tasks'][number]>(sql`
       SELECT id, ord, kind, text, due, due_text AS "dueText", lead_text AS "leadText", support_text AS "supportText"
@@ -80,7 +80,7 @@ async function planOf(tx: Tx, id: string): Promise<DocumentPlan | null> {
       SELECT id, ord, title, from_text AS "fromText", to_text AS "toText", via_text AS "viaText", due
       FROM report_obligation WHERE plan_id = ${id} ORDER BY ord`),
   ]);
-  return { id, status: plan.status, tasks: tasks.rows, obligations: obligations.rows };
+  return { id, status, tasks: tasks.rows, obligations: obligations.rows };
 }
 
 /** Where the items of the shown structure stand in the text (the extractor runs again: it is pure and fast). */
@@ -96,7 +96,7 @@ function spansOf(text: string | null, shown: Extraction | null, fileName: string
  * it, and its plan. Throws NOT_FOUND for a document out of the actor's sight.
  */
 export async function getDocument(id: string, { actor, tx }: ServiceContext): Promise<DocumentDetail> {
-  const doc = await findDocument(tx, id);
+  const doc = await lookupDocument(tx, id);
   if (!doc) throw notFound();
   if (doc.ownerPath !== null && !can(actor, 'read', doc.ownerPath)) throw notFound();
   const [impl, refs, below, chain, plan] = await readTogether(tx, [

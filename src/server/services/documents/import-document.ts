@@ -10,10 +10,10 @@ import type { DocumentImportResult } from '../../../shared/documents.ts';
 import type { Tx } from '../../db/client.ts';
 import { documentNumberKey, documentSearchText } from '../../db/queries/documents.ts';
 import type { UnitRow } from '../../db/queries/units.ts';
-import { findUnit } from '../../db/queries/units.ts';
+import { lookupUnit } from '../../db/queries/units.ts';
 import type { DocumentFormat } from '../../documents/read-document-text.ts';
 import { readDocumentText } from '../../documents/read-document-text.ts';
-import { writeAudit } from '../audit/write-audit.ts';
+import { writeAudit } from '../../db/queries/audit.ts';
 import type { ServiceContext } from '../context.ts';
 
 /** An uploaded file as the route hands it over. */
@@ -45,7 +45,7 @@ export async function importingUnit(tx: Tx, actor: Actor, unitId: string | null)
     }
     id = writable[0] as string;
   }
-  const unit = await findUnit(tx, id);
+  const unit = await lookupUnit(tx, id);
   if (!unit || !can(actor, 'read', unit.path)) throw unitNotFound();
   if (!can(actor, 'write', unit.path)) throw new DomainError('FORBIDDEN', 'Bạn không có quyền nhập văn bản cho đơn vị này.');
   return unit;

@@ -8,11 +8,12 @@ import { DOCUMENT_KIND_LABELS, UNKNOWN_KIND } from '../../../shared/documents.ts
 import type { DocumentStructure, SaveStructureResult } from '../../../shared/documents.ts';
 import type { Tx } from '../../db/client.ts';
 import type { DocumentRow } from '../../db/queries/documents.ts';
-import { documentNumberKey, documentSearchText, findDocument } from '../../db/queries/documents.ts';
-import { writeAudit } from '../audit/write-audit.ts';
+import { documentNumberKey, documentSearchText, lookupDocument } from '../../db/queries/documents.ts';
+import { writeAudit } from '../../db/queries/audit.ts';
 import type { ServiceContext } from '../context.ts';
 import { adoptStubLinks, rebuildLinks } from './document-links.ts';
 import { writePlanDraft } from './write-plan-draft.ts';
+import { lookupPlanStatus } from '../../db/queries/plans.ts';
 
 const notFound = () => new DomainError('NOT_FOUND', 'Không tìm thấy văn bản hoặc bạn không có quyền xem.');
 
@@ -21,7 +22,7 @@ const notFound = () => new DomainError('NOT_FOUND', 'Không tìm thấy văn b�
  * public) only by a superuser. Throws NOT_FOUND, FORBIDDEN.
  */
 export async function documentToChange(tx: Tx, actor: Actor, id: string): Promise<DocumentRow> {
-  const doc = await findDocument(tx, id, true);
+  const doc = await lookupDocument(tx, id, true);
   if (!doc) throw notFound();
   if (doc.ownerPath === null) {
     if (!actor.superuser) throw new DomainError('FORBIDDEN', 'Văn bản này chỉ được biết qua trích dẫn; chỉ quản trị hệ thống sửa được.');
@@ -79,8 +80,8 @@ export async function confirmStructure(
   now: Date,
 ): Promise<SaveStructureResult> {
   const s = tidy(input);
-  const hasPlan = (await tx.execute<{ status: string }>(sql`SELECT status FROM plan WHERE id = ${doc.id}`)).rows[0];
-  if (hasPlan && hasPlan.status !== 'draft') throw new DomainError('PLAN_NOT_DRAFT', 'Kế hoạch của văn bản này đã ban hành: không sửa cấu trúc văn bản được nữa.');
+  const planStatus = await lookupPlanStatus(tx, doc.id);
+  if (planStatus && planStatus !== 'draft') throw new DomainError('PLAN_NOT_DRAFT', 'Kế hoạch của văn bản này đã ban hành: không sửa cấu trúc văn bản được nữa.');
   const kind = s.kind ?? UNKNOWN_KIND;
   const at = now.toISOString();
   const key = documentNumberKey(s.number);
@@ -98,7 +99,7 @@ export async function confirmStructure(
     return { documentId: doc.id, planId };
   }
   await adoptStubLinks(tx, { id: doc.id, ownerPath: doc.ownerPath, numberKey: key, issuedOn: s.date });
-  if (hasPlan || kind === 'KH') {
+  if (planStatus || kind === 'KH') {
     const out = await writePlanDraft(
       tx,
       { id: doc.id, ownerUnitId: doc.ownerUnitId, ownerPath: doc.ownerPath, bodyText: doc.bodyText ?? '', fileName: doc.sourceFileName ?? s.doc },

@@ -6,7 +6,7 @@ import { extractWithSpans } from '../../../core/extract/extract.ts';
 import { buildPlanDraft } from '../../../core/extract/plan-draft.ts';
 import type { Extraction } from '../../../core/extract/types.ts';
 import type { Tx } from '../../db/client.ts';
-import { writeAudit } from '../audit/write-audit.ts';
+import { writeAudit } from '../../db/queries/audit.ts';
 
 /** Every grassroots organisation and cell below the issuing unit carries out what a draft from a document asks. */
 const AUDIENCE = { scope: 'grassroots' } as const;

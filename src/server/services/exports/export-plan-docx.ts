@@ -3,12 +3,12 @@ import { formatViDateInText } from '../../../core/text/dates.ts';
 import { buildPlanDocument, TASK_LIST_HEADER, taskListRows } from '../../../core/documents-out/plan-document.ts';
 import { vietnamDate } from '../../../core/ids.ts';
 import type { IsoDate } from '../../../core/ids.ts';
-import { findPlan } from '../../db/queries/plans.ts';
+import { lookupPlan } from '../../db/queries/plans.ts';
 import { renderAppendixDocx } from '../../export/docx/render-appendix.ts';
 import { renderDocx } from '../../export/docx/render-document.ts';
 import type { ServiceContext } from '../context.ts';
 import { getPlan } from '../plans/get-plan.ts';
-import { documentHeader, fileName, loadIssuer, requireSignature } from './issuer-context.ts';
+import { documentHeader, fileName, getIssuer, requireSignature } from './issuer-context.ts';
 import { implementsText, tasksForDocument } from './plan-for-document.ts';
 
 const compact = (n: string) => n.replace(/^\s*Số:?\s*/iu, '').replace(/\s+/g, '');
@@ -19,8 +19,8 @@ const compact = (n: string) => n.replace(/^\s*Số:?\s*/iu, '').replace(/\s+/g, 
  */
 async function planHeader(planId: string, ctx: ServiceContext) {
   const plan = await getPlan(planId, ctx);
-  const row = (await findPlan(ctx.tx, planId))!;
-  const issuer = await loadIssuer(ctx.tx, row.unitPath);
+  const row = (await lookupPlan(ctx.tx, planId))!;
+  const issuer = await getIssuer(ctx.tx, row.unitPath);
   const date = (plan.issuedOn ?? vietnamDate(ctx.now)) as IsoDate;
   const { header, number } = await documentHeader(ctx.tx, issuer, 'KH', date);
   return { plan, issuer, header: plan.number ? { ...header, number: compact(plan.number) } : header, number: plan.number ? compact(plan.number) : number.symbol };

@@ -10,10 +10,10 @@ import type { TaskInstanceListQuery } from '../../../shared/plans.ts';
 import type { ObligationStatusQuery } from '../../../shared/reports.ts';
 import { OBLIGATION_STATUS_LABELS, REPORT_STATE_LABELS } from '../../../shared/reports.ts';
 import type { Db } from '../../db/client.ts';
-import { findUnit } from '../../db/queries/units.ts';
+import { lookupUnit } from '../../db/queries/units.ts';
 import { tableToXlsx, type XlsxColumn } from '../../export/xlsx/table-to-xlsx.ts';
 import type { ServiceContext } from '../context.ts';
-import { getPlanSummary } from '../plans/get-progress.ts';
+import { getPlanSummary } from '../plans/get-plan-summary.ts';
 import { findTaskInstances } from '../plans/find-task-instances.ts';
 import { findObligationStatus } from '../reports/find-obligation-status.ts';
 import { findChildren } from '../units/read-units.ts';
@@ -45,7 +45,7 @@ async function allPages<T>(page: (limit: number, offset: number) => Promise<{ it
  * `on`), with their kind, short name, number of sub-units and members, and dates of validity.
  */
 export async function exportChildrenXlsx(db: Db, actor: Actor, unitId: string, on: IsoDate | null, now: Date): Promise<File> {
-  const unit = await findUnit(db, unitId);
+  const unit = await lookupUnit(db, unitId);
   if (!unit || !can(actor, 'read', unit.path)) throw new DomainError('UNIT_NOT_FOUND', 'Không tìm thấy đơn vị hoặc bạn không có quyền xem.');
   const children = await findChildren(db, actor, unitId, on);
   const day = on ?? vietnamDate(now);
@@ -84,7 +84,7 @@ export async function exportChildrenXlsx(db: Db, actor: Actor, unitId: string, o
 /** GET /api/units/:id/task-instances.xlsx: the unit's task instances, with the list's filters (plan, status). */
 export async function exportTaskInstancesXlsx(unitId: string, q: Omit<TaskInstanceListQuery, 'limit' | 'offset'>, ctx: ServiceContext): Promise<File> {
   const items = await allPages((limit, offset) => findTaskInstances(unitId, { ...q, limit, offset }, ctx));
-  const unit = (await findUnit(ctx.tx, unitId))!;
+  const unit = (await lookupUnit(ctx.tx, unitId))!;
   const columns: XlsxColumn[] = [
     { key: 'stt', header: 'STT', type: 'integer', width: 6 },
     { key: 'plan', header: 'Kế hoạch', type: 'text', width: 16 },

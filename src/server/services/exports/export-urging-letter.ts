@@ -5,7 +5,7 @@ import { DomainError } from '../../../core/errors.ts';
 import type { ConsolidationQuery } from '../../../shared/consolidation.ts';
 import { renderDocx } from '../../export/docx/render-document.ts';
 import type { ServiceContext } from '../context.ts';
-import { loadConsolidation, planReference } from '../consolidation/load-consolidation.ts';
+import { getConsolidationState, planReference } from '../consolidation/get-consolidation-state.ts';
 import { documentHeader, fileName, requireSignature } from './issuer-context.ts';
 
 /** Days the late units are given to send their report, counted from the letter's date. */
@@ -17,10 +17,10 @@ export const URGE_RESPOND_DAYS = 5;
  * the topmost reporting units that have not sent a report that counts (missing, or returned and not
  * sent again) — with the days since the due date, asking for the report within URGE_RESPOND_DAYS
  * days. The number is proposed, not recorded. Needs `read` on the unit.
- * Throws NO_LATE_UNITS, DOCUMENT_INCOMPLETE (no leader to sign) and what loadConsolidation throws.
+ * Throws NO_LATE_UNITS, DOCUMENT_INCOMPLETE (no leader to sign) and what getConsolidationState throws.
  */
 export async function exportUrgingLetter(obligationId: string, q: ConsolidationQuery, ctx: ServiceContext): Promise<{ filename: string; data: Buffer }> {
-  const l = await loadConsolidation(obligationId, q, 'read', ctx);
+  const l = await getConsolidationState(obligationId, q, 'read', ctx);
   const late = unitsToUrge(l.consolidation, l.today);
   if (late.length === 0) {
     throw new DomainError('NO_LATE_UNITS', `Không có đơn vị nào quá hạn chưa gửi báo cáo kỳ ${l.period.label}: không cần đôn đốc.`);

@@ -9,7 +9,8 @@ import { numberSymbol } from '../../../core/documents-out/numbering.ts';
 import { profileForUnitKind, type OutgoingProfile } from '../../../core/documents-out/profiles.ts';
 import type { UnitKind } from '../../../core/org-tree/kinds.ts';
 import type { Db, Tx } from '../../db/client.ts';
-import { issuedNumbers, unitChain, unitLeaders } from '../../db/queries/consolidation.ts';
+import { issuedNumbers } from '../../db/queries/consolidation.ts';
+import { sql } from 'drizzle-orm';
 
 /** What a document needs to know about the unit that issues it. */
 export interface Issuer {
@@ -36,7 +37,7 @@ const asIssuing = (u: { id: string; kind: string; name: string; shortName: strin
 });
 
 /** The issuer of a document: the unit at `path`, its parent, its leaders. Throws UNIT_NOT_FOUND. */
-export async function loadIssuer(tx: Db | Tx, path: TreePath): Promise<Issuer> {
+export async function getIssuer(tx: Db | Tx, path: TreePath): Promise<Issuer> {
   const chain = (await unitChain(tx, path)).map(asIssuing);
   const unit = chain[chain.length - 1];
   if (!unit) throw new DomainError('UNIT_NOT_FOUND', 'Không tìm thấy đơn vị ban hành văn bản.');
@@ -84,4 +85,32 @@ export function fileName(base: string, ext: 'docx' | 'xlsx'): string {
   const printable = [...base].filter((ch) => ch.charCodeAt(0) >= 0x20).join('');
   const clean = printable.replace(/[\\/:*?"<>|]+/g, '-').replace(/\s+/g, ' ').trim().slice(0, 150);
   return `${clean || 'tai-lieu'}.${ext}`;
+}
+
+export type ChainUnit = {
+  id: string;
+  kind: string;
+  name: string;
+  shortName: string | null;
+  termStart: IsoDate | null;
+  termEnd: IsoDate | null;
+};
+
+/** The unit's ancestors from the root down, the unit itself last. */
+async function unitChain(tx: Db | Tx, path: TreePath): Promise<ChainUnit[]> {
+  const r = await tx.execute<ChainUnit>(sql`
+    SELECT id, kind, name, short_name AS "shortName", term_start::text AS "termStart", term_end::text AS "termEnd"
+    FROM unit WHERE path @> ${path}::ltree ORDER BY depth`);
+  return r.rows;
+}
+
+/** The current leaders of a unit (secretary, deputies, head), secretary first. */
+async function unitLeaders(tx: Db | Tx, unitId: string): Promise<{ fullName: string; positions: string[] }[]> {
+  const r = await tx.execute<{ fullName: string; positions: string[] }>(sql`
+    SELECT p.full_name AS "fullName", m.positions
+    FROM membership m JOIN person p ON p.id = m.person_id
+    WHERE m.unit_id = ${unitId} AND m.valid_to IS NULL AND p.deleted_at IS NULL
+      AND m.positions && ARRAY['secretary','deputy_secretary','head']
+    ORDER BY array_position(ARRAY['secretary','deputy_secretary','head'], m.positions[1]) NULLS LAST, p.sort_key`);
+  return r.rows;
 }

@@ -6,9 +6,9 @@ import type { PlanTaskForDocument } from '../../../core/documents-out/plan-docum
 import { UNIT_KINDS, type UnitKind } from '../../../core/org-tree/kinds.ts';
 import type { PlanView, TaskView } from '../../../shared/plans.ts';
 import type { Db, Tx } from '../../db/client.ts';
+import { findUnitNames } from '../../db/queries/units.ts';
 
 const lowerFirst = (s: string) => (s ? s.charAt(0).toLocaleLowerCase('vi') + s.slice(1) : s);
-const uuidArray = (ids: readonly string[]) => `{${ids.join(',')}}`;
 
 /**
  * The documents a plan carries out, as its opening sentence names them: "Kế hoạch số 161-KH/TU
@@ -53,8 +53,7 @@ export async function tasksForDocument(tx: Db | Tx, plan: Pick<PlanView, 'tasks'
   const ids = [...new Set(plan.tasks.flatMap((t) => [...t.leadUnitIds, ...t.supportUnitIds, ...(t.audience.unitIds ?? [])]))];
   const names = new Map<string, string>();
   if (ids.length > 0) {
-    const r = await tx.execute<{ id: string; name: string }>(sql`SELECT id, name FROM unit WHERE id = ANY(${uuidArray(ids)}::uuid[])`);
-    for (const u of r.rows) names.set(u.id, u.name);
+    for (const u of await findUnitNames(tx, ids)) names.set(u.id, u.name);
   }
   const named = (text: readonly string[], unitIds: readonly string[]) => (text.length > 0 ? [...text] : unitIds.map((id) => names.get(id)).filter((n): n is string => !!n));
   return plan.tasks.map((t) => {

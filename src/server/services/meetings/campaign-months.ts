@@ -4,7 +4,7 @@ import type { Actor, TreePath } from '../../../core/access/scope.ts';
 import { DomainError } from '../../../core/errors.ts';
 import type { CampaignCreate } from '../../../shared/meetings.ts';
 import type { Tx } from '../../db/client.ts';
-import { findPlan } from '../../db/queries/plans.ts';
+import { lookupPlan } from '../../db/queries/plans.ts';
 import { documentForCitation } from '../documents/document-links.ts';
 import { requireReadableDocuments } from './scope.ts';
 
@@ -18,7 +18,7 @@ import { requireReadableDocuments } from './scope.ts';
 export async function checkCampaignPlan(tx: Tx, unitId: string, planId: string | null | undefined, taskId: string | null | undefined): Promise<void> {
   if (taskId && !planId) throw new DomainError('TASK_NOT_IN_PLAN', 'Hãy chọn kế hoạch của nhiệm vụ.');
   if (!planId) return;
-  const plan = await findPlan(tx, planId);
+  const plan = await lookupPlan(tx, planId);
   if (!plan || plan.unitId !== unitId) throw new DomainError('PLAN_NOT_OF_UNIT', 'Kế hoạch được chọn không phải kế hoạch của đơn vị này.');
   if (plan.status !== 'published') throw new DomainError('PLAN_NOT_PUBLISHED', 'Kế hoạch chưa được ban hành.');
   if (taskId) {

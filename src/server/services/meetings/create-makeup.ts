@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { DomainError } from '../../../core/errors.ts';
 import type { MakeupCreate, MeetingSaved } from '../../../shared/meetings.ts';
-import { findMeeting } from '../../db/queries/meetings.ts';
-import { writeAudit } from '../audit/write-audit.ts';
+import { lookupMeeting } from '../../db/queries/meetings.ts';
+import { writeAudit } from '../../db/queries/audit.ts';
 import type { ServiceContext } from '../context.ts';
 import { meetingFor, noticeView, requireNotCancelled } from './scope.ts';
 
@@ -31,5 +31,5 @@ export async function createMakeup(mainId: string, input: MakeupCreate, { actor,
     FROM meeting WHERE id = ${main.id}`);
   await tx.execute(sql`INSERT INTO meeting_document (meeting_id, document_id) SELECT ${id}, document_id FROM meeting_document WHERE meeting_id = ${main.id}`);
   await writeAudit(tx, actor, { action: 'meeting.makeup', entity: 'meeting', entityId: id, unitPath: main.unitPath, after: { makeupOf: main.id, date: input.date } }, now);
-  return { id, notice: noticeView((await findMeeting(tx, id))!, now) };
+  return { id, notice: noticeView((await lookupMeeting(tx, id))!, now) };
 }

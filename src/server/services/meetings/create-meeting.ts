@@ -2,23 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { DomainError } from '../../../core/errors.ts';
 import type { MeetingCreate, MeetingSaved } from '../../../shared/meetings.ts';
-import type { Tx } from '../../db/client.ts';
-import { findMeeting } from '../../db/queries/meetings.ts';
+import { lookupMeeting, setMeetingDocuments } from '../../db/queries/meetings.ts';
 import type { UnitRow } from '../../db/queries/units.ts';
-import { writeAudit } from '../audit/write-audit.ts';
+import { writeAudit } from '../../db/queries/audit.ts';
 import type { ServiceContext } from '../context.ts';
 import { unitFor } from '../members/scope.ts';
 import { campaignTaskInstance, checkRapporteurs, requireChair, resolveCampaignMonth, resolveTaskInstance } from './meeting-links.ts';
 import { noticeView, requireReadableDocuments } from './scope.ts';
-
-/** Replaces the documents of a meeting. */
-export async function setMeetingDocuments(tx: Tx, meetingId: string, ids: readonly string[]): Promise<void> {
-  await tx.execute(sql`DELETE FROM meeting_document WHERE meeting_id = ${meetingId}`);
-  const unique = [...new Set(ids)];
-  if (unique.length === 0) return;
-  await tx.execute(sql`
-    INSERT INTO meeting_document (meeting_id, document_id) SELECT ${meetingId}, unnest(${`{${unique.join(',')}}`}::uuid[])`);
-}
 
 /**
  * The links of a meeting checked against its unit, and the days of advance notice they ask: the
@@ -71,6 +61,6 @@ export async function createMeeting(input: MeetingCreate, s: ServiceContext): Pr
     action: 'meeting.create', entity: 'meeting', entityId: id, unitPath: unit.path,
     after: { kind: input.kind, title: input.title, date: input.date, taskInstanceId: links.taskInstanceId, campaignMonthId: input.campaignMonthId ?? null },
   }, now);
-  const m = (await findMeeting(tx, id))!;
+  const m = (await lookupMeeting(tx, id))!;
   return { id, notice: noticeView(m, now) };
 }

@@ -3,7 +3,7 @@ import type { SQL } from 'drizzle-orm';
 import type { MeetingList, MeetingListQuery } from '../../../shared/meetings.ts';
 import type { ServiceContext } from '../context.ts';
 import { unitFor } from '../members/scope.ts';
-import { listMeetings } from './meeting-rows.ts';
+import { findMeetingRows } from './meeting-rows.ts';
 
 /**
  * GET /api/units/:id/meetings: the unit's own study sessions and cell meetings, newest first, with
@@ -17,6 +17,6 @@ export async function findMeetings(unitId: string, q: MeetingListQuery, { actor,
   if (q.status) conds.push(sql`m.status = ${q.status}`);
   if (q.from) conds.push(sql`m.held_on >= ${q.from}::date`);
   if (q.to) conds.push(sql`m.held_on <= ${q.to}::date`);
-  const out = await listMeetings(tx, sql.join(conds, sql` AND `), sql`m.held_on DESC, m.created_at DESC`, q, now);
+  const out = await findMeetingRows(tx, sql.join(conds, sql` AND `), sql`m.held_on DESC, m.created_at DESC`, q, now);
   return { items: out.rows.map(({ raw: _r, ...x }) => x), total: out.total };
 }

@@ -1,7 +1,7 @@
 import type { ServiceContext } from '../context.ts';
 import { unitFor } from '../members/scope.ts';
-import type { RosterEntry } from './meeting-links.ts';
-import { rapporteurRoster } from './meeting-links.ts';
+import { rapporteurRoster } from '../../db/queries/meetings.ts';
+import type { RosterEntry } from '../../db/queries/meetings.ts';
 
 /**
  * GET /api/units/:id/rapporteurs: the roster of rapporteurs (báo cáo viên) a unit may choose from —

@@ -1,6 +1,6 @@
 import { describeRules, setsFor } from '../../../core/meetings/rules.ts';
 import type { RuleSetView } from '../../../shared/meetings.ts';
-import { loadRuleSets } from '../../db/queries/meetings.ts';
+import { findStoredRuleSets } from '../../db/queries/meetings.ts';
 import type { ServiceContext } from '../context.ts';
 import { unitFor } from '../members/scope.ts';
 
@@ -12,7 +12,7 @@ import { unitFor } from '../members/scope.ts';
  */
 export async function findRuleSets(unitId: string, { actor, tx }: ServiceContext): Promise<{ items: RuleSetView[] }> {
   const unit = await unitFor(tx, actor, unitId, 'read');
-  const all = await loadRuleSets(tx);
+  const all = await findStoredRuleSets(tx);
   const applying = new Set(setsFor(all, unit.path));
   const shown = all.filter((s) => applying.has(s) || (s.scope !== null && (s.scope === unit.path || s.scope.startsWith(`${unit.path}.`))));
   return {

@@ -5,7 +5,7 @@ import type { ObserverRole } from '../../../core/meetings/kinds.ts';
 import type { UpcomingMeetings } from '../../../shared/meetings.ts';
 import type { ServiceContext } from '../context.ts';
 import { unitFor } from '../members/scope.ts';
-import { listMeetings } from './meeting-rows.ts';
+import { findMeetingRows } from './meeting-rows.ts';
 
 /**
  * GET /api/meetings/upcoming?unit=: the sessions planned in the unit's subtree from today, soonest
@@ -15,7 +15,7 @@ import { listMeetings } from './meeting-rows.ts';
 export async function findUpcomingMeetings(q: { unit: string; days: number; limit: number }, { actor, tx, now }: ServiceContext): Promise<UpcomingMeetings> {
   const unit = await unitFor(tx, actor, q.unit, 'read');
   const today = vietnamDate(now);
-  const out = await listMeetings(
+  const out = await findMeetingRows(
     tx,
     sql`u.path <@ ${unit.path}::ltree AND m.status = 'planned' AND m.held_on >= ${today}::date AND m.held_on <= ${addDays(today, q.days)}::date`,
     sql`m.held_on, m.start_time NULLS LAST, m.id`,

@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
-import type { TreePath } from '../../../core/access/scope.ts';
 import { can, unitIdOfLabel } from '../../../core/access/scope.ts';
 import { toIso } from '../../../core/deadline/resolve.ts';
 import { vietnamDate } from '../../../core/ids.ts';
@@ -11,6 +10,7 @@ import { COVERAGE_EXPLANATION } from '../../../shared/meetings.ts';
 import { coverageOfGroups } from '../../db/queries/meetings.ts';
 import type { ServiceContext } from '../context.ts';
 import { unitFor } from '../members/scope.ts';
+import { findAncestors } from '../../db/queries/units.ts';
 
 const ZERO: CoverageSum = { mustStudy: 0, studied: 0, sessions: 0 };
 
@@ -68,11 +68,10 @@ export async function getCoverageRollup(q: CoverageQuery, { actor, tx, now }: Se
   const childRows = children.rows.filter((c) => !c.ended || sums.has(c.id) || units.has(c.id)).map((c) => row(c.id, c.name));
   const total = [...sums.values()].reduce(addCoverage, ZERO);
   const allUnits = [...units.values()].reduce((a, b) => ({ addressed: a.addressed + b.addressed, held: a.held + b.held }), { addressed: 0, held: 0 });
-  const ancestors = await tx.execute<{ id: string; name: string; path: string }>(sql`
-    SELECT id, name, path::text AS path FROM unit WHERE id = ANY(${`{${unit.path.split('.').slice(0, -1).map(unitIdOfLabel).join(',')}}`}::uuid[]) ORDER BY nlevel(path)`);
+  const ancestors = await findAncestors(tx, unit.path);
   return {
     unit: { id: unit.id, name: unit.name },
-    ancestors: ancestors.rows.filter((a) => can(actor, 'read', a.path as TreePath)).map(({ id, name }) => ({ id, name })),
+    ancestors: ancestors.filter((a) => can(actor, 'read', a.path)).map(({ id, name }) => ({ id, name })),
     from,
     to,
     total: { unitId: unit.id, name: unit.name, ...total, percent: coveragePercent(total), units: q.taskId ? allUnits : null },

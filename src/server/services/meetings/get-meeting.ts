@@ -1,49 +1,25 @@
 import { sql } from 'drizzle-orm';
 import type { TreePath } from '../../../core/access/scope.ts';
-import { can, unitIdOfLabel } from '../../../core/access/scope.ts';
-import { coveragePercent, dueOn } from '../../../core/meetings/coverage.ts';
-import type { AttendanceStatus } from '../../../core/meetings/kinds.ts';
+import { can } from '../../../core/access/scope.ts';
+import { coveragePercent } from '../../../core/meetings/coverage.ts';
 import { CELL_MEETING_KINDS } from '../../../core/meetings/kinds.ts';
 import { absenceStreaks, assessMeeting } from '../../../core/meetings/quality.ts';
-import type { QualityMeeting } from '../../../core/meetings/quality.ts';
 import { ruleInForce, setsFor } from '../../../core/meetings/rules.ts';
 import type { MeetingDetail } from '../../../shared/meetings.ts';
 import type { Attachment } from '../../../shared/reports.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import type { MeetingRow } from '../../db/queries/meetings.ts';
-import { isoInstant, loadRuleSets, marksOf, membershipsOfUnits } from '../../db/queries/meetings.ts';
+import { isoInstant, findStoredRuleSets, qualityMeetingsOf, findObservers } from '../../db/queries/meetings.ts';
 import type { ServiceContext } from '../context.ts';
 import { rosterOf } from './roster.ts';
 import { meetingFor, noticeView } from './scope.ts';
-
-/** The held cell meetings of a unit up to a day, as the quality assessment reads them. */
-export async function qualityMeetingsOf(tx: Db | Tx, unitIds: readonly string[], until: string): Promise<Map<string, QualityMeeting[]>> {
-  const out = new Map<string, QualityMeeting[]>();
-  if (unitIds.length === 0) return out;
-  const r = await tx.execute<{ id: string; unitId: string; kind: QualityMeeting['kind']; date: QualityMeeting['date']; durationMinutes: number | null; materialsSentOn: QualityMeeting['date'] | null; categories: string[] }>(sql`
-    SELECT id, unit_id AS "unitId", kind, held_on::text AS date, duration_minutes AS "durationMinutes", materials_sent_on::text AS "materialsSentOn", categories
-    FROM meeting
-    WHERE unit_id = ANY(${`{${unitIds.join(',')}}`}::uuid[]) AND status = 'held' AND makeup_of IS NULL
-      AND kind = ANY(${`{${CELL_MEETING_KINDS.join(',')}}`}::text[]) AND held_on <= ${until}::date
-    ORDER BY held_on, id`);
-  const members = await membershipsOfUnits(tx, unitIds);
-  const marks = await marksOf(tx, r.rows.map((x) => x.id));
-  for (const row of r.rows) {
-    const mk = new Map((marks.get(row.id) ?? []).map((x) => [x.personId, x.status] as const));
-    const roster = dueOn(members.get(row.unitId) ?? [], row.categories, row.date).map((p) => ({ personId: p, mark: (mk.get(p) ?? null) as AttendanceStatus | null }));
-    const list = out.get(row.unitId) ?? [];
-    list.push({ id: row.id, kind: row.kind, date: row.date, durationMinutes: row.durationMinutes, materialsSentOn: row.materialsSentOn, roster });
-    out.set(row.unitId, list);
-  }
-  return out;
-}
+import { findAncestors } from '../../db/queries/units.ts';
 
 async function ancestorsOf(tx: Db | Tx, path: TreePath, actorReads: (p: TreePath) => boolean): Promise<{ id: string; name: string }[]> {
-  const ids = path.split('.').slice(0, -1).map(unitIdOfLabel);
-  if (ids.length === 0) return [];
-  const r = await tx.execute<{ id: string; name: string; path: string }>(sql`
-    SELECT id, name, path::text AS path FROM unit WHERE id = ANY(${`{${ids.join(',')}}`}::uuid[]) ORDER BY nlevel(path)`);
-  return r.rows.filter((u) => actorReads(u.path as TreePath)).map(({ id, name }) => ({ id, name }));
+  // The root has nothing above it: no read.
+  if (!path.includes('.')) return [];
+  const rows = await findAncestors(tx, path);
+  return rows.filter((u) => actorReads(u.path)).map(({ id, name }) => ({ id, name }));
 }
 
 /**
@@ -75,14 +51,11 @@ export async function getMeeting(id: string, { actor, tx, now }: ServiceContext)
     ? (await tx.execute<NonNullable<MeetingDetail['campaign']>>(sql`
         SELECT c.id, c.title, cm.id AS "monthId", cm.month, cm.topics FROM campaign_month cm JOIN campaign c ON c.id = cm.campaign_id WHERE cm.id = ${monthId}`)).rows[0] ?? null
     : null;
-  const observers = await tx.execute<MeetingDetail['observers'][number]>(sql`
-    SELECT o.user_id AS "userId", coalesce(p.full_name, au.username) AS name, o.unit_id AS "unitId", u.name AS "unitName", o.role
-    FROM meeting_observer o JOIN app_user au ON au.id = o.user_id LEFT JOIN person p ON p.id = au.person_id JOIN unit u ON u.id = o.unit_id
-    WHERE o.meeting_id = ${mainId} ORDER BY o.created_at`);
+  const observers = await findObservers(tx, mainId);
 
   let quality: MeetingDetail['quality'] = null;
   if (m.status === 'held' && !m.makeupOf && CELL_MEETING_KINDS.includes(m.kind)) {
-    const sets = setsFor(await loadRuleSets(tx), m.unitPath);
+    const sets = setsFor(await findStoredRuleSets(tx), m.unitPath);
     const set = ruleInForce(sets, m.date);
     const history = (await qualityMeetingsOf(tx, [m.unitId], m.date)).get(m.unitId) ?? [];
     const me = history.find((x) => x.id === m.id);
@@ -123,7 +96,7 @@ export async function getMeeting(id: string, { actor, tx, now }: ServiceContext)
     task,
     campaign,
     quality,
-    observers: observers.rows,
+    observers: observers,
     createdAt: isoInstant(m.createdAt),
     updatedAt: isoInstant(m.updatedAt),
     permissions: {

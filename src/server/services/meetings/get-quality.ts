@@ -8,10 +8,9 @@ import type { CellQuality } from '../../../core/meetings/quality.ts';
 import { assessCellQuality } from '../../../core/meetings/quality.ts';
 import { describeRules, ruleInForce, setsFor } from '../../../core/meetings/rules.ts';
 import type { QualityQuery, QualityReport } from '../../../shared/meetings.ts';
-import { loadRuleSets } from '../../db/queries/meetings.ts';
+import { findStoredRuleSets, qualityMeetingsOf } from '../../db/queries/meetings.ts';
 import type { ServiceContext } from '../context.ts';
 import { unitFor } from '../members/scope.ts';
-import { qualityMeetingsOf } from './get-meeting.ts';
 
 /** Cells whose details are listed; the totals count every cell. */
 const CELL_LIMIT = 300;
@@ -41,7 +40,7 @@ export async function getQuality(q: QualityQuery, { actor, tx, now }: ServiceCon
   const asOf = vietnamDate(now);
   const from = q.from ?? toIso(Number(asOf.slice(0, 4)), 1, 1);
   const to = q.to ?? (`${asOf.slice(0, 4)}-12-31` as IsoDate);
-  const sets = await loadRuleSets(tx);
+  const sets = await findStoredRuleSets(tx);
   const cells = await tx.execute<{ id: string; name: string; path: string; parentName: string | null; validFrom: IsoDate; validTo: IsoDate | null }>(sql`
     SELECT u.id, u.name, u.path::text AS path, pu.name AS "parentName", u.valid_from::text AS "validFrom", u.valid_to::text AS "validTo"
     FROM unit u LEFT JOIN unit pu ON pu.id = u.parent_id

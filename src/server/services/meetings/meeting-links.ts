@@ -3,7 +3,7 @@ import type { TreePath } from '../../../core/access/scope.ts';
 import { DomainError } from '../../../core/errors.ts';
 import type { Rapporteur } from '../../../shared/meetings.ts';
 import type { Db, Tx } from '../../db/client.ts';
-import { campaignCellSql } from '../../db/queries/meetings.ts';
+import { campaignCellSql, rapporteurRoster } from '../../db/queries/meetings.ts';
 
 /**
  * What a meeting links to, checked against its unit: the task instance it fulfils (the unit's own),
@@ -65,20 +65,6 @@ export async function requireChair(tx: Db | Tx, unitId: string, personId: string
     SELECT 1 FROM membership m JOIN person p ON p.id = m.person_id
     WHERE m.person_id = ${personId} AND m.unit_id = ${unitId} AND p.deleted_at IS NULL LIMIT 1`);
   if (r.rows.length === 0) throw new DomainError('CHAIR_NOT_MEMBER', 'Người chủ trì phải là thành viên của đơn vị (hoặc ghi tên người chủ trì).');
-}
-
-export type RosterEntry = { personId: string; name: string; unitId: string; unitName: string };
-
-/** The rapporteurs (báo cáo viên) of the unit and of the levels above it, nearest first. */
-export async function rapporteurRoster(tx: Db | Tx, unitPath: TreePath): Promise<RosterEntry[]> {
-  const r = await tx.execute<RosterEntry & { depth: number }>(sql`
-    SELECT DISTINCT ON (p.id) p.id AS "personId", p.full_name AS name, u.id AS "unitId", u.name AS "unitName", nlevel(u.path) AS depth
-    FROM membership m JOIN person p ON p.id = m.person_id JOIN unit u ON u.id = m.unit_id
-    WHERE u.path @> ${unitPath}::ltree AND 'rapporteur' = ANY(m.positions) AND m.valid_to IS NULL AND p.deleted_at IS NULL
-    ORDER BY p.id, depth DESC`);
-  return r.rows
-    .sort((a, b) => b.depth - a.depth || a.name.localeCompare(b.name, 'vi'))
-    .map(({ depth: _d, ...x }) => x);
 }
 
 /** Rapporteurs given by person must be on the roster; their names are taken from it. */

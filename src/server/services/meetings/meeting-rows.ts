@@ -14,7 +14,7 @@ type Listed = MeetingRow & { makeupCount: number; observers: number; campaignMon
  * make-up sessions and observers, the campaign month and, for main sessions, the coverage of the
  * group — one read for the coverage of the whole page.
  */
-export async function listMeetings(
+export async function findMeetingRows(
   tx: Db | Tx,
   where: SQL,
   order: SQL,

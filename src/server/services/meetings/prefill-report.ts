@@ -7,7 +7,7 @@ import { readForm, sectionsOf } from '../../../core/reports/form.ts';
 import { formatViDate } from '../../../core/text/dates.ts';
 import type { PrefillResult } from '../../../shared/meetings.ts';
 import { coverageOfGroups } from '../../db/queries/meetings.ts';
-import { findInstance } from '../../db/queries/reports.ts';
+import { lookupInstance } from '../../db/queries/reports.ts';
 import type { ServiceContext } from '../context.ts';
 import { canSubmit, notFound, refuse } from '../reports/rules.ts';
 import { saveSubmission } from '../reports/save-submission.ts';
@@ -23,7 +23,7 @@ import { saveSubmission } from '../reports/save-submission.ts';
  */
 export async function prefillReport(instanceId: string, s: ServiceContext): Promise<PrefillResult> {
   const { actor, tx } = s;
-  const inst = await findInstance(tx, instanceId);
+  const inst = await lookupInstance(tx, instanceId);
   if (!inst || inst.status === 'cancelled') throw notFound();
   if (!canSubmit(actor, inst.unitPath)) throw refuse(actor, inst.unitPath, 'Bạn không có quyền lập báo cáo của đơn vị này.');
   const start = (inst.periodStart ?? '1900-01-01') as IsoDate;

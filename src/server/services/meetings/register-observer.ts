@@ -4,10 +4,11 @@ import { formatViDate } from '../../../core/text/dates.ts';
 import { OBSERVER_ROLES } from '../../../core/meetings/kinds.ts';
 import type { ObserverRole } from '../../../core/meetings/kinds.ts';
 import type { MeetingDetail } from '../../../shared/meetings.ts';
-import { writeAudit } from '../audit/write-audit.ts';
+import { writeAudit } from '../../db/queries/audit.ts';
 import type { ServiceContext } from '../context.ts';
 import { unitFor } from '../members/scope.ts';
 import { meetingFor } from './scope.ts';
+import { findObservers } from '../../db/queries/meetings.ts';
 
 /**
  * POST /api/meetings/:id/observers: a user of a higher level, acting for `unitId` (a unit above the
@@ -35,9 +36,5 @@ export async function registerObserver(id: string, input: { unitId: string; role
     WHERE g.unit_id = ${m.unitId} AND g.revoked_at IS NULL AND g.role IN ('secretary', 'deputy_secretary', 'staff')
     ON CONFLICT (user_id, dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING`);
   await writeAudit(tx, actor, { action: 'meeting.observer', entity: 'meeting', entityId: id, unitPath: m.unitPath, after: { unitId: unit.id, role: input.role } }, now);
-  const r = await tx.execute<MeetingDetail['observers'][number]>(sql`
-    SELECT o.user_id AS "userId", coalesce(p.full_name, au.username) AS name, o.unit_id AS "unitId", u.name AS "unitName", o.role
-    FROM meeting_observer o JOIN app_user au ON au.id = o.user_id LEFT JOIN person p ON p.id = au.person_id JOIN unit u ON u.id = o.unit_id
-    WHERE o.meeting_id = ${id} ORDER BY o.created_at`);
-  return r.rows;
+  return findObservers(tx, id);
 }

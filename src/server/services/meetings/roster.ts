@@ -1,12 +1,11 @@
-import type { Coverage } from '../../../core/meetings/coverage.ts';
+import type { Coverage, AttendanceTally } from '../../../core/meetings/coverage.ts';
 import { activeOn, dueOn, studyCoverage, tallyAttendance } from '../../../core/meetings/coverage.ts';
-import type { AttendanceTally } from '../../../core/meetings/coverage.ts';
 import type { AttendanceStatus } from '../../../core/meetings/kinds.ts';
 import { STUDIED_MARKS } from '../../../core/meetings/kinds.ts';
 import type { RosterItem } from '../../../shared/meetings.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import type { MeetingRow } from '../../db/queries/meetings.ts';
-import { findMeeting, groupSessions, marksOf, membershipsOfUnits } from '../../db/queries/meetings.ts';
+import { lookupMeeting, groupSessions, marksOf, membershipsOfUnits } from '../../db/queries/meetings.ts';
 
 export interface Roster {
   main: MeetingRow;
@@ -22,7 +21,7 @@ export interface Roster {
  * at it). Coverage is that of the whole group; the tally that of this meeting.
  */
 export async function rosterOf(tx: Db | Tx, m: MeetingRow): Promise<Roster> {
-  const main = m.makeupOf ? ((await findMeeting(tx, m.makeupOf)) ?? m) : m;
+  const main = m.makeupOf ? ((await lookupMeeting(tx, m.makeupOf)) ?? m) : m;
   const sessions = await groupSessions(tx, [main.id]);
   if (!sessions.some((x) => x.id === m.id)) sessions.push({ id: m.id, mainId: main.id, unitId: m.unitId, date: m.date, status: m.status, categories: main.categories });
   const memberships = (await membershipsOfUnits(tx, [main.unitId])).get(main.unitId) ?? [];

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { DomainError } from '../../../core/errors.ts';
 import type { AttendanceRoster, AttendanceSave } from '../../../shared/meetings.ts';
-import { findMeeting } from '../../db/queries/meetings.ts';
-import { writeAudit } from '../audit/write-audit.ts';
+import { lookupMeeting } from '../../db/queries/meetings.ts';
+import { writeAudit } from '../../db/queries/audit.ts';
 import type { ServiceContext } from '../context.ts';
 import { fulfilTask } from './fulfil-task.ts';
 import { getAttendance } from './get-attendance.ts';
@@ -50,7 +50,7 @@ export async function saveAttendance(id: string, input: AttendanceSave, s: Servi
   if (m.status === 'planned') await tx.execute(sql`UPDATE meeting SET status = 'held', updated_at = ${at} WHERE id = ${id}`);
   const counts = Object.fromEntries(['present', 'excused', 'absent', 'self_study'].map((k) => [k, upsert.filter((e) => e.status === k).length]));
   await writeAudit(tx, actor, { action: 'meeting.attendance', entity: 'meeting', entityId: id, unitPath: m.unitPath, after: { ...counts, cleared: clear.length } }, now);
-  const main = (await findMeeting(tx, m.makeupOf ?? id))!;
+  const main = (await lookupMeeting(tx, m.makeupOf ?? id))!;
   await fulfilTask(main, s);
   return getAttendance(id, { actor, tx, now });
 }

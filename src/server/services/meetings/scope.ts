@@ -10,7 +10,7 @@ import { formatViDate } from '../../../core/text/dates.ts';
 import type { NoticeView } from '../../../shared/meetings.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import type { MeetingRow } from '../../db/queries/meetings.ts';
-import { findMeeting, isoInstant } from '../../db/queries/meetings.ts';
+import { lookupMeeting, isoInstant } from '../../db/queries/meetings.ts';
 import { planReach } from '../../db/queries/plans.ts';
 
 /**
@@ -28,7 +28,7 @@ export function checkPath(actor: Actor, action: Action, path: TreePath, notFound
 }
 
 export async function meetingFor(tx: Db | Tx, actor: Actor, id: string, action: Action, forUpdate = false): Promise<MeetingRow> {
-  const m = await findMeeting(tx, id, forUpdate);
+  const m = await lookupMeeting(tx, id, forUpdate);
   if (!m) throw meetingNotFound();
   checkPath(actor, action, m.unitPath, meetingNotFound);
   return m;

@@ -3,8 +3,8 @@ import { unitIdOfLabel } from '../../../core/access/scope.ts';
 import { formatViDate } from '../../../core/text/dates.ts';
 import { DomainError } from '../../../core/errors.ts';
 import type { MeetingSaved } from '../../../shared/meetings.ts';
-import { findMeeting } from '../../db/queries/meetings.ts';
-import { writeAudit } from '../audit/write-audit.ts';
+import { lookupMeeting } from '../../db/queries/meetings.ts';
+import { writeAudit } from '../../db/queries/audit.ts';
 import type { ServiceContext } from '../context.ts';
 import { meetingFor, noticeView, requireNotCancelled } from './scope.ts';
 
@@ -21,7 +21,7 @@ export async function sendMeetingPlan(id: string, { actor, tx, now }: ServiceCon
   if (m.status !== 'planned') throw new DomainError('MEETING_NOT_PLANNED', 'Hội nghị đã diễn ra; không cần gửi kế hoạch lên cấp trên nữa.');
   const at = now.toISOString();
   if (!m.sentUpAt) await tx.execute(sql`UPDATE meeting SET sent_up_at = ${at}, sent_up_by = ${actor.userId}, updated_at = ${at} WHERE id = ${id}`);
-  const after = (await findMeeting(tx, id))!;
+  const after = (await lookupMeeting(tx, id))!;
   const notice = noticeView(after, now);
 
   const labels = m.unitPath.split('.');

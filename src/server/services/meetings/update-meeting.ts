@@ -2,10 +2,10 @@ import { sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import { DomainError } from '../../../core/errors.ts';
 import type { MeetingSaved, MeetingUpdate } from '../../../shared/meetings.ts';
-import { findMeeting } from '../../db/queries/meetings.ts';
-import { writeAudit } from '../audit/write-audit.ts';
+import { lookupMeeting, setMeetingDocuments } from '../../db/queries/meetings.ts';
+import { writeAudit } from '../../db/queries/audit.ts';
 import type { ServiceContext } from '../context.ts';
-import { checkLinks, setMeetingDocuments } from './create-meeting.ts';
+import { checkLinks } from './create-meeting.ts';
 import { fulfilTask } from './fulfil-task.ts';
 import { meetingFor, noticeView, requireNotCancelled, requireStarted } from './scope.ts';
 
@@ -76,7 +76,7 @@ export async function updateMeeting(id: string, patch: MeetingUpdate, s: Service
     entity: 'meeting', entityId: id, unitPath: m.unitPath,
     before: { status: m.status, date: m.date }, after: { ...patch, minutes: patch.minutes === undefined ? undefined : `${patch.minutes?.length ?? 0} ký tự` },
   }, now);
-  const after = (await findMeeting(tx, id))!;
-  await fulfilTask(after.makeupOf ? (await findMeeting(tx, after.makeupOf))! : after, s);
+  const after = (await lookupMeeting(tx, id))!;
+  await fulfilTask(after.makeupOf ? (await lookupMeeting(tx, after.makeupOf))! : after, s);
   return { id, notice: noticeView(after, now) };
 }

@@ -7,7 +7,7 @@ import { MEMBER_CATEGORIES, POSITIONS } from '../../../core/org-tree/kinds.ts';
 import { formatViDate } from '../../../core/text/dates.ts';
 import type { MemberExportQuery } from '../../../shared/members.ts';
 import { EXPORT_MAX_ROWS } from '../../../shared/members.ts';
-import { countMembers, selectMembers } from '../../db/queries/members.ts';
+import { countMembers, findMemberRows } from '../../db/queries/members.ts';
 import type { ServiceContext } from '../context.ts';
 import { dateCell, setMemberColumns } from './member-sheet.ts';
 import { unitFor } from './scope.ts';
@@ -34,7 +34,7 @@ export async function exportMembers(
       `Danh sách có ${total.toLocaleString('vi-VN')} người, quá ${EXPORT_MAX_ROWS.toLocaleString('vi-VN')} người của một lần xuất; hãy xuất theo từng đơn vị trực thuộc.`,
     );
   }
-  const rows = await selectMembers(tx, filter, null);
+  const rows = await findMemberRows(tx, filter, null);
 
   const wb = new ExcelJS.Workbook();
   wb.creator = 'trienkhai';

@@ -1,6 +1,6 @@
 import { vietnamDate } from '../../../core/ids.ts';
 import type { MemberList, MemberListQuery } from '../../../shared/members.ts';
-import { countMembers, selectMembers } from '../../db/queries/members.ts';
+import { countMembers, findMemberRows } from '../../db/queries/members.ts';
 import type { ServiceContext } from '../context.ts';
 import { unitFor } from './scope.ts';
 import { readTogether } from '../../db/read-together.ts';
@@ -13,7 +13,7 @@ import { readTogether } from '../../db/read-together.ts';
 export async function findMembers(unitId: string, q: MemberListQuery, { actor, tx, now }: ServiceContext): Promise<MemberList> {
   const unit = await unitFor(tx, actor, unitId, 'read');
   const filter = { unitId, unitPath: unit.path, on: q.on ?? vietnamDate(now), subtree: q.subtree === 'true', q: q.q, category: q.category };
-  const [rows, total] = await readTogether(tx, [() => selectMembers(tx, filter, { limit: q.limit, offset: q.offset }), () => countMembers(tx, filter)]);
+  const [rows, total] = await readTogether(tx, [() => findMemberRows(tx, filter, { limit: q.limit, offset: q.offset }), () => countMembers(tx, filter)]);
   return {
     items: rows.map((r) => ({
       personId: r.personId,

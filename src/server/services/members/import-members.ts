@@ -5,7 +5,7 @@ import { LIMITS } from '../../../shared/common.ts';
 import type { ImportMode, ImportReport, MemberCreate } from '../../../shared/members.ts';
 import { MemberCreateSchema } from '../../../shared/members.ts';
 import { insertMembers, takenPartyCards } from '../../db/queries/members.ts';
-import { writeAudit } from '../audit/write-audit.ts';
+import { writeAudit } from '../../db/queries/audit.ts';
 import type { ServiceContext } from '../context.ts';
 import type { UploadedFile } from './read-member-file.ts';
 import { readMemberFile } from './read-member-file.ts';

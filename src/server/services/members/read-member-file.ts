@@ -4,7 +4,7 @@ import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 import { DomainError } from '../../../core/errors.ts';
 import type { Cell, SheetRow } from '../../../core/members/import-rows.ts';
-import { findHeader } from '../../../core/members/import-rows.ts';
+import { lookupHeader } from '../../../core/members/import-rows.ts';
 
 /** An uploaded file as the route hands it over. */
 export interface UploadedFile {
@@ -56,7 +56,7 @@ async function readXlsx(data: Buffer): Promise<SheetRow[]> {
   if (sheets.length === 0) throw invalidXlsx();
   const all = sheets.map(sheetRows);
   // The list is on the first sheet with a "Họ và tên" header (a cover or guide sheet may come first).
-  return all.find((rows) => findHeader(rows) !== null) ?? all[0]!;
+  return all.find((rows) => lookupHeader(rows) !== null) ?? all[0]!;
 }
 
 function sheetRows(ws: ExcelJS.Worksheet): SheetRow[] {

@@ -2,10 +2,12 @@ import { sql } from 'drizzle-orm';
 import { DomainError } from '../../../core/errors.ts';
 import { formatViDate } from '../../../core/text/dates.ts';
 import type { Transfer } from '../../../shared/members.ts';
-import { openMemberships } from '../../db/queries/members.ts';
-import { writeAudit } from '../audit/write-audit.ts';
+import { writeAudit } from '../../db/queries/audit.ts';
+import { MEMBERSHIP_COLUMNS } from '../../db/queries/members.ts';
+import type { MembershipRow } from '../../db/queries/members.ts';
 import type { ServiceContext } from '../context.ts';
 import { personFor, requireActive, unitFor } from './scope.ts';
+import type { Tx } from '../../db/client.ts';
 
 /**
  * Moves a person to another unit on a date: the open memberships in the managing unit end that
@@ -51,4 +53,13 @@ export async function transferMember(personId: string, input: Transfer, { actor,
   // Each side's leaders read the transfer in their own audit log.
   await writeAudit(tx, actor, { action: 'member.transfer_out', entity: 'person', entityId: person.id, unitPath: person.path, after: detail }, now);
   await writeAudit(tx, actor, { action: 'member.transfer_in', entity: 'person', entityId: person.id, unitPath: target.path, after: detail }, now);
+}
+
+/** The open memberships of a person in one unit, locked. */
+async function openMemberships(tx: Tx, personId: string, unitId: string): Promise<MembershipRow[]> {
+  const r = await tx.execute<MembershipRow>(sql`
+    SELECT ${MEMBERSHIP_COLUMNS} FROM membership m JOIN unit u ON u.id = m.unit_id
+    WHERE m.person_id = ${personId} AND m.unit_id = ${unitId} AND m.valid_to IS NULL
+    ORDER BY m.valid_from, m.created_at FOR UPDATE OF m`);
+  return r.rows;
 }

@@ -3,7 +3,7 @@ import type { SQL } from 'drizzle-orm';
 import { DomainError } from '../../../core/errors.ts';
 import type { PersonUpdate } from '../../../shared/members.ts';
 import { nameColumns, takenPartyCards } from '../../db/queries/members.ts';
-import { writeAudit } from '../audit/write-audit.ts';
+import { writeAudit } from '../../db/queries/audit.ts';
 import type { ServiceContext } from '../context.ts';
 import { personFor } from './scope.ts';
 

@@ -4,9 +4,7 @@ import type { IsoDate } from '../../../core/ids.ts';
 import { vietnamDate } from '../../../core/ids.ts';
 import { OVERDUE_CATCH_UP_DAYS, OVERDUE_REPEAT_DAYS } from '../../../core/reports/reminders.ts';
 import type { Tx } from '../../db/client.ts';
-import { LEADER_ROLES } from '../../db/queries/notifications.ts';
-
-const LEADERS = sql.raw(`('${LEADER_ROLES.join("', '")}')`);
+import { LEADER_ROLES_SQL } from '../../db/queries/notifications.ts';
 
 export interface ReminderCounts {
   /** Notifications created for report obligations, tasks, and digests to the higher level. */
@@ -92,7 +90,7 @@ export async function createReminders(tx: Tx, now: Date): Promise<Omit<ReminderC
                ELSE 'Hạn ' || s.due_text || ' (' || s.period_label || ').' END,
           s.link, 'remind:' || s.id || ':' || s.step, ${at}::timestamptz
         FROM steps s
-        JOIN user_grant g ON g.unit_id = s.unit_id AND g.revoked_at IS NULL AND g.role IN ${LEADERS}
+        JOIN user_grant g ON g.unit_id = s.unit_id AND g.revoked_at IS NULL AND g.role IN ${LEADER_ROLES_SQL}
         JOIN app_user au ON au.id = g.user_id AND au.disabled_at IS NULL
         WHERE s.step IS NOT NULL
         ON CONFLICT (user_id, dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING

@@ -4,11 +4,11 @@ import { can, isWithin } from '../../../core/access/scope.ts';
 import { DomainError } from '../../../core/errors.ts';
 import { vietnamDate } from '../../../core/ids.ts';
 import type { AudienceAdd } from '../../../shared/plans.ts';
-import { findPlan } from '../../db/queries/plans.ts';
-import { writeAudit } from '../audit/write-audit.ts';
+import { lookupPlan, findPlanItems } from '../../db/queries/plans.ts';
+import { writeAudit } from '../../db/queries/audit.ts';
 import type { ServiceContext } from '../context.ts';
 import type { InstanceGroup } from './instances.ts';
-import { createInstances, groupsByAudience, loadPlanItems, notifyAudience } from './instances.ts';
+import { createInstances, groupsByAudience, notifyAudience } from './instances.ts';
 
 const uuidArray = (ids: readonly string[]) => `{${ids.join(',')}}`;
 
@@ -20,7 +20,7 @@ const uuidArray = (ids: readonly string[]) => `{${ids.join(',')}}`;
  * UNIT_NOT_FOUND, AUDIENCE_OUT_OF_SCOPE, UNIT_NOT_ACTIVE, TASK_NOT_IN_PLAN, NO_MATCHING_ITEMS.
  */
 export async function addAudience(planId: string, input: AudienceAdd, { actor, tx, now }: ServiceContext): Promise<{ units: number; instances: number }> {
-  const plan = await findPlan(tx, planId, true);
+  const plan = await lookupPlan(tx, planId, true);
   if (!plan || !can(actor, 'read', plan.unitPath)) throw new DomainError('PLAN_NOT_FOUND', 'Không tìm thấy kế hoạch hoặc bạn không có quyền xem.');
   if (!can(actor, 'write', plan.unitPath)) throw new DomainError('FORBIDDEN', 'Bạn không có quyền giao kế hoạch này cho đơn vị khác.');
   if (plan.status !== 'published') throw new DomainError('PLAN_NOT_PUBLISHED', 'Chỉ bổ sung đơn vị thực hiện cho kế hoạch đã ban hành.');
@@ -36,7 +36,7 @@ export async function addAudience(planId: string, input: AudienceAdd, { actor, t
     if (u.validFrom > today || (u.validTo !== null && u.validTo <= today)) throw new DomainError('UNIT_NOT_ACTIVE', `"${u.name}" chưa thành lập hoặc đã giải thể, sáp nhập.`);
   }
 
-  const items = await loadPlanItems(tx, planId);
+  const items = await findPlanItems(tx, planId);
   let groups: InstanceGroup[];
   if (input.taskIds || input.obligationIds) {
     const chosen = new Set([...(input.taskIds ?? []), ...(input.obligationIds ?? [])]);

@@ -6,11 +6,11 @@ import type { IsoDate } from '../../../core/ids.ts';
 import { vietnamDate } from '../../../core/ids.ts';
 import type { Contribution } from '../../../core/rollup/counters.ts';
 import type { TaskInstanceBulk } from '../../../shared/plans.ts';
-import { commonPath } from '../../db/queries/plans.ts';
 import { addToCounters } from '../../db/queries/progress.ts';
-import { writeAudit } from '../audit/write-audit.ts';
+import { writeAudit } from '../../db/queries/audit.ts';
 import type { ServiceContext } from '../context.ts';
-import { counterChange, lockTaskInstances, nextDoneOn } from './update-task-instance.ts';
+import { counterChange, nextDoneOn } from './update-task-instance.ts';
+import { lockTaskInstances } from '../../db/queries/plans.ts';
 
 /**
  * Marks many task instances done (or open again) in one action and one transaction — a cell
@@ -58,4 +58,17 @@ export async function bulkUpdateTaskInstances(input: TaskInstanceBulk, { actor, 
     after: { ids, done: input.done, doneOn: input.doneOn ?? null, evidence: input.evidence?.length ?? 0 },
   }, now);
   return { updated: rows.length };
+}
+
+/** The longest path both paths lie within (for one audit entry over several units). */
+function commonPath(paths: readonly TreePath[]): TreePath | null {
+  if (paths.length === 0) return null;
+  let common = paths[0]!.split('.');
+  for (const p of paths.slice(1)) {
+    const labels = p.split('.');
+    let i = 0;
+    while (i < common.length && i < labels.length && common[i] === labels[i]) i++;
+    common = common.slice(0, i);
+  }
+  return common.length > 0 ? (common.join('.') as TreePath) : null;
 }

@@ -6,7 +6,7 @@ import type { Audience } from '../../../core/plans/audience.ts';
 import { GRASSROOTS_KINDS } from '../../../core/org-tree/kinds.ts';
 import type { PlanDraft } from '../../../shared/plans.ts';
 import { DueSchema, PlanDraftSchema, ReportFormSchema } from '../../../shared/plans.ts';
-import { findPlan, planReach } from '../../db/queries/plans.ts';
+import { lookupPlan, planReach } from '../../db/queries/plans.ts';
 import { getUnitRow } from '../../db/queries/units.ts';
 import type { ServiceContext } from '../context.ts';
 import { createPlan } from './create-plan.ts';
@@ -27,7 +27,7 @@ function lowerFirst(s: string): string {
 export async function createImplementingPlan(parentId: string, input: { unitId: string }, ctx: ServiceContext): Promise<{ id: string }> {
   const { actor, tx, now } = ctx;
   const reach = await planReach(tx, actor, parentId, 'read');
-  const parent = reach.read ? await findPlan(tx, parentId) : null;
+  const parent = reach.read ? await lookupPlan(tx, parentId) : null;
   if (!parent) throw new DomainError('PLAN_NOT_FOUND', 'Không tìm thấy kế hoạch hoặc bạn không có quyền xem.');
   if (parent.status !== 'published') throw new DomainError('PLAN_NOT_PUBLISHED', 'Kế hoạch cấp trên chưa được ban hành.');
   const unit = await getUnitRow(tx, input.unitId);

@@ -5,9 +5,10 @@ import { DomainError } from '../../../core/errors.ts';
 import { vietnamDate } from '../../../core/ids.ts';
 import type { PlanDraft } from '../../../shared/plans.ts';
 import { getUnitRow } from '../../db/queries/units.ts';
-import { writeAudit } from '../audit/write-audit.ts';
+import { writeAudit } from '../../db/queries/audit.ts';
 import type { ServiceContext } from '../context.ts';
-import { checkPlanReferences, documentValues, writeImplementsLinks, writePlanItems } from './plan-items.ts';
+import { checkPlanReferences, documentValues, writePlanItems } from './plan-items.ts';
+import { writeImplementsLinks } from '../../db/queries/plans.ts';
 
 /**
  * Creates a plan draft of `input.unitId`: its document (kind KH, held by the unit), the plan, its

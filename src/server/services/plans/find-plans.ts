@@ -5,10 +5,10 @@ import { DomainError } from '../../../core/errors.ts';
 import { vietnamDate } from '../../../core/ids.ts';
 import type { CounterRow } from '../../../core/rollup/counters.ts';
 import { progressFromCounters } from '../../../core/rollup/counters.ts';
-import { foldForSearch } from '../../../core/text/fold.ts';
+import { foldForSearch, foldDiacritics } from '../../../core/text/fold.ts';
 import type { PlanList, PlanListItem, PlanListQuery } from '../../../shared/plans.ts';
-import { findUnit } from '../../db/queries/units.ts';
-import { foldedSql, planVisibleSql } from '../../db/queries/plans.ts';
+import { lookupUnit } from '../../db/queries/units.ts';
+import { planVisibleSql } from '../../db/queries/plans.ts';
 import type { ServiceContext } from '../context.ts';
 
 type Row = Omit<PlanListItem, 'progress' | 'implementingPlan' | 'publishedAt'> & {
@@ -25,7 +25,7 @@ type Row = Omit<PlanListItem, 'progress' | 'implementingPlan' | 'publishedAt'> &
  * `q` searches number and title without diacritics. Throws UNIT_NOT_FOUND.
  */
 export async function findPlans(q: PlanListQuery, { actor, tx, now }: ServiceContext): Promise<PlanList> {
-  const unit = await findUnit(tx, q.unitId);
+  const unit = await lookupUnit(tx, q.unitId);
   if (!unit || !can(actor, 'read', unit.path)) throw new DomainError('UNIT_NOT_FOUND', 'Không tìm thấy đơn vị hoặc bạn không có quyền xem.');
   const conds: SQL[] = [sql`d.deleted_at IS NULL`, planVisibleSql(actor)];
   const carry = q.view === 'to_carry_out';
@@ -62,4 +62,30 @@ export async function findPlans(q: PlanListQuery, { actor, tx, now }: ServiceCon
     })),
     total: r.rows[0]?.total ?? 0,
   };
+}
+
+// Every precomposed Latin letter that folds to one other letter (Vietnamese and the rest), and
+// A–Z: PostgreSQL's translate() then folds like foldDiacritics without the unaccent extension.
+const FOLD = (() => {
+  let from = '';
+  let to = '';
+  const ranges: [number, number][] = [[0x41, 0x5a], [0xc0, 0x24f], [0x1e00, 0x1eff]];
+  for (const [a, b] of ranges) {
+    for (let c = a; c <= b; c++) {
+      const ch = String.fromCodePoint(c);
+      const f = foldDiacritics(ch);
+      if (f !== ch && f.length === 1) {
+        from += ch;
+        to += f;
+      }
+    }
+  }
+  // Combining marks (text not in NFC) are dropped: translate() deletes what `from` has beyond `to`.
+  for (let c = 0x300; c <= 0x36f; c++) from += String.fromCodePoint(c);
+  return { from, to };
+})();
+
+/** `expr` folded in SQL the way foldDiacritics folds in JavaScript (lower case, no diacritics, đ → d). */
+function foldedSql(expr: SQL): SQL {
+  return sql`translate(${expr}, ${FOLD.from}, ${FOLD.to})`;
 }

@@ -5,7 +5,7 @@ import type { IsoDate } from '../../../core/ids.ts';
 import { vietnamDate } from '../../../core/ids.ts';
 import { addDays, daysLate } from '../../../core/deadline/resolve.ts';
 import type { UpcomingItem } from '../../../shared/plans.ts';
-import { findUnit } from '../../db/queries/units.ts';
+import { lookupUnit } from '../../db/queries/units.ts';
 import type { ServiceContext } from '../context.ts';
 
 /**
@@ -17,7 +17,7 @@ export async function findUpcoming(
   q: { days: number; limit: number; offset: number },
   { actor, tx, now }: ServiceContext,
 ): Promise<{ asOf: string; items: UpcomingItem[]; total: number }> {
-  const unit = await findUnit(tx, unitId);
+  const unit = await lookupUnit(tx, unitId);
   if (!unit || !can(actor, 'read', unit.path)) throw new DomainError('UNIT_NOT_FOUND', 'Không tìm thấy đơn vị hoặc bạn không có quyền xem.');
   const today = vietnamDate(now);
   const until = addDays(today, q.days);

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { can } from '../../../core/access/scope.ts';
 import { DomainError } from '../../../core/errors.ts';
 import type { ObligationView, PlanView, TaskView } from '../../../shared/plans.ts';
-import { findPlan, planReach } from '../../db/queries/plans.ts';
+import { lookupPlan, planReach, findPlanAccess } from '../../db/queries/plans.ts';
 import type { ServiceContext } from '../context.ts';
 import { readTogether } from '../../db/read-together.ts';
 
@@ -21,7 +21,7 @@ const notFound = () => new DomainError('PLAN_NOT_FOUND', 'Không tìm thấy k�
 export async function getPlan(id: string, { actor, tx }: ServiceContext): Promise<PlanView> {
   const reach = await planReach(tx, actor, id, 'write');
   if (!reach.read) throw notFound();
-  const plan = await findPlan(tx, id);
+  const plan = await lookupPlan(tx, id);
   if (!plan) throw notFound();
   const [extra, parent, docs, tasks, obligations, access] = await readTogether(tx, [
     () => tx.execute<{ recipients: string[]; reminderDays: number[]; sessionNoticeDays: number | null; createdAt: Date; audienceCount: number }>(sql`
@@ -48,8 +48,8 @@ export async function getPlan(id: string, { actor, tx }: ServiceContext): Promis
              via_unit_id AS "viaUnitId", due, cutoff_day AS "cutoffDay", form, audience
       FROM report_obligation WHERE plan_id = ${id} ORDER BY ord`),
     () => reach.allowed
-      ? tx.execute<{ userId: string }>(sql`SELECT user_id AS "userId" FROM plan_access WHERE plan_id = ${id} ORDER BY user_id`)
-      : Promise.resolve({ rows: [] }),
+      ? findPlanAccess(tx, id)
+      : Promise.resolve([]),
   ]);
   const e = extra.rows[0]!;
   const editable = plan.status === 'draft' && can(actor, 'write', plan.unitPath);
@@ -73,7 +73,7 @@ export async function getPlan(id: string, { actor, tx }: ServiceContext): Promis
     audienceCount: e.audienceCount,
     tasks: tasks.rows,
     obligations: obligations.rows.map((o) => ({ ...o, form: formOf(o.form) })),
-    accessUserIds: access.rows.map((r) => r.userId),
+    accessUserIds: access,
     permissions: { edit: editable, publish: editable },
   };
 }

@@ -1,45 +1,21 @@
 import { sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
-import type { Due } from '../../../core/deadline/types.ts';
 import type { IsoDate } from '../../../core/ids.ts';
-import type { Audience } from '../../../core/plans/audience.ts';
 import { audienceKey } from '../../../core/plans/audience.ts';
 import { minimumHorizon, planHorizon, publicationPeriods } from '../../../core/plans/periods.ts';
 import { NO_DUE } from '../../../core/rollup/counters.ts';
 import type { Tx } from '../../db/client.ts';
-import type { PlanRow } from '../../db/queries/plans.ts';
-import { activeOnSql, audienceSql } from '../../db/queries/plans.ts';
+import type { PlanRow, PlanItem } from '../../db/queries/plans.ts';
+import type { TreePath } from '../../../core/access/scope.ts';
+import type { Audience } from '../../../core/plans/audience.ts';
+import { grassrootsKindsOf } from '../../../core/org-tree/kinds.ts';
+import type { UnitKind } from '../../../core/org-tree/kinds.ts';
 
 /**
  * Creating the instances of a published plan: for every unit an item is addressed to, one task
  * instance or obligation instance per period, all in a few INSERT … SELECT statements over the
  * audience (never one round trip per unit). Existing instances are kept (idempotent).
  */
-
-/** A task or report obligation of a plan, as publishing needs it. */
-export interface PlanItem {
-  item: 'task' | 'report';
-  id: string;
-  kind: string;
-  dues: Due[];
-  audience: Audience;
-}
-
-/** Loads the tasks and obligations of a plan. */
-export async function loadPlanItems(tx: Tx, planId: string): Promise<PlanItem[]> {
-  const r = await tx.execute<{ item: 'task' | 'report'; id: string; kind: string; due: unknown; audience: Audience }>(sql`
-    SELECT 'task' AS item, id, kind, due, audience, ord FROM task WHERE plan_id = ${planId}
-    UNION ALL
-    SELECT 'report', id, 'report', due, audience, ord FROM report_obligation WHERE plan_id = ${planId}
-    ORDER BY item DESC, ord`);
-  return r.rows.map((x) => ({
-    item: x.item,
-    id: x.id,
-    kind: x.kind,
-    dues: x.due === null ? [] : Array.isArray(x.due) ? (x.due as Due[]) : [x.due as Due],
-    audience: x.audience,
-  }));
-}
 
 /** Items that go to the same units: one audience rule, or an explicit list of units. */
 export interface InstanceGroup {
@@ -67,7 +43,6 @@ export function groupsByAudience(plan: Pick<PlanRow, 'unitId' | 'unitPath' | 'un
 
 const PERIOD_RECORD = sql.raw(`p(item_id uuid, key text, label text, start date, end_date date, due date, open_end boolean,
   bounded boolean, term_dep boolean, term_start date, term_end date)`);
-
 
 /**
  * Creates the audience rows and instances of `groups` for units active on `from`. Periods start at
@@ -176,4 +151,32 @@ export async function notifyAudience(tx: Tx, plan: Pick<PlanRow, 'id' | 'number'
     JOIN app_user au ON au.id = g.user_id AND au.disabled_at IS NULL
     WHERE a.plan_id = ${plan.id} ${onlyUnits}
     ON CONFLICT (user_id, dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING`);
+}
+
+const uuidArray = (ids: readonly string[]) => `{${ids.join(',')}}`;
+
+/**
+ * A condition true for the units (as `u`) an audience rule names for a plan of `planUnit`,
+ * activity aside (the same rule as core/plans/audience.ts `inAudience`).
+ */
+function audienceSql(a: Audience, planUnit: { id: string; path: TreePath; kind?: UnitKind }): SQL {
+  const kinds = a.kinds && a.kinds.length > 0 ? sql`u.kind = ANY(${`{${a.kinds.join(',')}}`}::text[])` : null;
+  const below = sql`u.path <@ ${planUnit.path}::ltree AND u.id <> ${planUnit.id}`;
+  switch (a.scope) {
+    case 'grassroots':
+      return sql`(${below} AND u.kind = ANY(${`{${grassrootsKindsOf(planUnit.kind).join(',')}}`}::text[])${kinds ? sql` AND ${kinds}` : sql``})`;
+    case 'children':
+      return sql`(u.parent_id = ${planUnit.id}${kinds ? sql` AND ${kinds}` : sql``})`;
+    case 'self':
+      return sql`(u.id = ${planUnit.id})`;
+    case 'units':
+      return sql`(u.id = ANY(${uuidArray(a.unitIds ?? [])}::uuid[]) AND u.path <@ ${planUnit.path}::ltree)`;
+    case 'kinds':
+      return kinds ? sql`(${below} AND ${kinds})` : sql`FALSE`;
+  }
+}
+
+/** Units (as `u`) that exist on `on`: founded by then and not dissolved or merged away. */
+function activeOnSql(on: string): SQL {
+  return sql`(u.valid_from <= ${on}::date AND (u.valid_to IS NULL OR u.valid_to > ${on}::date))`;
 }

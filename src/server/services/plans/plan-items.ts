@@ -103,21 +103,6 @@ export async function checkPlanReferences(tx: Tx, actor: Actor, unit: { id: stri
   }
 }
 
-/** Replaces the "implements" links of a plan's document. */
-export async function writeImplementsLinks(tx: Tx, planId: string, documentIds: readonly string[]): Promise<void> {
-  await tx.execute(sql`DELETE FROM document_link WHERE from_id = ${planId} AND relation = 'implements'`);
-  const ids = [...new Set(documentIds)].filter((id) => id !== planId);
-  if (ids.length === 0) return;
-  await tx.execute(sql`
-    INSERT INTO document_link (from_id, to_id, relation)
-    SELECT ${planId}, x, 'implements' FROM unnest(${uuidArray(ids)}::uuid[]) AS x ON CONFLICT DO NOTHING`);
-}
-
-/** Adds one "implements" link of a plan's document (kept if already there). */
-export async function addImplementsLink(tx: Tx, planId: string, documentId: string): Promise<void> {
-  await tx.execute(sql`INSERT INTO document_link (from_id, to_id, relation) VALUES (${planId}, ${documentId}, 'implements') ON CONFLICT DO NOTHING`);
-}
-
 const taskRow = (t: TaskDraft, ord: number) => ({
   id: t.id ?? null,
   ord,

@@ -1,9 +1,9 @@
 import { can } from '../../../core/access/scope.ts';
 import { DomainError } from '../../../core/errors.ts';
 import type { PlanRow } from '../../db/queries/plans.ts';
-import { findPlan, planReach } from '../../db/queries/plans.ts';
+import { lookupPlan, planReach } from '../../db/queries/plans.ts';
 import type { UnitRow } from '../../db/queries/units.ts';
-import { findUnit } from '../../db/queries/units.ts';
+import { lookupUnit } from '../../db/queries/units.ts';
 import type { ServiceContext } from '../context.ts';
 
 /**
@@ -12,9 +12,9 @@ import type { ServiceContext } from '../context.ts';
  */
 export async function planAndUnit(planId: string, unitId: string | undefined, { actor, tx }: ServiceContext): Promise<{ plan: PlanRow; unit: UnitRow }> {
   const reach = await planReach(tx, actor, planId, 'read');
-  const plan = reach.read ? await findPlan(tx, planId) : null;
+  const plan = reach.read ? await lookupPlan(tx, planId) : null;
   if (!plan) throw new DomainError('PLAN_NOT_FOUND', 'Không tìm thấy kế hoạch hoặc bạn không có quyền xem.');
-  const unit = await findUnit(tx, unitId ?? plan.unitId);
+  const unit = await lookupUnit(tx, unitId ?? plan.unitId);
   if (!unit || !can(actor, 'read', unit.path)) throw new DomainError('UNIT_NOT_FOUND', 'Không tìm thấy đơn vị hoặc bạn không có quyền xem số liệu của đơn vị này.');
   return { plan, unit };
 }

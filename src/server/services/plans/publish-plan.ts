@@ -6,12 +6,12 @@ import type { IsoDate } from '../../../core/ids.ts';
 import { vietnamDate } from '../../../core/ids.ts';
 import { contribution, delta } from '../../../core/rollup/counters.ts';
 import type { Tx } from '../../db/client.ts';
-import { findPlan } from '../../db/queries/plans.ts';
+import { lookupPlan, findPlanItems } from '../../db/queries/plans.ts';
 import type { PlanRow } from '../../db/queries/plans.ts';
 import { addToCounters, rebuildCounters } from '../../db/queries/progress.ts';
-import { writeAudit } from '../audit/write-audit.ts';
+import { writeAudit } from '../../db/queries/audit.ts';
 import type { ServiceContext } from '../context.ts';
-import { createInstances, groupsByAudience, loadPlanItems, notifyAudience } from './instances.ts';
+import { createInstances, groupsByAudience, notifyAudience } from './instances.ts';
 
 /**
  * Publishes a draft, in the caller's transaction (one transaction: all or nothing): the plan is
@@ -23,14 +23,14 @@ import { createInstances, groupsByAudience, loadPlanItems, notifyAudience } from
  * PLAN_EMPTY, PARENT_PLAN_NOT_PUBLISHED.
  */
 export async function publishPlan({ planId }: { planId: string }, { actor, tx, now }: ServiceContext): Promise<{ instances: number }> {
-  const plan = await findPlan(tx, planId, true);
+  const plan = await lookupPlan(tx, planId, true);
   if (!plan || !can(actor, 'read', plan.unitPath)) throw new DomainError('PLAN_NOT_FOUND', 'Không tìm thấy kế hoạch hoặc bạn không có quyền xem.');
   if (!can(actor, 'write', plan.unitPath)) throw new DomainError('FORBIDDEN', 'Bạn không có quyền ban hành kế hoạch này.');
   if (plan.status !== 'draft') throw new DomainError('PLAN_NOT_DRAFT', 'Kế hoạch đã được ban hành.');
-  const items = await loadPlanItems(tx, planId);
+  const items = await findPlanItems(tx, planId);
   if (items.length === 0) throw new DomainError('PLAN_EMPTY', 'Kế hoạch chưa có nhiệm vụ hay báo cáo nào để giao.');
   if (plan.parentPlanId) {
-    const parent = await findPlan(tx, plan.parentPlanId);
+    const parent = await lookupPlan(tx, plan.parentPlanId);
     if (!parent || parent.status !== 'published') throw new DomainError('PARENT_PLAN_NOT_PUBLISHED', 'Kế hoạch cấp trên chưa được ban hành hoặc đã bị hủy.');
   }
   const published = vietnamDate(now);

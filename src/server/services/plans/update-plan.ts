@@ -3,10 +3,11 @@ import { can } from '../../../core/access/scope.ts';
 import { DomainError } from '../../../core/errors.ts';
 import type { IsoDate } from '../../../core/ids.ts';
 import type { PlanUpdate } from '../../../shared/plans.ts';
-import { findPlan } from '../../db/queries/plans.ts';
-import { writeAudit } from '../audit/write-audit.ts';
+import { lookupPlan, writeImplementsLinks } from '../../db/queries/plans.ts';
+import { writeAudit } from '../../db/queries/audit.ts';
 import type { ServiceContext } from '../context.ts';
-import { addImplementsLink, checkPlanReferences, documentValues, writeImplementsLinks, writePlanItems } from './plan-items.ts';
+import { checkPlanReferences, documentValues, writePlanItems } from './plan-items.ts';
+import type { Tx } from '../../db/client.ts';
 
 /**
  * Changes a draft: the fields sent replace the draft's, the others stay; `tasks` and `obligations`,
@@ -15,7 +16,7 @@ import { addImplementsLink, checkPlanReferences, documentValues, writeImplements
  * is not edited) and what checkPlanReferences throws.
  */
 export async function updatePlan(id: string, input: PlanUpdate, { actor, tx, now }: ServiceContext): Promise<void> {
-  const plan = await findPlan(tx, id, true);
+  const plan = await lookupPlan(tx, id, true);
   if (!plan || !can(actor, 'read', plan.unitPath)) throw new DomainError('PLAN_NOT_FOUND', 'Không tìm thấy kế hoạch hoặc bạn không có quyền xem.');
   if (!can(actor, 'write', plan.unitPath)) throw new DomainError('FORBIDDEN', 'Bạn không có quyền sửa kế hoạch này.');
   if (input.unitId && input.unitId !== plan.unitId) throw new DomainError('PLAN_UNIT_FIXED', 'Không đổi được đơn vị ban hành của kế hoạch; hãy lập kế hoạch mới.');
@@ -60,4 +61,9 @@ export async function updatePlan(id: string, input: PlanUpdate, { actor, tx, now
     before: { number: plan.number, title: plan.title },
     after: { number: v.number, title: v.title, changed: Object.keys(input).filter((k) => (input as Record<string, unknown>)[k] !== undefined) },
   }, now);
+}
+
+/** Adds one "implements" link of a plan's document (kept if already there). */
+async function addImplementsLink(tx: Tx, planId: string, documentId: string): Promise<void> {
+  await tx.execute(sql`INSERT INTO document_link (from_id, to_id, relation) VALUES (${planId}, ${documentId}, 'implements') ON CONFLICT DO NOTHING`);
 }

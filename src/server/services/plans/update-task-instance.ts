@@ -1,39 +1,16 @@
 import { sql } from 'drizzle-orm';
-import type { TreePath } from '../../../core/access/scope.ts';
 import { can } from '../../../core/access/scope.ts';
 import { DomainError } from '../../../core/errors.ts';
 import type { IsoDate } from '../../../core/ids.ts';
 import { vietnamDate } from '../../../core/ids.ts';
 import { contribution, delta } from '../../../core/rollup/counters.ts';
 import type { TaskInstancePatch, TaskInstanceView } from '../../../shared/plans.ts';
-import type { Tx } from '../../db/client.ts';
 import { addToCounters } from '../../db/queries/progress.ts';
-import { writeAudit } from '../audit/write-audit.ts';
+import { writeAudit } from '../../db/queries/audit.ts';
 import type { ServiceContext } from '../context.ts';
-import { readTaskInstance } from './task-instance-view.ts';
-
-/** A task instance as an update needs it: `accessPath` is where its unit stands now, `unitPath` where its counters are kept. */
-export type LockedInstance = {
-  id: string;
-  planId: string;
-  unitPath: TreePath;
-  accessPath: TreePath;
-  dueDate: IsoDate | null;
-  status: 'open' | 'done' | 'cancelled';
-  doneOn: IsoDate | null;
-};
-
-/** Loads and locks task instances for an update, in id order. */
-export async function lockTaskInstances(tx: Tx, ids: readonly string[]): Promise<LockedInstance[]> {
-  const r = await tx.execute<LockedInstance>(sql`
-    SELECT ti.id, ti.plan_id AS "planId", ti.unit_path::text AS "unitPath", u.path::text AS "accessPath", ti.due_date::text AS "dueDate",
-           ti.status, ti.done_on::text AS "doneOn"
-    FROM task_instance ti JOIN unit u ON u.id = ti.unit_id
-    WHERE ti.id = ANY(${`{${ids.join(',')}}`}::uuid[])
-    ORDER BY ti.id
-    FOR UPDATE OF ti`);
-  return r.rows;
-}
+import { lockTaskInstances, TASK_INSTANCE_COLUMNS, TASK_INSTANCE_FROM, presentTaskInstance } from '../../db/queries/plans.ts';
+import type { LockedInstance, TaskInstanceRow } from '../../db/queries/plans.ts';
+import type { Db, Tx } from '../../db/client.ts';
 
 /**
  * The day an instance counts as done after `done`/`doneOn`: a new completion defaults to today, an
@@ -78,5 +55,11 @@ export async function updateTaskInstance(id: string, patch: TaskInstancePatch, {
     action: 'task_instance.update', entity: 'task_instance', entityId: id, unitPath: i.accessPath,
     before: { doneOn: i.doneOn }, after: { doneOn, progressNote: patch.progressNote, evidence: patch.evidence?.length },
   }, now);
-  return readTaskInstance(tx, id, today);
+  return getTaskInstanceView(tx, id, today);
+}
+
+/** The view of a task instance the caller knows exists (it has just locked or written it). */
+async function getTaskInstanceView(tx: Db | Tx, id: string, today: IsoDate): Promise<TaskInstanceView> {
+  const r = await tx.execute<TaskInstanceRow>(sql`SELECT ${TASK_INSTANCE_COLUMNS} FROM ${TASK_INSTANCE_FROM} WHERE ti.id = ${id}`);
+  return presentTaskInstance(r.rows[0]!, today);
 }

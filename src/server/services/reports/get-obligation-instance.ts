@@ -3,7 +3,7 @@ import { can } from '../../../core/access/scope.ts';
 import { vietnamDate } from '../../../core/ids.ts';
 import { readForm, sectionsOf } from '../../../core/reports/form.ts';
 import type { Attachment, ObligationInstanceDetail, SubmissionVersion } from '../../../shared/reports.ts';
-import { findInstance, isoTime, isoTimeOrNull } from '../../db/queries/reports.ts';
+import { lookupInstance, isoTime, isoTimeOrNull } from '../../db/queries/reports.ts';
 import type { ServiceContext } from '../context.ts';
 import { deadlineView } from './present.ts';
 import { canReview, canSubmit, notFound } from './rules.ts';
@@ -36,7 +36,7 @@ const ref = (id: string | null, name: string | null) => (id ? { id, name: name ?
  * reader may do now. Throws NOT_FOUND when the instance is out of the actor's sight.
  */
 export async function getObligationInstance(id: string, { actor, tx, now }: ServiceContext): Promise<ObligationInstanceDetail> {
-  const inst = await findInstance(tx, id);
+  const inst = await lookupInstance(tx, id);
   if (!inst || inst.status === 'cancelled' || !can(actor, 'read', inst.unitPath)) throw notFound();
   const meta = await tx.execute<{
     number: string | null;

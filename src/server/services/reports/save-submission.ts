@@ -7,10 +7,10 @@ import { checkSubmission, describeProblem, readForm } from '../../../core/report
 import { delta } from '../../../core/rollup/counters.ts';
 import type { SubmissionInput, SubmissionSaved } from '../../../shared/reports.ts';
 import { addToCountersSql } from '../../db/queries/progress.ts';
-import type { CurrentSubmission, InstanceRow, SaveTarget } from '../../db/queries/reports.ts';
-import { findInstance, findInstancesOfUnit, findSaveTarget, obligationExists, reportContribution } from '../../db/queries/reports.ts';
+import type { InstanceRow } from '../../db/queries/reports.ts';
+import { lookupInstance, reportContribution } from '../../db/queries/reports.ts';
 import type { Tx } from '../../db/client.ts';
-import { auditInsertSql } from '../audit/write-audit.ts';
+import { auditInsertSql } from '../../db/queries/audit.ts';
 import type { ServiceContext } from '../context.ts';
 import { canSubmit, refuse } from './rules.ts';
 
@@ -20,7 +20,7 @@ import { canSubmit, refuse } from './rules.ts';
  * Throws OBLIGATION_NOT_FOUND, UNIT_REQUIRED, PERIOD_REQUIRED, UNIT_MISMATCH, PERIOD_MISMATCH.
  */
 async function resolveInstance(tx: Tx, id: string, input: Pick<SubmissionInput, 'unitId' | 'period'>): Promise<InstanceRow> {
-  const direct = await findInstance(tx, id, true);
+  const direct = await lookupInstance(tx, id, true);
   if (direct) {
     if (input.unitId && input.unitId !== direct.unitId) throw new DomainError('UNIT_MISMATCH', 'Đơn vị gửi không khớp với báo cáo được chọn.');
     if (input.period && input.period !== direct.periodKey) throw new DomainError('PERIOD_MISMATCH', 'Kỳ báo cáo không khớp với báo cáo được chọn.');
@@ -37,7 +37,7 @@ async function resolveInstance(tx: Tx, id: string, input: Pick<SubmissionInput, 
       ? new DomainError('OBLIGATION_NOT_FOUND', `Không có kỳ báo cáo "${input.period}". Các kỳ: ${periods}.`)
       : new DomainError('PERIOD_REQUIRED', `Hãy chọn kỳ báo cáo (period): ${periods}.`);
   }
-  const row = await findInstance(tx, chosen.id, true);
+  const row = await lookupInstance(tx, chosen.id, true);
   if (!row) throw new DomainError('OBLIGATION_NOT_FOUND', 'Không tìm thấy yêu cầu báo cáo.');
   return row;
 }
@@ -148,7 +148,7 @@ async function writeSave(tx: Tx, inst: SaveTarget, p: SavePlan, input: Submissio
  * problems of core/reports/form.ts (FIGURE_UNKNOWN, FIGURE_EXCEEDS_WHOLE, FIGURES_MISSING, ...).
  */
 export async function saveSubmission(id: string, input: SubmissionInput, ctx: ServiceContext): Promise<SubmissionSaved> {
-  const read = await findSaveTarget(ctx.tx, id);
+  const read = await lookupSaveTarget(ctx.tx, id);
   if (read) {
     if (input.unitId && input.unitId !== read.unitId) throw new DomainError('UNIT_MISMATCH', 'Đơn vị gửi không khớp với báo cáo được chọn.');
     if (input.period && input.period !== read.periodKey) throw new DomainError('PERIOD_MISMATCH', 'Kỳ báo cáo không khớp với báo cáo được chọn.');
@@ -164,4 +164,49 @@ export async function saveSubmission(id: string, input: SubmissionInput, ctx: Se
     if (!(await writeSave(tx, inst, p, input, ctx))) throw new Error(`saveSubmission: instance ${inst.id} changed while locked`);
     return { submissionId: p.submissionId, version: p.version, status: p.status };
   });
+}
+
+/** The current version of a report as saving the next one needs it. */
+export type CurrentSubmission = { id: string; version: number; status: 'draft' | 'submitted' | 'returned' | 'accepted'; attachments: unknown };
+
+/** What saving a report needs of its instance, obligation and plan. */
+export type SaveTarget = Pick<
+  InstanceRow,
+  'id' | 'planId' | 'unitId' | 'unitPath' | 'periodKey' | 'dueDate' | 'status' | 'currentVersion' | 'firstSubmittedOn' | 'form' | 'planStatus'
+>;
+
+/**
+ * An obligation instance with its current version (null when it has none yet), read in one
+ * statement and without locks: a save that reads this writes only if the instance is still in
+ * the state read (writeSave). Null when `id` is not an instance.
+ */
+async function lookupSaveTarget(tx: Tx, id: string): Promise<(SaveTarget & { current: CurrentSubmission | null }) | null> {
+  const r = await tx.execute<SaveTarget & { curId: string | null; curStatus: CurrentSubmission['status'] | null; curAttachments: unknown }>(sql`
+    SELECT oi.id, oi.plan_id AS "planId", oi.unit_id AS "unitId", oi.unit_path::text AS "unitPath", oi.period_key AS "periodKey",
+           oi.due_date::text AS "dueDate", oi.status, oi.current_version AS "currentVersion",
+           oi.first_submitted_on::text AS "firstSubmittedOn", ro.form, p.status AS "planStatus",
+           s.id AS "curId", s.status AS "curStatus", s.attachments AS "curAttachments"
+    FROM obligation_instance oi
+    JOIN report_obligation ro ON ro.id = oi.obligation_id
+    JOIN plan p ON p.id = oi.plan_id
+    LEFT JOIN submission s ON s.obligation_instance_id = oi.id AND s.version = oi.current_version
+    WHERE oi.id = ${id}`);
+  const row = r.rows[0];
+  if (!row) return null;
+  const { curId, curStatus, curAttachments, ...inst } = row;
+  return { ...inst, current: curId && curStatus ? { id: curId, version: inst.currentVersion, status: curStatus, attachments: curAttachments } : null };
+}
+
+/** The instance a unit owes for an obligation: of `period`, or its only one when `period` is left out. */
+async function findInstancesOfUnit(tx: Tx, obligationId: string, unitId: string): Promise<{ id: string; periodKey: string; periodLabel: string }[]> {
+  const r = await tx.execute<{ id: string; periodKey: string; periodLabel: string }>(sql`
+    SELECT id, period_key AS "periodKey", period_label AS "periodLabel" FROM obligation_instance
+    WHERE obligation_id = ${obligationId} AND unit_id = ${unitId} AND status <> 'cancelled'
+    ORDER BY period_start NULLS LAST, period_key`);
+  return r.rows;
+}
+
+async function obligationExists(tx: Tx, id: string): Promise<boolean> {
+  const r = await tx.execute(sql`SELECT 1 FROM report_obligation WHERE id = ${id}`);
+  return r.rows.length > 0;
 }

@@ -3,13 +3,11 @@ import { sql } from 'drizzle-orm';
 import { DomainError } from '../../../core/errors.ts';
 import { vietnamDate } from '../../../core/ids.ts';
 import type { UrgeInput, UrgeResult } from '../../../shared/reports.ts';
-import { LEADER_ROLES } from '../../db/queries/notifications.ts';
+import { LEADER_ROLES_SQL } from '../../db/queries/notifications.ts';
 import { reportName } from '../../db/queries/reports.ts';
-import { writeAudit } from '../audit/write-audit.ts';
+import { writeAudit } from '../../db/queries/audit.ts';
 import type { ServiceContext } from '../context.ts';
 import { obligationScope } from './obligation-scope.ts';
-
-const LEADERS = sql.raw(`('${LEADER_ROLES.join("', '")}')`);
 
 /**
  * Urges (đôn đốc) in one action every unit of the subtree that has not submitted the report of a
@@ -42,7 +40,7 @@ export async function urgeUnits(obligationId: string, input: UrgeInput, { actor,
     ), recipients AS (
       SELECT DISTINCT t.id, t.unit_id, t.due_date, g.user_id
       FROM targets t
-      JOIN user_grant g ON g.unit_id = t.unit_id AND g.revoked_at IS NULL AND g.role IN ${LEADERS}
+      JOIN user_grant g ON g.unit_id = t.unit_id AND g.revoked_at IS NULL AND g.role IN ${LEADER_ROLES_SQL}
       JOIN app_user au ON au.id = g.user_id AND au.disabled_at IS NULL
     ), ins AS (
       INSERT INTO notification (user_id, unit_id, kind, title, body, link, dedupe_key, created_at)

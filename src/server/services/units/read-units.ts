@@ -6,14 +6,14 @@ import type { IsoDate } from '../../../core/ids.ts';
 import { foldDiacritics } from '../../../core/text/fold.ts';
 import type { UnitDetail, UnitSummary } from '../../../shared/units.ts';
 import type { Db } from '../../db/client.ts';
-import { findUnit } from '../../db/queries/units.ts';
+import { lookupUnit, findUnitNames } from '../../db/queries/units.ts';
 import { readTogether } from '../../db/read-together.ts';
 
 const notFound = () => new DomainError('UNIT_NOT_FOUND', 'Không tìm thấy đơn vị hoặc bạn không có quyền xem.');
 
 /** The unit as the actor may see it, with ancestors (names only), leaders, events and permissions. */
 export async function getUnit(db: Db, actor: Actor, id: string): Promise<UnitDetail> {
-  const u = await findUnit(db, id);
+  const u = await lookupUnit(db, id);
   if (!u || !can(actor, 'read', u.path)) throw notFound();
   const [ancestors, counts, leaders, events, absorbed, merged] = await readTogether(db, [
     () => db.execute<{ id: string; name: string }>(sql`
@@ -39,8 +39,7 @@ export async function getUnit(db: Db, actor: Actor, id: string): Promise<UnitDet
   const eventUnitIds = [...new Set(events.rows.flatMap((e) => [...e.before, ...e.after]))];
   const names = new Map<string, string>();
   if (eventUnitIds.length > 0) {
-    const r = await db.execute<{ id: string; name: string }>(sql`SELECT id, name FROM unit WHERE id = ANY(${`{${eventUnitIds.join(',')}}`}::uuid[])`);
-    for (const row of r.rows) names.set(row.id, row.name);
+    for (const row of await findUnitNames(db, eventUnitIds)) names.set(row.id, row.name);
   }
   const named = (ids: string[]) => ids.map((x) => ({ id: x, name: names.get(x) ?? '' }));
   return {
@@ -77,7 +76,7 @@ const SUMMARY = sql.raw(`u.id, u.kind, u.name, u.short_name AS "shortName", u.pa
  * stood that day (from unit_revision), names included.
  */
 export async function findChildren(db: Db, actor: Actor, id: string, on: IsoDate | null): Promise<UnitSummary[]> {
-  const u = await findUnit(db, id);
+  const u = await lookupUnit(db, id);
   if (!u || !can(actor, 'read', u.path)) throw notFound();
   if (on === null) {
     const r = await db.execute<UnitSummary>(sql`
@@ -141,9 +140,7 @@ export async function searchUnits(
   const labels = [...new Set(rows.rows.flatMap((r) => r.pathIds.split('.').slice(0, -1)))];
   const names = new Map<string, string>();
   if (labels.length > 0) {
-    const r = await db.execute<{ id: string; name: string }>(sql`
-      SELECT id, name FROM unit WHERE id = ANY(${`{${labels.map(unitIdOfLabel).join(',')}}`}::uuid[])`);
-    for (const x of r.rows) names.set(pathLabel(x.id), x.name);
+    for (const x of await findUnitNames(db, labels.map(unitIdOfLabel))) names.set(pathLabel(x.id), x.name);
   }
   return {
     items: rows.rows.map(({ pathIds, ...rest }) => ({ ...rest, path: pathIds.split('.').slice(0, -1).map((l) => names.get(l) ?? '') })),

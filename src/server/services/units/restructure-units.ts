@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { TreePath } from '../../../core/access/scope.ts';
-import { can, childPath, pathLabel } from '../../../core/access/scope.ts';
+import { can, childPath, pathLabel, unitIdOfLabel } from '../../../core/access/scope.ts';
 import { DomainError } from '../../../core/errors.ts';
 import type { IsoDate } from '../../../core/ids.ts';
 import { checkDissolve, checkMerge, checkMove, checkRename, checkSplit } from '../../../core/org-tree/restructure.ts';
@@ -8,13 +8,12 @@ import { foldDiacritics } from '../../../core/text/fold.ts';
 import type { UnitDissolve, UnitMerge, UnitMove, UnitSplit, UnitUpdate } from '../../../shared/units.ts';
 import type { Tx } from '../../db/client.ts';
 import type { UnitRow } from '../../db/queries/units.ts';
-import { countActiveChildren, endRevision, getUnitRow, rebaseSubtree, recordEvent, reviseUnit } from '../../db/queries/units.ts';
-import { writeAudit } from '../audit/write-audit.ts';
+import { getUnitRow, recordEvent, reviseUnit, insertUnit } from '../../db/queries/units.ts';
+import { writeAudit } from '../../db/queries/audit.ts';
 import type { ServiceContext } from '../context.ts';
-import { insertUnit } from './create-unit.ts';
 
 /** Loads a unit the actor may restructure, or throws (404 when out of sight, 403 when only visible). */
-async function loadManaged(tx: Tx, ctx: ServiceContext, id: string): Promise<UnitRow> {
+async function getManagedUnit(tx: Tx, ctx: ServiceContext, id: string): Promise<UnitRow> {
   const unit = await getUnitRow(tx, id, true);
   if (!can(ctx.actor, 'manage_units', unit.path)) {
     throw new DomainError(can(ctx.actor, 'read', unit.path) ? 'FORBIDDEN' : 'UNIT_NOT_FOUND', 'Bạn không có quyền thay đổi đơn vị này.');
@@ -44,7 +43,7 @@ async function transferMembers(tx: Tx, fromId: string, toId: string, on: IsoDate
 /** Renames a unit and/or edits its term of office, effective on `on`. */
 export async function updateUnit(id: string, input: UnitUpdate, ctx: ServiceContext): Promise<void> {
   const { tx, actor, now } = ctx;
-  const unit = await loadManaged(tx, ctx, id);
+  const unit = await getManagedUnit(tx, ctx, id);
   checkRename(unit, input.on);
   const renamed = input.name !== undefined && input.name !== unit.name;
   await tx.execute(sql`
@@ -65,8 +64,8 @@ export async function updateUnit(id: string, input: UnitUpdate, ctx: ServiceCont
 /** Moves a unit (and its subtree) under another parent, effective on `on`. */
 export async function moveUnit(id: string, input: UnitMove, ctx: ServiceContext): Promise<void> {
   const { tx, actor, now } = ctx;
-  const unit = await loadManaged(tx, ctx, id);
-  const parent = await loadManaged(tx, ctx, input.parentId);
+  const unit = await getManagedUnit(tx, ctx, id);
+  const parent = await getManagedUnit(tx, ctx, input.parentId);
   checkMove(unit, parent, input.on);
   if (unit.parentId === parent.id) throw new DomainError('MOVE_SAME_PARENT', `"${unit.name}" đã trực thuộc "${parent.name}".`);
   const newPath = childPath(parent.path, id);
@@ -85,12 +84,12 @@ export async function moveUnit(id: string, input: UnitMove, ctx: ServiceContext)
 export async function mergeUnits(input: UnitMerge, ctx: ServiceContext): Promise<{ id: string }> {
   const { tx, actor, now } = ctx;
   const sources: UnitRow[] = [];
-  for (const sid of input.sourceIds) sources.push(await loadManaged(tx, ctx, sid));
-  let target: UnitRow | null = input.targetId ? await loadManaged(tx, ctx, input.targetId) : null;
+  for (const sid of input.sourceIds) sources.push(await getManagedUnit(tx, ctx, sid));
+  let target: UnitRow | null = input.targetId ? await getManagedUnit(tx, ctx, input.targetId) : null;
   checkMerge(sources, target, input.on);
   if (!target) {
     const spec = input.newUnit!;
-    const parent = await loadManaged(tx, ctx, spec.parentId);
+    const parent = await getManagedUnit(tx, ctx, spec.parentId);
     if (parent.validTo !== null) throw new DomainError('UNIT_NOT_ACTIVE', `Đơn vị cấp trên "${parent.name}" đã giải thể hoặc sáp nhập.`);
     if (sources.some((s) => parent.path === s.path || parent.path.startsWith(`${s.path}.`))) {
       throw new DomainError('MOVE_INTO_OWN_SUBTREE', 'Đơn vị mới không thể trực thuộc một đơn vị bị sáp nhập.');
@@ -119,7 +118,7 @@ export async function mergeUnits(input: UnitMerge, ctx: ServiceContext): Promise
 /** Splits a unit into new units under the same parent on `on`; members and sub-units are divided among them. */
 export async function splitUnit(id: string, input: UnitSplit, ctx: ServiceContext): Promise<{ ids: string[] }> {
   const { tx, actor, now } = ctx;
-  const unit = await loadManaged(tx, ctx, id);
+  const unit = await getManagedUnit(tx, ctx, id);
   checkSplit(unit, input.parts.length, input.on);
   if (!unit.parentId) throw new DomainError('SPLIT_ROOT', 'Không thể chia tách đơn vị gốc.');
   const parent = await getUnitRow(tx, unit.parentId, true);
@@ -158,7 +157,7 @@ export async function splitUnit(id: string, input: UnitSplit, ctx: ServiceContex
 /** Dissolves a unit with no active sub-units on `on`; its active memberships end that day. */
 export async function dissolveUnit(id: string, input: UnitDissolve, ctx: ServiceContext): Promise<void> {
   const { tx, actor, now } = ctx;
-  const unit = await loadManaged(tx, ctx, id);
+  const unit = await getManagedUnit(tx, ctx, id);
   checkDissolve(unit, await countActiveChildren(tx, id), input.on);
   if (!unit.parentId) throw new DomainError('DISSOLVE_ROOT', 'Không thể giải thể đơn vị gốc.');
   const members = await tx.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM membership WHERE unit_id = ${id} AND valid_to IS NULL`);
@@ -169,4 +168,55 @@ export async function dissolveUnit(id: string, input: UnitDissolve, ctx: Service
   await endRevision(tx, id, input.on);
   await recordEvent(tx, { kind: 'dissolve', on: input.on, before: [id], after: [], note: input.note, actorId: actor.userId });
   await writeAudit(tx, actor, { action: 'unit.dissolve', entity: 'unit', entityId: id, unitPath: unit.path, before: unit, after: input }, now);
+}
+
+async function countActiveChildren(tx: Tx, id: string): Promise<number> {
+  const r = await tx.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM unit WHERE parent_id = ${id} AND valid_to IS NULL`);
+  return r.rows[0]?.n ?? 0;
+}
+
+/** Ends the open revision of a unit on `on` (dissolved, merged or split away). */
+async function endRevision(tx: Tx, unitId: string, on: IsoDate): Promise<void> {
+  await tx.execute(sql`UPDATE unit_revision SET valid_to = ${on} WHERE unit_id = ${unitId} AND valid_to IS NULL`);
+}
+
+/**
+ * Moves a whole subtree's paths from `oldPrefix` to `newPrefix`, and the plan work that hangs on
+ * it: the paths of its instances, and the progress counters of the ancestors.
+ * The counters of the moved root hold the totals of its subtree, so they are taken off every old
+ * ancestor and added to every new one; the counters inside the subtree do not change.
+ */
+async function rebaseSubtree(tx: Tx, oldPrefix: TreePath, newPrefix: TreePath): Promise<void> {
+  const rootId = unitIdOfLabel(oldPrefix.split('.').at(-1) as string);
+  const oldAncestors = oldPrefix.split('.').slice(0, -1).map(unitIdOfLabel);
+  const newAncestors = newPrefix.split('.').slice(0, -1).map(unitIdOfLabel);
+  const ids = (a: string[]) => `{${a.join(',')}}`;
+  // The moved root's counters (summed over their slots) come off every old ancestor and go onto
+  // every new one, in slot 0 (readers sum the slots).
+  const moved = sql`(SELECT plan_id, item, due_date, sum(total)::int AS total, sum(done)::int AS done, sum(done_late)::int AS done_late
+                     FROM progress_counter WHERE unit_id = ${rootId} GROUP BY plan_id, item, due_date) r`;
+  for (const [ancestors, sign] of [[oldAncestors, -1], [newAncestors, 1]] as const) {
+    if (ancestors.length === 0) continue;
+    await tx.execute(sql`
+      INSERT INTO progress_counter (plan_id, unit_id, item, due_date, slot, total, done, done_late)
+      SELECT r.plan_id, a, r.item, r.due_date, 0, ${sign}::int * r.total, ${sign}::int * r.done, ${sign}::int * r.done_late
+      FROM ${moved}, unnest(${ids(ancestors)}::uuid[]) AS a
+      ON CONFLICT (plan_id, unit_id, item, due_date, slot) DO UPDATE SET
+        total = progress_counter.total + EXCLUDED.total,
+        done = progress_counter.done + EXCLUDED.done,
+        done_late = progress_counter.done_late + EXCLUDED.done_late`);
+  }
+  for (const table of ['task_instance', 'obligation_instance'] as const) {
+    await tx.execute(sql`
+      UPDATE ${sql.raw(table)} SET unit_path = CASE WHEN unit_path = ${oldPrefix}::ltree THEN ${newPrefix}::ltree
+                                   ELSE ${newPrefix}::ltree || subpath(unit_path, nlevel(${oldPrefix}::ltree)) END
+      WHERE unit_path <@ ${oldPrefix}::ltree`);
+  }
+  await tx.execute(sql`
+    UPDATE unit SET
+      path = CASE WHEN path = ${oldPrefix}::ltree THEN ${newPrefix}::ltree
+                  ELSE ${newPrefix}::ltree || subpath(path, nlevel(${oldPrefix}::ltree)) END,
+      depth = nlevel(${newPrefix}::ltree) + nlevel(path) - nlevel(${oldPrefix}::ltree),
+      updated_at = now()
+    WHERE path <@ ${oldPrefix}::ltree`);
 }

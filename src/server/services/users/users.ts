@@ -6,15 +6,16 @@ import { DomainError } from '../../../core/errors.ts';
 import type { Me } from '../../../shared/auth.ts';
 import type { UserCreate, UserUpdate, UserSummary } from '../../../shared/users.ts';
 import type { Db, Tx } from '../../db/client.ts';
-import { findUnit } from '../../db/queries/units.ts';
-import { writeAudit } from '../audit/write-audit.ts';
+import { lookupUnit, findUnitNames } from '../../db/queries/units.ts';
+import { writeAudit } from '../../db/queries/audit.ts';
 import type { ServiceContext } from '../context.ts';
 import { hashPassword, verifyPassword } from '../auth/passwords.ts';
+import { resourcePaths } from '../../db/queries/access.ts';
 
 async function checkGrants(tx: Tx, actor: Actor | null, grants: { unitId: string; role: Role }[]): Promise<TreePath[]> {
   const paths: TreePath[] = [];
   for (const g of grants) {
-    const unit = await findUnit(tx, g.unitId);
+    const unit = await lookupUnit(tx, g.unitId);
     if (!unit || (actor && !can(actor, 'read', unit.path))) throw new DomainError('UNIT_NOT_FOUND', 'Không tìm thấy đơn vị được phân quyền.');
     if (actor && !canGrant(actor, g.role, unit.path)) {
       throw new DomainError('FORBIDDEN', `Bạn không có quyền cấp vai trò "${g.role}" tại "${unit.name}".`);
@@ -26,8 +27,7 @@ async function checkGrants(tx: Tx, actor: Actor | null, grants: { unitId: string
 
 async function checkPerson(tx: Tx, actor: Actor | null, personId: string | null | undefined): Promise<void> {
   if (!personId) return;
-  const r = await tx.execute<{ path: string }>(sql`SELECT u.path::text AS path FROM person p JOIN unit u ON u.id = p.unit_id WHERE p.id = ${personId} AND p.deleted_at IS NULL`);
-  const path = r.rows[0]?.path as TreePath | undefined;
+  const [path] = await resourcePaths.person(tx, personId);
   if (!path || (actor && !can(actor, 'read', path))) throw new DomainError('PERSON_NOT_FOUND', 'Không tìm thấy người được liên kết.');
 }
 
@@ -99,8 +99,8 @@ export async function changePassword(userId: string, current: string, next: stri
 export async function getMe(db: Db, actor: Actor, csrfToken: string): Promise<Me> {
   const r = await db.execute<{ person_id: string | null; full_name: string | null; locale: string }>(sql`
     SELECT au.person_id, p.full_name, au.locale FROM app_user au LEFT JOIN person p ON p.id = au.person_id WHERE au.id = ${actor.userId}`);
-  const names = await db.execute<{ id: string; name: string }>(sql`SELECT id, name FROM unit WHERE id = ANY(${`{${actor.grants.map((g) => g.unitId).join(',')}}`}::uuid[])`);
-  const byId = new Map(names.rows.map((n) => [n.id, n.name]));
+  const names = await findUnitNames(db, actor.grants.map((g) => g.unitId));
+  const byId = new Map(names.map((n) => [n.id, n.name]));
   const row = r.rows[0];
   return {
     id: actor.userId,

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Action } from '../../../core/access/roles.ts';
-import { can } from '../../../core/access/scope.ts';
-import type { Consolidation } from '../../../core/consolidation/consolidate.ts';
+import { can, unitIdOfLabel } from '../../../core/access/scope.ts';
+import type { Consolidation, OwedReport, SubtreeUnit } from '../../../core/consolidation/consolidate.ts';
 import { consolidate } from '../../../core/consolidation/consolidate.ts';
 import type { ConsolidationDraft } from '../../../core/consolidation/draft.ts';
 import { defaultDraft, fitDraft } from '../../../core/consolidation/draft.ts';
@@ -13,15 +13,15 @@ import { vietnamDate } from '../../../core/ids.ts';
 import type { UnitKind } from '../../../core/org-tree/kinds.ts';
 import { readForm, type ReportForm } from '../../../core/reports/form.ts';
 import { ConsolidationDraftSchema, type ConsolidationQuery } from '../../../shared/consolidation.ts';
-import type { PeriodRow, VersionRow } from '../../db/queries/consolidation.ts';
-import { loadOwedReports, loadPeriods, loadSubtree, loadVersions } from '../../db/queries/consolidation.ts';
+import type { VersionRow } from '../../db/queries/consolidation.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import type { ServiceContext } from '../context.ts';
 import type { Issuer } from '../exports/issuer-context.ts';
-import { loadIssuer } from '../exports/issuer-context.ts';
+import { getIssuer } from '../exports/issuer-context.ts';
 import type { ObligationScope } from '../reports/obligation-scope.ts';
 import { obligationScope } from '../reports/obligation-scope.ts';
 import { readTogether } from '../../db/read-together.ts';
+import type { TreePath } from '../../../core/access/scope.ts';
 
 export type PlanInfo = {
   id: string;
@@ -56,7 +56,7 @@ export interface Target {
   viaText: string | null;
 }
 
-export interface LoadedConsolidation {
+export interface ConsolidationState {
   scope: ObligationScope;
   plan: PlanInfo;
   obligation: ObligationInfo;
@@ -82,7 +82,7 @@ export function planReference(plan: PlanInfo): string {
   return `Kế hoạch${number}${date} của ${bodyName({ kind: plan.unitKind, name: plan.unitName })}${about}`;
 }
 
-async function loadPlan(tx: Db | Tx, planId: string): Promise<PlanInfo> {
+async function getPlanInfo(tx: Db | Tx, planId: string): Promise<PlanInfo> {
   const r = await tx.execute<PlanInfo>(sql`
     SELECT p.id, d.number, coalesce(d.title, '') AS title, d.issued_on::text AS "issuedOn", p.unit_id AS "unitId",
            u.name AS "unitName", u.kind AS "unitKind", p.parent_plan_id AS "parentPlanId"
@@ -92,7 +92,7 @@ async function loadPlan(tx: Db | Tx, planId: string): Promise<PlanInfo> {
   return plan;
 }
 
-async function loadObligation(tx: Db | Tx, id: string): Promise<ObligationInfo> {
+async function getObligationInfo(tx: Db | Tx, id: string): Promise<ObligationInfo> {
   const r = await tx.execute<{ id: string; title: string; form: unknown; toText: string | null; viaText: string | null }>(sql`
     SELECT id, title, form, to_text AS "toText", via_text AS "viaText" FROM report_obligation WHERE id = ${id}`);
   const o = r.rows[0];
@@ -156,16 +156,16 @@ export function chooseTarget(targets: Target[], periodKey: string, wanted?: stri
  * saved version and the draft to edit. Throws OBLIGATION_NOT_FOUND, NOT_FOUND, FORBIDDEN,
  * PERIOD_NOT_FOUND, PLAN_NOT_PUBLISHED.
  */
-export async function loadConsolidation(obligationId: string, q: ConsolidationQuery, action: Action, { actor, tx, now }: ServiceContext, wantedTarget?: string): Promise<LoadedConsolidation> {
+export async function getConsolidationState(obligationId: string, q: ConsolidationQuery, action: Action, { actor, tx, now }: ServiceContext, wantedTarget?: string): Promise<ConsolidationState> {
   const scope = await obligationScope(tx, actor, obligationId, q.unit, action);
   const today = vietnamDate(now);
-  const [plan, obligation, periods] = await readTogether(tx, [() => loadPlan(tx, scope.obligation.planId), () => loadObligation(tx, obligationId), () => loadPeriods(tx, obligationId)]);
+  const [plan, obligation, periods] = await readTogether(tx, [() => getPlanInfo(tx, scope.obligation.planId), () => getObligationInfo(tx, obligationId), () => findPeriods(tx, obligationId)]);
   const period = choosePeriod(periods, q.period, today);
   const [units, reports, issuer, versions, targets] = await readTogether(tx, [
-    () => loadSubtree(tx, scope.unit.path),
-    () => loadOwedReports(tx, obligationId, period.key, scope.unit.path),
-    () => loadIssuer(tx, scope.unit.path),
-    () => loadVersions(tx, { obligationId, unitId: scope.unit.id, periodKey: period.key }),
+    () => findSubtreeUnits(tx, scope.unit.path),
+    () => findOwedReports(tx, obligationId, period.key, scope.unit.path),
+    () => getIssuer(tx, scope.unit.path),
+    () => findVersions(tx, { obligationId, unitId: scope.unit.id, periodKey: period.key }),
     () => findTargets(tx, obligationId, plan, scope.unit.id, period.key),
   ]);
   const consolidation = consolidate({ rootId: scope.unit.id, units, reports, form: obligation.form, today });
@@ -189,6 +189,70 @@ export async function loadConsolidation(obligationId: string, q: ConsolidationQu
 }
 
 /** True when the actor may save, export and submit the unit's consolidation. */
-export function mayEdit(l: LoadedConsolidation, actor: ServiceContext['actor']): boolean {
+export function mayEdit(l: ConsolidationState, actor: ServiceContext['actor']): boolean {
   return can(actor, 'write', l.scope.unit.path);
 }
+
+/** Every unit of the subtree at `root`, each with its parent as its path says (merged units stay under the unit that absorbed them). */
+async function findSubtreeUnits(tx: Db | Tx, root: TreePath): Promise<SubtreeUnit[]> {
+  const r = await tx.execute<{ id: string; name: string; path: string }>(sql`
+    SELECT id, name, path::text AS path FROM unit WHERE path <@ ${root}::ltree`);
+  return r.rows.map((u) => {
+    const labels = u.path.split('.');
+    return { id: u.id, name: u.name, parentId: labels.length > 1 ? unitIdOfLabel(labels[labels.length - 2]!) : null };
+  });
+}
+
+/** The reports owed for one obligation and period in the subtree at `root`, each with its accepted version. */
+async function findOwedReports(tx: Db | Tx, obligationId: string, periodKey: string, root: TreePath): Promise<OwedReport[]> {
+  const r = await tx.execute<{
+    unitId: string; instanceId: string; status: OwedReport['status']; dueDate: IsoDate | null; firstSubmittedOn: IsoDate | null;
+    submissionId: string | null; version: number | null; figures: Record<string, number | null> | null; narrative: Record<string, string> | null;
+  }>(sql`
+    SELECT oi.unit_id AS "unitId", oi.id AS "instanceId", oi.status, oi.due_date::text AS "dueDate", oi.first_submitted_on::text AS "firstSubmittedOn",
+           s.id AS "submissionId", s.version, s.figures, s.narrative
+    FROM obligation_instance oi
+    LEFT JOIN submission s ON s.obligation_instance_id = oi.id AND s.version = oi.current_version AND s.status = 'accepted'
+    WHERE oi.obligation_id = ${obligationId} AND oi.period_key = ${periodKey} AND oi.status <> 'cancelled'
+      AND oi.unit_path <@ ${root}::ltree`);
+  return r.rows.map((x) => ({
+    unitId: x.unitId,
+    instanceId: x.instanceId,
+    status: x.status,
+    dueDate: x.dueDate,
+    firstSubmittedOn: x.firstSubmittedOn,
+    accepted: x.status === 'accepted' && x.submissionId
+      ? { submissionId: x.submissionId, version: x.version ?? 0, figures: x.figures ?? {}, narrative: x.narrative ?? {} }
+      : null,
+  }));
+}
+
+/** The periods of an obligation, earliest due first. */
+async function findPeriods(tx: Db | Tx, obligationId: string): Promise<PeriodRow[]> {
+  const r = await tx.execute<PeriodRow>(sql`
+    SELECT period_key AS key, min(period_label) AS label, min(due_date)::text AS "dueDate"
+    FROM obligation_instance WHERE obligation_id = ${obligationId} AND status <> 'cancelled'
+    GROUP BY period_key ORDER BY min(due_date) NULLS LAST, period_key`);
+  return r.rows;
+}
+
+/** Every version of a consolidation, newest first. */
+async function findVersions(tx: Db | Tx, key: { obligationId: string; unitId: string; periodKey: string }): Promise<VersionRow[]> {
+  const r = await tx.execute<VersionRow>(sql`
+    SELECT v.version, v.kind, v.content, v.basis, v.doc_number AS "docNumber", v.doc_seq AS "docSeq", v.doc_date::text AS "docDate",
+           v.submission_id AS "submissionId", v.created_at AS "createdAt", v.created_by AS "createdById",
+           coalesce(p.full_name, au.username) AS "createdByName"
+    FROM consolidation_version v
+    LEFT JOIN app_user au ON au.id = v.created_by
+    LEFT JOIN person p ON p.id = au.person_id
+    WHERE v.obligation_id = ${key.obligationId} AND v.unit_id = ${key.unitId} AND v.period_key = ${key.periodKey}
+    ORDER BY v.version DESC`);
+  return r.rows;
+}
+
+/** A period of an obligation, as the consolidation offers them. */
+export type PeriodRow = {
+  key: string;
+  label: string;
+  dueDate: IsoDate | null;
+};

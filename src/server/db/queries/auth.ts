@@ -2,8 +2,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Role } from '../../../core/access/roles.ts';
 import type { Actor, TreePath } from '../../../core/access/scope.ts';
-import type { Db, Tx } from '../../db/client.ts';
+import type { Db, Tx } from '../client.ts';
 
+/** A session token as the database keeps it: its SHA-256, so a leaked table opens no session. */
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
@@ -21,8 +22,8 @@ export async function deleteSession(tx: Tx, token: string): Promise<void> {
   await tx.execute(sql`DELETE FROM session WHERE token_hash = ${hashToken(token)}`);
 }
 
-/** Loads the actor behind a session token, or null when the token is unknown, expired or the user disabled. */
-export async function loadActor(db: Db, token: string, now: Date): Promise<Actor | null> {
+/** The actor behind a session token, or null when the token is unknown, expired or the user disabled. */
+export async function lookupActor(db: Db, token: string, now: Date): Promise<Actor | null> {
   const r = await db.execute<{
     user_id: string;
     username: string;

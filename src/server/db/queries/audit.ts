@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type { Actor } from '../../../core/access/scope.ts';
-import type { Tx } from '../../db/client.ts';
+import type { Tx } from '../client.ts';
 
 export interface AuditEntry {
   action: string;
