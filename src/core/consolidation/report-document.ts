@@ -120,11 +120,7 @@ export function buildConsolidatedReport(header: DocumentHeader, c: Consolidation
   body.push(...textBlocks(draft.closing));
   const signer = draft.signer;
   return {
-    profile: header.profile,
-    issuer: header.issuer,
-    number: header.number,
-    place: header.place,
-    date: header.date,
+    ...header,
     kind: 'BC',
     title: draft.title,
     body,

@@ -87,11 +87,7 @@ export function buildPlanDocument(header: DocumentHeader, p: PlanForDocument): O
     text: 'Căn cứ Kế hoạch này, các đơn vị được giao nhiệm vụ xây dựng kế hoạch cụ thể, tổ chức thực hiện nghiêm túc, hiệu quả và báo cáo kết quả theo quy định.',
   });
   return {
-    profile: header.profile,
-    issuer: header.issuer,
-    number: header.number,
-    place: header.place,
-    date: header.date,
+    ...header,
     kind: 'KH',
     title: p.title,
     body,

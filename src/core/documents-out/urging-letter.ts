@@ -76,11 +76,7 @@ export function buildUrgingLetter(header: DocumentHeader, u: UrgingLetterInput):
   ];
   const addressees = u.late.length <= MAX_NAMED_ADDRESSEES ? u.late.map((l) => l.unitName) : ['Các đơn vị có tên trong danh sách dưới đây'];
   return {
-    profile: header.profile,
-    issuer: header.issuer,
-    number: header.number,
-    place: header.place,
-    date: header.date,
+    ...header,
     kind: 'CV',
     title: urgingSummary(u.obligationTitle),
     addressees,
