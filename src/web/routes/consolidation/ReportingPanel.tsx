@@ -4,6 +4,7 @@ import { Link } from 'react-router-dom';
 import type { ConsolidationView } from '../../../shared/consolidation.ts';
 import { UNIT_REPORT_STATE_LABELS } from '../../../shared/consolidation.ts';
 import { formatDate } from '../../components/format.ts';
+import { useLang } from '../../components/use-lang.ts';
 
 type Report = ConsolidationView['reports'][number];
 
@@ -15,8 +16,8 @@ const COLOR: Record<Report['state'], string> = { missing: 'red', returned: 'oran
  * (missing, returned, awaiting review, not yet due), with the day it reported and the days late.
  */
 export function ReportingPanel({ view }: { view: ConsolidationView }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language === 'en' ? 'en' : 'vi';
+  const { t } = useTranslation();
+  const lang = useLang();
   const s = view.summary;
   const rows = [...view.reports].sort((a, b) => ORDER[a.state] - ORDER[b.state] || (b.daysLate ?? 0) - (a.daysLate ?? 0) || a.unitName.localeCompare(b.unitName, 'vi'));
   return (

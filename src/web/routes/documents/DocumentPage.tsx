@@ -14,10 +14,10 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { useCreatePlanFromDocument, useDocument } from './document-queries.ts';
 import { describeDue } from './due-words.ts';
+import { useLang } from '../../components/use-lang.ts';
 
 function useKindLabel() {
-  const { i18n } = useTranslation();
-  const lang = i18n.language === 'en' ? 'en' : 'vi';
+  const lang = useLang();
   return (k: string) => DOCUMENT_KIND_LABELS[k]?.[lang] ?? k;
 }
 
@@ -115,8 +115,8 @@ function Chain({ doc }: { doc: DocumentDetail }) {
 }
 
 function PlanSection({ doc }: { doc: DocumentDetail }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language === 'en' ? 'en' : 'vi';
+  const { t } = useTranslation();
+  const lang = useLang();
   const createPlan = useCreatePlanFromDocument(doc.id);
   const due = (d: unknown) => (d ? describeDue(d as Due, lang) : '—');
   if (!doc.plan) {

@@ -11,13 +11,14 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { mayAnywhere, useMe } from '../../components/use-me.ts';
 import { DOCUMENTS_PAGE, useDocuments } from './document-queries.ts';
+import { useLang } from '../../components/use-lang.ts';
 
 const STATUS_COLORS = { stub: 'gray', draft: 'yellow', confirmed: 'green' } as const;
 
 /** The documents the user may read: search without diacritics, filter by kind, page by page. */
 export function DocumentsPage() {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language === 'en' ? 'en' : 'vi';
+  const { t } = useTranslation();
+  const lang = useLang();
   const me = useMe().data;
   const [text, setText] = useState('');
   const [q] = useDebouncedValue(text, 300);

@@ -19,6 +19,7 @@ import { StructureForm } from './StructureForm.tsx';
 import type { MarkKind, StructureState } from './structure-model.ts';
 import { fromState, marksOf, toState } from './structure-model.ts';
 import classes from './documents.module.css';
+import { useLang } from '../../components/use-lang.ts';
 
 /** The review of an imported document: its text with every extracted item highlighted, and the structure to correct and confirm. */
 export function ReviewDocumentPage() {
@@ -30,8 +31,8 @@ export function ReviewDocumentPage() {
 }
 
 function Review({ doc }: { doc: DocumentDetail }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language === 'en' ? 'en' : 'vi';
+  const { t } = useTranslation();
+  const lang = useLang();
   const initial = (doc.structure ?? doc.proposed) as Extraction | null;
   const [state, setState] = useState<StructureState | null>(() => (initial ? toState(initial, doc.spans) : null));
   const [selectedId, setSelectedId] = useState<string | null>(null);

@@ -8,15 +8,14 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatDate, formatNumber, todayIso } from '../../components/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
-import { useMe } from '../../components/use-me.ts';
-import { mayWrite } from '../plans/plan-words.ts';
+import { mayWrite, useMe } from '../../components/use-me.ts';
 import classes from './home.module.css';
 import { MonthCalendar } from './MonthCalendar.tsx';
-import { TaskUpdateModal } from './TaskUpdateModal.tsx';
-import { openWork } from './work-items.ts';
-import type { WorkItem } from './work-items.ts';
-import { WorkList } from './WorkList.tsx';
-import { useUnitObligations, useUnitTasks } from './work-queries.ts';
+import { TaskUpdateModal } from '../../components/work/TaskUpdateModal.tsx';
+import { openWork } from '../../components/work/work-items.ts';
+import type { WorkItem } from '../../components/work/work-items.ts';
+import { WorkList } from '../../components/work/WorkList.tsx';
+import { useUnitObligations, useUnitTasks } from '../../components/work/work-queries.ts';
 
 function Count({ label, value, color }: { label: string; value: number; color?: string }) {
   return (

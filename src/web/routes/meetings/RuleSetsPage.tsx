@@ -19,6 +19,7 @@ import { useFormState } from '../../components/use-form-state.ts';
 import { useMe } from '../../components/use-me.ts';
 import { useCreateRuleSet, useRuleSets } from './meeting-queries.ts';
 import { MeetingsNav } from './MeetingsNav.tsx';
+import { useLang } from '../../components/use-lang.ts';
 
 /** The dated meeting quality rule sets of the unit the user acts for, and adding one. */
 export function RuleSetsPage() {
@@ -91,8 +92,8 @@ interface Values {
 const num = (v: number | string) => (v === '' ? null : Number(v));
 
 function RuleSetModal({ unitId, superuser, onClose }: { unitId: string; superuser: boolean; onClose: () => void }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language === 'en' ? 'en' : 'vi';
+  const { t } = useTranslation();
+  const lang = useLang();
   const create = useCreateRuleSet();
   const form = useFormState<Values>({
     national: superuser, name: '', source: '', validFrom: null, thematicEvery: 'quarter', thematicAtLeast: 1, minMinutes: 90, minMinutesCombined: 120,

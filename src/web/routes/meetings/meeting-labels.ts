@@ -1,13 +1,12 @@
-import { useTranslation } from 'react-i18next';
 import { ATTENDANCE_STATUSES, MEETING_KINDS, MEETING_STATUSES, OBSERVER_ROLES, SESSION_LENGTHS } from '../../../core/meetings/kinds.ts';
 import { CHECK_LABELS } from '../../../core/meetings/quality.ts';
+import { useLang } from '../../components/use-lang.ts';
 
 type Labelled = Record<string, { vi: string; en: string }>;
 
 /** Labels of the meetings module's enumerations in the current language. */
 export function useMeetingLabels() {
-  const { i18n } = useTranslation();
-  const lang = i18n.language === 'en' ? 'en' : 'vi';
+  const lang = useLang();
   const pick = (table: Labelled) => (k: string) => table[k]?.[lang] ?? k;
   const options = (table: Labelled) => () => Object.entries(table).map(([value, l]) => ({ value, label: l[lang] }));
   return {

@@ -5,7 +5,7 @@ import type { AudienceScope } from '../../../core/plans/audience.ts';
 import { useLabels } from '../../components/labels.ts';
 import type { AudienceForm } from './plan-form.ts';
 import { UnitPicker } from './UnitPicker.tsx';
-import { useLang } from './plan-words.ts';
+import { useLang } from '../../components/use-lang.ts';
 
 const SCOPES: AudienceScope[] = ['grassroots', 'children', 'units', 'self', 'kinds'];
 

@@ -7,7 +7,7 @@ import { DOCUMENT_KIND_LABELS } from '../../../shared/documents.ts';
 import type { DocumentList } from '../../../shared/documents.ts';
 import { api } from '../../api-client.ts';
 import type { DocRef } from './plan-form.ts';
-import { useLang } from './plan-words.ts';
+import { useLang } from '../../components/use-lang.ts';
 
 interface Props {
   label: string;

@@ -6,7 +6,8 @@ import { PLAN_STATUS_LABELS } from '../../../shared/plans.ts';
 import type { PlanListItem } from '../../../shared/plans.ts';
 import { notifyError } from '../../components/notify.ts';
 import { useCreateImplementingPlan } from './plan-queries.ts';
-import { STATUS_COLORS, useLang } from './plan-words.ts';
+import { STATUS_COLORS } from './plan-words.ts';
+import { useLang } from '../../components/use-lang.ts';
 
 /**
  * The unit's own plan carrying out a plan addressed to it: a link when it exists, otherwise

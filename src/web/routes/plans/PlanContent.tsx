@@ -10,7 +10,7 @@ import { DOCUMENT_KIND_LABELS } from '../../../shared/documents.ts';
 import { formatDate, formatNumber } from '../../components/format.ts';
 import { useLabels } from '../../components/labels.ts';
 import { dueInWords, duesInWords } from './due-words.ts';
-import { useLang } from './plan-words.ts';
+import { useLang } from '../../components/use-lang.ts';
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (

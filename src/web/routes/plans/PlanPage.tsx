@@ -11,7 +11,7 @@ import { formatDate, formatNumber } from '../../components/format.ts';
 import layout from '../../components/layout.module.css';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
-import { useMe } from '../../components/use-me.ts';
+import { mayWrite, useMe } from '../../components/use-me.ts';
 import { useUnit } from '../../components/unit-queries.ts';
 import { AddAudienceModal } from './AddAudienceModal.tsx';
 import { CoverageTable } from './dashboard/CoverageTable.tsx';
@@ -20,9 +20,10 @@ import { PlanTreeView } from './dashboard/PlanTreeView.tsx';
 import { PlanContent } from './PlanContent.tsx';
 import type { UnitRef } from './plan-form.ts';
 import { usePlan } from './plan-queries.ts';
-import { mayWrite, STATUS_COLORS, useLang } from './plan-words.ts';
+import { STATUS_COLORS } from './plan-words.ts';
 import { PublishModal } from './PublishModal.tsx';
 import { UnitWork } from './UnitWork.tsx';
+import { useLang } from '../../components/use-lang.ts';
 
 const TABS = ['content', 'progress', 'implementing'] as const;
 

@@ -12,11 +12,12 @@ import { formatDate, formatNumber } from '../../components/format.ts';
 import layout from '../../components/layout.module.css';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
-import { useMe } from '../../components/use-me.ts';
+import { mayWrite, useMe } from '../../components/use-me.ts';
 import { ImplementingAction } from './ImplementingAction.tsx';
 import { PLANS_PAGE, usePlans } from './plan-queries.ts';
 import type { PlanListView } from './plan-queries.ts';
-import { mayWrite, STATUS_COLORS, useLang } from './plan-words.ts';
+import { STATUS_COLORS } from './plan-words.ts';
+import { useLang } from '../../components/use-lang.ts';
 
 function StatusBadges({ p }: { p: PlanListItem }) {
   const lang = useLang();

@@ -7,7 +7,7 @@ import { DueEditor } from './DueEditor.tsx';
 import { ItemHeader } from './ItemHeader.tsx';
 import type { TaskForm } from './plan-form.ts';
 import { UnitPicker } from './UnitPicker.tsx';
-import { useLang } from './plan-words.ts';
+import { useLang } from '../../components/use-lang.ts';
 
 interface Props {
   task: TaskForm;

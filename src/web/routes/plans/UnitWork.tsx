@@ -3,11 +3,11 @@ import { IconDownload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiUrl } from '../../api-client.ts';
-import { TaskUpdateModal } from '../home/TaskUpdateModal.tsx';
-import { byUrgency, reportItem, taskItem } from '../home/work-items.ts';
-import type { WorkItem } from '../home/work-items.ts';
-import { WorkList } from '../home/WorkList.tsx';
-import { useUnitObligations, useUnitTasks } from '../home/work-queries.ts';
+import { TaskUpdateModal } from '../../components/work/TaskUpdateModal.tsx';
+import { byUrgency, reportItem, taskItem } from '../../components/work/work-items.ts';
+import type { WorkItem } from '../../components/work/work-items.ts';
+import { WorkList } from '../../components/work/WorkList.tsx';
+import { useUnitObligations, useUnitTasks } from '../../components/work/work-queries.ts';
 
 /** What a plan asks of the acting unit: its tasks and reports of this plan, with their deadlines and state. */
 export function UnitWork({ planId, unit, canWrite }: { planId: string; unit: { id: string; name: string }; canWrite: boolean }) {

@@ -15,7 +15,7 @@ import { PageLoader } from '../../components/PageLoader.tsx';
 import { useMe } from '../../components/use-me.ts';
 import { STATUS_PAGE, useObligationStatus } from './report-queries.ts';
 import { UrgeModal } from './UrgeModal.tsx';
-import { useLang } from '../plans/plan-words.ts';
+import { useLang } from '../../components/use-lang.ts';
 
 export const STATE_COLORS: Record<ReportState, string> = { submitted: 'green', late: 'orange', missing: 'red', returned: 'yellow', pending: 'gray' };
 

@@ -8,12 +8,12 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatDate, formatDateTime, formatNumber } from '../../components/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
-import { DEADLINE_COLORS } from '../home/work-items.ts';
+import { DEADLINE_COLORS } from '../../components/work/work-items.ts';
 import { useObligationInstance } from './report-queries.ts';
 import { ReportForm } from './ReportForm.tsx';
 import { ReviewPanel } from './ReviewPanel.tsx';
 import { VersionList } from './VersionList.tsx';
-import { useLang } from '../plans/plan-words.ts';
+import { useLang } from '../../components/use-lang.ts';
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (

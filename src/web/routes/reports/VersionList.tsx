@@ -3,8 +3,7 @@ import { IconMessage } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { sectionsOf } from '../../../core/reports/form.ts';
 import type { ObligationInstanceDetail, SubmissionVersion } from '../../../shared/reports.ts';
-import { formatDateTime, formatNumber } from '../../components/format.ts';
-import { formatRate } from '../plans/plan-words.ts';
+import { formatDateTime, formatNumber, formatRate } from '../../components/format.ts';
 import classes from './reports.module.css';
 
 export const VERSION_COLORS: Record<SubmissionVersion['status'], string> = { draft: 'gray', submitted: 'blue', returned: 'orange', accepted: 'green' };

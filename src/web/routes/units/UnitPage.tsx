@@ -1,6 +1,7 @@
 import { Alert, Anchor, Badge, Group, Tabs } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { IconHistory, IconInfoCircle, IconUsers } from '@tabler/icons-react';
+import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
@@ -10,7 +11,6 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import layout from '../../components/layout.module.css';
 import { useUnit } from '../../components/unit-queries.ts';
-import { MembersPanel } from '../members/MembersPanel.tsx';
 import { SubUnitList } from './SubUnitList.tsx';
 import { UnitActions } from './UnitActions.tsx';
 import { UnitHistory } from './UnitHistory.tsx';
@@ -18,8 +18,13 @@ import { UnitOverview } from './UnitOverview.tsx';
 
 const TABS = ['overview', 'members', 'history'] as const;
 
+export interface UnitPageProps {
+  /** A unit's member list, from the members module; the route table hands it in so the two modules stay apart. */
+  membersPanel: ComponentType<{ unitId: string; unitName: string; canManage: boolean }>;
+}
+
 /** A unit: what it is, who leads it, its sub-units, its members and how it came to be. */
-export function UnitPage() {
+export function UnitPage({ membersPanel: MembersPanel }: UnitPageProps) {
   const { t } = useTranslation();
   const labels = useLabels();
   const { id = '' } = useParams();

@@ -6,7 +6,8 @@ import type { PlanTree } from '../../../../shared/plans.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { PageLoader } from '../../../components/PageLoader.tsx';
 import { usePlanTree } from '../plan-queries.ts';
-import { STATUS_COLORS, useLang } from '../plan-words.ts';
+import { STATUS_COLORS } from '../plan-words.ts';
+import { useLang } from '../../../components/use-lang.ts';
 
 type Node = PlanTree[number] & { children: Node[] };
 

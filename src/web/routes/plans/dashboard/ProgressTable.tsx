@@ -1,8 +1,7 @@
 import { Anchor, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { PlanSummary } from '../../../../shared/plans.ts';
-import { formatNumber } from '../../../components/format.ts';
-import { formatRate } from '../plan-words.ts';
+import { formatNumber, formatRate } from '../../../components/format.ts';
 import { RateBar } from './RateBar.tsx';
 
 type Row = PlanSummary['children'][number];

@@ -3,13 +3,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TaskInstanceBulkSchema, TaskInstancePatchSchema } from '../../../shared/plans.ts';
 import type { TaskInstanceView } from '../../../shared/plans.ts';
-import { DateField } from '../../components/DateField.tsx';
-import { formatDate, todayIso } from '../../components/format.ts';
-import { FormActions } from '../../components/FormActions.tsx';
-import { FormError } from '../../components/FormError.tsx';
-import { notifySuccess } from '../../components/notify.ts';
-import { ResponsiveModal } from '../../components/ResponsiveModal.tsx';
-import { useFormState } from '../../components/use-form-state.ts';
+import { DateField } from '../DateField.tsx';
+import { formatDate, todayIso } from '../format.ts';
+import { FormActions } from '../FormActions.tsx';
+import { FormError } from '../FormError.tsx';
+import { notifySuccess } from '../notify.ts';
+import { ResponsiveModal } from '../ResponsiveModal.tsx';
+import { useFormState } from '../use-form-state.ts';
 import { useBulkUpdateTasks, useUpdateTask } from './work-queries.ts';
 
 interface Props {

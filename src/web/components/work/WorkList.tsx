@@ -2,11 +2,11 @@ import { Anchor, Badge, Checkbox, Group, Paper, Stack, Text, UnstyledButton } fr
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { INSTANCE_STATUS_LABELS, OBLIGATION_STATUS_LABELS } from '../../../shared/reports.ts';
-import { formatDate, formatNumber } from '../../components/format.ts';
-import classes from './home.module.css';
+import { formatDate, formatNumber } from '../format.ts';
+import classes from './work.module.css';
 import { DEADLINE_COLORS } from './work-items.ts';
 import type { WorkItem } from './work-items.ts';
-import { useLang } from '../plans/plan-words.ts';
+import { useLang } from '../use-lang.ts';
 
 interface Props {
   items: WorkItem[];
