@@ -5,12 +5,10 @@ import { TaskInstanceBulkSchema, TaskInstancePatchSchema } from '../../../shared
 import type { TaskInstanceView } from '../../../shared/plans.ts';
 import { DateField } from '../DateField.tsx';
 import { formatDate, todayIso } from '../format.ts';
-import { FormActions } from '../FormActions.tsx';
-import { FormError } from '../FormError.tsx';
-import { notifySuccess } from '../notify.ts';
-import { ResponsiveModal } from '../ResponsiveModal.tsx';
+import { FormModal } from '../FormModal.tsx';
 import { useFormState } from '../use-form-state.ts';
-import { useBulkUpdateTasks, useUpdateTask } from './work-queries.ts';
+import { useUpdateTasks } from './work-queries.ts';
+import type { TaskUpdate } from './work-queries.ts';
 
 interface Props {
   /** One task (update its note, evidence, done) or the chosen ones (mark all done at once). */
@@ -36,137 +34,126 @@ export function TaskUpdateModal({ tasks, mode = 'single', onClose, onDone }: Pro
     evidenceUrl: '',
   });
   const [touched, setTouched] = useState(false);
-  const bulk = useBulkUpdateTasks();
-  const patch = useUpdateTask();
+  const update = useUpdateTasks({
+    notice: (n, u) => ('bulk' in u ? t('home.bulkDone', { n }) : t('home.updated')),
+    onError: form.showServerError,
+  });
   const v = form.values;
-  const busy = bulk.isPending || patch.isPending;
 
   const evidence = v.evidenceTitle.trim()
     ? [{ title: v.evidenceTitle.trim(), ...(v.evidenceUrl.trim() ? { url: v.evidenceUrl.trim() } : {}) }]
     : undefined;
 
-  function submit() {
-    setTouched(true);
+  function request(): TaskUpdate | null {
     if (single) {
-      const body = form.validate(TaskInstancePatchSchema, {
+      const patch = form.validate(TaskInstancePatchSchema, {
         progressNote: v.note.trim() || null,
         done: v.done,
         ...(v.done && v.doneOn && single.state === 'open' ? { doneOn: v.doneOn } : {}),
         ...(evidence ? { evidence: [...single.evidence.map((e) => ({ title: e.title, url: e.url ?? null, note: e.note ?? null })), ...evidence] } : {}),
       });
-      if (!body) return;
-      patch.mutate(
-        { id: single.id, patch: body },
-        {
-          onSuccess: () => {
-            notifySuccess(t('home.updated'));
-            onDone?.();
-            onClose();
-          },
-          onError: (e) => form.showServerError(e),
-        },
-      );
-      return;
+      return patch && { id: single.id, patch };
     }
-    const body = form.validate(TaskInstanceBulkSchema, {
+    const bulk = form.validate(TaskInstanceBulkSchema, {
       ids: tasks.map((x) => x.id),
       done: true,
       ...(v.doneOn ? { doneOn: v.doneOn } : {}),
       progressNote: v.note.trim() || null,
       ...(evidence ? { evidence } : {}),
     });
+    return bulk && { bulk };
+  }
+
+  function submit() {
+    setTouched(true);
+    const body = request();
     if (!body) return;
-    bulk.mutate(body, {
-      onSuccess: (out) => {
-        notifySuccess(t('home.bulkDone', { n: out.updated }));
+    update.mutate(body, {
+      onSuccess: () => {
         onDone?.();
         onClose();
       },
-      onError: (e) => form.showServerError(e),
     });
   }
 
+  const summary = single ? (
+    <Stack gap={2}>
+      <Text fw={600}>{single.taskText}</Text>
+      <Text size="sm" c="dimmed">
+        {[single.planNumber, single.periodLabel, single.dueDate ? t('home.due', { date: formatDate(single.dueDate) }) : null].filter(Boolean).join(' · ')}
+      </Text>
+    </Stack>
+  ) : (
+    <List size="sm" spacing={2} aria-label={t('home.chosenTasks')}>
+      {tasks.map((x) => (
+        <List.Item key={x.id}>
+          {x.taskText}{' '}
+          <Text span size="xs" c="dimmed">
+            ({x.periodLabel})
+          </Text>
+        </List.Item>
+      ))}
+    </List>
+  );
+
   return (
-    <ResponsiveModal opened onClose={onClose} title={single ? t('home.updateTitle') : t('home.bulkTitle', { n: tasks.length })}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
-        noValidate
-      >
-        <Stack gap="sm">
-          {single ? (
-            <Stack gap={2}>
-              <Text fw={600}>{single.taskText}</Text>
-              <Text size="sm" c="dimmed">
-                {[single.planNumber, single.periodLabel, single.dueDate ? t('home.due', { date: formatDate(single.dueDate) }) : null].filter(Boolean).join(' · ')}
-              </Text>
-            </Stack>
-          ) : (
-            <List size="sm" spacing={2} aria-label={t('home.chosenTasks')}>
-              {tasks.map((x) => (
-                <List.Item key={x.id}>
-                  {x.taskText}{' '}
-                  <Text span size="xs" c="dimmed">
-                    ({x.periodLabel})
-                  </Text>
-                </List.Item>
-              ))}
-            </List>
-          )}
-          <FormError message={touched ? form.formError : null} />
-          <Textarea
-            label={t('home.note')}
-            description={single ? undefined : t('home.noteBulkHint')}
-            value={v.note}
-            onChange={(e) => form.set('note', e.currentTarget.value)}
-            autosize
-            minRows={3}
-            error={form.errors.progressNote}
-            data-autofocus
-          />
-          {single && <Checkbox size="md" label={t('home.doneCheck')} checked={v.done} onChange={(e) => form.set('done', e.currentTarget.checked)} />}
-          {v.done && (!single || single.state === 'open') && (
-            <DateField label={t('home.doneOn')} value={v.doneOn} onChange={(d) => form.set('doneOn', d)} maxDate={todayIso()} error={form.errors.doneOn} />
-          )}
-          <Title order={3} fz="sm" mt={4}>
-            {t('home.evidence')}
-          </Title>
-          {single && single.evidence.length > 0 && (
-            <List size="sm" spacing={2}>
-              {single.evidence.map((e, i) => (
-                <List.Item key={i}>
-                  {e.url ? (
-                    <Anchor href={e.url} target="_blank" rel="noreferrer">
-                      {e.title}
-                    </Anchor>
-                  ) : (
-                    e.title
-                  )}
-                </List.Item>
-              ))}
-            </List>
-          )}
-          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-            <TextInput
-              label={t('home.evidenceTitle')}
-              placeholder={t('home.evidenceTitleHint')}
-              value={v.evidenceTitle}
-              onChange={(e) => form.set('evidenceTitle', e.currentTarget.value)}
-              error={form.errors['evidence.0.title']}
-            />
-            <TextInput
-              label={t('home.evidenceUrl')}
-              placeholder="https://"
-              value={v.evidenceUrl}
-              onChange={(e) => form.set('evidenceUrl', e.currentTarget.value)}
-              error={Object.entries(form.errors).find(([k]) => k.startsWith('evidence') && k.endsWith('url'))?.[1]}
-            />
-          </SimpleGrid>
-          <FormActions submitLabel={single ? t('common.save') : t('home.markDone', { n: tasks.length })} loading={busy} onCancel={onClose} />
-        </Stack>
-      </form>
-    </ResponsiveModal>
+    <FormModal
+      title={single ? t('home.updateTitle') : t('home.bulkTitle', { n: tasks.length })}
+      onClose={onClose}
+      onSubmit={submit}
+      error={touched ? form.formError : null}
+      submitLabel={single ? t('common.save') : t('home.markDone', { n: tasks.length })}
+      busy={update.isPending}
+      intro={summary}
+    >
+      <Textarea
+        label={t('home.note')}
+        description={single ? undefined : t('home.noteBulkHint')}
+        value={v.note}
+        onChange={(e) => form.set('note', e.currentTarget.value)}
+        autosize
+        minRows={3}
+        error={form.errors.progressNote}
+        data-autofocus
+      />
+      {single && <Checkbox size="md" label={t('home.doneCheck')} checked={v.done} onChange={(e) => form.set('done', e.currentTarget.checked)} />}
+      {v.done && (!single || single.state === 'open') && (
+        <DateField label={t('home.doneOn')} value={v.doneOn} onChange={(d) => form.set('doneOn', d)} maxDate={todayIso()} error={form.errors.doneOn} />
+      )}
+      <Title order={3} fz="sm" mt={4}>
+        {t('home.evidence')}
+      </Title>
+      {single && single.evidence.length > 0 && (
+        <List size="sm" spacing={2}>
+          {single.evidence.map((e, i) => (
+            <List.Item key={i}>
+              {e.url ? (
+                <Anchor href={e.url} target="_blank" rel="noreferrer">
+                  {e.title}
+                </Anchor>
+              ) : (
+                e.title
+              )}
+            </List.Item>
+          ))}
+        </List>
+      )}
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+        <TextInput
+          label={t('home.evidenceTitle')}
+          placeholder={t('home.evidenceTitleHint')}
+          value={v.evidenceTitle}
+          onChange={(e) => form.set('evidenceTitle', e.currentTarget.value)}
+          error={form.errors['evidence.0.title']}
+        />
+        <TextInput
+          label={t('home.evidenceUrl')}
+          placeholder="https://"
+          value={v.evidenceUrl}
+          onChange={(e) => form.set('evidenceUrl', e.currentTarget.value)}
+          error={Object.entries(form.errors).find(([k]) => k.startsWith('evidence') && k.endsWith('url'))?.[1]}
+        />
+      </SimpleGrid>
+    </FormModal>
   );
 }

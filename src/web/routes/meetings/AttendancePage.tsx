@@ -9,7 +9,7 @@ import type { AttendanceRoster, MeetingDetail } from '../../../shared/meetings.t
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatDate } from '../../components/format.ts';
 import { useLabels } from '../../components/labels.ts';
-import { errorMessage, notifySuccess } from '../../components/notify.ts';
+import { errorMessage } from '../../components/notify.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { CoverageStat } from './CoverageStat.tsx';
@@ -58,11 +58,14 @@ function AttendanceForm({ meeting, roster }: { meeting: MeetingDetail; roster: A
   const { t } = useTranslation();
   const labels = useLabels();
   const ml = useMeetingLabels();
-  const save = useSaveAttendance(meeting.id);
   const saved = useMemo(() => fromRoster(roster), [roster]);
   const [marks, setMarks] = useState<Marks>(() => ({ ...saved, ...(readDraft(meeting.id) ?? {}) }));
   const [q, setQ] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const save = useSaveAttendance(meeting.id, {
+    notice: (out) => t('meetings.attendance.saved', { studied: out.coverage.studied, must: out.coverage.mustStudy }),
+    onError: (e) => setError(errorMessage(e)),
+  });
   const [missingReason, setMissingReason] = useState<Set<string>>(new Set());
 
   const changed = roster.items.filter((i) => {
@@ -100,7 +103,7 @@ function AttendanceForm({ meeting, roster }: { meeting: MeetingDetail; roster: A
     });
   }
 
-  async function submit() {
+  function submit() {
     setError(null);
     const noReason = changed.filter((i) => marks[i.personId]?.status === 'excused' && !marks[i.personId]!.reason.trim()).map((i) => i.personId);
     if (noReason.length > 0) {
@@ -112,16 +115,16 @@ function AttendanceForm({ meeting, roster }: { meeting: MeetingDetail; roster: A
       setError(t('meetings.attendance.nothingChanged'));
       return;
     }
-    try {
-      const out = await save.mutateAsync({
-        entries: changed.map((i) => ({ personId: i.personId, status: marks[i.personId]!.status, reason: marks[i.personId]!.reason.trim() || null })),
-      });
-      writeDraft(meeting.id, null);
-      setMarks(fromRoster(out));
-      notifySuccess(t('meetings.attendance.saved', { studied: out.coverage.studied, must: out.coverage.mustStudy }));
-    } catch (err) {
-      setError(errorMessage(err));
-    }
+    const entries = changed.map((i) => ({ personId: i.personId, status: marks[i.personId]!.status, reason: marks[i.personId]!.reason.trim() || null }));
+    save.mutate(
+      { entries },
+      {
+        onSuccess: (out) => {
+          writeDraft(meeting.id, null);
+          setMarks(fromRoster(out));
+        },
+      },
+    );
   }
 
   return (
@@ -210,7 +213,7 @@ function AttendanceForm({ meeting, roster }: { meeting: MeetingDetail; roster: A
             <Text size="sm" c="dimmed">
               {t('meetings.attendance.changed', { count: changed.length })}
             </Text>
-            <Button leftSection={<IconDeviceFloppy size={18} aria-hidden />} onClick={() => void submit()} loading={save.isPending} size="md">
+            <Button leftSection={<IconDeviceFloppy size={18} aria-hidden />} onClick={submit} loading={save.isPending} size="md">
               {t('meetings.attendance.save')}
             </Button>
           </Group>

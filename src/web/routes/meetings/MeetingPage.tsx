@@ -10,13 +10,12 @@ import { ConfirmStep } from '../../components/ConfirmStep.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatDate, formatDateTime, todayIso } from '../../components/format.ts';
 import { useLabels } from '../../components/labels.ts';
-import { notifyError, notifySuccess } from '../../components/notify.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { ResponsiveModal } from '../../components/ResponsiveModal.tsx';
 import { CoverageStat } from './CoverageStat.tsx';
 import { MakeupModal, RecordResultModal } from './MeetingDialogs.tsx';
-import { useMeetingLabels } from './meeting-labels.ts';
+import { useMeetingLabels, withNoticeWarning } from './meeting-labels.ts';
 import { useMeeting, useRegisterObserver, useSendMeeting, useUpdateMeeting } from './meeting-queries.ts';
 import { PrefillReport } from './PrefillReport.tsx';
 
@@ -47,39 +46,13 @@ function MeetingView({ m }: { m: MeetingDetail }) {
   const labels = useLabels();
   const ml = useMeetingLabels();
   const acting = useActingUnit();
-  const send = useSendMeeting(m.id);
-  const update = useUpdateMeeting(m.id);
-  const observe = useRegisterObserver(m.id);
+  const send = useSendMeeting(m.id, { notice: (out) => withNoticeWarning(t('meetings.sent'), out) });
+  const update = useUpdateMeeting(m.id, { notice: () => t('meetings.cancelled') });
+  const observe = useRegisterObserver(m.id, { notice: (_, o) => t('meetings.observers.registered', { role: ml.observer(o.role).toLowerCase() }) });
   const [dialog, setDialog] = useState<'result' | 'makeup' | 'cancel' | null>(null);
   const started = m.date <= todayIso();
   const canEdit = m.permissions.edit;
-
-  async function sendUp() {
-    try {
-      const out = await send.mutateAsync();
-      notifySuccess(out.notice.warning && out.notice.message ? `${t('meetings.sent')} ${out.notice.message}` : t('meetings.sent'));
-    } catch (err) {
-      notifyError(err);
-    }
-  }
-  async function register(role: 'attend' | 'supervise') {
-    if (!acting.unitId) return;
-    try {
-      await observe.mutateAsync({ unitId: acting.unitId, role });
-      notifySuccess(t('meetings.observers.registered', { role: ml.observer(role).toLowerCase() }));
-    } catch (err) {
-      notifyError(err);
-    }
-  }
-  async function cancel() {
-    try {
-      await update.mutateAsync({ status: 'cancelled' });
-      notifySuccess(t('meetings.cancelled'));
-      setDialog(null);
-    } catch (err) {
-      notifyError(err);
-    }
-  }
+  const register = (role: 'attend' | 'supervise') => acting.unitId && observe.mutate({ unitId: acting.unitId, role });
 
   return (
     <>
@@ -134,7 +107,7 @@ function MeetingView({ m }: { m: MeetingDetail }) {
               {m.notice.sentUpAt && <Text size="sm">{t('meetings.sentAt', { at: formatDateTime(m.notice.sentUpAt) })}</Text>}
               {canEdit && m.status === 'planned' && !m.notice.sentUpAt && (
                 <Group>
-                  <Button size="sm" leftSection={<IconSend size={16} aria-hidden />} onClick={() => void sendUp()} loading={send.isPending}>
+                  <Button size="sm" leftSection={<IconSend size={16} aria-hidden />} onClick={() => send.mutate()} loading={send.isPending}>
                     {t('meetings.sendUp')}
                   </Button>
                 </Group>
@@ -144,7 +117,7 @@ function MeetingView({ m }: { m: MeetingDetail }) {
         )}
         {m.notice.state === 'not_required' && canEdit && m.status === 'planned' && !m.makeupOf && (
           <Group>
-            <Button variant="default" size="sm" leftSection={<IconSend size={16} aria-hidden />} onClick={() => void sendUp()} loading={send.isPending} disabled={!!m.notice.sentUpAt}>
+            <Button variant="default" size="sm" leftSection={<IconSend size={16} aria-hidden />} onClick={() => send.mutate()} loading={send.isPending} disabled={!!m.notice.sentUpAt}>
               {m.notice.sentUpAt ? t('meetings.sentAt', { at: formatDateTime(m.notice.sentUpAt) }) : t('meetings.sendUp')}
             </Button>
           </Group>
@@ -212,10 +185,10 @@ function MeetingView({ m }: { m: MeetingDetail }) {
             )}
             {m.permissions.observe && (
               <Group mt="sm" gap="xs">
-                <Button size="sm" variant="light" onClick={() => void register('attend')} loading={observe.isPending}>
+                <Button size="sm" variant="light" onClick={() => register('attend')} loading={observe.isPending}>
                   {t('meetings.observers.attend')}
                 </Button>
-                <Button size="sm" variant="light" onClick={() => void register('supervise')} loading={observe.isPending}>
+                <Button size="sm" variant="light" onClick={() => register('supervise')} loading={observe.isPending}>
                   {t('meetings.observers.supervise')}
                 </Button>
               </Group>
@@ -297,7 +270,7 @@ function MeetingView({ m }: { m: MeetingDetail }) {
       {dialog === 'makeup' && <MakeupModal meeting={m} onClose={() => setDialog(null)} />}
       {dialog === 'cancel' && (
         <ResponsiveModal opened onClose={() => setDialog(null)} title={t('meetings.cancel')} size="md">
-          <ConfirmStep confirmLabel={t('meetings.cancel')} onConfirm={() => void cancel()} onBack={() => setDialog(null)} loading={update.isPending}>
+          <ConfirmStep confirmLabel={t('meetings.cancel')} onConfirm={() => update.mutate({ status: 'cancelled' }, { onSuccess: () => setDialog(null) })} onBack={() => setDialog(null)} loading={update.isPending}>
             {t('meetings.cancelConfirm')}
           </ConfirmStep>
         </ResponsiveModal>

@@ -18,12 +18,11 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { FormError } from '../../components/FormError.tsx';
 import { todayIso } from '../../components/format.ts';
 import { useLabels } from '../../components/labels.ts';
-import { notifySuccess } from '../../components/notify.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { useUnit } from '../../components/unit-queries.ts';
 import { useFormState } from '../../components/use-form-state.ts';
-import { useMeetingLabels } from './meeting-labels.ts';
+import { useMeetingLabels, withNoticeWarning } from './meeting-labels.ts';
 import { useCampaign, useCampaigns, useCreateMeeting, useRapporteurs } from './meeting-queries.ts';
 
 interface Values {
@@ -79,7 +78,7 @@ function PlanForm({ unitId }: { unitId: string }) {
   const navigate = useNavigate();
   const form = useFormState<Values>(emptyValues());
   const v = form.values;
-  const create = useCreateMeeting();
+  const create = useCreateMeeting({ notice: (out) => withNoticeWarning(t('meetings.form.saved'), out), onError: form.showServerError });
   const [docSearch, setDocSearch] = useState('');
   const [docQ] = useDebouncedValue(docSearch, 300);
   const [docLabels, setDocLabels] = useState<Record<string, string>>({});
@@ -106,7 +105,7 @@ function PlanForm({ unitId }: { unitId: string }) {
     ...v.documentIds.filter((id) => !(docs.data?.items ?? []).some((d) => d.id === id)).map((id) => ({ value: id, label: docLabels[id] ?? id })),
   ];
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
     const rapporteurs = (roster.data?.items ?? []).filter((r) => v.rapporteurIds.includes(r.personId)).map((r) => ({ personId: r.personId, name: r.name, unitName: r.unitName }));
     const input = form.validate(MeetingCreateSchema, {
@@ -130,19 +129,12 @@ function PlanForm({ unitId }: { unitId: string }) {
       campaignMonthId: v.campaignMonthId,
       content: v.content.trim() || null,
     });
-    if (!input) return;
-    try {
-      const out = await create.mutateAsync(input);
-      notifySuccess(out.notice.warning && out.notice.message ? `${t('meetings.form.saved')} ${out.notice.message}` : t('meetings.form.saved'));
-      navigate(`/meetings/${out.id}`);
-    } catch (err) {
-      form.showServerError(err);
-    }
+    if (input) create.mutate(input, { onSuccess: (out) => navigate(`/meetings/${out.id}`) });
   }
 
   const openTasks = (tasks.data?.items ?? []).filter((x) => x.state === 'open');
   return (
-    <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="form" onSubmit={(e: FormEvent) => void submit(e)} noValidate aria-label={t('meetings.planTitle')}>
+    <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="form" onSubmit={submit} noValidate aria-label={t('meetings.planTitle')}>
       <Stack gap="sm">
         <FormError message={form.formError} />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">

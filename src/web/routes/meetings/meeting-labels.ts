@@ -25,3 +25,8 @@ export function useMeetingLabels() {
 export function coverageText(c: { studied: number; mustStudy: number; percent: number | null }): string {
   return `${c.studied}/${c.mustStudy}${c.percent === null ? '' : ` (${c.percent}%)`}`;
 }
+
+/** A saved meeting's notice, with the warning the server gave when the notice was late. */
+export function withNoticeWarning(text: string, saved: { notice: { warning: boolean; message: string | null } }): string {
+  return saved.notice.warning && saved.notice.message ? `${text} ${saved.notice.message}` : text;
+}

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SubmissionVersion } from '../../../shared/reports.ts';
 import { FormError } from '../../components/FormError.tsx';
-import { errorMessage, notifySuccess } from '../../components/notify.ts';
+import { errorMessage } from '../../components/notify.ts';
 import { useReviewSubmission } from './report-queries.ts';
 
 /** The receiving level's decision on a submitted version: accept it, or return it with a comment. */
@@ -13,7 +13,10 @@ export function ReviewPanel({ version, unitName }: { version: SubmissionVersion;
   const [comment, setComment] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [commentError, setCommentError] = useState<string | undefined>();
-  const review = useReviewSubmission();
+  const review = useReviewSubmission({
+    notice: (_, r) => (r.decision === 'accept' ? t('reports.review.accepted', { unit: unitName }) : t('reports.review.returned', { unit: unitName })),
+    onError: (e) => setError(errorMessage(e)),
+  });
 
   function decide(decision: 'accept' | 'return') {
     setError(null);
@@ -21,16 +24,7 @@ export function ReviewPanel({ version, unitName }: { version: SubmissionVersion;
       setCommentError(t('reports.review.commentNeeded'));
       return;
     }
-    review.mutate(
-      { submissionId: version.id, decision, comment: comment.trim() },
-      {
-        onSuccess: () => {
-          setComment('');
-          notifySuccess(decision === 'accept' ? t('reports.review.accepted', { unit: unitName }) : t('reports.review.returned', { unit: unitName }));
-        },
-        onError: (e) => setError(errorMessage(e)),
-      },
-    );
+    review.mutate({ submissionId: version.id, decision, comment: comment.trim() }, { onSuccess: () => setComment('') });
   }
 
   return (
