@@ -1,8 +1,6 @@
 import { Alert, Button, Checkbox, EmptyState, Group, MultiSelect, Paper, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
 import { IconCalendarEvent } from '@tabler/icons-react';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
@@ -20,6 +18,9 @@ import { todayIso } from '../../components/format.ts';
 import { useLabels } from '../../components/labels.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
+import { SearchMultiSelect } from '../../components/SearchMultiSelect.tsx';
+import type { Choice } from '../../components/SearchMultiSelect.tsx';
+import type { SearchSource } from '../../components/server-search.ts';
 import { useUnit } from '../../components/unit-queries.ts';
 import { useFormState } from '../../components/use-form-state.ts';
 import { useMeetingLabels, withNoticeWarning } from './meeting-labels.ts';
@@ -38,7 +39,7 @@ interface Values {
   rapporteurIds: string[];
   requestRapporteur: boolean;
   rapporteurRequest: string;
-  documentIds: string[];
+  documents: Choice[];
   materials: string;
   materialsSentOn: string | null;
   selfStudyAllowed: boolean;
@@ -65,9 +66,16 @@ export function PlanMeetingPage() {
   );
 }
 
+/** The documents a session studies: any the user may read, offered before anything is typed. */
+const DOCUMENTS: SearchSource<DocumentList['items'][number], DocumentList> = {
+  key: (text) => ['meetings', 'documents', text],
+  fetch: (text, signal) => api.get<DocumentList>('/api/documents', { q: text, limit: 30 }, signal),
+  minLength: 0,
+};
+
 const emptyValues = (): Values => ({
   kind: 'study', title: '', date: todayIso(), startTime: '', sessionLength: 'half_day', place: '', chairPersonId: null, chairName: '',
-  categories: [...DEFAULT_PARTICIPANT_CATEGORIES], rapporteurIds: [], requestRapporteur: false, rapporteurRequest: '', documentIds: [], materials: '',
+  categories: [...DEFAULT_PARTICIPANT_CATEGORIES], rapporteurIds: [], requestRapporteur: false, rapporteurRequest: '', documents: [], materials: '',
   materialsSentOn: null, selfStudyAllowed: false, taskInstanceId: null, campaignId: null, campaignMonthId: null, content: '',
 });
 
@@ -79,9 +87,6 @@ function PlanForm({ unitId }: { unitId: string }) {
   const form = useFormState<Values>(emptyValues());
   const v = form.values;
   const create = useCreateMeeting({ notice: (out) => withNoticeWarning(t('meetings.form.saved'), out), onError: form.showServerError });
-  const [docSearch, setDocSearch] = useState('');
-  const [docQ] = useDebouncedValue(docSearch, 300);
-  const [docLabels, setDocLabels] = useState<Record<string, string>>({});
 
   const members = useQuery({
     queryKey: ['meetings', 'members', unitId],
@@ -91,19 +96,9 @@ function PlanForm({ unitId }: { unitId: string }) {
     queryKey: ['meetings', 'tasks', unitId],
     queryFn: () => api.get<{ items: TaskInstanceView[]; total: number }>(`/api/units/${unitId}/task-instances`, { limit: 200 }),
   });
-  const docs = useQuery({
-    queryKey: ['meetings', 'documents', docQ],
-    queryFn: ({ signal }) => api.get<DocumentList>('/api/documents', { q: docQ.trim(), limit: 30 }, signal),
-    placeholderData: keepPreviousData,
-  });
   const roster = useRapporteurs(unitId);
   const campaigns = useCampaigns(unitId);
   const campaign = useCampaign(v.campaignId ?? '');
-
-  const docOptions = [
-    ...(docs.data?.items ?? []).map((d) => ({ value: d.id, label: `${d.number ?? d.kind}${d.title ? ` — ${d.title}` : ''}`.slice(0, 160) })),
-    ...v.documentIds.filter((id) => !(docs.data?.items ?? []).some((d) => d.id === id)).map((id) => ({ value: id, label: docLabels[id] ?? id })),
-  ];
 
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -124,7 +119,7 @@ function PlanForm({ unitId }: { unitId: string }) {
       materials: v.materials.split('\n').map((x) => x.trim()).filter(Boolean).map((title) => ({ title })),
       materialsSentOn: v.materialsSentOn,
       selfStudyAllowed: v.selfStudyAllowed,
-      documentIds: v.documentIds,
+      documentIds: v.documents.map((d) => d.id),
       taskInstanceId: v.taskInstanceId,
       campaignMonthId: v.campaignMonthId,
       content: v.content.trim() || null,
@@ -165,22 +160,14 @@ function PlanForm({ unitId }: { unitId: string }) {
           onChange={(x) => form.set('categories', x)}
           error={form.errors.categories}
         />
-        <MultiSelect
+        <SearchMultiSelect
           label={t('meetings.form.documents')}
           placeholder={t('meetings.form.documentsPlaceholder')}
-          data={docOptions}
-          value={v.documentIds}
-          onChange={(ids) => {
-            const next = { ...docLabels };
-            for (const o of docOptions) if (ids.includes(o.value)) next[o.value] = o.label;
-            setDocLabels(next);
-            form.set('documentIds', ids);
-          }}
-          searchable
-          searchValue={docSearch}
-          onSearchChange={setDocSearch}
-          filter={({ options }) => options}
-          nothingFoundMessage={t('meetings.form.noDocuments')}
+          value={v.documents}
+          onChange={(docs) => form.set('documents', docs)}
+          source={DOCUMENTS}
+          option={(d) => ({ id: d.id, label: `${d.number ?? d.kind}${d.title ? ` — ${d.title}` : ''}`.slice(0, 160) })}
+          nothingFound={t('meetings.form.noDocuments')}
           error={form.errors.documentIds}
         />
         <MultiSelect

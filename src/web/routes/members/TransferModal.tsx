@@ -6,7 +6,8 @@ import { api } from '../../api-client.ts';
 import { datedChangePayload, DatedChangeFields } from '../../components/DatedChangeFields.tsx';
 import { todayIso } from '../../components/format.ts';
 import { FormModal } from '../../components/FormModal.tsx';
-import { UnitSearchSelect } from '../../components/UnitSearchSelect.tsx';
+import type { UnitRef } from '../../components/unit-queries.ts';
+import { UnitSelect } from '../../components/UnitSelect.tsx';
 import { useFormState } from '../../components/use-form-state.ts';
 import { useOrgChange } from '../../components/use-org-change.ts';
 import { CategorySelect } from './MembershipFields.tsx';
@@ -16,33 +17,23 @@ type Membership = PersonDetail['memberships'][number];
 /** "Chuyển sinh hoạt": the current membership ends and a new one starts in another unit on a date. */
 export function TransferModal({ person, membership, onClose }: { person: PersonDetail; membership: Membership; onClose: () => void }) {
   const { t } = useTranslation();
-  const form = useFormState({ toUnitId: null as string | null, toUnitName: '', category: membership.category as string, on: todayIso() as string | null, note: '' });
+  const form = useFormState({ toUnit: null as UnitRef | null, category: membership.category as string, on: todayIso() as string | null, note: '' });
   const transfer = useOrgChange({
     mutationFn: (input: Transfer) => api.post(`/api/people/${person.id}/transfer`, input),
-    notice: () => t('members.transferred', { name: person.fullName, unit: form.values.toUnitName }),
+    notice: () => t('members.transferred', { name: person.fullName, unit: form.values.toUnit?.name ?? '' }),
     onError: form.showServerError,
   });
   const v = form.values;
 
   function submit() {
-    const input = form.validate(TransferSchema, { toUnitId: v.toUnitId ?? '', category: v.category, ...datedChangePayload(v) });
+    const input = form.validate(TransferSchema, { toUnitId: v.toUnit?.id ?? '', category: v.category, ...datedChangePayload(v) });
     if (input) transfer.mutate(input, { onSuccess: onClose });
   }
 
   return (
     <FormModal title={t('members.transferOf', { name: person.fullName })} onClose={onClose} onSubmit={submit} error={form.formError} submitLabel={t('members.transferSubmit')} busy={transfer.isPending}>
       <TextInput label={t('members.fromUnit')} value={membership.unitName} readOnly variant="filled" />
-      <UnitSearchSelect
-        label={t('members.toUnit')}
-        required
-        value={v.toUnitId}
-        onChange={(id, item) => {
-          form.set('toUnitId', id);
-          form.set('toUnitName', item?.name ?? '');
-        }}
-        excludeIds={[membership.unitId]}
-        error={form.errors.toUnitId}
-      />
+      <UnitSelect label={t('members.toUnit')} required value={v.toUnit} onChange={(u) => form.set('toUnit', u)} excludeIds={[membership.unitId]} error={form.errors.toUnitId} />
       <CategorySelect value={v.category} onChange={(c) => form.set('category', c)} error={form.errors.category} />
       <DatedChangeFields values={v} errors={form.errors} set={form.set} />
     </FormModal>

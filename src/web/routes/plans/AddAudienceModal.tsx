@@ -7,9 +7,9 @@ import { formatNumber } from '../../components/format.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { useFormState } from '../../components/use-form-state.ts';
 import { useMutationWithNotice } from '../../components/use-mutation-with-notice.ts';
-import type { UnitRef } from './plan-form.ts';
+import type { UnitRef } from '../../components/unit-queries.ts';
 import { planKeys } from './plan-queries.ts';
-import { UnitPicker } from './UnitPicker.tsx';
+import { UnitMultiSelect } from '../../components/UnitMultiSelect.tsx';
 
 /**
  * Gives a published plan's work to units founded or merged after it was published: each gets the
@@ -40,7 +40,7 @@ export function AddAudienceModal({ plan, onClose }: { plan: PlanView; onClose: (
       busy={add.isPending}
       intro={<Text size="sm">{t('plans.audienceAdd.hint')}</Text>}
     >
-      <UnitPicker label={t('plans.audienceAdd.units')} value={form.values.units} onChange={(units) => form.set('units', units)} error={form.errors.unitIds} />
+      <UnitMultiSelect label={t('plans.audienceAdd.units')} value={form.values.units} onChange={(units) => form.set('units', units)} error={form.errors.unitIds} />
     </FormModal>
   );
 }

@@ -3,14 +3,13 @@ import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { IsoDate } from '../../../core/deadline/types.ts';
 import { todayIso } from '../../components/format.ts';
-import { UnitSearchSelect } from '../../components/UnitSearchSelect.tsx';
+import { UnitSelect } from '../../components/UnitSelect.tsx';
 import { AudienceField } from './AudienceField.tsx';
 import { DueEditor } from './DueEditor.tsx';
 import { defaultDue } from './due-words.ts';
 import { ItemHeader } from './ItemHeader.tsx';
 import type { ObligationForm } from './plan-form.ts';
 import { ReportFormEditor } from './ReportFormEditor.tsx';
-import { useUnitName } from './UnitPicker.tsx';
 
 interface Props {
   obligation: ObligationForm;
@@ -25,7 +24,6 @@ interface Props {
 /** One report the units must send: to whom, through whom, by when (or every period), with which figures. */
 export function ObligationCard({ obligation: o, index, count, onChange, onMove, onRemove, errors }: Props) {
   const { t } = useTranslation();
-  const nameOf = useUnitName();
   const name = t('plans.editor.reportN', { n: index + 1 });
   const set = <K extends keyof ObligationForm>(key: K, value: ObligationForm[K]) => onChange({ ...o, [key]: value });
 
@@ -44,20 +42,8 @@ export function ObligationCard({ obligation: o, index, count, onChange, onMove, 
           error={errors.title}
         />
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
-          <UnitSearchSelect
-            label={t('plans.report.to')}
-            value={o.to?.id ?? null}
-            valueLabel={o.to ? nameOf(o.to) : undefined}
-            onChange={(id, item) => set('to', id ? { id, name: item?.name ?? '' } : null)}
-            error={errors.toUnitId}
-          />
-          <UnitSearchSelect
-            label={t('plans.report.via')}
-            value={o.via?.id ?? null}
-            valueLabel={o.via ? nameOf(o.via) : undefined}
-            onChange={(id, item) => set('via', id ? { id, name: item?.name ?? '' } : null)}
-            error={errors.viaUnitId}
-          />
+          <UnitSelect label={t('plans.report.to')} value={o.to} onChange={(u) => set('to', u)} error={errors.toUnitId} />
+          <UnitSelect label={t('plans.report.via')} value={o.via} onChange={(u) => set('via', u)} error={errors.viaUnitId} />
           <AudienceField value={o.audience} onChange={(a) => set('audience', a)} error={errors['audience.unitIds'] ?? errors['audience.kinds']} />
           <NumberInput
             label={t('plans.report.cutoffDay')}

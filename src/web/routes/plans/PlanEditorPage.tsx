@@ -23,7 +23,7 @@ import { usePlan, useSavePlan } from './plan-queries.ts';
 import classes from './plans.module.css';
 import { PublishModal } from './PublishModal.tsx';
 import { TaskCard } from './TaskCard.tsx';
-import { UnitNamesContext, useUnitNames } from './UnitPicker.tsx';
+import { UnitNamesContext, useUnitNames } from '../../components/unit-names.ts';
 
 /** Errors under `prefix` ("tasks.2."), keyed by the rest of their path. */
 function errorsUnder(errors: Record<string, string>, prefix: string): Record<string, string> {

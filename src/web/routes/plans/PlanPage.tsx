@@ -18,7 +18,7 @@ import { CoverageTable } from './dashboard/CoverageTable.tsx';
 import { PlanDashboard } from './dashboard/PlanDashboard.tsx';
 import { PlanTreeView } from './dashboard/PlanTreeView.tsx';
 import { PlanContent } from './PlanContent.tsx';
-import type { UnitRef } from './plan-form.ts';
+import type { UnitRef } from '../../components/unit-queries.ts';
 import { usePlan } from './plan-queries.ts';
 import { STATUS_COLORS } from './plan-words.ts';
 import { PublishModal } from './PublishModal.tsx';

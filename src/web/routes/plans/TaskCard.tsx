@@ -6,8 +6,8 @@ import { AudienceField } from './AudienceField.tsx';
 import { DueEditor } from './DueEditor.tsx';
 import { ItemHeader } from './ItemHeader.tsx';
 import type { TaskForm } from './plan-form.ts';
-import { UnitPicker } from './UnitPicker.tsx';
 import { useLang } from '../../components/use-lang.ts';
+import { UnitMultiSelect } from '../../components/UnitMultiSelect.tsx';
 
 interface Props {
   task: TaskForm;
@@ -56,13 +56,13 @@ export function TaskCard({ task, index, count, onChange, onMove, onRemove, error
             comboboxProps={{ withinPortal: true }}
           />
           <AudienceField value={task.audience} onChange={(a) => set('audience', a)} error={errors['audience.unitIds'] ?? errors['audience.kinds'] ?? errors.audience} />
-          <UnitPicker
+          <UnitMultiSelect
             label={t('plans.task.lead')}
             value={task.lead}
             onChange={(lead) => set('lead', lead)}
             description={task.lead.length === 0 && task.leadText.length > 0 ? t('plans.task.asWritten', { text: task.leadText.join('; ') }) : undefined}
           />
-          <UnitPicker
+          <UnitMultiSelect
             label={t('plans.task.support')}
             value={task.support}
             onChange={(support) => set('support', support)}

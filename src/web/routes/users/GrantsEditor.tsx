@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { grantableRoles, ROLES } from '../../../core/access/roles.ts';
 import type { Role } from '../../../core/access/roles.ts';
 import { useLabels } from '../../components/labels.ts';
-import { UnitSearchSelect } from '../../components/UnitSearchSelect.tsx';
+import { UnitSelect } from '../../components/UnitSelect.tsx';
 import { useMe } from '../../components/use-me.ts';
 
 export interface GrantRow {
@@ -59,12 +59,11 @@ export function GrantsEditor({ value, onChange, errors }: Props) {
         <Paper key={row.key} withBorder p="xs" component="fieldset" aria-label={t('users.grantN', { n: i + 1 })} style={{ margin: 0 }}>
           <Group align="flex-end" gap="xs" wrap="wrap">
             <div style={{ flex: '1 1 14rem', minWidth: 0 }}>
-              <UnitSearchSelect
+              <UnitSelect
                 label={t('users.grantUnit')}
-                value={row.unitId}
-                onChange={(id, item) => update(row.key, { unitId: id, unitName: item?.name ?? '' })}
+                value={row.unitId ? { id: row.unitId, name: row.unitName } : null}
+                onChange={(u) => update(row.key, { unitId: u?.id ?? null, unitName: u?.name ?? '' })}
                 error={errors[`grants.${i}.unitId`]}
-                valueLabel={row.unitName}
               />
             </div>
             <Select

@@ -8,7 +8,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { formatDate, formatNumber, formatRate } from '../../../components/format.ts';
 import { PageLoader } from '../../../components/PageLoader.tsx';
 import { useUnit } from '../../../components/unit-queries.ts';
-import type { UnitRef } from '../plan-form.ts';
+import type { UnitRef } from '../../../components/unit-queries.ts';
 import { usePlanHeatmap, usePlanSummary } from '../plan-queries.ts';
 import { HeatmapGrid } from './HeatmapGrid.tsx';
 import { OverdueTable } from './OverdueTable.tsx';

@@ -7,8 +7,9 @@ import { api } from '../../../api-client.ts';
 import { ConfirmedChangeModal } from '../../../components/ConfirmedChangeModal.tsx';
 import { datedChangePayload, DatedChangeFields } from '../../../components/DatedChangeFields.tsx';
 import { formatDate, todayIso } from '../../../components/format.ts';
-import { UnitSearchMultiSelect } from '../../../components/UnitSearchMultiSelect.tsx';
-import { UnitSearchSelect } from '../../../components/UnitSearchSelect.tsx';
+import { UnitMultiSelect } from '../../../components/UnitMultiSelect.tsx';
+import type { UnitRef } from '../../../components/unit-queries.ts';
+import { UnitSelect } from '../../../components/UnitSelect.tsx';
 import { useFormState } from '../../../components/use-form-state.ts';
 import { useConfirmedOrgChange } from '../../../components/use-org-change.ts';
 
@@ -21,7 +22,7 @@ type Direction = 'into-this' | 'this-into';
 export function MergeUnitsModal({ unit, onClose }: { unit: UnitDetail; onClose: () => void }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const form = useFormState({ direction: 'into-this' as Direction, sourceIds: [] as string[], targetId: null as string | null, targetName: '', on: todayIso() as string | null, note: '' });
+  const form = useFormState({ direction: 'into-this' as Direction, sources: [] as UnitRef[], target: null as UnitRef | null, on: todayIso() as string | null, note: '' });
   const change = useConfirmedOrgChange(form.showServerError, {
     mutationFn: (input: UnitMerge) => api.post<{ id: string }>('/api/units/merge', input),
     notice: () => t('units.merged'),
@@ -29,7 +30,7 @@ export function MergeUnitsModal({ unit, onClose }: { unit: UnitDetail; onClose: 
   const v = form.values;
 
   function review() {
-    const body = v.direction === 'into-this' ? { sourceIds: v.sourceIds, targetId: unit.id } : { sourceIds: [unit.id], targetId: v.targetId ?? '' };
+    const body = v.direction === 'into-this' ? { sourceIds: v.sources.map((u) => u.id), targetId: unit.id } : { sourceIds: [unit.id], targetId: v.target?.id ?? '' };
     change.review(form.validate(UnitMergeSchema, { ...body, ...datedChangePayload(v) }));
   }
 
@@ -41,7 +42,7 @@ export function MergeUnitsModal({ unit, onClose }: { unit: UnitDetail; onClose: 
   const warning = (input: UnitMerge) =>
     v.direction === 'into-this'
       ? t('units.mergeIntoThisWarning', { count: input.sourceIds.length, name: unit.name, date: formatDate(input.on) })
-      : t('units.mergeThisIntoWarning', { name: unit.name, target: v.targetName, date: formatDate(input.on) });
+      : t('units.mergeThisIntoWarning', { name: unit.name, target: v.target?.name ?? '', date: formatDate(input.on) });
 
   return (
     <ConfirmedChangeModal
@@ -67,25 +68,15 @@ export function MergeUnitsModal({ unit, onClose }: { unit: UnitDetail; onClose: 
         ]}
       />
       {v.direction === 'into-this' ? (
-        <UnitSearchMultiSelect
+        <UnitMultiSelect
           label={t('units.mergeSources')}
-          value={v.sourceIds}
-          onChange={(ids) => form.set('sourceIds', ids)}
+          value={v.sources}
+          onChange={(units) => form.set('sources', units)}
           excludeIds={[unit.id, ...unit.ancestors.map((a) => a.id)]}
           error={form.errors.sourceIds}
         />
       ) : (
-        <UnitSearchSelect
-          label={t('units.mergeTarget')}
-          required
-          value={v.targetId}
-          onChange={(id, item) => {
-            form.set('targetId', id);
-            form.set('targetName', item?.name ?? '');
-          }}
-          excludeIds={[unit.id]}
-          error={form.errors.targetId}
-        />
+        <UnitSelect label={t('units.mergeTarget')} required value={v.target} onChange={(u) => form.set('target', u)} excludeIds={[unit.id]} error={form.errors.targetId} />
       )}
       <Text size="sm" c="dimmed">
         {t('units.mergeHint')}
