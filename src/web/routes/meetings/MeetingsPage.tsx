@@ -1,11 +1,13 @@
-import { Anchor, Badge, Button, EmptyState, Group, Pagination, Paper, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Button, EmptyState, Group, Stack, Text } from '@mantine/core';
 import { IconCalendarEvent, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { MeetingList } from '../../../shared/meetings.ts';
 import { Link } from 'react-router-dom';
 import { useActingUnit } from '../../components/acting-unit.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatDate } from '../../components/format.ts';
+import { PagedTable } from '../../components/PagedTable.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { useUnit } from '../../components/unit-queries.ts';
@@ -38,53 +40,54 @@ export function MeetingsPage() {
         }
       />
       <MeetingsNav />
-      <MeetingList key={u.id} unitId={u.id} />
+      <UnitMeetings key={u.id} unitId={u.id} />
     </>
   );
 }
 
-function MeetingList({ unitId }: { unitId: string }) {
+function UnitMeetings({ unitId }: { unitId: string }) {
   const { t } = useTranslation();
-  const labels = useMeetingLabels();
   const [page, setPage] = useState(1);
   const list = useMeetings(unitId, page);
-  if (list.isPending) return <PageLoader />;
-  if (list.isError) return <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />;
-  if (list.data.items.length === 0) return <EmptyState icon={<IconCalendarEvent size={40} aria-hidden />} title={t('meetings.emptyTitle')} description={t('meetings.emptyBody')} py="lg" />;
-  const pages = Math.max(1, Math.ceil(list.data.total / MEETINGS_PAGE));
   return (
     <Stack gap="xs">
-      <Stack component="ul" gap="xs" m={0} p={0} style={{ listStyle: 'none' }} aria-label={t('meetings.listLabel')}>
-        {list.data.items.map((m) => (
-          <Paper component="li" key={m.id} withBorder p="sm">
-            <Group justify="space-between" align="flex-start" gap="xs" wrap="wrap">
-              <Stack gap={2} style={{ flex: '1 1 14rem', minWidth: 0 }}>
-                <Anchor component={Link} to={`/meetings/${m.id}`} fw={600} py={4} style={{ overflowWrap: 'anywhere' }}>
-                  {m.title}
-                </Anchor>
-                <Text size="sm" c="dimmed">
-                  {[labels.kind(m.kind), formatDate(m.date), m.startTime, m.place].filter(Boolean).join(' · ')}
-                </Text>
-              </Stack>
-              <Group gap={6}>
-                <Badge variant="light" color={m.status === 'held' ? 'green' : m.status === 'cancelled' ? 'gray' : 'blue'}>{labels.status(m.status)}</Badge>
-                {m.notice.warning && <Badge color="orange">{t('meetings.noticeLate')}</Badge>}
-              </Group>
-            </Group>
-            {m.kind === 'study' && m.status !== 'cancelled' && (
-              <Text size="sm" mt={4}>
-                {t('meetings.studied')}: <strong>{coverageText(m.coverage)}</strong>
-                {m.makeupCount > 0 && ` · ${t('meetings.makeupCount', { count: m.makeupCount })}`}
-              </Text>
-            )}
-          </Paper>
-        ))}
-      </Stack>
-      {pages > 1 && (
-        <Group justify="center">
-          <Pagination total={pages} value={page} onChange={setPage} getControlProps={(c) => ({ 'aria-label': t(`common.page.${c}`) })} />
-        </Group>
-      )}
+      <PagedTable
+        query={list}
+        label={t('meetings.listLabel')}
+        rowKey={(m) => m.id}
+        card={(m) => <MeetingCard m={m} />}
+        empty={<EmptyState icon={<IconCalendarEvent size={40} aria-hidden />} title={t('meetings.emptyTitle')} description={t('meetings.emptyBody')} py="lg" />}
+        paging={{ page, pageSize: MEETINGS_PAGE, onPageChange: setPage }}
+      />
     </Stack>
+  );
+}
+
+function MeetingCard({ m }: { m: MeetingList['items'][number] }) {
+  const { t } = useTranslation();
+  const labels = useMeetingLabels();
+  return (
+    <>
+      <Group justify="space-between" align="flex-start" gap="xs" wrap="wrap">
+        <Stack gap={2} style={{ flex: '1 1 14rem', minWidth: 0 }}>
+          <Anchor component={Link} to={`/meetings/${m.id}`} fw={600} py={4} style={{ overflowWrap: 'anywhere' }}>
+            {m.title}
+          </Anchor>
+          <Text size="sm" c="dimmed">
+            {[labels.kind(m.kind), formatDate(m.date), m.startTime, m.place].filter(Boolean).join(' · ')}
+          </Text>
+        </Stack>
+        <Group gap={6}>
+          <Badge variant="light" color={m.status === 'held' ? 'green' : m.status === 'cancelled' ? 'gray' : 'blue'}>{labels.status(m.status)}</Badge>
+          {m.notice.warning && <Badge color="orange">{t('meetings.noticeLate')}</Badge>}
+        </Group>
+      </Group>
+      {m.kind === 'study' && m.status !== 'cancelled' && (
+        <Text size="sm" mt={4}>
+          {t('meetings.studied')}: <strong>{coverageText(m.coverage)}</strong>
+          {m.makeupCount > 0 && ` · ${t('meetings.makeupCount', { count: m.makeupCount })}`}
+        </Text>
+      )}
+    </>
   );
 }

@@ -1,18 +1,18 @@
-import { Anchor, Badge, Button, Group, Pagination, Paper, Select, SimpleGrid, Stack, Table, Text } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
+import { Anchor, Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconBellRinging, IconDownload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
-import { roleAllows } from '../../../core/access/roles.ts';
 import { apiUrl } from '../../api-client.ts';
 import { REPORT_STATE_LABELS, REPORT_STATES } from '../../../shared/reports.ts';
 import type { ObligationStatusRow, ReportState } from '../../../shared/reports.ts';
+import type { Column } from '../../components/DataTable.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatDate, formatNumber } from '../../components/format.ts';
+import { PagedTable } from '../../components/PagedTable.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
-import { useMe } from '../../components/use-me.ts';
+import { mayAnywhere, useMe } from '../../components/use-me.ts';
 import { STATUS_PAGE, useObligationStatus } from './report-queries.ts';
 import { UrgeModal } from './UrgeModal.tsx';
 import { useLang } from '../../components/use-lang.ts';
@@ -41,6 +41,39 @@ function Open({ row }: { row: ObligationStatusRow }) {
   );
 }
 
+function StateBadge({ row }: { row: ObligationStatusRow }) {
+  const lang = useLang();
+  return (
+    <Badge variant="light" color={STATE_COLORS[row.state]} tt="none" radius="sm">
+      {REPORT_STATE_LABELS[row.state][lang]}
+    </Badge>
+  );
+}
+
+/** A unit's report on a phone: the same as a row of the table. */
+function StatusCard({ row }: { row: ObligationStatusRow }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Text fw={600}>{row.unitName}</Text>
+      <Group gap={6} my={4}>
+        <StateBadge row={row} />
+        <Text size="sm">{row.periodLabel}</Text>
+      </Group>
+      <Text size="xs" c="dimmed">
+        {[
+          row.version > 0 ? t('reports.status.versionN', { n: row.version }) : null,
+          row.submittedOn ? formatDate(row.submittedOn) : null,
+          row.daysLate ? t('home.daysLate', { n: formatNumber(row.daysLate) }) : null,
+        ]
+          .filter(Boolean)
+          .join(' · ')}
+      </Text>
+      <Open row={row} />
+    </>
+  );
+}
+
 /**
  * The receiving level's view of one report: every unit of the subtree that owes it, whether it
  * sent it (on time, late, returned) or not, which version, when; open a unit's report; urge the late.
@@ -56,9 +89,8 @@ export function ObligationStatusPage() {
   const state = (REPORT_STATES as readonly string[]).includes(params.get('state') ?? '') ? params.get('state')! : 'all';
   const [page, setPage] = useState(1);
   const [urging, setUrging] = useState(false);
-  const wide = useMediaQuery('(min-width: 48em)', true);
   const status = useObligationStatus(id, unit, period, state, page);
-  const mayUrge = !!me && (me.superuser || me.grants.some((g) => roleAllows(g.role, 'write')));
+  const mayUrge = mayAnywhere(me, 'write');
 
   const setParam = (key: string, value: string | null) => {
     const next = new URLSearchParams(params);
@@ -68,15 +100,19 @@ export function ObligationStatusPage() {
     setPage(1);
   };
 
+  const columns: Column<ObligationStatusRow>[] = [
+    { key: 'unit', header: t('plans.dash.unit'), cell: (r) => r.unitName },
+    { key: 'period', header: t('reports.status.period'), cell: (r) => r.periodLabel },
+    { key: 'state', header: t('reports.status.state'), cell: (r) => <StateBadge row={r} /> },
+    { key: 'version', header: t('reports.status.version'), numeric: true, cell: (r) => (r.version > 0 ? formatNumber(r.version) : '—') },
+    { key: 'sent', header: t('reports.status.sentOn'), cell: (r) => (r.submittedOn ? formatDate(r.submittedOn) : '—') },
+    { key: 'late', header: t('plans.dash.daysLate'), numeric: true, cell: (r) => (r.daysLate ? formatNumber(r.daysLate) : '—') },
+    { key: 'open', header: '', cell: (r) => <Open row={r} /> },
+  ];
+
   if (status.isPending) return <PageLoader />;
   if (status.isError) return <ErrorAlert error={status.error} onRetry={() => void status.refetch()} />;
   const s = status.data;
-  const pages = Math.max(1, Math.ceil(s.total / STATUS_PAGE));
-  const stateBadge = (r: ObligationStatusRow) => (
-    <Badge variant="light" color={STATE_COLORS[r.state]} tt="none" radius="sm">
-      {REPORT_STATE_LABELS[r.state][lang]}
-    </Badge>
-  );
 
   return (
     <>
@@ -142,69 +178,21 @@ export function ObligationStatusPage() {
                 w={260}
               />
             </Group>
-            {s.items.length === 0 ? (
-              <Text size="sm" c="dimmed">
-                {t('reports.status.none')}
-              </Text>
-            ) : wide ? (
-              <Table.ScrollContainer minWidth={760}>
-                <Table striped verticalSpacing="xs" aria-label={t('reports.status.table')}>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>{t('plans.dash.unit')}</Table.Th>
-                      <Table.Th>{t('reports.status.period')}</Table.Th>
-                      <Table.Th>{t('reports.status.state')}</Table.Th>
-                      <Table.Th ta="right">{t('reports.status.version')}</Table.Th>
-                      <Table.Th>{t('reports.status.sentOn')}</Table.Th>
-                      <Table.Th ta="right">{t('plans.dash.daysLate')}</Table.Th>
-                      <Table.Th />
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {s.items.map((r) => (
-                      <Table.Tr key={r.instanceId}>
-                        <Table.Td>{r.unitName}</Table.Td>
-                        <Table.Td>{r.periodLabel}</Table.Td>
-                        <Table.Td>{stateBadge(r)}</Table.Td>
-                        <Table.Td ta="right">{r.version > 0 ? formatNumber(r.version) : '—'}</Table.Td>
-                        <Table.Td>{r.submittedOn ? formatDate(r.submittedOn) : '—'}</Table.Td>
-                        <Table.Td ta="right">{r.daysLate ? formatNumber(r.daysLate) : '—'}</Table.Td>
-                        <Table.Td>
-                          <Open row={r} />
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
-            ) : (
-              <Stack component="ul" gap="xs" m={0} p={0} style={{ listStyle: 'none' }} aria-label={t('reports.status.table')}>
-                {s.items.map((r) => (
-                  <Paper component="li" key={r.instanceId} withBorder p="sm">
-                    <Text fw={600}>{r.unitName}</Text>
-                    <Group gap={6} my={4}>
-                      {stateBadge(r)}
-                      <Text size="sm">{r.periodLabel}</Text>
-                    </Group>
-                    <Text size="xs" c="dimmed">
-                      {[
-                        r.version > 0 ? t('reports.status.versionN', { n: r.version }) : null,
-                        r.submittedOn ? formatDate(r.submittedOn) : null,
-                        r.daysLate ? t('home.daysLate', { n: formatNumber(r.daysLate) }) : null,
-                      ]
-                        .filter(Boolean)
-                        .join(' · ')}
-                    </Text>
-                    <Open row={r} />
-                  </Paper>
-                ))}
-              </Stack>
-            )}
-            {pages > 1 && (
-              <Group justify="center">
-                <Pagination total={pages} value={page} onChange={setPage} getControlProps={(c) => ({ 'aria-label': t(`common.page.${c}`) })} />
-              </Group>
-            )}
+            <PagedTable
+              query={status}
+              label={t('reports.status.table')}
+              rowKey={(r) => r.instanceId}
+              columns={columns}
+              minWidth={760}
+              verticalSpacing="xs"
+              card={(r) => <StatusCard row={r} />}
+              empty={
+                <Text size="sm" c="dimmed">
+                  {t('reports.status.none')}
+                </Text>
+              }
+              paging={{ page, pageSize: STATUS_PAGE, onPageChange: setPage }}
+            />
           </Stack>
         </Paper>
       </Stack>
