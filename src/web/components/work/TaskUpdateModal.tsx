@@ -9,6 +9,7 @@ import { FormModal } from '../FormModal.tsx';
 import { useFormState } from '../use-form-state.ts';
 import { useUpdateTasks } from './work-queries.ts';
 import type { TaskUpdate } from './work-queries.ts';
+import { Hint } from '../Hint.tsx';
 
 interface Props {
   /** One task (update its note, evidence, done) or the chosen ones (mark all done at once). */
@@ -79,9 +80,7 @@ export function TaskUpdateModal({ tasks, mode = 'single', onClose, onDone }: Pro
   const summary = single ? (
     <Stack gap={2}>
       <Text fw={600}>{single.taskText}</Text>
-      <Text size="sm" c="dimmed">
-        {[single.planNumber, single.periodLabel, single.dueDate ? t('home.due', { date: formatDate(single.dueDate) }) : null].filter(Boolean).join(' · ')}
-      </Text>
+      <Hint>{[single.planNumber, single.periodLabel, single.dueDate ? t('home.due', { date: formatDate(single.dueDate) }) : null].filter(Boolean).join(' · ')}</Hint>
     </Stack>
   ) : (
     <List size="sm" spacing={2} aria-label={t('home.chosenTasks')}>

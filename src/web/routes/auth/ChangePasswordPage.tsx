@@ -1,4 +1,4 @@
-import { Button, Paper, PasswordInput, Stack, Text } from '@mantine/core';
+import { Button, Paper, PasswordInput, Stack } from '@mantine/core';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
@@ -9,6 +9,7 @@ import { FormError } from '../../components/FormError.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useFormState } from '../../components/use-form-state.ts';
 import { useMutationWithNotice } from '../../components/use-mutation-with-notice.ts';
+import { Hint } from '../../components/Hint.tsx';
 
 export function ChangePasswordPage() {
   const { t } = useTranslation();
@@ -68,9 +69,7 @@ export function ChangePasswordPage() {
               onChange={(e) => form.set('repeat', e.currentTarget.value)}
               error={form.errors.repeat}
             />
-            <Text size="sm" c="dimmed">
-              {t('auth.otherSessionsEnd')}
-            </Text>
+            <Hint>{t('auth.otherSessionsEnd')}</Hint>
             <Button type="submit" loading={change.isPending} w={{ base: '100%', xs: 'auto' }}>
               {t('auth.savePassword')}
             </Button>

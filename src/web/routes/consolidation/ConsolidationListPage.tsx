@@ -13,6 +13,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { usePlanObligations, usePublishedPlans } from './consolidation-queries.ts';
 import { downloadFile } from './download.ts';
+import { Hint } from '../../components/Hint.tsx';
 
 /** "Kế hoạch 48-KH/ĐUK" or "Kế hoạch (chưa có số)". */
 export function usePlanName() {
@@ -41,9 +42,7 @@ function PlanObligations({ plan, unitId }: { plan: PlanListItem; unitId: string 
   return (
     <Stack gap="sm">
       {obligations.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          {t('consolidation.noObligations')}
-        </Text>
+        <Hint>{t('consolidation.noObligations')}</Hint>
       ) : (
         <List spacing="xs" aria-label={t('consolidation.obligationsOf', { plan: plan.number ?? plan.title })}>
           {obligations.map((o) => (
@@ -81,9 +80,7 @@ function PlanGroup({ title, view, unitId }: { title: string; view: 'issued' | 't
       ) : plans.isError ? (
         <ErrorAlert error={plans.error} onRetry={() => void plans.refetch()} />
       ) : plans.data.items.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          {t('consolidation.noPlans')}
-        </Text>
+        <Hint>{t('consolidation.noPlans')}</Hint>
       ) : (
         <Accordion variant="separated" keepMounted={false} chevronPosition="left">
           {plans.data.items.map((p) => (
@@ -131,9 +128,7 @@ export function ConsolidationListPage() {
         </Alert>
       ) : (
         <Stack gap="md">
-          <Text size="sm" c="dimmed">
-            {t('consolidation.listHint')}
-          </Text>
+          <Hint>{t('consolidation.listHint')}</Hint>
           <PlanGroup title={t('consolidation.issuedPlans')} view="issued" unitId={acting.unitId} />
           <PlanGroup title={t('consolidation.receivedPlans')} view="to_carry_out" unitId={acting.unitId} />
         </Stack>

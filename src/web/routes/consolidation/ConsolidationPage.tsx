@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, Paper, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
 import { IconDeviceFloppy, IconFileSpreadsheet, IconFileTypeDocx, IconInfoCircle, IconMail, IconSend } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
@@ -18,6 +18,8 @@ import { consolidationKeys, scopeQuery, useConsolidation, useSaveConsolidation, 
 import { downloadFile } from './download.ts';
 import { FiguresPanel } from './FiguresPanel.tsx';
 import { ReportingPanel } from './ReportingPanel.tsx';
+import { Hint } from '../../components/Hint.tsx';
+import { Section } from '../../components/Section.tsx';
 
 type Draft = ConsolidationDraftInput;
 
@@ -34,10 +36,7 @@ function Versions({ view }: { view: ConsolidationView }) {
   const { t } = useTranslation();
   if (view.versions.length === 0) return null;
   return (
-    <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="section" aria-labelledby="versions-title">
-      <Title order={2} fz="h5" mb="xs" id="versions-title">
-        {t('consolidation.versions')}
-      </Title>
+    <Section title={t('consolidation.versions')} id="versions-title" small titleGap="xs">
       <Table.ScrollContainer minWidth={480}>
         <Table verticalSpacing={4} aria-label={t('consolidation.versions')}>
           <Table.Thead>
@@ -62,7 +61,7 @@ function Versions({ view }: { view: ConsolidationView }) {
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-    </Paper>
+    </Section>
   );
 }
 
@@ -166,10 +165,7 @@ function Editor({ view, obligationId }: { view: ConsolidationView; obligationId:
       <ReportingPanel view={view} />
       <FiguresPanel view={view} overrides={draft.overrides} editable={editable} onChange={(overrides) => setDraft({ ...draft, overrides })} />
 
-      <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="section" aria-labelledby="content-title">
-        <Title order={2} fz="h4" mb="xs" id="content-title">
-          {t('consolidation.content')}
-        </Title>
+      <Section title={t('consolidation.content')} id="content-title" titleGap="xs">
         <Text size="sm" c="dimmed" mb="sm">
           {view.number.note ?? t('consolidation.numberLine', { number: view.number.symbol })}
         </Text>
@@ -220,7 +216,7 @@ function Editor({ view, obligationId }: { view: ConsolidationView; obligationId:
             </Stack>
           </SimpleGrid>
         </Stack>
-      </Paper>
+      </Section>
 
       <Versions view={view} />
 
@@ -236,9 +232,7 @@ function Editor({ view, obligationId }: { view: ConsolidationView; obligationId:
                 to: view.target.toText ?? '',
               })}
             </Text>
-            <Text size="sm" c="dimmed">
-              {t('consolidation.submitWarning')}
-            </Text>
+            <Hint>{t('consolidation.submitWarning')}</Hint>
             <Group justify="flex-end">
               <Button variant="default" onClick={() => setConfirm(false)} disabled={submit.isPending}>
                 {t('common.cancel')}
@@ -285,9 +279,7 @@ export function ConsolidationPage() {
         subtitle={
           <Stack gap={2}>
             <Text size="sm">{v.obligation.title}</Text>
-            <Text size="sm" c="dimmed">
-              {t('consolidation.pageSubtitle', { plan: v.obligation.planNumber ?? v.obligation.planTitle, unit: v.unit.name })}
-            </Text>
+            <Hint>{t('consolidation.pageSubtitle', { plan: v.obligation.planNumber ?? v.obligation.planTitle, unit: v.unit.name })}</Hint>
             <Anchor component={Link} to="/consolidation" size="sm">
               {t('consolidation.backToList')}
             </Anchor>
@@ -310,9 +302,7 @@ export function ConsolidationPage() {
               w={220}
             />
           ) : (
-            <Text size="sm" c="dimmed">
-              {t('consolidation.periodOnly', { period: v.period.label })}
-            </Text>
+            <Hint>{t('consolidation.periodOnly', { period: v.period.label })}</Hint>
           )
         }
       />

@@ -1,9 +1,11 @@
-import { ActionIcon, Anchor, Checkbox, Group, NumberInput, Paper, Popover, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Anchor, Checkbox, Group, NumberInput, Popover, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { formatViNumber, formatViPercent } from '../../../core/documents-out/format-vi.ts';
 import type { ConsolidationDraftInput, ConsolidationView } from '../../../shared/consolidation.ts';
+import { Hint } from '../../components/Hint.tsx';
+import { Section } from '../../components/Section.tsx';
 
 type Figure = ConsolidationView['figures'][number];
 type Override = ConsolidationDraftInput['overrides'][number];
@@ -31,9 +33,7 @@ function Sources({ figure, instanceOf }: { figure: Figure; instanceOf: (unitId: 
           {t('consolidation.sourcesTitle', { label: figure.label })}
         </Text>
         {figure.sources.length === 0 ? (
-          <Text size="sm" c="dimmed">
-            {t('consolidation.noSources')}
-          </Text>
+          <Hint>{t('consolidation.noSources')}</Hint>
         ) : (
           <Stack gap={2} component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
             {figure.sources.map((s) => {
@@ -83,10 +83,7 @@ export function FiguresPanel({ view, overrides, editable, onChange }: Props) {
   if (view.figures.length === 0) return null;
   const byKey = new Map(view.figures.map((f) => [f.key, f]));
   return (
-    <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="section" aria-labelledby="figures-title">
-      <Title order={2} fz="h4" mb={4} id="figures-title">
-        {t('consolidation.figures')}
-      </Title>
+    <Section title={t('consolidation.figures')} id="figures-title" titleGap={4}>
       <Text size="sm" c="dimmed" mb="sm">
         {t('consolidation.figuresHint', { counted: view.summary.counted, expected: view.summary.expected })}
       </Text>
@@ -201,6 +198,6 @@ export function FiguresPanel({ view, overrides, editable, onChange }: Props) {
           </Table.ScrollContainer>
         </>
       )}
-    </Paper>
+    </Section>
   );
 }

@@ -1,10 +1,12 @@
-import { Anchor, Badge, Group, Paper, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Group, Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { ConsolidationView } from '../../../shared/consolidation.ts';
 import { UNIT_REPORT_STATE_LABELS } from '../../../shared/consolidation.ts';
 import { formatDate } from '../../components/format.ts';
 import { useLang } from '../../components/use-lang.ts';
+import { Hint } from '../../components/Hint.tsx';
+import { Section } from '../../components/Section.tsx';
 
 type Report = ConsolidationView['reports'][number];
 
@@ -21,10 +23,7 @@ export function ReportingPanel({ view }: { view: ConsolidationView }) {
   const s = view.summary;
   const rows = [...view.reports].sort((a, b) => ORDER[a.state] - ORDER[b.state] || (b.daysLate ?? 0) - (a.daysLate ?? 0) || a.unitName.localeCompare(b.unitName, 'vi'));
   return (
-    <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="section" aria-labelledby="reporting-title">
-      <Title order={2} fz="h4" mb="xs" id="reporting-title">
-        {t('consolidation.reporting')}
-      </Title>
+    <Section title={t('consolidation.reporting')} id="reporting-title" titleGap="xs">
       <Group gap="xs" mb="sm">
         <Badge variant="light" color="green" tt="none">{t('consolidation.countCounted', { n: s.counted, of: s.expected })}</Badge>
         {s.late > 0 && <Badge variant="light" color="orange" tt="none">{t('consolidation.countLate', { n: s.late })}</Badge>}
@@ -33,9 +32,7 @@ export function ReportingPanel({ view }: { view: ConsolidationView }) {
         {s.missing > 0 && <Badge variant="light" color="red" tt="none">{t('consolidation.countMissing', { n: s.missing })}</Badge>}
       </Group>
       {rows.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          {t('consolidation.noReports')}
-        </Text>
+        <Hint>{t('consolidation.noReports')}</Hint>
       ) : (
         <Table.ScrollContainer minWidth={520}>
           <Table verticalSpacing={4} aria-label={t('consolidation.reporting')}>
@@ -73,6 +70,6 @@ export function ReportingPanel({ view }: { view: ConsolidationView }) {
           </Table>
         </Table.ScrollContainer>
       )}
-    </Paper>
+    </Section>
   );
 }

@@ -1,6 +1,5 @@
 import { Alert, Anchor, Badge, Button, Group, List, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { IconArrowDown, IconDownload, IconInfoCircle, IconListCheck, IconPencil } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import type { Due } from '../../../core/deadline/types.ts';
@@ -15,6 +14,8 @@ import { PageLoader } from '../../components/PageLoader.tsx';
 import { useCreatePlanFromDocument, useDocument } from './document-queries.ts';
 import { describeDue } from './due-words.ts';
 import { useLang } from '../../components/use-lang.ts';
+import { Hint } from '../../components/Hint.tsx';
+import { Fact } from '../../components/Fact.tsx';
 
 function useKindLabel() {
   const lang = useLang();
@@ -48,19 +49,6 @@ function LinkedDocument({ d }: { d: DocumentLink }) {
   );
 }
 
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed" fw={500}>
-        {label}
-      </Text>
-      <Text size="sm" component="div" style={{ overflowWrap: 'anywhere' }}>
-        {children || '—'}
-      </Text>
-    </div>
-  );
-}
-
 function Links({ title, items, empty }: { title: string; items: DocumentLink[]; empty: string }) {
   return (
     <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="section" aria-label={title}>
@@ -68,9 +56,7 @@ function Links({ title, items, empty }: { title: string; items: DocumentLink[]; 
         {title} ({items.length})
       </Title>
       {items.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          {empty}
-        </Text>
+        <Hint>{empty}</Hint>
       ) : (
         <List spacing={4} size="sm">
           {items.map((d) => (
@@ -267,12 +253,12 @@ export function DocumentPage() {
         )}
         <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="section" aria-label={t('documents.general')}>
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-            <Field label={t('documents.fields.title')}>{d.title}</Field>
-            <Field label={t('documents.fields.issuer')}>{d.issuer}</Field>
-            <Field label={t('documents.placeDate')}>{[d.place, formatDate(d.date)].filter(Boolean).join(', ')}</Field>
-            <Field label={t('documents.signer')}>{d.signer ? [d.signer.capacity, d.signer.title, d.signer.name].filter(Boolean).join(' — ') : null}</Field>
-            <Field label={t('documents.lists.recipients.title')}>{d.recipients.join('; ')}</Field>
-            {d.source && <Field label={t('documents.sourceFile')}>{d.source.fileName}</Field>}
+            <Fact label={t('documents.fields.title')} size="sm">{d.title}</Fact>
+            <Fact label={t('documents.fields.issuer')} size="sm">{d.issuer}</Fact>
+            <Fact label={t('documents.placeDate')} size="sm">{[d.place, formatDate(d.date)].filter(Boolean).join(', ')}</Fact>
+            <Fact label={t('documents.signer')} size="sm">{d.signer ? [d.signer.capacity, d.signer.title, d.signer.name].filter(Boolean).join(' — ') : null}</Fact>
+            <Fact label={t('documents.lists.recipients.title')} size="sm">{d.recipients.join('; ')}</Fact>
+            {d.source && <Fact label={t('documents.sourceFile')} size="sm">{d.source.fileName}</Fact>}
           </SimpleGrid>
         </Paper>
         <Chain doc={d} />

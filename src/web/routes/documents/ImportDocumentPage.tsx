@@ -13,6 +13,7 @@ import type { UnitRef } from '../../components/unit-queries.ts';
 import { UnitSelect } from '../../components/UnitSelect.tsx';
 import { ISSUING_UNITS, useImportDocument, useIssuingUnits } from './document-queries.ts';
 import classes from './documents.module.css';
+import { Hint } from '../../components/Hint.tsx';
 
 const MB = 1024 * 1024;
 
@@ -98,9 +99,7 @@ export function ImportDocumentPage() {
             <Stack align="center" gap="xs">
               <IconFileUpload size={40} color="var(--mantine-color-gray-6)" aria-hidden />
               <Text fw={500}>{t('documents.dropHere')}</Text>
-              <Text size="sm" c="dimmed">
-                {t('documents.acceptHint', { max: maxBytes ? formatNumber(Math.round((maxBytes / MB) * 10) / 10) : '…' })}
-              </Text>
+              <Hint>{t('documents.acceptHint', { max: maxBytes ? formatNumber(Math.round((maxBytes / MB) * 10) / 10) : '…' })}</Hint>
               <input
                 ref={input}
                 type="file"
@@ -121,9 +120,7 @@ export function ImportDocumentPage() {
             <Stack gap={4} role="status" aria-live="polite">
               <Group justify="space-between">
                 <Text size="sm">{progress < 1 ? t('documents.uploading', { name: fileName }) : t('documents.reading', { name: fileName })}</Text>
-                <Text size="sm" c="dimmed">
-                  {Math.round(progress * 100)}%
-                </Text>
+                <Hint>{Math.round(progress * 100)}%</Hint>
               </Group>
               <Progress value={progress * 100} animated={progress >= 1} aria-label={t('documents.uploadProgress')} />
             </Stack>

@@ -15,6 +15,7 @@ import { PageLoader } from '../../components/PageLoader.tsx';
 import { CoverageStat } from './CoverageStat.tsx';
 import { useMeetingLabels } from './meeting-labels.ts';
 import { useAttendance, useMeeting, useSaveAttendance } from './meeting-queries.ts';
+import { Hint } from '../../components/Hint.tsx';
 
 type Mark = { status: AttendanceStatus | null; reason: string };
 type Marks = Record<string, Mark>;
@@ -210,9 +211,7 @@ function AttendanceForm({ meeting, roster }: { meeting: MeetingDetail; roster: A
       {roster.canEdit && (
         <Paper withBorder p="sm" shadow="md" style={{ position: 'fixed', left: 0, right: 0, bottom: 0, zIndex: 10, borderRadius: 0 }}>
           <Group justify="space-between" gap="xs" maw={900} mx="auto">
-            <Text size="sm" c="dimmed">
-              {t('meetings.attendance.changed', { count: changed.length })}
-            </Text>
+            <Hint>{t('meetings.attendance.changed', { count: changed.length })}</Hint>
             <Button leftSection={<IconDeviceFloppy size={18} aria-hidden />} onClick={submit} loading={save.isPending} size="md">
               {t('meetings.attendance.save')}
             </Button>

@@ -9,6 +9,7 @@ import { PageLoader } from '../../components/PageLoader.tsx';
 import { useCampaign, useCampaignCoverage } from './meeting-queries.ts';
 import { MeetingsNav } from './MeetingsNav.tsx';
 import { usePageUnit } from './use-page-unit.ts';
+import { Hint } from '../../components/Hint.tsx';
 
 /** A campaign: month by month its documents and topics, and which cells covered which month. */
 export function CampaignPage() {
@@ -86,9 +87,7 @@ export function CampaignPage() {
           <Paper key={m.id} withBorder p="sm" component="section" aria-label={m.label}>
             <Text fw={600}>{m.label}</Text>
             {m.topics.length > 0 && (
-              <Text size="sm" c="dimmed">
-                {m.topics.join('; ')}
-              </Text>
+              <Hint>{m.topics.join('; ')}</Hint>
             )}
             <List size="sm" mt={4}>
               {m.documents.map((d) => (

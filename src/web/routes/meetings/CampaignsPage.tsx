@@ -1,4 +1,4 @@
-import { Anchor, Button, EmptyState, Paper, Stack, Text } from '@mantine/core';
+import { Anchor, Button, EmptyState, Paper, Stack } from '@mantine/core';
 import { IconFlag, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import { useUnit } from '../../components/unit-queries.ts';
 import { CampaignFormModal } from './CampaignFormModal.tsx';
 import { useCampaigns } from './meeting-queries.ts';
 import { MeetingsNav } from './MeetingsNav.tsx';
+import { Hint } from '../../components/Hint.tsx';
 
 const monthText = (m: string) => (m ? `${Number(m.slice(5))}/${m.slice(0, 4)}` : '');
 
@@ -47,9 +48,7 @@ export function CampaignsPage() {
               <Anchor component={Link} to={`/meetings/campaigns/${c.id}`} fw={600}>
                 {c.title}
               </Anchor>
-              <Text size="sm" c="dimmed">
-                {c.unitName} · {t('meetings.campaigns.span', { from: monthText(c.firstMonth), to: monthText(c.lastMonth), count: c.months })}
-              </Text>
+              <Hint>{c.unitName} · {t('meetings.campaigns.span', { from: monthText(c.firstMonth), to: monthText(c.lastMonth), count: c.months })}</Hint>
             </Paper>
           ))}
         </Stack>

@@ -1,7 +1,6 @@
-import { Alert, Anchor, Badge, Button, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, List, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconCheck, IconClipboardCheck, IconInfoCircle, IconSend, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import type { MeetingDetail } from '../../../shared/meetings.ts';
@@ -18,6 +17,8 @@ import { MakeupModal, RecordResultModal } from './MeetingDialogs.tsx';
 import { useMeetingLabels, withNoticeWarning } from './meeting-labels.ts';
 import { useMeeting, useRegisterObserver, useSendMeeting, useUpdateMeeting } from './meeting-queries.ts';
 import { PrefillReport } from './PrefillReport.tsx';
+import { Fact } from '../../components/Fact.tsx';
+import { Section } from '../../components/Section.tsx';
 
 /** One study session or meeting: what it is, its coverage, notice, quality, and what can be done next. */
 export function MeetingPage() {
@@ -26,19 +27,6 @@ export function MeetingPage() {
   if (meeting.isPending) return <PageLoader />;
   if (meeting.isError) return <ErrorAlert error={meeting.error} onRetry={() => void meeting.refetch()} />;
   return <MeetingView m={meeting.data} />;
-}
-
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-        {label}
-      </Text>
-      <Text component="div" size="sm" style={{ overflowWrap: 'anywhere' }}>
-        {children}
-      </Text>
-    </div>
-  );
 }
 
 function MeetingView({ m }: { m: MeetingDetail }) {
@@ -153,10 +141,7 @@ function MeetingView({ m }: { m: MeetingDetail }) {
         {canEdit && m.task && m.kind === 'study' && m.status === 'held' && !m.makeupOf && <PrefillReport unitId={m.unit.id} planId={m.task.planId} />}
 
         {m.quality && (
-          <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="section" aria-labelledby="quality-title">
-            <Title order={2} fz="h4" id="quality-title" mb="xs">
-              {t('meetings.quality.title')} {m.quality.ruleSet && <Text span c="dimmed" size="sm">({m.quality.ruleSet.name})</Text>}
-            </Title>
+          <Section title={<>{t('meetings.quality.title')} {m.quality.ruleSet && <Text span c="dimmed" size="sm">({m.quality.ruleSet.name})</Text>}</>} id="quality-title" titleGap="xs">
             <List spacing={4} size="sm">
               {m.quality.checks.map((c) => (
                 <List.Item key={c.code} icon={c.ok ? <IconCheck size={16} color="green" aria-label={t('meetings.quality.ok')} /> : <IconX size={16} color="red" aria-label={t('meetings.quality.notOk')} />}>
@@ -164,14 +149,11 @@ function MeetingView({ m }: { m: MeetingDetail }) {
                 </List.Item>
               ))}
             </List>
-          </Paper>
+          </Section>
         )}
 
         {(m.permissions.observe || m.observers.length > 0) && (
-          <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="section" aria-labelledby="observers-title">
-            <Title order={2} fz="h4" id="observers-title" mb="xs">
-              {t('meetings.observers.title')}
-            </Title>
+          <Section title={t('meetings.observers.title')} id="observers-title" titleGap="xs">
             {m.observers.length === 0 ? (
               <Text size="sm" c="dimmed">{t('meetings.observers.none')}</Text>
             ) : (
@@ -193,35 +175,35 @@ function MeetingView({ m }: { m: MeetingDetail }) {
                 </Button>
               </Group>
             )}
-          </Paper>
+          </Section>
         )}
 
         <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="section" aria-label={t('meetings.details')}>
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-            <Field label={t('meetings.form.chair')}>{m.chairName ?? (m.chairPersonId ? t('meetings.chairMember') : '—')}</Field>
-            <Field label={t('meetings.form.participants')}>{m.categories.map(labels.category).join(', ')}</Field>
-            <Field label={t('meetings.form.rapporteurs')}>
+            <Fact label={t('meetings.form.chair')} caps size="sm">{m.chairName ?? (m.chairPersonId ? t('meetings.chairMember') : '—')}</Fact>
+            <Fact label={t('meetings.form.participants')} caps size="sm">{m.categories.map(labels.category).join(', ')}</Fact>
+            <Fact label={t('meetings.form.rapporteurs')} caps size="sm">
               {m.rapporteurs.length === 0 ? '—' : m.rapporteurs.map((r) => (r.unitName ? `${r.name} (${r.unitName})` : r.name)).join('; ')}
               {m.rapporteurRequest && <div>{t('meetings.requested')}: {m.rapporteurRequest}</div>}
-            </Field>
-            <Field label={t('meetings.form.materialsSentOn')}>{m.materialsSentOn ? formatDate(m.materialsSentOn) : '—'}</Field>
-            <Field label={t('meetings.form.selfStudy')}>{m.selfStudyAllowed ? t('meetings.yes') : t('meetings.no')}</Field>
-            {m.durationMinutes !== null && <Field label={t('meetings.result.duration')}>{m.durationMinutes} {t('meetings.result.minutesUnit')}</Field>}
+            </Fact>
+            <Fact label={t('meetings.form.materialsSentOn')} caps size="sm">{m.materialsSentOn ? formatDate(m.materialsSentOn) : '—'}</Fact>
+            <Fact label={t('meetings.form.selfStudy')} caps size="sm">{m.selfStudyAllowed ? t('meetings.yes') : t('meetings.no')}</Fact>
+            {m.durationMinutes !== null && <Fact label={t('meetings.result.duration')} caps size="sm">{m.durationMinutes} {t('meetings.result.minutesUnit')}</Fact>}
             {m.task && (
-              <Field label={t('meetings.form.task')}>
+              <Fact label={t('meetings.form.task')} caps size="sm">
                 <Anchor component={Link} to={`/plans/${m.task.planId}`}>
                   {m.task.planNumber ?? m.task.planTitle}
                 </Anchor>
                 : {m.task.taskText} ({m.task.periodLabel})
-              </Field>
+              </Fact>
             )}
             {m.campaign && (
-              <Field label={t('meetings.form.campaign')}>
+              <Fact label={t('meetings.form.campaign')} caps size="sm">
                 <Anchor component={Link} to={`/meetings/campaigns/${m.campaign.id}`}>
                   {m.campaign.title}
                 </Anchor>{' '}
                 — {m.campaign.month.slice(5)}/{m.campaign.month.slice(0, 4)}
-              </Field>
+              </Fact>
             )}
           </SimpleGrid>
           {m.documents.length > 0 && (
@@ -253,7 +235,7 @@ function MeetingView({ m }: { m: MeetingDetail }) {
               </List>
             </Stack>
           )}
-          {m.content && <Field label={t('meetings.form.content')}>{m.content}</Field>}
+          {m.content && <Fact label={t('meetings.form.content')} caps size="sm">{m.content}</Fact>}
           {m.minutes && (
             <Stack gap={2} mt="sm">
               <Text size="xs" c="dimmed" tt="uppercase" fw={600}>

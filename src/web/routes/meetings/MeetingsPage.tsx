@@ -14,6 +14,7 @@ import { useUnit } from '../../components/unit-queries.ts';
 import { coverageText, useMeetingLabels } from './meeting-labels.ts';
 import { MEETINGS_PAGE, useMeetings } from './meeting-queries.ts';
 import { MeetingsNav } from './MeetingsNav.tsx';
+import { Hint } from '../../components/Hint.tsx';
 
 /** The study sessions and cell meetings of the unit the user acts for, newest first. */
 export function MeetingsPage() {
@@ -73,9 +74,7 @@ function MeetingCard({ m }: { m: MeetingList['items'][number] }) {
           <Anchor component={Link} to={`/meetings/${m.id}`} fw={600} py={4} style={{ overflowWrap: 'anywhere' }}>
             {m.title}
           </Anchor>
-          <Text size="sm" c="dimmed">
-            {[labels.kind(m.kind), formatDate(m.date), m.startTime, m.place].filter(Boolean).join(' · ')}
-          </Text>
+          <Hint>{[labels.kind(m.kind), formatDate(m.date), m.startTime, m.place].filter(Boolean).join(' · ')}</Hint>
         </Stack>
         <Group gap={6}>
           <Badge variant="light" color={m.status === 'held' ? 'green' : m.status === 'cancelled' ? 'gray' : 'blue'}>{labels.status(m.status)}</Badge>

@@ -7,6 +7,7 @@ import type { PrefillResult } from '../../../shared/meetings.ts';
 import type { ObligationList } from '../../../shared/reports.ts';
 import { api } from '../../api-client.ts';
 import { useMutationWithNotice } from '../../components/use-mutation-with-notice.ts';
+import { Hint } from '../../components/Hint.tsx';
 
 /**
  * The reports of the plan a session carried out that the unit has still to send: each can be
@@ -29,9 +30,7 @@ export function PrefillReport({ unitId, planId }: { unitId: string; planId: stri
     <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="section" aria-label={t('meetings.prefill.title')}>
       <Stack gap="xs">
         <Text fw={600}>{t('meetings.prefill.title')}</Text>
-        <Text size="sm" c="dimmed">
-          {t('meetings.prefill.hint')}
-        </Text>
+        <Hint>{t('meetings.prefill.hint')}</Hint>
         {reports.map((r) => (
           <Button key={r.id} variant="light" leftSection={<IconFileReport size={18} aria-hidden />} onClick={() => prefill.mutate(r.id, { onSuccess: () => navigate(`/obligation-instances/${r.id}`) })} styles={{ label: { whiteSpace: 'normal' } }} h="auto" py={8}>
             {r.title} ({r.periodLabel})

@@ -16,6 +16,7 @@ import { useLang } from '../../components/use-lang.ts';
 import { useMe } from '../../components/use-me.ts';
 import { useCreateRuleSet, useRuleSets } from './meeting-queries.ts';
 import { MeetingsNav } from './MeetingsNav.tsx';
+import { Hint } from '../../components/Hint.tsx';
 
 /** The dated meeting quality rule sets of the unit the user acts for, and adding one. */
 export function RuleSetsPage() {
@@ -53,9 +54,7 @@ export function RuleSetsPage() {
                   {!s.appliesHere && <Badge variant="light" color="gray">{t('meetings.rules.forBelow')}</Badge>}
                 </Group>
               </Group>
-              <Text size="sm" c="dimmed">
-                {s.validTo ? t('meetings.rules.between', { from: formatDate(s.validFrom), to: formatDate(s.validTo) }) : t('meetings.rules.from', { date: formatDate(s.validFrom) })} · {s.source}
-              </Text>
+              <Hint>{s.validTo ? t('meetings.rules.between', { from: formatDate(s.validFrom), to: formatDate(s.validTo) }) : t('meetings.rules.from', { date: formatDate(s.validFrom) })} · {s.source}</Hint>
               <List size="sm" mt={4}>
                 {s.description.map((x) => (
                   <List.Item key={x}>{x}</List.Item>

@@ -10,6 +10,7 @@ import { PageLoader } from '../../components/PageLoader.tsx';
 import { useMeetingLabels } from './meeting-labels.ts';
 import { useUpcoming } from './meeting-queries.ts';
 import { MeetingsNav } from './MeetingsNav.tsx';
+import { Hint } from '../../components/Hint.tsx';
 
 /** The sessions planned in the subtree of the unit the user acts for: to attend or supervise. */
 export function UpcomingPage() {
@@ -37,9 +38,7 @@ export function UpcomingPage() {
                     {m.title}
                   </Anchor>
                   <Text size="sm">{m.unitName}</Text>
-                  <Text size="sm" c="dimmed">
-                    {[ml.kind(m.kind), formatDate(m.date), m.startTime, m.place].filter(Boolean).join(' · ')}
-                  </Text>
+                  <Hint>{[ml.kind(m.kind), formatDate(m.date), m.startTime, m.place].filter(Boolean).join(' · ')}</Hint>
                 </Stack>
                 <Group gap={6}>
                   {m.notice.state === 'sent' && <Badge color="green" variant="light">{t('meetings.upcoming.sent')}</Badge>}

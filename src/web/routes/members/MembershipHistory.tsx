@@ -1,4 +1,4 @@
-import { ActionIcon, Anchor, Badge, Menu, Paper, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Anchor, Badge, Menu, Table, Text, VisuallyHidden } from '@mantine/core';
 import { IconArrowsExchange, IconDots, IconDoorExit, IconPencil } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,8 @@ import { useLabels } from '../../components/labels.ts';
 import { EditMembershipModal } from './EditMembershipModal.tsx';
 import { EndMembershipModal } from './EndMembershipModal.tsx';
 import { TransferModal } from './TransferModal.tsx';
+import { Hint } from '../../components/Hint.tsx';
+import { Section } from '../../components/Section.tsx';
 
 type Membership = PersonDetail['memberships'][number];
 type Dialog = { kind: 'edit' | 'transfer' | 'end'; membership: Membership };
@@ -22,14 +24,9 @@ export function MembershipHistory({ person, canManage }: { person: PersonDetail;
   const reason = (r: string | null) => (r ? (i18n.exists(`members.endReasons.${r}`) ? t(`members.endReasons.${r}`) : r) : '');
 
   return (
-    <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="section" aria-labelledby="memberships-title">
-      <Title order={2} fz="h4" mb="sm" id="memberships-title">
-        {t('members.history')}
-      </Title>
+    <Section title={t('members.history')} id="memberships-title">
       {rows.length === 0 ? (
-        <Text c="dimmed" size="sm">
-          {t('members.noMemberships')}
-        </Text>
+        <Hint>{t('members.noMemberships')}</Hint>
       ) : (
         <Table.ScrollContainer minWidth={680}>
           <Table verticalSpacing="sm" aria-label={t('members.history')}>
@@ -103,6 +100,6 @@ export function MembershipHistory({ person, canManage }: { person: PersonDetail;
       {dialog?.kind === 'edit' && <EditMembershipModal membership={dialog.membership} personName={person.fullName} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'transfer' && <TransferModal person={person} membership={dialog.membership} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'end' && <EndMembershipModal membership={dialog.membership} personName={person.fullName} onClose={() => setDialog(null)} />}
-    </Paper>
+    </Section>
   );
 }

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group } from '@mantine/core';
 import { IconListCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
@@ -8,6 +8,7 @@ import { notifyError } from '../../components/notify.ts';
 import { useCreateImplementingPlan } from './plan-queries.ts';
 import { STATUS_COLORS } from './plan-words.ts';
 import { useLang } from '../../components/use-lang.ts';
+import { Hint } from '../../components/Hint.tsx';
 
 /**
  * The unit's own plan carrying out a plan addressed to it: a link when it exists, otherwise
@@ -33,9 +34,7 @@ export function ImplementingAction({ plan, unitId, canWrite }: { plan: PlanListI
   }
   if (!canWrite) {
     return (
-      <Text size="sm" c="dimmed">
-        {t('plans.list.noOwnPlan')}
-      </Text>
+      <Hint>{t('plans.list.noOwnPlan')}</Hint>
     );
   }
   return (

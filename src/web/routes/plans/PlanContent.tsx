@@ -1,5 +1,4 @@
-import { Anchor, Badge, Group, List, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Anchor, Badge, Group, List, Paper, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { Due } from '../../../core/deadline/types.ts';
@@ -11,30 +10,9 @@ import { formatDate, formatNumber } from '../../components/format.ts';
 import { useLabels } from '../../components/labels.ts';
 import { dueInWords, duesInWords } from './due-words.ts';
 import { useLang } from '../../components/use-lang.ts';
-
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="section" aria-labelledby={id}>
-      <Title order={2} fz="h4" mb="sm" id={id}>
-        {title}
-      </Title>
-      {children}
-    </Paper>
-  );
-}
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed" fw={600}>
-        {label}
-      </Text>
-      <Text size="sm" component="div">
-        {children}
-      </Text>
-    </div>
-  );
-}
+import { Hint } from '../../components/Hint.tsx';
+import { Fact } from '../../components/Fact.tsx';
+import { Section } from '../../components/Section.tsx';
 
 function useAudienceWords() {
   const labels = useLabels();
@@ -80,15 +58,15 @@ export function PlanContent({ plan, statusUnitId }: { plan: PlanView; statusUnit
     <Stack gap="md">
       <Section id="plan-facts" title={t('plans.view.facts')}>
         <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="sm">
-          <Fact label={t('plans.view.issuer')}>{plan.unitName}</Fact>
-          <Fact label={t('plans.fields.issuedOn')}>{formatDate(plan.issuedOn) || '—'}</Fact>
-          <Fact label={t('plans.fields.confidentiality')}>{CONFIDENTIALITY_LABELS[plan.confidentiality][lang]}</Fact>
-          <Fact label={t('plans.fields.reminderDays')}>
+          <Fact label={t('plans.view.issuer')} size="sm">{plan.unitName}</Fact>
+          <Fact label={t('plans.fields.issuedOn')} size="sm">{formatDate(plan.issuedOn) || '—'}</Fact>
+          <Fact label={t('plans.fields.confidentiality')} size="sm">{CONFIDENTIALITY_LABELS[plan.confidentiality][lang]}</Fact>
+          <Fact label={t('plans.fields.reminderDays')} size="sm">
             {plan.reminderDays.length > 0 ? t('plans.view.reminders', { days: plan.reminderDays.join(', ') }) : '—'}
           </Fact>
-          {published && <Fact label={t('plans.view.audienceCount')}>{formatNumber(plan.audienceCount)}</Fact>}
+          {published && <Fact label={t('plans.view.audienceCount')} size="sm">{formatNumber(plan.audienceCount)}</Fact>}
           {plan.recipients.length > 0 && (
-            <Fact label={t('plans.fields.recipients')}>
+            <Fact label={t('plans.fields.recipients')} size="sm">
               <List size="sm" spacing={0}>
                 {plan.recipients.map((r) => (
                   <List.Item key={r}>{r}</List.Item>
@@ -129,9 +107,7 @@ export function PlanContent({ plan, statusUnitId }: { plan: PlanView; statusUnit
 
       <Section id="plan-task-list" title={t('plans.view.tasks', { n: plan.tasks.length })}>
         {plan.tasks.length === 0 ? (
-          <Text size="sm" c="dimmed">
-            {t('plans.editor.noTasks')}
-          </Text>
+          <Hint>{t('plans.editor.noTasks')}</Hint>
         ) : (
           <Table.ScrollContainer minWidth={760}>
             <Table verticalSpacing="xs" striped aria-label={t('plans.view.tasksTable')}>
@@ -177,9 +153,7 @@ export function PlanContent({ plan, statusUnitId }: { plan: PlanView; statusUnit
 
       <Section id="plan-report-list" title={t('plans.view.reports', { n: plan.obligations.length })}>
         {plan.obligations.length === 0 ? (
-          <Text size="sm" c="dimmed">
-            {t('plans.editor.noReports')}
-          </Text>
+          <Hint>{t('plans.editor.noReports')}</Hint>
         ) : (
           <Stack gap="sm">
             {plan.obligations.map((o) => (
@@ -197,9 +171,7 @@ export function PlanContent({ plan, statusUnitId }: { plan: PlanView; statusUnit
                       {t('plans.view.due')}: {o.due.length > 0 ? duesInWords(o.due as Due[], lang) : '—'}
                       {o.cutoffDay && ` · ${t('plans.view.cutoff', { day: o.cutoffDay })}`}
                     </Text>
-                    <Text size="sm" c="dimmed">
-                      {audienceWords(o.audience)}
-                    </Text>
+                    <Hint>{audienceWords(o.audience)}</Hint>
                   </Stack>
                   {published && statusUnitId && (
                     <Anchor component={Link} to={`/obligations/${o.id}/status?unit=${statusUnitId}`} fw={600} size="sm">

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, EmptyState, Group, Paper, SegmentedControl, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, EmptyState, Group, SegmentedControl, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { IconDeviceFloppy, IconFileText, IconInfoCircle, IconPlus, IconSend } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -24,6 +24,8 @@ import classes from './plans.module.css';
 import { PublishModal } from './PublishModal.tsx';
 import { TaskCard } from './TaskCard.tsx';
 import { UnitNamesContext, useUnitNames } from '../../components/unit-names.ts';
+import { Hint } from '../../components/Hint.tsx';
+import { Section } from '../../components/Section.tsx';
 
 /** Errors under `prefix` ("tasks.2."), keyed by the rest of their path. */
 function errorsUnder(errors: Record<string, string>, prefix: string): Record<string, string> {
@@ -140,10 +142,7 @@ function Editor({ initial, planId, view }: { initial: PlanForm; planId: string |
               ({view.parentPlan.unitName})
             </Alert>
           )}
-          <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="section" aria-labelledby="plan-general">
-            <Title order={2} fz="h4" mb="sm" id="plan-general">
-              {t('plans.editor.general')}
-            </Title>
+          <Section title={t('plans.editor.general')} id="plan-general">
             <Stack gap="sm">
               <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
                 <TextInput
@@ -217,7 +216,7 @@ function Editor({ initial, planId, view }: { initial: PlanForm; planId: string |
                 error={Object.entries(errors).find(([k]) => k.startsWith('recipients'))?.[1]}
               />
             </Stack>
-          </Paper>
+          </Section>
 
           <section aria-labelledby="plan-tasks">
             <Title order={2} fz="h4" mb="sm" id="plan-tasks">
@@ -225,9 +224,7 @@ function Editor({ initial, planId, view }: { initial: PlanForm; planId: string |
             </Title>
             <Stack gap="sm">
               {form.tasks.length === 0 && (
-                <Text size="sm" c="dimmed">
-                  {t('plans.editor.noTasks')}
-                </Text>
+                <Hint>{t('plans.editor.noTasks')}</Hint>
               )}
               {form.tasks.map((task, i) => (
                 <TaskCard
@@ -255,9 +252,7 @@ function Editor({ initial, planId, view }: { initial: PlanForm; planId: string |
             </Title>
             <Stack gap="sm">
               {form.obligations.length === 0 && (
-                <Text size="sm" c="dimmed">
-                  {t('plans.editor.noReports')}
-                </Text>
+                <Hint>{t('plans.editor.noReports')}</Hint>
               )}
               {form.obligations.map((o, i) => (
                 <ObligationCard

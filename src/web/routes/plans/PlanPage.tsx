@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Paper, Stack, Tabs, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Stack, Tabs } from '@mantine/core';
 import { IconChartBar, IconCircleCheck, IconFileText, IconHierarchy2, IconInfoCircle, IconPencil, IconSend, IconUsersPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -24,6 +24,7 @@ import { STATUS_COLORS } from './plan-words.ts';
 import { PublishModal } from './PublishModal.tsx';
 import { UnitWork } from './UnitWork.tsx';
 import { useLang } from '../../components/use-lang.ts';
+import { Section } from '../../components/Section.tsx';
 
 const TABS = ['content', 'progress', 'implementing'] as const;
 
@@ -71,18 +72,12 @@ function Published({ plan }: { plan: PlanView }) {
       <Tabs.Panel value="progress">{root ? <PlanDashboard planId={plan.id} root={root} obligations={plan.obligations} /> : <PageLoader />}</Tabs.Panel>
       <Tabs.Panel value="implementing">
         <Stack gap="md">
-          <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="section" aria-labelledby="plan-tree">
-            <Title order={2} fz="h4" mb="sm" id="plan-tree">
-              {t('plans.tree.title')}
-            </Title>
+          <Section title={t('plans.tree.title')} id="plan-tree">
             <PlanTreeView planId={plan.id} />
-          </Paper>
-          <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="section" aria-labelledby="plan-coverage">
-            <Title order={2} fz="h4" mb="xs" id="plan-coverage">
-              {t('plans.coverage.title')}
-            </Title>
+          </Section>
+          <Section title={t('plans.coverage.title')} id="plan-coverage" titleGap="xs">
             {root ? <CoverageTable planId={plan.id} unitId={root.id} /> : <PageLoader />}
-          </Paper>
+          </Section>
         </Stack>
       </Tabs.Panel>
     </Tabs>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { FigureForm, SectionForm } from './plan-form.ts';
 import { emptyFigure, emptySection } from './plan-form.ts';
 import classes from './plans.module.css';
+import { Hint } from '../../components/Hint.tsx';
 
 interface Props {
   figures: FigureForm[];
@@ -31,9 +32,7 @@ export function ReportFormEditor({ figures, sections, onChange, error }: Props) 
         {t('plans.form.figures')}
       </Title>
       {figures.length === 0 && (
-        <Text size="sm" c="dimmed">
-          {t('plans.form.noFigures')}
-        </Text>
+        <Hint>{t('plans.form.noFigures')}</Hint>
       )}
       {figures.map((f, i) => {
         const name = t('plans.form.figureN', { n: i + 1 });

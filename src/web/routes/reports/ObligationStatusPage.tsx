@@ -16,21 +16,10 @@ import { mayAnywhere, useMe } from '../../components/use-me.ts';
 import { STATUS_PAGE, useObligationStatus } from './report-queries.ts';
 import { UrgeModal } from './UrgeModal.tsx';
 import { useLang } from '../../components/use-lang.ts';
+import { Hint } from '../../components/Hint.tsx';
+import { Stat } from '../../components/Stat.tsx';
 
 export const STATE_COLORS: Record<ReportState, string> = { submitted: 'green', late: 'orange', missing: 'red', returned: 'yellow', pending: 'gray' };
-
-function Sum({ label, value, color }: { label: string; value: number; color?: string }) {
-  return (
-    <Paper withBorder p="xs">
-      <Text size="xs" c="dimmed" fw={600}>
-        {label}
-      </Text>
-      <Text fz={22} fw={700} c={value > 0 ? color : undefined}>
-        {formatNumber(value)}
-      </Text>
-    </Paper>
-  );
-}
 
 function Open({ row }: { row: ObligationStatusRow }) {
   const { t } = useTranslation();
@@ -150,11 +139,11 @@ export function ObligationStatusPage() {
       />
       <Stack gap="md">
         <SimpleGrid cols={{ base: 2, sm: 3, md: 5 }} spacing="sm">
-          <Sum label={t('reports.status.expected')} value={s.summary.expected} />
-          <Sum label={t('reports.status.submitted')} value={s.summary.submitted} color="green.8" />
-          <Sum label={t('reports.status.late')} value={s.summary.late} color="orange.8" />
-          <Sum label={t('reports.status.missing')} value={s.summary.missing} color="red.8" />
-          <Sum label={t('reports.status.returned')} value={s.summary.returned} color="yellow.8" />
+          <Stat label={t('reports.status.expected')} value={s.summary.expected} compact />
+          <Stat label={t('reports.status.submitted')} value={s.summary.submitted} color="green.8" compact />
+          <Stat label={t('reports.status.late')} value={s.summary.late} color="orange.8" compact />
+          <Stat label={t('reports.status.missing')} value={s.summary.missing} color="red.8" compact />
+          <Stat label={t('reports.status.returned')} value={s.summary.returned} color="yellow.8" compact />
         </SimpleGrid>
         <Paper withBorder p={{ base: 'sm', sm: 'md' }}>
           <Stack gap="sm">
@@ -187,9 +176,7 @@ export function ObligationStatusPage() {
               verticalSpacing="xs"
               card={(r) => <StatusCard row={r} />}
               empty={
-                <Text size="sm" c="dimmed">
-                  {t('reports.status.none')}
-                </Text>
+                <Hint>{t('reports.status.none')}</Hint>
               }
               paging={{ page, pageSize: STATUS_PAGE, onPageChange: setPage }}
             />

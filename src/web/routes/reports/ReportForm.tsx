@@ -1,4 +1,4 @@
-import { Alert, Button, Group, NumberInput, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Group, NumberInput, Stack, Text, Textarea, Title } from '@mantine/core';
 import { IconCloudOff, IconDeviceFloppy, IconHistory, IconSend } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,8 @@ import { dropLocalDraft, keepLocalDraft, readLocalDraft } from './report-draft.t
 import type { LocalDraft } from './report-draft.ts';
 import { useSaveSubmission } from './report-queries.ts';
 import classes from './reports.module.css';
+import { Hint } from '../../components/Hint.tsx';
+import { Section } from '../../components/Section.tsx';
 
 type Figures = Record<string, number | null>;
 
@@ -86,10 +88,7 @@ export function ReportForm({ detail }: { detail: ObligationInstanceDetail }) {
   };
 
   return (
-    <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="section" aria-labelledby="report-form-title">
-      <Title order={2} fz="h4" mb="sm" id="report-form-title">
-        {detail.status === 'returned' ? t('reports.form.resubmitTitle') : t('reports.form.title')}
-      </Title>
+    <Section title={detail.status === 'returned' ? t('reports.form.resubmitTitle') : t('reports.form.title')} id="report-form-title">
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -131,9 +130,7 @@ export function ReportForm({ detail }: { detail: ObligationInstanceDetail }) {
                 {t('reports.form.figures')}
               </Title>
               {detail.obligation.cutoffDay && (
-                <Text size="sm" c="dimmed">
-                  {t('reports.form.cutoff', { day: detail.obligation.cutoffDay })}
-                </Text>
+                <Hint>{t('reports.form.cutoff', { day: detail.obligation.cutoffDay })}</Hint>
               )}
               {form.figures.map((f) => {
                 const whole = f.of ? form.figures.find((w) => w.key === f.of) : undefined;
@@ -210,6 +207,6 @@ export function ReportForm({ detail }: { detail: ObligationInstanceDetail }) {
           </Text>
         </Stack>
       </form>
-    </Paper>
+    </Section>
   );
 }

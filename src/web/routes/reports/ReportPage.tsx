@@ -1,6 +1,5 @@
 import { Alert, Anchor, Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconArrowBackUp, IconCircleCheck, IconClock } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { INSTANCE_STATUS_LABELS, OBLIGATION_STATUS_LABELS } from '../../../shared/reports.ts';
@@ -14,19 +13,7 @@ import { ReportForm } from './ReportForm.tsx';
 import { ReviewPanel } from './ReviewPanel.tsx';
 import { VersionList } from './VersionList.tsx';
 import { useLang } from '../../components/use-lang.ts';
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed" fw={600}>
-        {label}
-      </Text>
-      <Text size="sm" component="div">
-        {children}
-      </Text>
-    </div>
-  );
-}
+import { Fact } from '../../components/Fact.tsx';
 
 /**
  * One report of a unit for one period: for the unit, the form to fill and send; for the receiving
@@ -72,7 +59,7 @@ export function ReportPage() {
       <Stack gap="md">
         <Paper withBorder p={{ base: 'sm', sm: 'md' }}>
           <SimpleGrid cols={{ base: 2, md: 4 }} spacing="sm">
-            <Fact label={t('reports.page.plan')}>
+            <Fact label={t('reports.page.plan')} size="sm">
               <Anchor component={Link} to={`/plans/${d.plan.id}`} size="sm" fw={600}>
                 {d.plan.number ?? d.plan.title ?? t('plans.noNumber')}
               </Anchor>
@@ -80,8 +67,8 @@ export function ReportPage() {
                 {d.plan.unitName}
               </Text>
             </Fact>
-            <Fact label={t('reports.page.dueDate')}>{d.dueDate ? formatDate(d.dueDate) : t('plans.due.noneWords')}</Fact>
-            <Fact label={t('reports.page.to')}>
+            <Fact label={t('reports.page.dueDate')} size="sm">{d.dueDate ? formatDate(d.dueDate) : t('plans.due.noneWords')}</Fact>
+            <Fact label={t('reports.page.to')} size="sm">
               {to ?? '—'}
               {via && (
                 <Text size="xs" c="dimmed">
@@ -89,7 +76,7 @@ export function ReportPage() {
                 </Text>
               )}
             </Fact>
-            <Fact label={t('reports.page.sent')}>
+            <Fact label={t('reports.page.sent')} size="sm">
               {d.firstSubmittedOn ? t('reports.page.firstSent', { date: formatDate(d.firstSubmittedOn) }) : t('reports.page.notSent')}
             </Fact>
           </SimpleGrid>

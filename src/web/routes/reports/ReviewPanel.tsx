@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Button, Group, Stack, Text, Textarea } from '@mantine/core';
 import { IconArrowBackUp, IconCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import type { SubmissionVersion } from '../../../shared/reports.ts';
 import { FormError } from '../../components/FormError.tsx';
 import { errorMessage } from '../../components/notify.ts';
 import { useReviewSubmission } from './report-queries.ts';
+import { Section } from '../../components/Section.tsx';
 
 /** The receiving level's decision on a submitted version: accept it, or return it with a comment. */
 export function ReviewPanel({ version, unitName }: { version: SubmissionVersion; unitName: string }) {
@@ -28,10 +29,7 @@ export function ReviewPanel({ version, unitName }: { version: SubmissionVersion;
   }
 
   return (
-    <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="section" aria-labelledby="review-title" bg="yellow.0">
-      <Title order={2} fz="h4" mb={4} id="review-title">
-        {t('reports.review.title')}
-      </Title>
+    <Section title={t('reports.review.title')} id="review-title" titleGap={4} bg="yellow.0">
       <Text size="sm" c="dimmed" mb="sm">
         {t('reports.review.hint', { n: version.version })}
       </Text>
@@ -64,6 +62,6 @@ export function ReviewPanel({ version, unitName }: { version: SubmissionVersion;
           </Button>
         </Group>
       </Stack>
-    </Paper>
+    </Section>
   );
 }

@@ -5,6 +5,7 @@ import { sectionsOf } from '../../../core/reports/form.ts';
 import type { ObligationInstanceDetail, SubmissionVersion } from '../../../shared/reports.ts';
 import { formatDateTime, formatNumber, formatRate } from '../../components/format.ts';
 import classes from './reports.module.css';
+import { Hint } from '../../components/Hint.tsx';
 
 export const VERSION_COLORS: Record<SubmissionVersion['status'], string> = { draft: 'gray', submitted: 'blue', returned: 'orange', accepted: 'green' };
 
@@ -94,9 +95,7 @@ export function VersionList({ detail }: { detail: ObligationInstanceDetail }) {
   const versions = [...detail.versions].reverse();
   if (versions.length === 0) {
     return (
-      <Text size="sm" c="dimmed">
-        {t('reports.versions.none')}
-      </Text>
+      <Hint>{t('reports.versions.none')}</Hint>
     );
   }
   return (

@@ -1,4 +1,4 @@
-import { Anchor, Paper, Stack, Text, Timeline, Title } from '@mantine/core';
+import { Anchor, Stack, Text, Timeline } from '@mantine/core';
 import { IconArrowsSplit, IconArrowsJoin, IconCirclePlus, IconPencil, IconArrowMoveRight, IconCircleX, IconPoint } from '@tabler/icons-react';
 import { Fragment } from 'react';
 import type { ReactNode } from 'react';
@@ -6,6 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { UnitDetail } from '../../../shared/units.ts';
 import { formatDate } from '../../components/format.ts';
+import { Hint } from '../../components/Hint.tsx';
+import { Section } from '../../components/Section.tsx';
 
 type Event = UnitDetail['events'][number];
 type Named = { id: string; name: string };
@@ -71,14 +73,9 @@ export function UnitHistory({ unit }: { unit: UnitDetail }) {
   const { t } = useTranslation();
   return (
     <Stack>
-      <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="section" aria-labelledby="history-title">
-        <Title order={2} fz="h4" mb="md" id="history-title">
-          {t('units.historyTitle')}
-        </Title>
+      <Section title={t('units.historyTitle')} id="history-title" titleGap="md">
         {unit.events.length === 0 ? (
-          <Text c="dimmed" size="sm">
-            {t('units.noHistory')}
-          </Text>
+          <Hint>{t('units.noHistory')}</Hint>
         ) : (
           <Timeline bulletSize={24} lineWidth={2} active={unit.events.length}>
             {unit.events.map((e) => (
@@ -95,15 +92,10 @@ export function UnitHistory({ unit }: { unit: UnitDetail }) {
             ))}
           </Timeline>
         )}
-      </Paper>
-      <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="section" aria-labelledby="absorbed-title">
-        <Title order={2} fz="h4" mb="sm" id="absorbed-title">
-          {t('units.absorbed')}
-        </Title>
+      </Section>
+      <Section title={t('units.absorbed')} id="absorbed-title">
         {unit.absorbed.length === 0 ? (
-          <Text c="dimmed" size="sm">
-            {t('units.noAbsorbed')}
-          </Text>
+          <Hint>{t('units.noAbsorbed')}</Hint>
         ) : (
           <Stack component="ul" gap={6} m={0} pl="md">
             {unit.absorbed.map((a) => (
@@ -121,7 +113,7 @@ export function UnitHistory({ unit }: { unit: UnitDetail }) {
             ))}
           </Stack>
         )}
-      </Paper>
+      </Section>
     </Stack>
   );
 }

@@ -1,21 +1,12 @@
-import { Anchor, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Anchor, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { UnitDetail } from '../../../shared/units.ts';
 import { formatDate, formatNumber } from '../../components/format.ts';
 import { useLabels } from '../../components/labels.ts';
-
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-        {label}
-      </Text>
-      <Text component="div">{children}</Text>
-    </div>
-  );
-}
+import { Hint } from '../../components/Hint.tsx';
+import { Fact } from '../../components/Fact.tsx';
+import { Section } from '../../components/Section.tsx';
 
 /** Term of office, validity, counts and leaders of a unit. */
 export function UnitOverview({ unit }: { unit: UnitDetail }) {
@@ -26,26 +17,21 @@ export function UnitOverview({ unit }: { unit: UnitDetail }) {
   const validity = unit.validTo ? t('units.validFromTo', { from: formatDate(unit.validFrom), to: formatDate(unit.validTo) }) : t('units.validFrom', { from: formatDate(unit.validFrom) });
 
   return (
-    <Paper withBorder p={{ base: 'sm', sm: 'md' }} mb="md" component="section" aria-labelledby="unit-info-title">
-      <Title order={2} fz="h4" mb="sm" id="unit-info-title">
-        {t('units.info')}
-      </Title>
+    <Section title={t('units.info')} id="unit-info-title" mb="md">
       <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="md" verticalSpacing="sm">
-        <Field label={t('units.kind')}>{labels.unitKind(unit.kind)}</Field>
-        <Field label={t('units.term')}>{termText || <Text span c="dimmed">{t('units.noTerm')}</Text>}</Field>
-        <Field label={t('units.validity')}>{validity}</Field>
-        <Field label={t('units.memberCount')}>{formatNumber(unit.memberCount)}</Field>
-        <Field label={t('units.childCount')}>{formatNumber(unit.childCount)}</Field>
-        {unit.code && <Field label={t('units.code')}>{unit.code}</Field>}
+        <Fact label={t('units.kind')} caps>{labels.unitKind(unit.kind)}</Fact>
+        <Fact label={t('units.term')} caps>{termText || <Text span c="dimmed">{t('units.noTerm')}</Text>}</Fact>
+        <Fact label={t('units.validity')} caps>{validity}</Fact>
+        <Fact label={t('units.memberCount')} caps>{formatNumber(unit.memberCount)}</Fact>
+        <Fact label={t('units.childCount')} caps>{formatNumber(unit.childCount)}</Fact>
+        {unit.code && <Fact label={t('units.code')} caps>{unit.code}</Fact>}
       </SimpleGrid>
       <Stack gap={4} mt="md">
         <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
           {t('units.leaders')}
         </Text>
         {unit.leaders.length === 0 ? (
-          <Text c="dimmed" size="sm">
-            {t('units.noLeaders')}
-          </Text>
+          <Hint>{t('units.noLeaders')}</Hint>
         ) : (
           <Stack component="ul" gap={4} m={0} pl="md">
             {unit.leaders.map((l) => (
@@ -62,6 +48,6 @@ export function UnitOverview({ unit }: { unit: UnitDetail }) {
           </Stack>
         )}
       </Stack>
-    </Paper>
+    </Section>
   );
 }

@@ -6,6 +6,7 @@ import type { Role } from '../../../core/access/roles.ts';
 import { useLabels } from '../../components/labels.ts';
 import { UnitSelect } from '../../components/UnitSelect.tsx';
 import { useMe } from '../../components/use-me.ts';
+import { Hint } from '../../components/Hint.tsx';
 
 export interface GrantRow {
   key: number;
@@ -51,9 +52,7 @@ export function GrantsEditor({ value, onChange, errors }: Props) {
         {t('users.grantsHint')}
       </Text>
       {value.length === 0 && (
-        <Text size="sm" c="dimmed">
-          {t('users.noGrants')}
-        </Text>
+        <Hint>{t('users.noGrants')}</Hint>
       )}
       {value.map((row, i) => (
         <Paper key={row.key} withBorder p="xs" component="fieldset" aria-label={t('users.grantN', { n: i + 1 })} style={{ margin: 0 }}>

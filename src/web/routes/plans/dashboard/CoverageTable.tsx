@@ -7,6 +7,7 @@ import { formatNumber } from '../../../components/format.ts';
 import { PageLoader } from '../../../components/PageLoader.tsx';
 import { usePlanCoverage } from '../plan-queries.ts';
 import { RateBar } from './RateBar.tsx';
+import { Hint } from '../../../components/Hint.tsx';
 
 const SHOWN = 8;
 
@@ -49,9 +50,7 @@ export function CoverageTable({ planId, unitId }: { planId: string; unitId: stri
   const rows = coverage.data.filter((r) => r.addressed > 0);
   if (rows.length === 0) {
     return (
-      <Text size="sm" c="dimmed">
-        {t('plans.coverage.none')}
-      </Text>
+      <Hint>{t('plans.coverage.none')}</Hint>
     );
   }
   return (

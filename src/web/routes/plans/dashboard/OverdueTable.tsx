@@ -7,6 +7,7 @@ import type { Column } from '../../../components/DataTable.tsx';
 import { formatDate, formatNumber } from '../../../components/format.ts';
 import { PagedTable } from '../../../components/PagedTable.tsx';
 import { OVERDUE_PAGE, usePlanOverdue } from '../plan-queries.ts';
+import { Hint } from '../../../components/Hint.tsx';
 
 /** Tasks and reports past their due date in the subtree, most late first, with the days late. */
 export function OverdueTable({ planId, unitId }: { planId: string; unitId: string }) {
@@ -47,9 +48,7 @@ export function OverdueTable({ planId, unitId }: { planId: string; unitId: strin
         minWidth={720}
         verticalSpacing="xs"
         empty={
-          <Text size="sm" c="dimmed">
-            {t('plans.dash.noOverdue')}
-          </Text>
+          <Hint>{t('plans.dash.noOverdue')}</Hint>
         }
         count={(total) => t('plans.dash.overdueCount', { n: formatNumber(total) })}
         paging={{ page, pageSize: OVERDUE_PAGE, onPageChange: setPage }}

@@ -1,6 +1,5 @@
-import { Anchor, Breadcrumbs, Button, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Breadcrumbs, Button, List, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { apiUrl } from '../../../api-client.ts';
@@ -14,20 +13,8 @@ import { HeatmapGrid } from './HeatmapGrid.tsx';
 import { OverdueTable } from './OverdueTable.tsx';
 import { ProgressTable } from './ProgressTable.tsx';
 import { StaleTable } from './StaleTable.tsx';
-
-function Section({ id, title, action, children }: { id: string; title: string; action?: ReactNode; children: ReactNode }) {
-  return (
-    <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="section" aria-labelledby={id}>
-      <Group justify="space-between" gap="xs" mb="sm">
-        <Title order={2} fz="h4" id={id}>
-          {title}
-        </Title>
-        {action}
-      </Group>
-      {children}
-    </Paper>
-  );
-}
+import { Hint } from '../../../components/Hint.tsx';
+import { Section } from '../../../components/Section.tsx';
 
 function Stat({ label, value, note, color }: { label: string; value: string; note?: string; color?: string }) {
   return (
@@ -101,9 +88,7 @@ export function PlanDashboard({ planId, root, obligations }: { planId: string; r
   return (
     <Stack gap="md">
       <DrillPath root={root} unitId={unitId} onDrill={drill} />
-      <Text size="sm" c="dimmed">
-        {t('plans.dash.asOf', { unit: s.unit.name, date: formatDate(s.asOf) })}
-      </Text>
+      <Hint>{t('plans.dash.asOf', { unit: s.unit.name, date: formatDate(s.asOf) })}</Hint>
       <SimpleGrid cols={{ base: 2, md: 4 }} spacing="sm">
         <Stat
           label={t('plans.dash.taskCompletion')}
@@ -131,9 +116,7 @@ export function PlanDashboard({ planId, root, obligations }: { planId: string; r
         }
       >
         {s.children.length === 0 ? (
-          <Text size="sm" c="dimmed">
-            {t('plans.dash.noChildren')}
-          </Text>
+          <Hint>{t('plans.dash.noChildren')}</Hint>
         ) : (
           <ProgressTable summary={s} onDrill={drill} />
         )}
@@ -160,9 +143,7 @@ export function PlanDashboard({ planId, root, obligations }: { planId: string; r
           ) : heatmap.isError ? (
             <ErrorAlert error={heatmap.error} onRetry={() => void heatmap.refetch()} />
           ) : heatmap.data.tasks.length === 0 ? (
-            <Text size="sm" c="dimmed">
-              {t('plans.dash.noTasks')}
-            </Text>
+            <Hint>{t('plans.dash.noTasks')}</Hint>
           ) : (
             <HeatmapGrid heatmap={heatmap.data} onDrill={drill} />
           )}

@@ -6,6 +6,7 @@ import { formatDateTime, formatNumber } from '../../../components/format.ts';
 import { PagedTable } from '../../../components/PagedTable.tsx';
 import { usePlanStale } from '../plan-queries.ts';
 import type { StaleUnit } from '../plan-queries.ts';
+import { Hint } from '../../../components/Hint.tsx';
 
 const DAYS = ['14', '30', '60', '90'];
 
@@ -42,9 +43,7 @@ export function StaleTable({ planId, unitId }: { planId: string; unitId: string 
         minWidth={560}
         verticalSpacing="xs"
         empty={
-          <Text size="sm" c="dimmed">
-            {t('plans.dash.noStale', { n: days })}
-          </Text>
+          <Hint>{t('plans.dash.noStale', { n: days })}</Hint>
         }
       />
     </Stack>

@@ -1,4 +1,4 @@
-import { SegmentedControl, Text } from '@mantine/core';
+import { SegmentedControl } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import type { UnitDetail, UnitMerge } from '../../../../shared/units.ts';
@@ -12,6 +12,7 @@ import type { UnitRef } from '../../../components/unit-queries.ts';
 import { UnitSelect } from '../../../components/UnitSelect.tsx';
 import { useFormState } from '../../../components/use-form-state.ts';
 import { useConfirmedOrgChange } from '../../../components/use-org-change.ts';
+import { Hint } from '../../../components/Hint.tsx';
 
 type Direction = 'into-this' | 'this-into';
 
@@ -78,9 +79,7 @@ export function MergeUnitsModal({ unit, onClose }: { unit: UnitDetail; onClose: 
       ) : (
         <UnitSelect label={t('units.mergeTarget')} required value={v.target} onChange={(u) => form.set('target', u)} excludeIds={[unit.id]} error={form.errors.targetId} />
       )}
-      <Text size="sm" c="dimmed">
-        {t('units.mergeHint')}
-      </Text>
+      <Hint>{t('units.mergeHint')}</Hint>
       <DatedChangeFields values={v} errors={form.errors} set={form.set} />
     </ConfirmedChangeModal>
   );
