@@ -22,7 +22,8 @@ export interface Column<T> {
 export interface TableLook {
   striped?: boolean;
   highlightOnHover?: boolean;
-  verticalSpacing?: MantineSpacing | number;
+  /** Row height: 'sm' for the lists of a page, less for dense figures; 'compact' is Mantine's own. */
+  verticalSpacing?: MantineSpacing | number | 'compact';
 }
 
 interface Props<T> extends TableLook {
@@ -37,10 +38,11 @@ interface Props<T> extends TableLook {
   details?: (row: T) => ReactNode;
   /** The totals row. */
   footer?: T;
+  mb?: MantineSpacing;
 }
 
 /** A table from its columns: the header, one row per item, optional details under a row and a totals row. */
-export function DataTable<T>({ columns, rows, rowKey, label, minWidth, details, footer, striped = true, highlightOnHover, verticalSpacing = 'sm' }: Props<T>) {
+export function DataTable<T>({ columns, rows, rowKey, label, minWidth, details, footer, mb, striped = true, highlightOnHover, verticalSpacing = 'sm' }: Props<T>) {
   const cells = (row: T) =>
     columns.map((c) => {
       const props = { ta: c.numeric ? ('right' as const) : undefined, style: c.nowrap ? { whiteSpace: 'nowrap' as const } : undefined, ...c.td?.(row) };
@@ -55,8 +57,8 @@ export function DataTable<T>({ columns, rows, rowKey, label, minWidth, details, 
       );
     });
   return (
-    <Table.ScrollContainer minWidth={minWidth}>
-      <Table striped={striped} highlightOnHover={highlightOnHover} verticalSpacing={verticalSpacing} aria-label={label}>
+    <Table.ScrollContainer minWidth={minWidth} mb={mb}>
+      <Table striped={striped} highlightOnHover={highlightOnHover} verticalSpacing={verticalSpacing === 'compact' ? undefined : verticalSpacing} aria-label={label}>
         <Table.Thead>
           <Table.Tr>
             {columns.map((c) => (

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { IconDeviceFloppy, IconFileSpreadsheet, IconFileTypeDocx, IconInfoCircle, IconMail, IconSend } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
@@ -20,6 +20,7 @@ import { FiguresPanel } from './FiguresPanel.tsx';
 import { ReportingPanel } from './ReportingPanel.tsx';
 import { Hint } from '../../components/Hint.tsx';
 import { Section } from '../../components/Section.tsx';
+import { DataTable } from '../../components/DataTable.tsx';
 
 type Draft = ConsolidationDraftInput;
 
@@ -37,30 +38,21 @@ function Versions({ view }: { view: ConsolidationView }) {
   if (view.versions.length === 0) return null;
   return (
     <Section title={t('consolidation.versions')} id="versions-title" small titleGap="xs">
-      <Table.ScrollContainer minWidth={480}>
-        <Table verticalSpacing={4} aria-label={t('consolidation.versions')}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th w={60}>#</Table.Th>
-              <Table.Th>{t('consolidation.versionKind')}</Table.Th>
-              <Table.Th>{t('consolidation.versionAt')}</Table.Th>
-              <Table.Th>{t('consolidation.versionBy')}</Table.Th>
-              <Table.Th>{t('consolidation.number')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {view.versions.map((v) => (
-              <Table.Tr key={v.version}>
-                <Table.Td>{v.version}</Table.Td>
-                <Table.Td>{t(`consolidation.kinds.${v.kind}`)}</Table.Td>
-                <Table.Td>{formatDateTime(v.createdAt)}</Table.Td>
-                <Table.Td>{v.createdBy?.name ?? '—'}</Table.Td>
-                <Table.Td>{v.number?.trim() ? v.number : '—'}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <DataTable
+        label={t('consolidation.versions')}
+        rows={view.versions}
+        rowKey={(v) => String(v.version)}
+        minWidth={480}
+        striped={false}
+        verticalSpacing={4}
+        columns={[
+          { key: 'version', header: '#', th: { w: 60 }, cell: (v) => v.version },
+          { key: 'kind', header: t('consolidation.versionKind'), cell: (v) => t(`consolidation.kinds.${v.kind}`) },
+          { key: 'at', header: t('consolidation.versionAt'), cell: (v) => formatDateTime(v.createdAt) },
+          { key: 'by', header: t('consolidation.versionBy'), cell: (v) => v.createdBy?.name ?? '—' },
+          { key: 'number', header: t('consolidation.number'), cell: (v) => (v.number?.trim() ? v.number : '—') },
+        ]}
+      />
     </Section>
   );
 }

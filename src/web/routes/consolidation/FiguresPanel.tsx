@@ -6,8 +6,10 @@ import { formatViNumber, formatViPercent } from '../../../core/documents-out/for
 import type { ConsolidationDraftInput, ConsolidationView } from '../../../shared/consolidation.ts';
 import { Hint } from '../../components/Hint.tsx';
 import { Section } from '../../components/Section.tsx';
+import { DataTable } from '../../components/DataTable.tsx';
 
 type Figure = ConsolidationView['figures'][number];
+type ChildRow = ConsolidationView['children'][number];
 type Override = ConsolidationDraftInput['overrides'][number];
 
 const num = (v: number | null | undefined) => (typeof v === 'number' ? formatViNumber(v) : '—');
@@ -168,34 +170,18 @@ export function FiguresPanel({ view, overrides, editable, onChange }: Props) {
           <Title order={3} fz="h5" mt="md" mb={4}>
             {t('consolidation.byUnit')}
           </Title>
-          <Table.ScrollContainer minWidth={560}>
-            <Table verticalSpacing={4} striped aria-label={t('consolidation.byUnit')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('consolidation.unit')}</Table.Th>
-                  <Table.Th ta="right">{t('consolidation.reported')}</Table.Th>
-                  {view.figures.map((f) => (
-                    <Table.Th key={f.key} ta="right">
-                      {f.label}
-                    </Table.Th>
-                  ))}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {view.children.map((c) => (
-                  <Table.Tr key={c.unitId}>
-                    <Table.Td>{c.name}</Table.Td>
-                    <Table.Td ta="right">{`${c.counted}/${c.expected}`}</Table.Td>
-                    {view.figures.map((f) => (
-                      <Table.Td key={f.key} ta="right">
-                        {num(c.figures[f.key])}
-                      </Table.Td>
-                    ))}
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <DataTable
+            label={t('consolidation.byUnit')}
+            rows={view.children}
+            rowKey={(c) => c.unitId}
+            minWidth={560}
+            verticalSpacing={4}
+            columns={[
+              { key: 'unit', header: t('consolidation.unit'), cell: (c) => c.name },
+              { key: 'reported', header: t('consolidation.reported'), numeric: true, cell: (c) => `${c.counted}/${c.expected}` },
+              ...view.figures.map((f) => ({ key: f.key, header: f.label, numeric: true, cell: (c: ChildRow) => num(c.figures[f.key]) })),
+            ]}
+          />
         </>
       )}
     </Section>

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Group, Table } from '@mantine/core';
+import { Anchor, Badge, Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { ConsolidationView } from '../../../shared/consolidation.ts';
@@ -7,6 +7,7 @@ import { formatDate } from '../../components/format.ts';
 import { useLang } from '../../components/use-lang.ts';
 import { Hint } from '../../components/Hint.tsx';
 import { Section } from '../../components/Section.tsx';
+import { DataTable } from '../../components/DataTable.tsx';
 
 type Report = ConsolidationView['reports'][number];
 
@@ -34,41 +35,43 @@ export function ReportingPanel({ view }: { view: ConsolidationView }) {
       {rows.length === 0 ? (
         <Hint>{t('consolidation.noReports')}</Hint>
       ) : (
-        <Table.ScrollContainer minWidth={520}>
-          <Table verticalSpacing={4} aria-label={t('consolidation.reporting')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('consolidation.unit')}</Table.Th>
-                <Table.Th>{t('consolidation.state')}</Table.Th>
-                <Table.Th>{t('consolidation.submittedOn')}</Table.Th>
-                <Table.Th ta="right">{t('consolidation.daysLate')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((r) => (
-                <Table.Tr key={r.unitId}>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/obligation-instances/${r.instanceId}`} size="sm">
-                      {r.unitName}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge variant="light" color={COLOR[r.state]} tt="none">
-                      {UNIT_REPORT_STATE_LABELS[r.state][lang]}
+        <DataTable
+          label={t('consolidation.reporting')}
+          rows={rows}
+          rowKey={(r) => r.unitId}
+          minWidth={520}
+          striped={false}
+          verticalSpacing={4}
+          columns={[
+            {
+              key: 'unit',
+              header: t('consolidation.unit'),
+              cell: (r) => (
+                <Anchor component={Link} to={`/obligation-instances/${r.instanceId}`} size="sm">
+                  {r.unitName}
+                </Anchor>
+              ),
+            },
+            {
+              key: 'state',
+              header: t('consolidation.state'),
+              cell: (r) => (
+                <>
+                  <Badge variant="light" color={COLOR[r.state]} tt="none">
+                    {UNIT_REPORT_STATE_LABELS[r.state][lang]}
+                  </Badge>
+                  {r.late && r.state !== 'missing' && (
+                    <Badge variant="outline" color="orange" tt="none" ml={4}>
+                      {t('consolidation.late')}
                     </Badge>
-                    {r.late && r.state !== 'missing' && (
-                      <Badge variant="outline" color="orange" tt="none" ml={4}>
-                        {t('consolidation.late')}
-                      </Badge>
-                    )}
-                  </Table.Td>
-                  <Table.Td>{formatDate(r.submittedOn) || '—'}</Table.Td>
-                  <Table.Td ta="right">{r.daysLate ?? '—'}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+                  )}
+                </>
+              ),
+            },
+            { key: 'submitted', header: t('consolidation.submittedOn'), cell: (r) => formatDate(r.submittedOn) || '—' },
+            { key: 'late', header: t('consolidation.daysLate'), numeric: true, cell: (r) => r.daysLate ?? '—' },
+          ]}
+        />
       )}
     </Section>
   );

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Group, List, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconArrowDown, IconDownload, IconInfoCircle, IconListCheck, IconPencil } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
@@ -16,6 +16,7 @@ import { describeDue } from './due-words.ts';
 import { useLang } from '../../components/use-lang.ts';
 import { Hint } from '../../components/Hint.tsx';
 import { Fact } from '../../components/Fact.tsx';
+import { DataTable } from '../../components/DataTable.tsx';
 
 function useKindLabel() {
   const lang = useLang();
@@ -141,63 +142,60 @@ function PlanSection({ doc }: { doc: DocumentDetail }) {
       <Title order={3} fz="h6" mb={4}>
         {t('documents.tasks')} ({p.tasks.length})
       </Title>
-      <Table.ScrollContainer minWidth={560} mb="md">
-        <Table verticalSpacing="xs" aria-label={t('documents.tasks')}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th w={40}>#</Table.Th>
-              <Table.Th>{t('documents.taskText')}</Table.Th>
-              <Table.Th>{t('documents.taskLead')}</Table.Th>
-              <Table.Th>{t('documents.taskDue')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {p.tasks.map((x) => (
-              <Table.Tr key={x.id}>
-                <Table.Td>{x.ord}</Table.Td>
-                <Table.Td>
-                  {x.text}
-                  {x.kind === 'own_plan' && (
-                    <Badge ml={6} size="sm" variant="light" tt="none">
-                      {t('documents.ownPlan')}
-                    </Badge>
-                  )}
-                </Table.Td>
-                <Table.Td>{x.leadText.join('; ') || '—'}</Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{x.dueText ?? due(x.due)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <DataTable
+        label={t('documents.tasks')}
+        rows={p.tasks}
+        rowKey={(x) => x.id}
+        minWidth={560}
+        mb="md"
+        striped={false}
+        verticalSpacing="xs"
+        columns={[
+          { key: 'ord', header: '#', th: { w: 40 }, cell: (x) => x.ord },
+          {
+            key: 'text',
+            header: t('documents.taskText'),
+            cell: (x) => (
+              <>
+                {x.text}
+                {x.kind === 'own_plan' && (
+                  <Badge ml={6} size="sm" variant="light" tt="none">
+                    {t('documents.ownPlan')}
+                  </Badge>
+                )}
+              </>
+            ),
+          },
+          { key: 'lead', header: t('documents.taskLead'), cell: (x) => x.leadText.join('; ') || '—' },
+          { key: 'due', header: t('documents.taskDue'), nowrap: true, cell: (x) => x.dueText ?? due(x.due) },
+        ]}
+      />
       <Title order={3} fz="h6" mb={4}>
         {t('documents.obligations')} ({p.obligations.length})
       </Title>
-      <Table.ScrollContainer minWidth={560}>
-        <Table verticalSpacing="xs" aria-label={t('documents.obligations')}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th w={40}>#</Table.Th>
-              <Table.Th>{t('documents.obligationTitle')}</Table.Th>
-              <Table.Th>{t('documents.fields.reportTo')}</Table.Th>
-              <Table.Th>{t('documents.taskDue')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {p.obligations.map((o) => (
-              <Table.Tr key={o.id}>
-                <Table.Td>{o.ord}</Table.Td>
-                <Table.Td>{o.title}</Table.Td>
-                <Table.Td>
-                  {o.toText ?? '—'}
-                  {o.viaText && <Text span c="dimmed"> ({t('documents.via', { via: o.viaText })})</Text>}
-                </Table.Td>
-                <Table.Td>{o.due.map((d) => due(d)).join('; ') || '—'}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <DataTable
+        label={t('documents.obligations')}
+        rows={p.obligations}
+        rowKey={(o) => o.id}
+        minWidth={560}
+        striped={false}
+        verticalSpacing="xs"
+        columns={[
+          { key: 'ord', header: '#', th: { w: 40 }, cell: (o) => o.ord },
+          { key: 'title', header: t('documents.obligationTitle'), cell: (o) => o.title },
+          {
+            key: 'to',
+            header: t('documents.fields.reportTo'),
+            cell: (o) => (
+              <>
+                {o.toText ?? '—'}
+                {o.viaText && <Text span c="dimmed"> ({t('documents.via', { via: o.viaText })})</Text>}
+              </>
+            ),
+          },
+          { key: 'due', header: t('documents.taskDue'), cell: (o) => o.due.map((d) => due(d)).join('; ') || '—' },
+        ]}
+      />
     </Paper>
   );
 }

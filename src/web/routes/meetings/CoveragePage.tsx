@@ -1,4 +1,4 @@
-import { Anchor, Breadcrumbs, Group, List, Paper, Progress, Select, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Breadcrumbs, Group, List, Paper, Progress, Select, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RollupRow } from '../../../shared/meetings.ts';
@@ -10,6 +10,7 @@ import { CoverageStat } from './CoverageStat.tsx';
 import { useCoverage } from './meeting-queries.ts';
 import { MeetingsNav } from './MeetingsNav.tsx';
 import { recentYears, usePageUnit } from './use-page-unit.ts';
+import { DataTable } from '../../components/DataTable.tsx';
 
 /** Coverage of the study sessions of a unit's subtree, by direct sub-unit, with drill-down. */
 export function CoveragePage() {
@@ -51,45 +52,44 @@ export function CoveragePage() {
             {t('meetings.coverage.sessions', { count: r.total.sessions })}
           </Text>
         </Paper>
-        <Table.ScrollContainer minWidth={520}>
-          <Table striped highlightOnHover aria-label={t('meetings.coverage.table')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('meetings.coverage.unit')}</Table.Th>
-                <Table.Th ta="right">{t('meetings.coverage.sessionsCol')}</Table.Th>
-                <Table.Th ta="right">{t('meetings.coverage.studiedCol')}</Table.Th>
-                <Table.Th w="30%">{t('meetings.coverage.share')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((row) => (
-                <Table.Tr key={`${row.unitId}-${row.name}`}>
-                  <Table.Th scope="row" fw={500}>
-                    {row.unitId !== r.unit.id ? (
-                      <Anchor component="button" type="button" onClick={() => page.setUnit(row.unitId)} ta="left">
-                        {row.name}
-                      </Anchor>
-                    ) : (
-                      row.name
-                    )}
-                  </Table.Th>
-                  <Table.Td ta="right">{formatNumber(row.sessions)}</Table.Td>
-                  <Table.Td ta="right">
-                    {formatNumber(row.studied)}/{formatNumber(row.mustStudy)}
-                  </Table.Td>
-                  <Table.Td>
-                    <Group gap={6} wrap="nowrap">
-                      <Progress value={row.mustStudy === 0 ? 0 : (row.studied * 100) / row.mustStudy} style={{ flex: 1 }} aria-hidden />
-                      <Text size="sm" w={44} ta="right">
-                        {row.percent === null ? '—' : `${row.percent}%`}
-                      </Text>
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <DataTable
+          label={t('meetings.coverage.table')}
+          rows={rows}
+          rowKey={(row) => `${row.unitId}-${row.name}`}
+          minWidth={520}
+          highlightOnHover
+          verticalSpacing="compact"
+          columns={[
+            {
+              key: 'unit',
+              header: t('meetings.coverage.unit'),
+              rowHeader: true,
+              cell: (row) =>
+                row.unitId !== r.unit.id ? (
+                  <Anchor component="button" type="button" onClick={() => page.setUnit(row.unitId)} ta="left">
+                    {row.name}
+                  </Anchor>
+                ) : (
+                  row.name
+                ),
+            },
+            { key: 'sessions', header: t('meetings.coverage.sessionsCol'), numeric: true, cell: (row) => formatNumber(row.sessions) },
+            { key: 'studied', header: t('meetings.coverage.studiedCol'), numeric: true, cell: (row) => `${formatNumber(row.studied)}/${formatNumber(row.mustStudy)}` },
+            {
+              key: 'share',
+              header: t('meetings.coverage.share'),
+              th: { w: '30%' },
+              cell: (row) => (
+                <Group gap={6} wrap="nowrap">
+                  <Progress value={row.mustStudy === 0 ? 0 : (row.studied * 100) / row.mustStudy} style={{ flex: 1 }} aria-hidden />
+                  <Text size="sm" w={44} ta="right">
+                    {row.percent === null ? '—' : `${row.percent}%`}
+                  </Text>
+                </Group>
+              ),
+            },
+          ]}
+        />
         <List size="sm" c="dimmed">
           {r.explanation.map((x) => (
             <List.Item key={x}>{x}</List.Item>

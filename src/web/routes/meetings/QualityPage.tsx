@@ -1,4 +1,4 @@
-import { Accordion, Anchor, Badge, Group, List, Paper, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Accordion, Anchor, Badge, Group, List, Paper, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconCheck, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import { useMeetingLabels } from './meeting-labels.ts';
 import { useQuality } from './meeting-queries.ts';
 import { MeetingsNav } from './MeetingsNav.tsx';
 import { recentYears, usePageUnit } from './use-page-unit.ts';
+import { DataTable } from '../../components/DataTable.tsx';
 
 const ratio = (a: number, b: number) => `${a}/${b}`;
 
@@ -50,34 +51,29 @@ export function QualityPage() {
           ))}
         </SimpleGrid>
         {q.children.length > 0 && (
-          <Table.ScrollContainer minWidth={560}>
-            <Table striped aria-label={t('meetings.quality.byUnit')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('meetings.coverage.unit')}</Table.Th>
-                  <Table.Th ta="right">{t('meetings.quality.cellsOk')}</Table.Th>
-                  <Table.Th ta="right">{t('meetings.quality.monthsHeld')}</Table.Th>
-                  <Table.Th ta="right">{t('meetings.quality.thematicOk')}</Table.Th>
-                  <Table.Th ta="right">{t('meetings.quality.meetingsOk')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {q.children.map((c) => (
-                  <Table.Tr key={c.unitId}>
-                    <Table.Th scope="row" fw={500}>
-                      <Anchor component="button" type="button" onClick={() => page.setUnit(c.unitId)} ta="left">
-                        {c.name}
-                      </Anchor>
-                    </Table.Th>
-                    <Table.Td ta="right">{ratio(c.cellsOk, c.cells)}</Table.Td>
-                    <Table.Td ta="right">{ratio(c.monthsHeld, c.monthsExpected)}</Table.Td>
-                    <Table.Td ta="right">{ratio(c.thematicOk, c.thematicExpected)}</Table.Td>
-                    <Table.Td ta="right">{ratio(c.meetingsOk, c.meetingsAssessed)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <DataTable
+            label={t('meetings.quality.byUnit')}
+            rows={q.children}
+            rowKey={(c) => c.unitId}
+            minWidth={560}
+            verticalSpacing="compact"
+            columns={[
+              {
+                key: 'unit',
+                header: t('meetings.coverage.unit'),
+                rowHeader: true,
+                cell: (c) => (
+                  <Anchor component="button" type="button" onClick={() => page.setUnit(c.unitId)} ta="left">
+                    {c.name}
+                  </Anchor>
+                ),
+              },
+              { key: 'cells', header: t('meetings.quality.cellsOk'), numeric: true, cell: (c) => ratio(c.cellsOk, c.cells) },
+              { key: 'months', header: t('meetings.quality.monthsHeld'), numeric: true, cell: (c) => ratio(c.monthsHeld, c.monthsExpected) },
+              { key: 'thematic', header: t('meetings.quality.thematicOk'), numeric: true, cell: (c) => ratio(c.thematicOk, c.thematicExpected) },
+              { key: 'meetings', header: t('meetings.quality.meetingsOk'), numeric: true, cell: (c) => ratio(c.meetingsOk, c.meetingsAssessed) },
+            ]}
+          />
         )}
         <Title order={2} fz="h4">
           {t('meetings.quality.cells')}

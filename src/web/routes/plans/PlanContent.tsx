@@ -1,4 +1,4 @@
-import { Anchor, Badge, Group, List, Paper, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Group, List, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { Due } from '../../../core/deadline/types.ts';
@@ -13,6 +13,7 @@ import { useLang } from '../../components/use-lang.ts';
 import { Hint } from '../../components/Hint.tsx';
 import { Fact } from '../../components/Fact.tsx';
 import { Section } from '../../components/Section.tsx';
+import { DataTable } from '../../components/DataTable.tsx';
 
 function useAudienceWords() {
   const labels = useLabels();
@@ -109,45 +110,48 @@ export function PlanContent({ plan, statusUnitId }: { plan: PlanView; statusUnit
         {plan.tasks.length === 0 ? (
           <Hint>{t('plans.editor.noTasks')}</Hint>
         ) : (
-          <Table.ScrollContainer minWidth={760}>
-            <Table verticalSpacing="xs" striped aria-label={t('plans.view.tasksTable')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th w={36}>#</Table.Th>
-                  <Table.Th>{t('plans.task.text')}</Table.Th>
-                  <Table.Th w={200}>{t('plans.view.leadSupport')}</Table.Th>
-                  <Table.Th w={170}>{t('plans.view.due')}</Table.Th>
-                  <Table.Th w={200}>{t('plans.audience.label')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {plan.tasks.map((x) => (
-                  <Table.Tr key={x.id}>
-                    <Table.Td>{x.ord}</Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{x.text}</Text>
-                      {x.kind !== 'task' && (
-                        <Badge size="sm" variant="light" tt="none" radius="sm" mt={4}>
-                          {TASK_KIND_LABELS[x.kind][lang]}
-                        </Badge>
-                      )}
-                      <SixClear task={x} />
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{x.leadText.join('; ') || '—'}</Text>
-                      {x.supportText.length > 0 && (
-                        <Text size="xs" c="dimmed">
-                          {t('plans.view.support', { units: x.supportText.join('; ') })}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>{due(x.due, x.dueText)}</Table.Td>
-                    <Table.Td>{audienceWords(x.audience)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <DataTable
+            label={t('plans.view.tasksTable')}
+            rows={plan.tasks}
+            rowKey={(x) => x.id}
+            minWidth={760}
+            verticalSpacing="xs"
+            columns={[
+              { key: 'ord', header: '#', th: { w: 36 }, cell: (x) => x.ord },
+              {
+                key: 'text',
+                header: t('plans.task.text'),
+                cell: (x) => (
+                  <>
+                    <Text size="sm">{x.text}</Text>
+                    {x.kind !== 'task' && (
+                      <Badge size="sm" variant="light" tt="none" radius="sm" mt={4}>
+                        {TASK_KIND_LABELS[x.kind][lang]}
+                      </Badge>
+                    )}
+                    <SixClear task={x} />
+                  </>
+                ),
+              },
+              {
+                key: 'lead',
+                header: t('plans.view.leadSupport'),
+                th: { w: 200 },
+                cell: (x) => (
+                  <>
+                    <Text size="sm">{x.leadText.join('; ') || '—'}</Text>
+                    {x.supportText.length > 0 && (
+                      <Text size="xs" c="dimmed">
+                        {t('plans.view.support', { units: x.supportText.join('; ') })}
+                      </Text>
+                    )}
+                  </>
+                ),
+              },
+              { key: 'due', header: t('plans.view.due'), th: { w: 170 }, cell: (x) => due(x.due, x.dueText) },
+              { key: 'audience', header: t('plans.audience.label'), th: { w: 200 }, cell: (x) => audienceWords(x.audience) },
+            ]}
+          />
         )}
       </Section>
 

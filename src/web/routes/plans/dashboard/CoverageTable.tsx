@@ -1,4 +1,4 @@
-import { Badge, Button, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Coverage } from '../../../../shared/plans.ts';
@@ -8,6 +8,7 @@ import { PageLoader } from '../../../components/PageLoader.tsx';
 import { usePlanCoverage } from '../plan-queries.ts';
 import { RateBar } from './RateBar.tsx';
 import { Hint } from '../../../components/Hint.tsx';
+import { DataTable } from '../../../components/DataTable.tsx';
 
 const SHOWN = 8;
 
@@ -54,32 +55,27 @@ export function CoverageTable({ planId, unitId }: { planId: string; unitId: stri
     );
   }
   return (
-    <Table.ScrollContainer minWidth={720}>
-      <Table striped verticalSpacing="xs" aria-label={t('plans.coverage.table')}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('plans.coverage.task')}</Table.Th>
-            <Table.Th w={200}>{t('plans.coverage.covered')}</Table.Th>
-            <Table.Th>{t('plans.coverage.uncovered')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((r) => (
-            <Table.Tr key={r.taskId}>
-              <Table.Td>
-                {r.ord}. {r.text}
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm">{t('plans.coverage.ofUnits', { covered: formatNumber(r.covered), addressed: formatNumber(r.addressed) })}</Text>
-                <RateBar rate={r.addressed ? r.covered / r.addressed : 0} counted={r.addressed > 0} label={t('plans.coverage.covered')} />
-              </Table.Td>
-              <Table.Td>
-                <Uncovered row={r} />
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <DataTable
+      label={t('plans.coverage.table')}
+      rows={rows}
+      rowKey={(r) => r.taskId}
+      minWidth={720}
+      verticalSpacing="xs"
+      columns={[
+        { key: 'task', header: t('plans.coverage.task'), cell: (r) => `${r.ord}. ${r.text}` },
+        {
+          key: 'covered',
+          header: t('plans.coverage.covered'),
+          th: { w: 200 },
+          cell: (r) => (
+            <>
+              <Text size="sm">{t('plans.coverage.ofUnits', { covered: formatNumber(r.covered), addressed: formatNumber(r.addressed) })}</Text>
+              <RateBar rate={r.addressed ? r.covered / r.addressed : 0} counted={r.addressed > 0} label={t('plans.coverage.covered')} />
+            </>
+          ),
+        },
+        { key: 'uncovered', header: t('plans.coverage.uncovered'), cell: (r) => <Uncovered row={r} /> },
+      ]}
+    />
   );
 }
