@@ -44,31 +44,9 @@ export function ChangePasswordPage() {
         <form onSubmit={submit} noValidate aria-label={t('auth.changePassword')}>
           <Stack>
             <FormError message={form.formError} />
-            <PasswordInput
-              label={t('auth.currentPassword')}
-              autoComplete="current-password"
-              required
-              value={form.values.currentPassword}
-              onChange={(e) => form.set('currentPassword', e.currentTarget.value)}
-              error={form.errors.currentPassword}
-            />
-            <PasswordInput
-              label={t('auth.newPassword')}
-              description={t('auth.passwordRule')}
-              autoComplete="new-password"
-              required
-              value={form.values.newPassword}
-              onChange={(e) => form.set('newPassword', e.currentTarget.value)}
-              error={form.errors.newPassword}
-            />
-            <PasswordInput
-              label={t('auth.repeatPassword')}
-              autoComplete="new-password"
-              required
-              value={form.values.repeat}
-              onChange={(e) => form.set('repeat', e.currentTarget.value)}
-              error={form.errors.repeat}
-            />
+            <PasswordInput label={t('auth.currentPassword')} autoComplete="current-password" required {...form.text('currentPassword')} />
+            <PasswordInput label={t('auth.newPassword')} description={t('auth.passwordRule')} autoComplete="new-password" required {...form.text('newPassword')} />
+            <PasswordInput label={t('auth.repeatPassword')} autoComplete="new-password" required {...form.text('repeat')} />
             <Hint>{t('auth.otherSessionsEnd')}</Hint>
             <Button type="submit" loading={change.isPending} w={{ base: '100%', xs: 'auto' }}>
               {t('auth.savePassword')}

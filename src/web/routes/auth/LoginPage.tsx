@@ -63,27 +63,8 @@ export function LoginPage() {
                 {t('auth.loginTitle')}
               </Title>
               <FormError message={form.formError} />
-              <TextInput
-                label={t('auth.username')}
-                autoComplete="username"
-                autoCapitalize="none"
-                spellCheck={false}
-                required
-                value={form.values.username}
-                onChange={(e) => form.set('username', e.currentTarget.value)}
-                error={form.errors.username}
-                data-autofocus
-                autoFocus
-              />
-              <PasswordInput
-                label={t('auth.password')}
-                autoComplete="current-password"
-                required
-                value={form.values.password}
-                onChange={(e) => form.set('password', e.currentTarget.value)}
-                error={form.errors.password}
-                visibilityToggleButtonProps={{ 'aria-label': t('auth.showPassword') }}
-              />
+              <TextInput label={t('auth.username')} autoComplete="username" autoCapitalize="none" spellCheck={false} required data-autofocus autoFocus {...form.text('username')} />
+              <PasswordInput label={t('auth.password')} autoComplete="current-password" required visibilityToggleButtonProps={{ 'aria-label': t('auth.showPassword') }} {...form.text('password')} />
               <Button type="submit" loading={busy} fullWidth size="lg" mt="xs">
                 {t('auth.login')}
               </Button>

@@ -134,9 +134,9 @@ function PlanForm({ unitId }: { unitId: string }) {
         <FormError message={form.formError} />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           <Select label={t('meetings.form.kind')} data={ml.kindOptions()} value={v.kind} onChange={(x) => form.set('kind', x ?? 'study')} allowDeselect={false} />
-          <TextInput label={t('meetings.form.title')} required value={v.title} onChange={(e) => form.set('title', e.currentTarget.value)} error={form.errors.title} />
+          <TextInput label={t('meetings.form.title')} required {...form.text('title')} />
           <DateField label={t('meetings.form.date')} required value={v.date} onChange={(x) => form.set('date', x)} error={form.errors.date} />
-          <TextInput type="time" label={t('meetings.form.startTime')} value={v.startTime} onChange={(e) => form.set('startTime', e.currentTarget.value)} error={form.errors.startTime} />
+          <TextInput type="time" label={t('meetings.form.startTime')} {...form.text('startTime')} />
           {v.kind === 'study' && (
             <Select label={t('meetings.form.length')} data={ml.lengthOptions()} value={v.sessionLength} onChange={(x) => form.set('sessionLength', x)} clearable />
           )}

@@ -119,8 +119,8 @@ function RuleSetModal({ unitId, superuser, onClose }: { unitId: string; superuse
     <FormModal title={t('meetings.rules.add')} onClose={onClose} onSubmit={submit} error={form.formError} submitLabel={t('common.save')} busy={create.isPending}>
       {superuser && <Checkbox label={t('meetings.rules.nationalField')} checked={v.national} onChange={(e) => form.set('national', e.currentTarget.checked)} />}
       {!v.national && <Text size="sm" c="dimmed">{t('meetings.rules.scopeHint')}</Text>}
-      <TextInput label={t('meetings.rules.name')} required value={v.name} onChange={(e) => form.set('name', e.currentTarget.value)} error={form.errors.name} />
-      <TextInput label={t('meetings.rules.source')} required value={v.source} onChange={(e) => form.set('source', e.currentTarget.value)} error={form.errors.source} />
+      <TextInput label={t('meetings.rules.name')} required {...form.text('name')} />
+      <TextInput label={t('meetings.rules.source')} required {...form.text('source')} />
       <DateField label={t('meetings.rules.validFrom')} required value={v.validFrom} onChange={(x) => form.set('validFrom', x)} error={form.errors.validFrom} />
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
         <Select label={t('meetings.rules.thematicEvery')} data={everyOptions} value={v.thematicEvery} onChange={(x) => form.set('thematicEvery', x)} clearable />

@@ -31,16 +31,7 @@ export function ObligationCard({ obligation: o, index, count, onChange, onMove, 
     <Paper withBorder p={{ base: 'sm', sm: 'md' }} role="group" aria-label={name}>
       <ItemHeader name={name} index={index} count={count} onMove={onMove} onRemove={onRemove} />
       <Stack gap="sm">
-        <Textarea
-          label={t('plans.report.title')}
-          value={o.title}
-          onChange={(e) => set('title', e.currentTarget.value)}
-          autosize
-          minRows={1}
-          maxRows={5}
-          required
-          error={errors.title}
-        />
+        <Textarea label={t('plans.report.title')} value={o.title} onChange={(e) => set('title', e.currentTarget.value)} autosize minRows={1} maxRows={5} required error={errors.title} />
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
           <UnitSelect label={t('plans.report.to')} value={o.to} onChange={(u) => set('to', u)} error={errors.toUnitId} />
           <UnitSelect label={t('plans.report.via')} value={o.via} onChange={(u) => set('via', u)} error={errors.viaUnitId} />

@@ -1,5 +1,5 @@
-import { Alert, Anchor, Button, EmptyState, Group, SegmentedControl, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { IconDeviceFloppy, IconFileText, IconInfoCircle, IconPlus, IconSend } from '@tabler/icons-react';
+import { Alert, Anchor, Button, EmptyState, Group, SegmentedControl, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { IconDeviceFloppy, IconFileText, IconInfoCircle, IconSend } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
@@ -15,7 +15,7 @@ import { errorMessage } from '../../components/notify.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { DocumentPicker } from './DocumentPicker.tsx';
-import { moved } from './ItemHeader.tsx';
+import { ItemList } from './ItemList.tsx';
 import { ObligationCard } from './ObligationCard.tsx';
 import type { PlanForm } from './plan-form.ts';
 import { draftFromForm, emptyObligation, emptyPlan, emptyTask, fillNames, formFromView, unnamedUnitIds } from './plan-form.ts';
@@ -24,8 +24,8 @@ import classes from './plans.module.css';
 import { PublishModal } from './PublishModal.tsx';
 import { TaskCard } from './TaskCard.tsx';
 import { UnitNamesContext, useUnitNames } from '../../components/unit-names.ts';
-import { Hint } from '../../components/Hint.tsx';
 import { Section } from '../../components/Section.tsx';
+import { issueMessages } from '../../components/use-form-state.ts';
 
 /** Errors under `prefix` ("tasks.2."), keyed by the rest of their path. */
 function errorsUnder(errors: Record<string, string>, prefix: string): Record<string, string> {
@@ -61,12 +61,7 @@ function Editor({ initial, planId, view }: { initial: PlanForm; planId: string |
       setFormError(null);
       return parsed.data;
     }
-    const next: Record<string, string> = {};
-    for (const issue of parsed.error.issues) {
-      const key = issue.path.map(String).join('.') || '_';
-      if (!(key in next)) next[key] = issue.message;
-    }
-    setErrors(next);
+    setErrors(issueMessages(parsed.error));
     setFormError(t('plans.editor.fixErrors'));
     return null;
   }
@@ -161,16 +156,7 @@ function Editor({ initial, planId, view }: { initial: PlanForm; planId: string |
                   error={errors.issuedOn}
                 />
               </SimpleGrid>
-              <Textarea
-                label={t('plans.fields.title')}
-                value={form.title}
-                onChange={(e) => set('title', e.currentTarget.value)}
-                autosize
-                minRows={2}
-                maxRows={6}
-                required
-                error={errors.title}
-              />
+              <Textarea label={t('plans.fields.title')} value={form.title} onChange={(e) => set('title', e.currentTarget.value)} autosize minRows={2} maxRows={6} required error={errors.title} />
               <DocumentPicker
                 label={t('plans.fields.implements')}
                 description={t('plans.fields.implementsHint')}
@@ -218,65 +204,29 @@ function Editor({ initial, planId, view }: { initial: PlanForm; planId: string |
             </Stack>
           </Section>
 
-          <section aria-labelledby="plan-tasks">
-            <Title order={2} fz="h4" mb="sm" id="plan-tasks">
-              {t('plans.editor.tasks', { n: form.tasks.length })}
-            </Title>
-            <Stack gap="sm">
-              {form.tasks.length === 0 && (
-                <Hint>{t('plans.editor.noTasks')}</Hint>
-              )}
-              {form.tasks.map((task, i) => (
-                <TaskCard
-                  key={task.uid}
-                  task={task}
-                  index={i}
-                  count={form.tasks.length}
-                  errors={taskErrors(i)}
-                  onChange={(x) => set('tasks', form.tasks.map((y, j) => (j === i ? x : y)))}
-                  onMove={(to) => set('tasks', moved(form.tasks, i, to))}
-                  onRemove={() => set('tasks', form.tasks.filter((_, j) => j !== i))}
-                />
-              ))}
-              <Group>
-                <Button variant="light" leftSection={<IconPlus size={18} aria-hidden />} onClick={() => set('tasks', [...form.tasks, emptyTask()])}>
-                  {t('plans.editor.addTask')}
-                </Button>
-              </Group>
-            </Stack>
-          </section>
+          <ItemList
+            id="plan-tasks"
+            title={t('plans.editor.tasks', { n: form.tasks.length })}
+            empty={t('plans.editor.noTasks')}
+            addLabel={t('plans.editor.addTask')}
+            items={form.tasks}
+            onChange={(tasks) => set('tasks', tasks)}
+            create={emptyTask}
+          >
+            {(task, i, edit) => <TaskCard task={task} index={i} count={form.tasks.length} errors={taskErrors(i)} {...edit} />}
+          </ItemList>
 
-          <section aria-labelledby="plan-reports">
-            <Title order={2} fz="h4" mb="sm" id="plan-reports">
-              {t('plans.editor.reports', { n: form.obligations.length })}
-            </Title>
-            <Stack gap="sm">
-              {form.obligations.length === 0 && (
-                <Hint>{t('plans.editor.noReports')}</Hint>
-              )}
-              {form.obligations.map((o, i) => (
-                <ObligationCard
-                  key={o.uid}
-                  obligation={o}
-                  index={i}
-                  count={form.obligations.length}
-                  errors={obligationErrors(i)}
-                  onChange={(x) => set('obligations', form.obligations.map((y, j) => (j === i ? x : y)))}
-                  onMove={(to) => set('obligations', moved(form.obligations, i, to))}
-                  onRemove={() => set('obligations', form.obligations.filter((_, j) => j !== i))}
-                />
-              ))}
-              <Group>
-                <Button
-                  variant="light"
-                  leftSection={<IconPlus size={18} aria-hidden />}
-                  onClick={() => set('obligations', [...form.obligations, emptyObligation({ id: form.unitId, name: form.unitName })])}
-                >
-                  {t('plans.editor.addReport')}
-                </Button>
-              </Group>
-            </Stack>
-          </section>
+          <ItemList
+            id="plan-reports"
+            title={t('plans.editor.reports', { n: form.obligations.length })}
+            empty={t('plans.editor.noReports')}
+            addLabel={t('plans.editor.addReport')}
+            items={form.obligations}
+            onChange={(obligations) => set('obligations', obligations)}
+            create={() => emptyObligation({ id: form.unitId, name: form.unitName })}
+          >
+            {(o, i, edit) => <ObligationCard obligation={o} index={i} count={form.obligations.length} errors={obligationErrors(i)} {...edit} />}
+          </ItemList>
         </Stack>
 
         <div className={classes.actionBar}>

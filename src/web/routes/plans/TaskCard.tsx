@@ -36,16 +36,7 @@ export function TaskCard({ task, index, count, onChange, onMove, onRemove, error
             {t('plans.editor.carriesOutParent')}
           </Badge>
         )}
-        <Textarea
-          label={t('plans.task.text')}
-          value={task.text}
-          onChange={(e) => set('text', e.currentTarget.value)}
-          autosize
-          minRows={2}
-          maxRows={8}
-          required
-          error={errors.text}
-        />
+        <Textarea label={t('plans.task.text')} value={task.text} onChange={(e) => set('text', e.currentTarget.value)} autosize minRows={2} maxRows={8} required error={errors.text} />
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
           <Select
             label={t('plans.task.kind')}

@@ -55,7 +55,7 @@ export function UrgeModal({ status, period, onClose }: Props) {
           <Radio value="not_submitted" label={t('reports.urge.notSubmitted')} />
         </Stack>
       </Radio.Group>
-      <Textarea label={t('reports.urge.message')} value={v.message} onChange={(e) => form.set('message', e.currentTarget.value)} autosize minRows={3} error={form.errors.message} />
+      <Textarea label={t('reports.urge.message')} autosize minRows={3} {...form.text('message')} />
     </FormModal>
   );
 }

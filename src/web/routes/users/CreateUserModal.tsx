@@ -34,27 +34,8 @@ export function CreateUserModal({ defaultUnit, onClose }: { defaultUnit: { id: s
 
   return (
     <FormModal title={t('users.create')} onClose={onClose} onSubmit={submit} error={form.formError} submitLabel={t('users.createSubmit')} busy={create.isPending}>
-      <TextInput
-        label={t('auth.username')}
-        description={t('users.usernameHint')}
-        required
-        autoComplete="off"
-        autoCapitalize="none"
-        spellCheck={false}
-        value={form.values.username}
-        onChange={(e) => form.set('username', e.currentTarget.value)}
-        error={form.errors.username}
-        data-autofocus
-      />
-      <PasswordInput
-        label={t('users.initialPassword')}
-        description={t('auth.passwordRule')}
-        required
-        autoComplete="new-password"
-        value={form.values.password}
-        onChange={(e) => form.set('password', e.currentTarget.value)}
-        error={form.errors.password}
-      />
+      <TextInput label={t('auth.username')} description={t('users.usernameHint')} required autoComplete="off" autoCapitalize="none" spellCheck={false} data-autofocus {...form.text('username')} />
+      <PasswordInput label={t('users.initialPassword')} description={t('auth.passwordRule')} required autoComplete="new-password" {...form.text('password')} />
       <GrantsEditor value={form.values.grants} onChange={(g) => form.set('grants', g)} errors={form.errors} />
     </FormModal>
   );

@@ -71,14 +71,7 @@ export function EditUserModal({ user, onClose }: { user: UserSummary; onClose: (
         onChange={(e) => form.set('disabled', e.currentTarget.checked)}
         color="red"
       />
-      <PasswordInput
-        label={t('users.newPassword')}
-        description={t('users.newPasswordHint')}
-        autoComplete="new-password"
-        value={v.password}
-        onChange={(e) => form.set('password', e.currentTarget.value)}
-        error={form.errors.password}
-      />
+      <PasswordInput label={t('users.newPassword')} description={t('users.newPasswordHint')} autoComplete="new-password" {...form.text('password')} />
       <Text size="xs" c="dimmed">
         {t('users.editHint')}
       </Text>
