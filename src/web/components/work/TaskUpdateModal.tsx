@@ -1,4 +1,4 @@
-import { Anchor, Checkbox, List, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Checkbox, List, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TaskInstanceBulkSchema, TaskInstancePatchSchema } from '../../../shared/plans.ts';
@@ -6,6 +6,7 @@ import type { TaskInstanceView } from '../../../shared/plans.ts';
 import { DateField } from '../DateField.tsx';
 import { formatDate, todayIso } from '../format.ts';
 import { FormModal } from '../FormModal.tsx';
+import { LinkList } from '../LinkList.tsx';
 import { useFormState } from '../use-form-state.ts';
 import { useUpdateTasks } from './work-queries.ts';
 import type { TaskUpdate } from './work-queries.ts';
@@ -123,19 +124,7 @@ export function TaskUpdateModal({ tasks, mode = 'single', onClose, onDone }: Pro
         {t('home.evidence')}
       </Title>
       {single && single.evidence.length > 0 && (
-        <List size="sm" spacing={2}>
-          {single.evidence.map((e, i) => (
-            <List.Item key={i}>
-              {e.url ? (
-                <Anchor href={e.url} target="_blank" rel="noreferrer">
-                  {e.title}
-                </Anchor>
-              ) : (
-                e.title
-              )}
-            </List.Item>
-          ))}
-        </List>
+        <LinkList items={single.evidence.map((e) => ({ label: e.title, url: e.url }))} spacing={2} />
       )}
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
         <TextInput

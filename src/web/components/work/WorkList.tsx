@@ -1,8 +1,9 @@
-import { Anchor, Badge, Checkbox, Group, Paper, Stack, Text, UnstyledButton } from '@mantine/core';
+import { Anchor, Badge, Checkbox, Group, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { INSTANCE_STATUS_LABELS, OBLIGATION_STATUS_LABELS } from '../../../shared/reports.ts';
 import { formatDate, formatNumber } from '../format.ts';
+import { CardList } from '../CardList.tsx';
 import classes from './work.module.css';
 import { DEADLINE_COLORS } from './work-items.ts';
 import type { WorkItem } from './work-items.ts';
@@ -27,83 +28,82 @@ export function WorkList({ items, label, selectable, selected, onToggle, onOpenT
   const { t } = useTranslation();
   const lang = useLang();
   return (
-    <Stack component="ul" gap="xs" m={0} p={0} style={{ listStyle: 'none' }} aria-label={label}>
-      {items.map((x) => {
+    <CardList
+      items={items}
+      label={label}
+      itemKey={(x) => `${x.kind}-${x.id}`}
+      cardProps={(x) => ({
+        className: `${classes.item} ${x.status === 'overdue' ? classes.late : ''} ${highlight === x.id ? classes.highlight : ''}`,
+        id: `work-${x.id}`,
+        'aria-label': x.title,
+      })}
+    >
+      {(x) => {
         const overdue = x.status === 'overdue';
         return (
-          <Paper
-            component="li"
-            key={`${x.kind}-${x.id}`}
-            withBorder
-            p="sm"
-            className={`${classes.item} ${overdue ? classes.late : ''} ${highlight === x.id ? classes.highlight : ''}`}
-            id={`work-${x.id}`}
-            aria-label={x.title}
-          >
-            <Group gap="sm" wrap="nowrap" align="flex-start">
-              {selectable && x.kind === 'task' && (
-                <Checkbox
-                  size="md"
-                  mt={2}
-                  checked={selected?.has(x.id) ?? false}
-                  onChange={() => onToggle?.(x.id)}
-                  aria-label={t('home.choose', { title: x.title })}
-                />
-              )}
-              <Stack gap={4} style={{ flex: 1, minWidth: 0 }}>
-                <Group gap={6} wrap="nowrap" align="flex-start">
-                  <Badge size="sm" variant="light" color={x.kind === 'task' ? 'blue' : 'grape'} tt="none" radius="sm" style={{ flexShrink: 0 }} mt={2}>
-                    {x.kind === 'task' ? t('home.task') : t('home.report')}
-                  </Badge>
-                  {x.kind === 'report' ? (
-                    <Anchor component={Link} to={`/obligation-instances/${x.id}`} fw={600} style={{ overflowWrap: 'anywhere' }}>
-                      {x.title}
-                    </Anchor>
-                  ) : onOpenTask ? (
-                    <UnstyledButton onClick={() => onOpenTask(x)} className={classes.taskTitle} aria-label={t('home.updateTask', { title: x.title })}>
-                      {x.title}
-                    </UnstyledButton>
-                  ) : (
-                    <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
-                      {x.title}
-                    </Text>
-                  )}
-                </Group>
-                <Text size="xs" c="dimmed">
-                  {!hidePlan && (
-                    <>
-                      <Anchor component={Link} to={`/plans/${x.planId}`} size="xs" c="dimmed" td="underline">
-                        {x.planNumber ?? x.planTitle ?? t('plans.noNumber')}
-                      </Anchor>
-                      {' · '}
-                    </>
-                  )}
-                  {x.periodLabel}
-                </Text>
-                {x.task?.progressNote && (
-                  <Text size="xs" lineClamp={2}>
-                    {t('home.lastNote', { note: x.task.progressNote })}
+          <Group gap="sm" wrap="nowrap" align="flex-start">
+            {selectable && x.kind === 'task' && (
+              <Checkbox
+                size="md"
+                mt={2}
+                checked={selected?.has(x.id) ?? false}
+                onChange={() => onToggle?.(x.id)}
+                aria-label={t('home.choose', { title: x.title })}
+              />
+            )}
+            <Stack gap={4} style={{ flex: 1, minWidth: 0 }}>
+              <Group gap={6} wrap="nowrap" align="flex-start">
+                <Badge size="sm" variant="light" color={x.kind === 'task' ? 'blue' : 'grape'} tt="none" radius="sm" style={{ flexShrink: 0 }} mt={2}>
+                  {x.kind === 'task' ? t('home.task') : t('home.report')}
+                </Badge>
+                {x.kind === 'report' ? (
+                  <Anchor component={Link} to={`/obligation-instances/${x.id}`} fw={600} style={{ overflowWrap: 'anywhere' }}>
+                    {x.title}
+                  </Anchor>
+                ) : onOpenTask ? (
+                  <UnstyledButton onClick={() => onOpenTask(x)} className={classes.taskTitle} aria-label={t('home.updateTask', { title: x.title })}>
+                    {x.title}
+                  </UnstyledButton>
+                ) : (
+                  <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
+                    {x.title}
                   </Text>
                 )}
-                <Group gap={6}>
-                  <Badge variant="light" color={DEADLINE_COLORS[x.status]} tt="none" radius="sm">
-                    {INSTANCE_STATUS_LABELS[x.status][lang]}
+              </Group>
+              <Text size="xs" c="dimmed">
+                {!hidePlan && (
+                  <>
+                    <Anchor component={Link} to={`/plans/${x.planId}`} size="xs" c="dimmed" td="underline">
+                      {x.planNumber ?? x.planTitle ?? t('plans.noNumber')}
+                    </Anchor>
+                    {' · '}
+                  </>
+                )}
+                {x.periodLabel}
+              </Text>
+              {x.task?.progressNote && (
+                <Text size="xs" lineClamp={2}>
+                  {t('home.lastNote', { note: x.task.progressNote })}
+                </Text>
+              )}
+              <Group gap={6}>
+                <Badge variant="light" color={DEADLINE_COLORS[x.status]} tt="none" radius="sm">
+                  {INSTANCE_STATUS_LABELS[x.status][lang]}
+                </Badge>
+                {x.report && x.report.status !== 'pending' && (
+                  <Badge variant="outline" color={x.report.status === 'returned' ? 'orange' : 'gray'} tt="none" radius="sm">
+                    {OBLIGATION_STATUS_LABELS[x.report.status][lang]}
                   </Badge>
-                  {x.report && x.report.status !== 'pending' && (
-                    <Badge variant="outline" color={x.report.status === 'returned' ? 'orange' : 'gray'} tt="none" radius="sm">
-                      {OBLIGATION_STATUS_LABELS[x.report.status][lang]}
-                    </Badge>
-                  )}
-                  <Text size="sm" fw={overdue ? 600 : 400} c={overdue ? 'red.8' : undefined}>
-                    {x.dueDate ? t('home.due', { date: formatDate(x.dueDate) }) : t('home.noDue')}
-                    {overdue && x.daysLate !== null && ` · ${t('home.daysLate', { n: formatNumber(x.daysLate) })}`}
-                  </Text>
-                </Group>
-              </Stack>
-            </Group>
-          </Paper>
+                )}
+                <Text size="sm" fw={overdue ? 600 : 400} c={overdue ? 'red.8' : undefined}>
+                  {x.dueDate ? t('home.due', { date: formatDate(x.dueDate) }) : t('home.noDue')}
+                  {overdue && x.daysLate !== null && ` · ${t('home.daysLate', { n: formatNumber(x.daysLate) })}`}
+                </Text>
+              </Group>
+            </Stack>
+          </Group>
         );
-      })}
-    </Stack>
+      }}
+    </CardList>
   );
 }

@@ -1,4 +1,4 @@
-import { Anchor, Button, EmptyState, Paper, Stack } from '@mantine/core';
+import { Anchor, Button, EmptyState } from '@mantine/core';
 import { IconFlag, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import { CampaignFormModal } from './CampaignFormModal.tsx';
 import { useCampaigns } from './meeting-queries.ts';
 import { MeetingsNav } from './MeetingsNav.tsx';
 import { Hint } from '../../components/Hint.tsx';
+import { CardList } from '../../components/CardList.tsx';
 
 const monthText = (m: string) => (m ? `${Number(m.slice(5))}/${m.slice(0, 4)}` : '');
 
@@ -42,16 +43,16 @@ export function CampaignsPage() {
       {list.data!.items.length === 0 ? (
         <EmptyState icon={<IconFlag size={40} aria-hidden />} title={t('meetings.campaigns.empty')} py="lg" />
       ) : (
-        <Stack component="ul" gap="xs" m={0} p={0} style={{ listStyle: 'none' }} aria-label={t('meetings.campaigns.title')}>
-          {list.data!.items.map((c) => (
-            <Paper component="li" key={c.id} withBorder p="sm">
+        <CardList items={list.data!.items} label={t('meetings.campaigns.title')} itemKey={(c) => c.id}>
+          {(c) => (
+            <>
               <Anchor component={Link} to={`/meetings/campaigns/${c.id}`} fw={600}>
                 {c.title}
               </Anchor>
               <Hint>{c.unitName} · {t('meetings.campaigns.span', { from: monthText(c.firstMonth), to: monthText(c.lastMonth), count: c.months })}</Hint>
-            </Paper>
-          ))}
-        </Stack>
+            </>
+          )}
+        </CardList>
       )}
       {creating && acting.unitId && <CampaignFormModal unitId={acting.unitId} onClose={() => setCreating(false)} />}
     </>

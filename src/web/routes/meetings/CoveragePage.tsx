@@ -1,4 +1,4 @@
-import { Anchor, Breadcrumbs, Group, List, Paper, Progress, Select, Stack, Text } from '@mantine/core';
+import { Anchor, Breadcrumbs, Group, Paper, Progress, Select, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RollupRow } from '../../../shared/meetings.ts';
@@ -11,6 +11,7 @@ import { useCoverage } from './meeting-queries.ts';
 import { MeetingsNav } from './MeetingsNav.tsx';
 import { recentYears, usePageUnit } from './use-page-unit.ts';
 import { DataTable } from '../../components/DataTable.tsx';
+import { TextList } from '../../components/TextList.tsx';
 
 /** Coverage of the study sessions of a unit's subtree, by direct sub-unit, with drill-down. */
 export function CoveragePage() {
@@ -90,11 +91,7 @@ export function CoveragePage() {
             },
           ]}
         />
-        <List size="sm" c="dimmed">
-          {r.explanation.map((x) => (
-            <List.Item key={x}>{x}</List.Item>
-          ))}
-        </List>
+        <TextList items={r.explanation} size="sm" c="dimmed" />
       </Stack>
     </>
   );

@@ -207,10 +207,7 @@ function MeetingView({ m }: { m: MeetingDetail }) {
             )}
           </SimpleGrid>
           {m.documents.length > 0 && (
-            <Stack gap={2} mt="sm">
-              <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-                {t('meetings.form.documents')}
-              </Text>
+            <Fact label={t('meetings.form.documents')} caps size="sm" mt="sm">
               <List size="sm">
                 {m.documents.map((d) => (
                   <List.Item key={d.id}>
@@ -221,30 +218,22 @@ function MeetingView({ m }: { m: MeetingDetail }) {
                   </List.Item>
                 ))}
               </List>
-            </Stack>
+            </Fact>
           )}
           {m.materials.length > 0 && (
-            <Stack gap={2} mt="sm">
-              <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-                {t('meetings.form.materials')}
-              </Text>
+            <Fact label={t('meetings.form.materials')} caps size="sm" mt="sm">
               <List size="sm">
                 {m.materials.map((x, i) => (
                   <List.Item key={i}>{x.url ? <Anchor href={x.url}>{x.title}</Anchor> : x.title}</List.Item>
                 ))}
               </List>
-            </Stack>
+            </Fact>
           )}
           {m.content && <Fact label={t('meetings.form.content')} caps size="sm">{m.content}</Fact>}
           {m.minutes && (
-            <Stack gap={2} mt="sm">
-              <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-                {t('meetings.result.minutes')}
-              </Text>
-              <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-                {m.minutes}
-              </Text>
-            </Stack>
+            <Fact label={t('meetings.result.minutes')} caps size="sm" mt="sm" pre>
+              {m.minutes}
+            </Fact>
           )}
         </Paper>
       </Stack>

@@ -4,45 +4,40 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MeetingList } from '../../../shared/meetings.ts';
 import { Link } from 'react-router-dom';
-import { useActingUnit } from '../../components/acting-unit.ts';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatDate } from '../../components/format.ts';
 import { PagedTable } from '../../components/PagedTable.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { PageLoader } from '../../components/PageLoader.tsx';
-import { useUnit } from '../../components/unit-queries.ts';
 import { coverageText, useMeetingLabels } from './meeting-labels.ts';
 import { MEETINGS_PAGE, useMeetings } from './meeting-queries.ts';
 import { MeetingsNav } from './MeetingsNav.tsx';
 import { Hint } from '../../components/Hint.tsx';
+import { ActingUnitPage } from '../../components/ActingUnitPage.tsx';
 
 /** The study sessions and cell meetings of the unit the user acts for, newest first. */
 export function MeetingsPage() {
   const { t } = useTranslation();
-  const acting = useActingUnit();
-  const unit = useUnit(acting.unitId);
-  if (acting.loading || (acting.unitId && unit.isPending)) return <PageLoader />;
-  if (!acting.unitId) return <EmptyState icon={<IconCalendarEvent size={40} aria-hidden />} title={t('meetings.noUnit')} py="xl" />;
-  if (unit.isError) return <ErrorAlert error={unit.error} onRetry={() => void unit.refetch()} />;
-  const u = unit.data!;
   return (
-    <>
-      <PageHeader
-        title={t('meetings.title')}
-        ancestors={u.ancestors}
-        current={{ id: u.id, name: u.name }}
-        subtitle={t('meetings.subtitle', { unit: u.name })}
-        actions={
-          u.validTo === null && (
-            <Button component={Link} to="/meetings/new" leftSection={<IconPlus size={18} aria-hidden />}>
-              {t('meetings.plan')}
-            </Button>
-          )
-        }
-      />
-      <MeetingsNav />
-      <UnitMeetings key={u.id} unitId={u.id} />
-    </>
+    <ActingUnitPage none={<EmptyState icon={<IconCalendarEvent size={40} aria-hidden />} title={t('meetings.noUnit')} py="xl" />}>
+      {(u) => (
+        <>
+          <PageHeader
+            title={t('meetings.title')}
+            ancestors={u.ancestors}
+            current={{ id: u.id, name: u.name }}
+            subtitle={t('meetings.subtitle', { unit: u.name })}
+            actions={
+              u.validTo === null && (
+                <Button component={Link} to="/meetings/new" leftSection={<IconPlus size={18} aria-hidden />}>
+                  {t('meetings.plan')}
+                </Button>
+              )
+            }
+          />
+          <MeetingsNav />
+          <UnitMeetings key={u.id} unitId={u.id} />
+        </>
+      )}
+    </ActingUnitPage>
   );
 }
 

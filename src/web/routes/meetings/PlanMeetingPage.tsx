@@ -10,21 +10,18 @@ import type { MemberRow } from '../../../shared/members.ts';
 import { MeetingCreateSchema } from '../../../shared/meetings.ts';
 import type { TaskInstanceView } from '../../../shared/plans.ts';
 import { api } from '../../api-client.ts';
-import { useActingUnit } from '../../components/acting-unit.ts';
 import { DateField } from '../../components/DateField.tsx';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { FormError } from '../../components/FormError.tsx';
 import { todayIso } from '../../components/format.ts';
 import { useLabels } from '../../components/labels.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { PageLoader } from '../../components/PageLoader.tsx';
 import { SearchMultiSelect } from '../../components/SearchMultiSelect.tsx';
 import type { Choice } from '../../components/SearchMultiSelect.tsx';
 import type { SearchSource } from '../../components/server-search.ts';
-import { useUnit } from '../../components/unit-queries.ts';
 import { useFormState } from '../../components/use-form-state.ts';
 import { useMeetingLabels, withNoticeWarning } from './meeting-labels.ts';
 import { useCampaign, useCampaigns, useCreateMeeting, useRapporteurs } from './meeting-queries.ts';
+import { ActingUnitPage } from '../../components/ActingUnitPage.tsx';
 
 interface Values {
   kind: string;
@@ -52,17 +49,15 @@ interface Values {
 /** Planning a study session or a cell meeting of the unit the user acts for. */
 export function PlanMeetingPage() {
   const { t } = useTranslation();
-  const acting = useActingUnit();
-  const unit = useUnit(acting.unitId);
-  if (acting.loading || (acting.unitId && unit.isPending)) return <PageLoader />;
-  if (!acting.unitId) return <EmptyState icon={<IconCalendarEvent size={40} aria-hidden />} title={t('meetings.noUnit')} py="xl" />;
-  if (unit.isError) return <ErrorAlert error={unit.error} onRetry={() => void unit.refetch()} />;
-  const u = unit.data!;
   return (
-    <>
-      <PageHeader title={t('meetings.planTitle')} ancestors={u.ancestors} current={{ id: u.id, name: u.name }} subtitle={u.name} />
-      <PlanForm key={u.id} unitId={u.id} />
-    </>
+    <ActingUnitPage none={<EmptyState icon={<IconCalendarEvent size={40} aria-hidden />} title={t('meetings.noUnit')} py="xl" />}>
+      {(u) => (
+        <>
+          <PageHeader title={t('meetings.planTitle')} ancestors={u.ancestors} current={{ id: u.id, name: u.name }} subtitle={u.name} />
+          <PlanForm key={u.id} unitId={u.id} />
+        </>
+      )}
+    </ActingUnitPage>
   );
 }
 

@@ -12,6 +12,7 @@ import { useQuality } from './meeting-queries.ts';
 import { MeetingsNav } from './MeetingsNav.tsx';
 import { recentYears, usePageUnit } from './use-page-unit.ts';
 import { DataTable } from '../../components/DataTable.tsx';
+import { TextList } from '../../components/TextList.tsx';
 
 const ratio = (a: number, b: number) => `${a}/${b}`;
 
@@ -132,11 +133,7 @@ export function QualityPage() {
               <Text size="sm">
                 <strong>{s.name}</strong> ({t('meetings.rules.from', { date: formatDate(s.validFrom) })}) — {s.source}
               </Text>
-              <List size="xs">
-                {s.rules.map((x) => (
-                  <List.Item key={x}>{x}</List.Item>
-                ))}
-              </List>
+              <TextList items={s.rules} size="xs" />
             </Stack>
           ))}
         </Paper>

@@ -1,4 +1,4 @@
-import { Badge, Button, Checkbox, EmptyState, Group, List, NumberInput, Paper, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Checkbox, EmptyState, Group, NumberInput, Select, SimpleGrid, Text, TextInput } from '@mantine/core';
 import { IconPlus, IconScale } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +17,8 @@ import { useMe } from '../../components/use-me.ts';
 import { useCreateRuleSet, useRuleSets } from './meeting-queries.ts';
 import { MeetingsNav } from './MeetingsNav.tsx';
 import { Hint } from '../../components/Hint.tsx';
+import { TextList } from '../../components/TextList.tsx';
+import { CardList } from '../../components/CardList.tsx';
 
 /** The dated meeting quality rule sets of the unit the user acts for, and adding one. */
 export function RuleSetsPage() {
@@ -44,9 +46,9 @@ export function RuleSetsPage() {
       {items.length === 0 ? (
         <EmptyState icon={<IconScale size={40} aria-hidden />} title={t('meetings.rules.empty')} py="lg" />
       ) : (
-        <Stack component="ul" gap="xs" m={0} p={0} style={{ listStyle: 'none' }} aria-label={t('meetings.rules.title')}>
-          {items.map((s) => (
-            <Paper component="li" key={s.id} withBorder p="sm">
+        <CardList items={items} label={t('meetings.rules.title')} itemKey={(s) => s.id}>
+          {(s) => (
+            <>
               <Group justify="space-between" gap="xs" wrap="wrap">
                 <Text fw={600}>{s.name}</Text>
                 <Group gap={6}>
@@ -55,14 +57,10 @@ export function RuleSetsPage() {
                 </Group>
               </Group>
               <Hint>{s.validTo ? t('meetings.rules.between', { from: formatDate(s.validFrom), to: formatDate(s.validTo) }) : t('meetings.rules.from', { date: formatDate(s.validFrom) })} · {s.source}</Hint>
-              <List size="sm" mt={4}>
-                {s.description.map((x) => (
-                  <List.Item key={x}>{x}</List.Item>
-                ))}
-              </List>
-            </Paper>
-          ))}
-        </Stack>
+              <TextList items={s.description} size="sm" mt={4} />
+            </>
+          )}
+        </CardList>
       )}
       {adding && <RuleSetModal unitId={acting.unitId} superuser={!!me.data?.superuser} onClose={() => setAdding(false)} />}
     </>

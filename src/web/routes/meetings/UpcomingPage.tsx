@@ -1,4 +1,4 @@
-import { Anchor, Badge, EmptyState, Group, Paper, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, EmptyState, Group, Stack, Text } from '@mantine/core';
 import { IconCalendarEvent } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -11,6 +11,7 @@ import { useMeetingLabels } from './meeting-labels.ts';
 import { useUpcoming } from './meeting-queries.ts';
 import { MeetingsNav } from './MeetingsNav.tsx';
 import { Hint } from '../../components/Hint.tsx';
+import { CardList } from '../../components/CardList.tsx';
 
 /** The sessions planned in the subtree of the unit the user acts for: to attend or supervise. */
 export function UpcomingPage() {
@@ -29,9 +30,9 @@ export function UpcomingPage() {
       {items.length === 0 ? (
         <EmptyState icon={<IconCalendarEvent size={40} aria-hidden />} title={t('meetings.upcoming.empty')} py="lg" />
       ) : (
-        <Stack component="ul" gap="xs" m={0} p={0} style={{ listStyle: 'none' }} aria-label={t('meetings.upcoming.title')}>
-          {items.map((m) => (
-            <Paper component="li" key={m.id} withBorder p="sm">
+        <CardList items={items} label={t('meetings.upcoming.title')} itemKey={(m) => m.id}>
+          {(m) => (
+            <>
               <Group justify="space-between" gap="xs" wrap="wrap" align="flex-start">
                 <Stack gap={2} style={{ flex: '1 1 14rem', minWidth: 0 }}>
                   <Anchor component={Link} to={`/meetings/${m.id}`} fw={600}>
@@ -46,9 +47,9 @@ export function UpcomingPage() {
                   {m.myRole && <Badge color="blue">{t('meetings.upcoming.registered', { role: ml.observer(m.myRole) })}</Badge>}
                 </Group>
               </Group>
-            </Paper>
-          ))}
-        </Stack>
+            </>
+          )}
+        </CardList>
       )}
     </>
   );

@@ -14,6 +14,7 @@ import { Hint } from '../../components/Hint.tsx';
 import { Fact } from '../../components/Fact.tsx';
 import { Section } from '../../components/Section.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
+import { TextList } from '../../components/TextList.tsx';
 
 function useAudienceWords() {
   const labels = useLabels();
@@ -68,11 +69,7 @@ export function PlanContent({ plan, statusUnitId }: { plan: PlanView; statusUnit
           {published && <Fact label={t('plans.view.audienceCount')} size="sm">{formatNumber(plan.audienceCount)}</Fact>}
           {plan.recipients.length > 0 && (
             <Fact label={t('plans.fields.recipients')} size="sm">
-              <List size="sm" spacing={0}>
-                {plan.recipients.map((r) => (
-                  <List.Item key={r}>{r}</List.Item>
-                ))}
-              </List>
+              <TextList items={plan.recipients} size="sm" spacing={0} />
             </Fact>
           )}
         </SimpleGrid>

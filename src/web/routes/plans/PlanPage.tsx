@@ -1,9 +1,8 @@
-import { Alert, Badge, Button, Group, Stack, Tabs } from '@mantine/core';
+import { Alert, Button, Group, Stack, Tabs } from '@mantine/core';
 import { IconChartBar, IconCircleCheck, IconFileText, IconHierarchy2, IconInfoCircle, IconPencil, IconSend, IconUsersPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams, useSearchParams } from 'react-router-dom';
-import { CONFIDENTIALITY_LABELS, PLAN_STATUS_LABELS } from '../../../shared/plans.ts';
 import type { PlanView } from '../../../shared/plans.ts';
 import { useActingUnit } from '../../components/acting-unit.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
@@ -20,11 +19,10 @@ import { PlanTreeView } from './dashboard/PlanTreeView.tsx';
 import { PlanContent } from './PlanContent.tsx';
 import type { UnitRef } from '../../components/unit-queries.ts';
 import { usePlan } from './plan-queries.ts';
-import { STATUS_COLORS } from './plan-words.ts';
 import { PublishModal } from './PublishModal.tsx';
 import { UnitWork } from './UnitWork.tsx';
-import { useLang } from '../../components/use-lang.ts';
 import { Section } from '../../components/Section.tsx';
+import { PlanBadges } from './PlanBadges.tsx';
 
 const TABS = ['content', 'progress', 'implementing'] as const;
 
@@ -87,7 +85,6 @@ function Published({ plan }: { plan: PlanView }) {
 /** A plan: its particulars, what it carries out, its tasks and reports; once published, its dashboards. */
 export function PlanPage() {
   const { t } = useTranslation();
-  const lang = useLang();
   const { id = '' } = useParams();
   const me = useMe().data;
   const plan = usePlan(id);
@@ -108,14 +105,7 @@ export function PlanPage() {
           <Stack gap={4}>
             <span>{p.title}</span>
             <Group gap={6}>
-              <Badge variant="light" color={STATUS_COLORS[p.status]} tt="none" radius="sm">
-                {PLAN_STATUS_LABELS[p.status][lang]}
-              </Badge>
-              {p.confidentiality === 'secret' && (
-                <Badge variant="filled" color="red" tt="none" radius="sm">
-                  {CONFIDENTIALITY_LABELS.secret[lang]}
-                </Badge>
-              )}
+              <PlanBadges plan={p} />
               <span>
                 {p.unitName}
                 {p.issuedOn && ` · ${formatDate(p.issuedOn)}`}

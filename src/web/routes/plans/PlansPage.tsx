@@ -2,7 +2,6 @@ import { Anchor, Badge, Button, EmptyState, Group, Paper, Stack, Tabs, Text } fr
 import { IconClipboardList, IconFilePlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
-import { CONFIDENTIALITY_LABELS, PLAN_STATUS_LABELS } from '../../../shared/plans.ts';
 import type { PlanListItem } from '../../../shared/plans.ts';
 import { useActingUnit } from '../../components/acting-unit.ts';
 import type { Column } from '../../components/DataTable.tsx';
@@ -12,26 +11,17 @@ import { PagedTable } from '../../components/PagedTable.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { SearchInput } from '../../components/SearchInput.tsx';
-import { useLang } from '../../components/use-lang.ts';
 import { mayWrite, useMe } from '../../components/use-me.ts';
 import { usePagedSearch } from '../../components/use-paged-search.ts';
 import { ImplementingAction } from './ImplementingAction.tsx';
 import { PLANS_PAGE, usePlans } from './plan-queries.ts';
 import type { PlanListView } from './plan-queries.ts';
-import { STATUS_COLORS } from './plan-words.ts';
+import { PlanBadges } from './PlanBadges.tsx';
 
 function StatusBadges({ p }: { p: PlanListItem }) {
-  const lang = useLang();
   return (
     <Group gap={4}>
-      <Badge variant="light" color={STATUS_COLORS[p.status]} tt="none" radius="sm">
-        {PLAN_STATUS_LABELS[p.status][lang]}
-      </Badge>
-      {p.confidentiality === 'secret' && (
-        <Badge variant="filled" color="red" tt="none" radius="sm">
-          {CONFIDENTIALITY_LABELS.secret[lang]}
-        </Badge>
-      )}
+      <PlanBadges plan={p} />
     </Group>
   );
 }

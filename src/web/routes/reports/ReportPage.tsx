@@ -4,12 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { INSTANCE_STATUS_LABELS, OBLIGATION_STATUS_LABELS } from '../../../shared/reports.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { formatDate, formatDateTime, formatNumber } from '../../components/format.ts';
+import { formatDate, formatNumber } from '../../components/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { DEADLINE_COLORS } from '../../components/work/work-items.ts';
 import { useObligationInstance } from './report-queries.ts';
 import { ReportForm } from './ReportForm.tsx';
+import { ReviewComment } from './ReviewComment.tsx';
 import { ReviewPanel } from './ReviewPanel.tsx';
 import { VersionList } from './VersionList.tsx';
 import { useLang } from '../../components/use-lang.ts';
@@ -83,16 +84,7 @@ export function ReportPage() {
         </Paper>
 
         {d.status === 'returned' && lastReturned?.reviewComment && (
-          <Alert color="orange" icon={<IconArrowBackUp aria-hidden />} title={t('reports.page.returnedTitle', { n: lastReturned.version })} role="alert">
-            <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-              {lastReturned.reviewComment}
-            </Text>
-            {lastReturned.reviewedBy && lastReturned.reviewedAt && (
-              <Text size="xs" c="dimmed" mt={4}>
-                {lastReturned.reviewedBy.name} · {formatDateTime(lastReturned.reviewedAt)}
-              </Text>
-            )}
-          </Alert>
+          <ReviewComment version={lastReturned} title={t('reports.page.returnedTitle', { n: lastReturned.version })} color="orange" icon={<IconArrowBackUp aria-hidden />} role="alert" />
         )}
         {d.status === 'submitted' && !d.can.review && (
           <Alert color="blue" icon={<IconClock aria-hidden />}>

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { UnitDetail } from '../../../shared/units.ts';
 import { formatDate } from '../../components/format.ts';
+import { Bullets } from '../../components/Bullets.tsx';
 import { Hint } from '../../components/Hint.tsx';
 import { Section } from '../../components/Section.tsx';
 
@@ -94,25 +95,21 @@ export function UnitHistory({ unit }: { unit: UnitDetail }) {
         )}
       </Section>
       <Section title={t('units.absorbed')} id="absorbed-title">
-        {unit.absorbed.length === 0 ? (
-          <Hint>{t('units.noAbsorbed')}</Hint>
-        ) : (
-          <Stack component="ul" gap={6} m={0} pl="md">
-            {unit.absorbed.map((a) => (
-              <li key={a.id}>
-                <Anchor component={Link} to={`/units/${a.id}`}>
-                  {a.name}
-                </Anchor>
-                {a.validTo && (
-                  <Text span size="sm" c="dimmed">
-                    {' '}
-                    — {t('units.mergedOn', { date: formatDate(a.validTo) })}
-                  </Text>
-                )}
-              </li>
-            ))}
-          </Stack>
-        )}
+        <Bullets items={unit.absorbed} itemKey={(a) => a.id} empty={t('units.noAbsorbed')} gap={6}>
+          {(a) => (
+            <>
+              <Anchor component={Link} to={`/units/${a.id}`}>
+                {a.name}
+              </Anchor>
+              {a.validTo && (
+                <Text span size="sm" c="dimmed">
+                  {' '}
+                  — {t('units.mergedOn', { date: formatDate(a.validTo) })}
+                </Text>
+              )}
+            </>
+          )}
+        </Bullets>
       </Section>
     </Stack>
   );

@@ -1,12 +1,12 @@
-import { Anchor, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Anchor, SimpleGrid, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { UnitDetail } from '../../../shared/units.ts';
 import { formatDate, formatNumber } from '../../components/format.ts';
 import { useLabels } from '../../components/labels.ts';
-import { Hint } from '../../components/Hint.tsx';
 import { Fact } from '../../components/Fact.tsx';
 import { Section } from '../../components/Section.tsx';
+import { Bullets } from '../../components/Bullets.tsx';
 
 /** Term of office, validity, counts and leaders of a unit. */
 export function UnitOverview({ unit }: { unit: UnitDetail }) {
@@ -26,28 +26,21 @@ export function UnitOverview({ unit }: { unit: UnitDetail }) {
         <Fact label={t('units.childCount')} caps>{formatNumber(unit.childCount)}</Fact>
         {unit.code && <Fact label={t('units.code')} caps>{unit.code}</Fact>}
       </SimpleGrid>
-      <Stack gap={4} mt="md">
-        <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-          {t('units.leaders')}
-        </Text>
-        {unit.leaders.length === 0 ? (
-          <Hint>{t('units.noLeaders')}</Hint>
-        ) : (
-          <Stack component="ul" gap={4} m={0} pl="md">
-            {unit.leaders.map((l) => (
-              <li key={l.personId}>
-                <Anchor component={Link} to={`/people/${l.personId}`}>
-                  {l.fullName}
-                </Anchor>
-                <Text span c="dimmed" size="sm">
-                  {' — '}
-                  {l.positions.map(labels.position).join(', ')}
-                </Text>
-              </li>
-            ))}
-          </Stack>
-        )}
-      </Stack>
+      <Fact label={t('units.leaders')} caps mt="md">
+        <Bullets items={unit.leaders} itemKey={(l) => l.personId} empty={t('units.noLeaders')}>
+          {(l) => (
+            <>
+              <Anchor component={Link} to={`/people/${l.personId}`}>
+                {l.fullName}
+              </Anchor>
+              <Text span c="dimmed" size="sm">
+                {' — '}
+                {l.positions.map(labels.position).join(', ')}
+              </Text>
+            </>
+          )}
+        </Bullets>
+      </Fact>
     </Section>
   );
 }
