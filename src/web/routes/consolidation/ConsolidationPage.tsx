@@ -20,6 +20,7 @@ import { FiguresPanel } from './FiguresPanel.tsx';
 import { ReportingPanel } from './ReportingPanel.tsx';
 import { Hint } from '../../components/Hint.tsx';
 import { Section } from '../../components/Section.tsx';
+import type { Column } from '../../components/DataTable.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 
 type Draft = ConsolidationDraftInput;
@@ -36,23 +37,16 @@ const drafted = (view: ConsolidationView, key: string) =>
 function Versions({ view }: { view: ConsolidationView }) {
   const { t } = useTranslation();
   if (view.versions.length === 0) return null;
+  const columns: Column<ConsolidationView['versions'][number]>[] = [
+    { key: 'version', header: '#', th: { w: 60 }, cell: (v) => v.version },
+    { key: 'kind', header: t('consolidation.versionKind'), cell: (v) => t(`consolidation.kinds.${v.kind}`) },
+    { key: 'at', header: t('consolidation.versionAt'), cell: (v) => formatDateTime(v.createdAt) },
+    { key: 'by', header: t('consolidation.versionBy'), cell: (v) => v.createdBy?.name ?? '—' },
+    { key: 'number', header: t('consolidation.number'), cell: (v) => (v.number?.trim() ? v.number : '—') },
+  ];
   return (
     <Section title={t('consolidation.versions')} id="versions-title" small titleGap="xs">
-      <DataTable
-        label={t('consolidation.versions')}
-        rows={view.versions}
-        rowKey={(v) => String(v.version)}
-        minWidth={480}
-        striped={false}
-        verticalSpacing={4}
-        columns={[
-          { key: 'version', header: '#', th: { w: 60 }, cell: (v) => v.version },
-          { key: 'kind', header: t('consolidation.versionKind'), cell: (v) => t(`consolidation.kinds.${v.kind}`) },
-          { key: 'at', header: t('consolidation.versionAt'), cell: (v) => formatDateTime(v.createdAt) },
-          { key: 'by', header: t('consolidation.versionBy'), cell: (v) => v.createdBy?.name ?? '—' },
-          { key: 'number', header: t('consolidation.number'), cell: (v) => (v.number?.trim() ? v.number : '—') },
-        ]}
-      />
+      <DataTable label={t('consolidation.versions')} rows={view.versions} rowKey={(v) => String(v.version)} minWidth={480} striped={false} verticalSpacing={4} columns={columns} />
     </Section>
   );
 }

@@ -7,6 +7,7 @@ import type { ConsolidationDraftInput, ConsolidationView } from '../../../shared
 import { Hint } from '../../components/Hint.tsx';
 import { Section } from '../../components/Section.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
+import type { Column } from '../../components/DataTable.tsx';
 
 type Figure = ConsolidationView['figures'][number];
 type ChildRow = ConsolidationView['children'][number];
@@ -84,6 +85,11 @@ export function FiguresPanel({ view, overrides, editable, onChange }: Props) {
   const setOverride = (key: string, next: Override | null) => onChange([...overrides.filter((o) => o.key !== key), ...(next ? [next] : [])]);
   if (view.figures.length === 0) return null;
   const byKey = new Map(view.figures.map((f) => [f.key, f]));
+  const byUnit: Column<ChildRow>[] = [
+    { key: 'unit', header: t('consolidation.unit'), cell: (c) => c.name },
+    { key: 'reported', header: t('consolidation.reported'), numeric: true, cell: (c) => `${c.counted}/${c.expected}` },
+    ...view.figures.map((f) => ({ key: f.key, header: f.label, numeric: true, cell: (c: ChildRow) => num(c.figures[f.key]) })),
+  ];
   return (
     <Section title={t('consolidation.figures')} id="figures-title" titleGap={4}>
       <Text size="sm" c="dimmed" mb="sm">
@@ -170,18 +176,7 @@ export function FiguresPanel({ view, overrides, editable, onChange }: Props) {
           <Title order={3} fz="h5" mt="md" mb={4}>
             {t('consolidation.byUnit')}
           </Title>
-          <DataTable
-            label={t('consolidation.byUnit')}
-            rows={view.children}
-            rowKey={(c) => c.unitId}
-            minWidth={560}
-            verticalSpacing={4}
-            columns={[
-              { key: 'unit', header: t('consolidation.unit'), cell: (c) => c.name },
-              { key: 'reported', header: t('consolidation.reported'), numeric: true, cell: (c) => `${c.counted}/${c.expected}` },
-              ...view.figures.map((f) => ({ key: f.key, header: f.label, numeric: true, cell: (c: ChildRow) => num(c.figures[f.key]) })),
-            ]}
-          />
+          <DataTable label={t('consolidation.byUnit')} rows={view.children} rowKey={(c) => c.unitId} columns={byUnit} minWidth={560} verticalSpacing={4} />
         </>
       )}
     </Section>

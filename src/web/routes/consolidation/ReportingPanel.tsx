@@ -8,11 +8,30 @@ import { useLang } from '../../components/use-lang.ts';
 import { Hint } from '../../components/Hint.tsx';
 import { Section } from '../../components/Section.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
+import type { Column } from '../../components/DataTable.tsx';
 
 type Report = ConsolidationView['reports'][number];
 
 const ORDER: Record<Report['state'], number> = { missing: 0, returned: 1, awaiting_review: 2, not_due: 3, accepted: 4 };
 const COLOR: Record<Report['state'], string> = { missing: 'red', returned: 'orange', awaiting_review: 'yellow', not_due: 'gray', accepted: 'green' };
+
+/** Where a unit's report stands, and whether it came late. */
+function ReportState({ row }: { row: Report }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  return (
+    <>
+      <Badge variant="light" color={COLOR[row.state]} tt="none">
+        {UNIT_REPORT_STATE_LABELS[row.state][lang]}
+      </Badge>
+      {row.late && row.state !== 'missing' && (
+        <Badge variant="outline" color="orange" tt="none" ml={4}>
+          {t('consolidation.late')}
+        </Badge>
+      )}
+    </>
+  );
+}
 
 /**
  * Who reported: every unit whose report the consolidation looks at, those not counted first
@@ -20,9 +39,14 @@ const COLOR: Record<Report['state'], string> = { missing: 'red', returned: 'oran
  */
 export function ReportingPanel({ view }: { view: ConsolidationView }) {
   const { t } = useTranslation();
-  const lang = useLang();
   const s = view.summary;
   const rows = [...view.reports].sort((a, b) => ORDER[a.state] - ORDER[b.state] || (b.daysLate ?? 0) - (a.daysLate ?? 0) || a.unitName.localeCompare(b.unitName, 'vi'));
+  const columns: Column<Report>[] = [
+    { key: 'unit', header: t('consolidation.unit'), cell: (r) => <Anchor component={Link} to={`/obligation-instances/${r.instanceId}`} size="sm">{r.unitName}</Anchor> },
+    { key: 'state', header: t('consolidation.state'), cell: (r) => <ReportState row={r} /> },
+    { key: 'submitted', header: t('consolidation.submittedOn'), cell: (r) => formatDate(r.submittedOn) || '—' },
+    { key: 'late', header: t('consolidation.daysLate'), numeric: true, cell: (r) => r.daysLate ?? '—' },
+  ];
   return (
     <Section title={t('consolidation.reporting')} id="reporting-title" titleGap="xs">
       <Group gap="xs" mb="sm">
@@ -35,43 +59,7 @@ export function ReportingPanel({ view }: { view: ConsolidationView }) {
       {rows.length === 0 ? (
         <Hint>{t('consolidation.noReports')}</Hint>
       ) : (
-        <DataTable
-          label={t('consolidation.reporting')}
-          rows={rows}
-          rowKey={(r) => r.unitId}
-          minWidth={520}
-          striped={false}
-          verticalSpacing={4}
-          columns={[
-            {
-              key: 'unit',
-              header: t('consolidation.unit'),
-              cell: (r) => (
-                <Anchor component={Link} to={`/obligation-instances/${r.instanceId}`} size="sm">
-                  {r.unitName}
-                </Anchor>
-              ),
-            },
-            {
-              key: 'state',
-              header: t('consolidation.state'),
-              cell: (r) => (
-                <>
-                  <Badge variant="light" color={COLOR[r.state]} tt="none">
-                    {UNIT_REPORT_STATE_LABELS[r.state][lang]}
-                  </Badge>
-                  {r.late && r.state !== 'missing' && (
-                    <Badge variant="outline" color="orange" tt="none" ml={4}>
-                      {t('consolidation.late')}
-                    </Badge>
-                  )}
-                </>
-              ),
-            },
-            { key: 'submitted', header: t('consolidation.submittedOn'), cell: (r) => formatDate(r.submittedOn) || '—' },
-            { key: 'late', header: t('consolidation.daysLate'), numeric: true, cell: (r) => r.daysLate ?? '—' },
-          ]}
-        />
+        <DataTable label={t('consolidation.reporting')} rows={rows} rowKey={(r) => r.unitId} columns={columns} minWidth={520} striped={false} verticalSpacing={4} />
       )}
     </Section>
   );

@@ -17,6 +17,9 @@ import { useLang } from '../../components/use-lang.ts';
 import { Hint } from '../../components/Hint.tsx';
 import { Fact } from '../../components/Fact.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
+import type { Column } from '../../components/DataTable.tsx';
+
+type DocPlan = NonNullable<DocumentDetail['plan']>;
 
 function useKindLabel() {
   const lang = useLang();
@@ -129,6 +132,18 @@ function PlanSection({ doc }: { doc: DocumentDetail }) {
     );
   }
   const p = doc.plan;
+  const taskColumns: Column<DocPlan['tasks'][number]>[] = [
+    { key: 'ord', header: '#', th: { w: 40 }, cell: (x) => x.ord },
+    { key: 'text', header: t('documents.taskText'), cell: (x) => <>{x.text}{x.kind === 'own_plan' && <Badge ml={6} size="sm" variant="light" tt="none">{t('documents.ownPlan')}</Badge>}</> },
+    { key: 'lead', header: t('documents.taskLead'), cell: (x) => x.leadText.join('; ') || '—' },
+    { key: 'due', header: t('documents.taskDue'), nowrap: true, cell: (x) => x.dueText ?? due(x.due) },
+  ];
+  const obligationColumns: Column<DocPlan['obligations'][number]>[] = [
+    { key: 'ord', header: '#', th: { w: 40 }, cell: (o) => o.ord },
+    { key: 'title', header: t('documents.obligationTitle'), cell: (o) => o.title },
+    { key: 'to', header: t('documents.fields.reportTo'), cell: (o) => <>{o.toText ?? '—'}{o.viaText && <Text span c="dimmed"> ({t('documents.via', { via: o.viaText })})</Text>}</> },
+    { key: 'due', header: t('documents.taskDue'), cell: (o) => o.due.map((d) => due(d)).join('; ') || '—' },
+  ];
   return (
     <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="section" aria-label={t('documents.plan')} id="plan">
       <Group gap="xs" mb="sm">
@@ -142,60 +157,11 @@ function PlanSection({ doc }: { doc: DocumentDetail }) {
       <Title order={3} fz="h6" mb={4}>
         {t('documents.tasks')} ({p.tasks.length})
       </Title>
-      <DataTable
-        label={t('documents.tasks')}
-        rows={p.tasks}
-        rowKey={(x) => x.id}
-        minWidth={560}
-        mb="md"
-        striped={false}
-        verticalSpacing="xs"
-        columns={[
-          { key: 'ord', header: '#', th: { w: 40 }, cell: (x) => x.ord },
-          {
-            key: 'text',
-            header: t('documents.taskText'),
-            cell: (x) => (
-              <>
-                {x.text}
-                {x.kind === 'own_plan' && (
-                  <Badge ml={6} size="sm" variant="light" tt="none">
-                    {t('documents.ownPlan')}
-                  </Badge>
-                )}
-              </>
-            ),
-          },
-          { key: 'lead', header: t('documents.taskLead'), cell: (x) => x.leadText.join('; ') || '—' },
-          { key: 'due', header: t('documents.taskDue'), nowrap: true, cell: (x) => x.dueText ?? due(x.due) },
-        ]}
-      />
+      <DataTable label={t('documents.tasks')} rows={p.tasks} rowKey={(x) => x.id} columns={taskColumns} minWidth={560} mb="md" striped={false} verticalSpacing="xs" />
       <Title order={3} fz="h6" mb={4}>
         {t('documents.obligations')} ({p.obligations.length})
       </Title>
-      <DataTable
-        label={t('documents.obligations')}
-        rows={p.obligations}
-        rowKey={(o) => o.id}
-        minWidth={560}
-        striped={false}
-        verticalSpacing="xs"
-        columns={[
-          { key: 'ord', header: '#', th: { w: 40 }, cell: (o) => o.ord },
-          { key: 'title', header: t('documents.obligationTitle'), cell: (o) => o.title },
-          {
-            key: 'to',
-            header: t('documents.fields.reportTo'),
-            cell: (o) => (
-              <>
-                {o.toText ?? '—'}
-                {o.viaText && <Text span c="dimmed"> ({t('documents.via', { via: o.viaText })})</Text>}
-              </>
-            ),
-          },
-          { key: 'due', header: t('documents.taskDue'), cell: (o) => o.due.map((d) => due(d)).join('; ') || '—' },
-        ]}
-      />
+      <DataTable label={t('documents.obligations')} rows={p.obligations} rowKey={(o) => o.id} columns={obligationColumns} minWidth={560} striped={false} verticalSpacing="xs" />
     </Paper>
   );
 }

@@ -11,7 +11,21 @@ import { useCoverage } from './meeting-queries.ts';
 import { MeetingsNav } from './MeetingsNav.tsx';
 import { recentYears, usePageUnit } from './use-page-unit.ts';
 import { DataTable } from '../../components/DataTable.tsx';
+import type { Column } from '../../components/DataTable.tsx';
+import { DrillLink } from './DrillLink.tsx';
 import { TextList } from '../../components/TextList.tsx';
+
+/** A unit's share of members who studied, as a bar and a percentage. */
+function Share({ row }: { row: RollupRow }) {
+  return (
+    <Group gap={6} wrap="nowrap">
+      <Progress value={row.mustStudy === 0 ? 0 : (row.studied * 100) / row.mustStudy} style={{ flex: 1 }} aria-hidden />
+      <Text size="sm" w={44} ta="right">
+        {row.percent === null ? '—' : `${row.percent}%`}
+      </Text>
+    </Group>
+  );
+}
 
 /** Coverage of the study sessions of a unit's subtree, by direct sub-unit, with drill-down. */
 export function CoveragePage() {
@@ -29,6 +43,12 @@ export function CoveragePage() {
   // Sub-units that held sessions first, each group in the server's (name) order.
   const children = [...r.children.filter((c) => c.sessions > 0), ...r.children.filter((c) => c.sessions === 0)];
   const rows: RollupRow[] = [...(r.own ? [{ ...r.own, name: t('meetings.coverage.own', { unit: r.own.name }) }] : []), ...children];
+  const columns: Column<RollupRow>[] = [
+    { key: 'unit', header: t('meetings.coverage.unit'), rowHeader: true, cell: (row) => (row.unitId !== r.unit.id ? <DrillLink name={row.name} onClick={() => page.setUnit(row.unitId)} /> : row.name) },
+    { key: 'sessions', header: t('meetings.coverage.sessionsCol'), numeric: true, cell: (row) => formatNumber(row.sessions) },
+    { key: 'studied', header: t('meetings.coverage.studiedCol'), numeric: true, cell: (row) => `${formatNumber(row.studied)}/${formatNumber(row.mustStudy)}` },
+    { key: 'share', header: t('meetings.coverage.share'), th: { w: '30%' }, cell: (row) => <Share row={row} /> },
+  ];
   return (
     <>
       <PageHeader title={t('meetings.coverage.title')} subtitle={r.unit.name} />
@@ -53,44 +73,7 @@ export function CoveragePage() {
             {t('meetings.coverage.sessions', { count: r.total.sessions })}
           </Text>
         </Paper>
-        <DataTable
-          label={t('meetings.coverage.table')}
-          rows={rows}
-          rowKey={(row) => `${row.unitId}-${row.name}`}
-          minWidth={520}
-          highlightOnHover
-          verticalSpacing="compact"
-          columns={[
-            {
-              key: 'unit',
-              header: t('meetings.coverage.unit'),
-              rowHeader: true,
-              cell: (row) =>
-                row.unitId !== r.unit.id ? (
-                  <Anchor component="button" type="button" onClick={() => page.setUnit(row.unitId)} ta="left">
-                    {row.name}
-                  </Anchor>
-                ) : (
-                  row.name
-                ),
-            },
-            { key: 'sessions', header: t('meetings.coverage.sessionsCol'), numeric: true, cell: (row) => formatNumber(row.sessions) },
-            { key: 'studied', header: t('meetings.coverage.studiedCol'), numeric: true, cell: (row) => `${formatNumber(row.studied)}/${formatNumber(row.mustStudy)}` },
-            {
-              key: 'share',
-              header: t('meetings.coverage.share'),
-              th: { w: '30%' },
-              cell: (row) => (
-                <Group gap={6} wrap="nowrap">
-                  <Progress value={row.mustStudy === 0 ? 0 : (row.studied * 100) / row.mustStudy} style={{ flex: 1 }} aria-hidden />
-                  <Text size="sm" w={44} ta="right">
-                    {row.percent === null ? '—' : `${row.percent}%`}
-                  </Text>
-                </Group>
-              ),
-            },
-          ]}
-        />
+        <DataTable label={t('meetings.coverage.table')} rows={rows} rowKey={(row) => `${row.unitId}-${row.name}`} columns={columns} minWidth={520} highlightOnHover verticalSpacing="compact" />
         <TextList items={r.explanation} size="sm" c="dimmed" />
       </Stack>
     </>

@@ -12,6 +12,8 @@ import { useQuality } from './meeting-queries.ts';
 import { MeetingsNav } from './MeetingsNav.tsx';
 import { recentYears, usePageUnit } from './use-page-unit.ts';
 import { DataTable } from '../../components/DataTable.tsx';
+import type { Column } from '../../components/DataTable.tsx';
+import { DrillLink } from './DrillLink.tsx';
 import { TextList } from '../../components/TextList.tsx';
 
 const ratio = (a: number, b: number) => `${a}/${b}`;
@@ -28,6 +30,13 @@ export function QualityPage() {
   if (!page.unitId) return null;
   if (data.isError) return <ErrorAlert error={data.error} onRetry={() => void data.refetch()} />;
   const q = data.data!;
+  const byUnit: Column<(typeof q.children)[number]>[] = [
+    { key: 'unit', header: t('meetings.coverage.unit'), rowHeader: true, cell: (c) => <DrillLink name={c.name} onClick={() => page.setUnit(c.unitId)} /> },
+    { key: 'cells', header: t('meetings.quality.cellsOk'), numeric: true, cell: (c) => ratio(c.cellsOk, c.cells) },
+    { key: 'months', header: t('meetings.quality.monthsHeld'), numeric: true, cell: (c) => ratio(c.monthsHeld, c.monthsExpected) },
+    { key: 'thematic', header: t('meetings.quality.thematicOk'), numeric: true, cell: (c) => ratio(c.thematicOk, c.thematicExpected) },
+    { key: 'meetings', header: t('meetings.quality.meetingsOk'), numeric: true, cell: (c) => ratio(c.meetingsOk, c.meetingsAssessed) },
+  ];
   return (
     <>
       <PageHeader title={t('meetings.quality.pageTitle')} subtitle={q.unit.name} />
@@ -52,29 +61,7 @@ export function QualityPage() {
           ))}
         </SimpleGrid>
         {q.children.length > 0 && (
-          <DataTable
-            label={t('meetings.quality.byUnit')}
-            rows={q.children}
-            rowKey={(c) => c.unitId}
-            minWidth={560}
-            verticalSpacing="compact"
-            columns={[
-              {
-                key: 'unit',
-                header: t('meetings.coverage.unit'),
-                rowHeader: true,
-                cell: (c) => (
-                  <Anchor component="button" type="button" onClick={() => page.setUnit(c.unitId)} ta="left">
-                    {c.name}
-                  </Anchor>
-                ),
-              },
-              { key: 'cells', header: t('meetings.quality.cellsOk'), numeric: true, cell: (c) => ratio(c.cellsOk, c.cells) },
-              { key: 'months', header: t('meetings.quality.monthsHeld'), numeric: true, cell: (c) => ratio(c.monthsHeld, c.monthsExpected) },
-              { key: 'thematic', header: t('meetings.quality.thematicOk'), numeric: true, cell: (c) => ratio(c.thematicOk, c.thematicExpected) },
-              { key: 'meetings', header: t('meetings.quality.meetingsOk'), numeric: true, cell: (c) => ratio(c.meetingsOk, c.meetingsAssessed) },
-            ]}
-          />
+          <DataTable label={t('meetings.quality.byUnit')} rows={q.children} rowKey={(c) => c.unitId} columns={byUnit} minWidth={560} verticalSpacing="compact" />
         )}
         <Title order={2} fz="h4">
           {t('meetings.quality.cells')}

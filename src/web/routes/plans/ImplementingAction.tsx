@@ -32,11 +32,7 @@ export function ImplementingAction({ plan, unitId, canWrite }: { plan: PlanListI
       </Group>
     );
   }
-  if (!canWrite) {
-    return (
-      <Hint>{t('plans.list.noOwnPlan')}</Hint>
-    );
-  }
+  if (!canWrite) return <Hint>{t('plans.list.noOwnPlan')}</Hint>;
   return (
     <Button
       size="sm"

@@ -14,6 +14,7 @@ import { Hint } from '../../components/Hint.tsx';
 import { Fact } from '../../components/Fact.tsx';
 import { Section } from '../../components/Section.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
+import type { Column } from '../../components/DataTable.tsx';
 import { TextList } from '../../components/TextList.tsx';
 
 function useAudienceWords() {
@@ -25,6 +26,37 @@ function useAudienceWords() {
     if (a.kinds && a.kinds.length > 0) return `${base}: ${a.kinds.map(labels.unitKind).join(', ')}`;
     return base;
   };
+}
+
+/** A task's text, its kind when it is not a plain task, and its "6 rõ". */
+function TaskText({ task }: { task: TaskView }) {
+  const lang = useLang();
+  return (
+    <>
+      <Text size="sm">{task.text}</Text>
+      {task.kind !== 'task' && (
+        <Badge size="sm" variant="light" tt="none" radius="sm" mt={4}>
+          {TASK_KIND_LABELS[task.kind][lang]}
+        </Badge>
+      )}
+      <SixClear task={task} />
+    </>
+  );
+}
+
+/** Who leads a task and, dimmed below, who supports. */
+function LeadSupport({ task }: { task: TaskView }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Text size="sm">{task.leadText.join('; ') || '—'}</Text>
+      {task.supportText.length > 0 && (
+        <Text size="xs" c="dimmed">
+          {t('plans.view.support', { units: task.supportText.join('; ') })}
+        </Text>
+      )}
+    </>
+  );
 }
 
 /** The "6 rõ" of a task, as far as they are filled in. */
@@ -56,6 +88,13 @@ export function PlanContent({ plan, statusUnitId }: { plan: PlanView; statusUnit
   const due = (d: unknown, text: string | null) => (d ? dueInWords(d as Due, lang) : (text ?? t('plans.due.noneWords')));
   const published = plan.status === 'published';
 
+  const taskColumns: Column<TaskView>[] = [
+    { key: 'ord', header: '#', th: { w: 36 }, cell: (x) => x.ord },
+    { key: 'text', header: t('plans.task.text'), cell: (x) => <TaskText task={x} /> },
+    { key: 'lead', header: t('plans.view.leadSupport'), th: { w: 200 }, cell: (x) => <LeadSupport task={x} /> },
+    { key: 'due', header: t('plans.view.due'), th: { w: 170 }, cell: (x) => due(x.due, x.dueText) },
+    { key: 'audience', header: t('plans.audience.label'), th: { w: 200 }, cell: (x) => audienceWords(x.audience) },
+  ];
   return (
     <Stack gap="md">
       <Section id="plan-facts" title={t('plans.view.facts')}>
@@ -107,48 +146,7 @@ export function PlanContent({ plan, statusUnitId }: { plan: PlanView; statusUnit
         {plan.tasks.length === 0 ? (
           <Hint>{t('plans.editor.noTasks')}</Hint>
         ) : (
-          <DataTable
-            label={t('plans.view.tasksTable')}
-            rows={plan.tasks}
-            rowKey={(x) => x.id}
-            minWidth={760}
-            verticalSpacing="xs"
-            columns={[
-              { key: 'ord', header: '#', th: { w: 36 }, cell: (x) => x.ord },
-              {
-                key: 'text',
-                header: t('plans.task.text'),
-                cell: (x) => (
-                  <>
-                    <Text size="sm">{x.text}</Text>
-                    {x.kind !== 'task' && (
-                      <Badge size="sm" variant="light" tt="none" radius="sm" mt={4}>
-                        {TASK_KIND_LABELS[x.kind][lang]}
-                      </Badge>
-                    )}
-                    <SixClear task={x} />
-                  </>
-                ),
-              },
-              {
-                key: 'lead',
-                header: t('plans.view.leadSupport'),
-                th: { w: 200 },
-                cell: (x) => (
-                  <>
-                    <Text size="sm">{x.leadText.join('; ') || '—'}</Text>
-                    {x.supportText.length > 0 && (
-                      <Text size="xs" c="dimmed">
-                        {t('plans.view.support', { units: x.supportText.join('; ') })}
-                      </Text>
-                    )}
-                  </>
-                ),
-              },
-              { key: 'due', header: t('plans.view.due'), th: { w: 170 }, cell: (x) => due(x.due, x.dueText) },
-              { key: 'audience', header: t('plans.audience.label'), th: { w: 200 }, cell: (x) => audienceWords(x.audience) },
-            ]}
-          />
+          <DataTable label={t('plans.view.tasksTable')} rows={plan.tasks} rowKey={(x) => x.id} columns={taskColumns} minWidth={760} verticalSpacing="xs" />
         )}
       </Section>
 

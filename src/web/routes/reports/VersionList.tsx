@@ -74,11 +74,7 @@ function VersionBody({ v, form }: { v: SubmissionVersion; form: ObligationInstan
 export function VersionList({ detail }: { detail: ObligationInstanceDetail }) {
   const { t } = useTranslation();
   const versions = [...detail.versions].reverse();
-  if (versions.length === 0) {
-    return (
-      <Hint>{t('reports.versions.none')}</Hint>
-    );
-  }
+  if (versions.length === 0) return <Hint>{t('reports.versions.none')}</Hint>;
   return (
     <Accordion multiple variant="separated" defaultValue={[String(versions[0]!.version)]} aria-label={t('reports.versions.title')}>
       {versions.map((v) => (

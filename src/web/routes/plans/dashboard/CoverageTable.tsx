@@ -9,6 +9,7 @@ import { usePlanCoverage } from '../plan-queries.ts';
 import { RateBar } from './RateBar.tsx';
 import { Hint } from '../../../components/Hint.tsx';
 import { DataTable } from '../../../components/DataTable.tsx';
+import type { Column } from '../../../components/DataTable.tsx';
 
 const SHOWN = 8;
 
@@ -42,6 +43,17 @@ function Uncovered({ row }: { row: Coverage[number] }) {
   );
 }
 
+/** How many of the units a task is addressed to carry it out in their own plan. */
+function Covered({ row }: { row: Coverage[number] }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Text size="sm">{t('plans.coverage.ofUnits', { covered: formatNumber(row.covered), addressed: formatNumber(row.addressed) })}</Text>
+      <RateBar rate={row.addressed ? row.covered / row.addressed : 0} counted={row.addressed > 0} label={t('plans.coverage.covered')} />
+    </>
+  );
+}
+
 /** Which tasks of the plan no lower unit's implementing plan carries out yet, and in which units. */
 export function CoverageTable({ planId, unitId }: { planId: string; unitId: string }) {
   const { t } = useTranslation();
@@ -49,33 +61,11 @@ export function CoverageTable({ planId, unitId }: { planId: string; unitId: stri
   if (coverage.isPending) return <PageLoader />;
   if (coverage.isError) return <ErrorAlert error={coverage.error} onRetry={() => void coverage.refetch()} />;
   const rows = coverage.data.filter((r) => r.addressed > 0);
-  if (rows.length === 0) {
-    return (
-      <Hint>{t('plans.coverage.none')}</Hint>
-    );
-  }
-  return (
-    <DataTable
-      label={t('plans.coverage.table')}
-      rows={rows}
-      rowKey={(r) => r.taskId}
-      minWidth={720}
-      verticalSpacing="xs"
-      columns={[
-        { key: 'task', header: t('plans.coverage.task'), cell: (r) => `${r.ord}. ${r.text}` },
-        {
-          key: 'covered',
-          header: t('plans.coverage.covered'),
-          th: { w: 200 },
-          cell: (r) => (
-            <>
-              <Text size="sm">{t('plans.coverage.ofUnits', { covered: formatNumber(r.covered), addressed: formatNumber(r.addressed) })}</Text>
-              <RateBar rate={r.addressed ? r.covered / r.addressed : 0} counted={r.addressed > 0} label={t('plans.coverage.covered')} />
-            </>
-          ),
-        },
-        { key: 'uncovered', header: t('plans.coverage.uncovered'), cell: (r) => <Uncovered row={r} /> },
-      ]}
-    />
-  );
+  if (rows.length === 0) return <Hint>{t('plans.coverage.none')}</Hint>;
+  const columns: Column<Coverage[number]>[] = [
+    { key: 'task', header: t('plans.coverage.task'), cell: (r) => `${r.ord}. ${r.text}` },
+    { key: 'covered', header: t('plans.coverage.covered'), th: { w: 200 }, cell: (r) => <Covered row={r} /> },
+    { key: 'uncovered', header: t('plans.coverage.uncovered'), cell: (r) => <Uncovered row={r} /> },
+  ];
+  return <DataTable label={t('plans.coverage.table')} rows={rows} rowKey={(r) => r.taskId} columns={columns} minWidth={720} verticalSpacing="xs" />;
 }
