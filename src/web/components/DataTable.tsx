@@ -19,6 +19,11 @@ export interface Column<T> {
   td?: (row: T) => { c?: string; fw?: number };
 }
 
+/** The id of a row that has one: most rows come from records with an id. */
+export function idOf(row: unknown): string {
+  return String((row as { id?: unknown }).id);
+}
+
 export interface TableLook {
   striped?: boolean;
   highlightOnHover?: boolean;
@@ -29,7 +34,8 @@ export interface TableLook {
 interface Props<T> extends TableLook {
   columns: readonly Column<T>[];
   rows: readonly T[];
-  rowKey: (row: T) => string;
+  /** What tells rows apart; the row's id when not given. */
+  rowKey?: (row: T) => string;
   /** The table's accessible name. */
   label: string;
   /** Narrower screens scroll the table sideways rather than squeeze its columns. */
@@ -42,7 +48,7 @@ interface Props<T> extends TableLook {
 }
 
 /** A table from its columns: the header, one row per item, optional details under a row and a totals row. */
-export function DataTable<T>({ columns, rows, rowKey, label, minWidth, details, footer, mb, striped = true, highlightOnHover, verticalSpacing = 'sm' }: Props<T>) {
+export function DataTable<T>({ columns, rows, rowKey = idOf, label, minWidth, details, footer, mb, striped = true, highlightOnHover, verticalSpacing = 'sm' }: Props<T>) {
   const cells = (row: T) =>
     columns.map((c) => {
       const props = { ta: c.numeric ? ('right' as const) : undefined, style: c.nowrap ? { whiteSpace: 'nowrap' as const } : undefined, ...c.td?.(row) };

@@ -5,6 +5,7 @@ import type { ReactNode } from 'react';
 import { CardList } from './CardList.tsx';
 import { DataTable } from './DataTable.tsx';
 import type { Column, TableLook } from './DataTable.tsx';
+import { idOf } from './DataTable.tsx';
 import { Loaded } from './Loaded.tsx';
 import { Pager } from './Pager.tsx';
 import type { Paging } from './Pager.tsx';
@@ -14,7 +15,8 @@ interface Props<T> extends TableLook {
   query: UseQueryResult<{ items: T[]; total: number }>;
   /** The list's accessible name. */
   label: string;
-  rowKey: (row: T) => string;
+  /** What tells rows apart; the row's id when not given. */
+  rowKey?: (row: T) => string;
   /** The table's columns; without them the list is cards only. */
   columns?: readonly Column<T>[];
   minWidth?: number;
@@ -34,7 +36,7 @@ interface Props<T> extends TableLook {
  * retry, what to say when it is empty, else how many there are, the rows (a table, or cards on a
  * phone) and the page buttons.
  */
-export function PagedTable<T>({ query, label, rowKey, columns, minWidth = 640, card, tableFrom = '48em', empty, count, paging, details, ...look }: Props<T>) {
+export function PagedTable<T>({ query, label, rowKey = idOf, columns, minWidth = 640, card, tableFrom = '48em', empty, count, paging, details, ...look }: Props<T>) {
   const wide = useMediaQuery(`(min-width: ${tableFrom})`, true);
   return (
     <Loaded query={query}>

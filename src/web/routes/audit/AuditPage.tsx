@@ -10,6 +10,7 @@ import { useActingUnit } from '../../components/acting-unit.ts';
 import type { Column } from '../../components/DataTable.tsx';
 import { formatDateTime, formatNumber } from '../../components/format.ts';
 import { PagedTable } from '../../components/PagedTable.tsx';
+import { usePaging } from '../../components/use-paged-search.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { AuditDetails } from './AuditDetails.tsx';
 
@@ -23,7 +24,7 @@ export function AuditPage() {
   const { t, i18n } = useTranslation();
   const acting = useActingUnit();
   const [onlyUnit, setOnlyUnit] = useState(true);
-  const [page, setPage] = useState(1);
+  const { page, setPage, paging } = usePaging(PAGE);
   const [open, setOpen] = useState<string | null>(null);
   const unitId = onlyUnit ? acting.unitId : null;
   const log = useQuery({
@@ -65,6 +66,9 @@ export function AuditPage() {
     },
   ];
 
+  const details = (e: AuditEntryView) => open === e.id && <AuditDetails before={e.before} after={e.after} />;
+  const empty = <EmptyState icon={<IconHistory size={40} aria-hidden />} title={t('audit.emptyTitle')} description={t('audit.emptyBody')} py="lg" />;
+  const count = (total: number) => t('audit.count', { count: total, n: formatNumber(total) });
   return (
     <>
       <PageHeader title={t('audit.title')} subtitle={t('audit.subtitle')} />
@@ -81,17 +85,7 @@ export function AuditPage() {
               label={t('audit.onlyUnit', { unit: acting.unitName })}
             />
           )}
-          <PagedTable
-            query={log}
-            label={t('audit.title')}
-            rowKey={(e) => e.id}
-            columns={columns}
-            striped={false}
-            details={(e) => open === e.id && <AuditDetails before={e.before} after={e.after} />}
-            empty={<EmptyState icon={<IconHistory size={40} aria-hidden />} title={t('audit.emptyTitle')} description={t('audit.emptyBody')} py="lg" />}
-            count={(total) => t('audit.count', { count: total, n: formatNumber(total) })}
-            paging={{ page, pageSize: PAGE, onPageChange: setPage }}
-          />
+          <PagedTable query={log} label={t('audit.title')} columns={columns} striped={false} details={details} empty={empty} count={count} paging={paging} />
         </Stack>
       </Paper>
     </>

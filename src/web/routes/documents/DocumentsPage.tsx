@@ -63,6 +63,15 @@ export function DocumentsPage() {
     },
   ];
 
+  const empty = (
+    <EmptyState
+      icon={<IconFiles size={40} aria-hidden />}
+      title={filtered ? t('documents.noMatchTitle') : t('documents.emptyTitle')}
+      description={filtered ? t('documents.noMatch') : t('documents.emptyBody')}
+      py="lg"
+    />
+  );
+  const count = (total: number) => t('documents.count', { n: formatNumber(total) });
   return (
     <>
       <PageHeader
@@ -92,22 +101,7 @@ export function DocumentsPage() {
               w={220}
             />
           </Group>
-          <PagedTable
-            query={docs}
-            label={t('documents.listTitle')}
-            rowKey={(d) => d.id}
-            columns={columns}
-            empty={
-              <EmptyState
-                icon={<IconFiles size={40} aria-hidden />}
-                title={filtered ? t('documents.noMatchTitle') : t('documents.emptyTitle')}
-                description={filtered ? t('documents.noMatch') : t('documents.emptyBody')}
-                py="lg"
-              />
-            }
-            count={(total) => t('documents.count', { n: formatNumber(total) })}
-            paging={list.paging}
-          />
+          <PagedTable query={docs} label={t('documents.listTitle')} columns={columns} empty={empty} count={count} paging={list.paging} />
         </Stack>
       </Paper>
     </>

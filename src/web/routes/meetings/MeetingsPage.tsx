@@ -1,11 +1,11 @@
 import { Anchor, Badge, Button, EmptyState, Group, Stack, Text } from '@mantine/core';
 import { IconCalendarEvent, IconPlus } from '@tabler/icons-react';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MeetingList } from '../../../shared/meetings.ts';
 import { Link } from 'react-router-dom';
 import { formatDate } from '../../components/format.ts';
 import { PagedTable } from '../../components/PagedTable.tsx';
+import { usePaging } from '../../components/use-paged-search.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { coverageText, useMeetingLabels } from './meeting-labels.ts';
 import { MEETINGS_PAGE, useMeetings } from './meeting-queries.ts';
@@ -43,18 +43,12 @@ export function MeetingsPage() {
 
 function UnitMeetings({ unitId }: { unitId: string }) {
   const { t } = useTranslation();
-  const [page, setPage] = useState(1);
+  const { page, paging } = usePaging(MEETINGS_PAGE);
   const list = useMeetings(unitId, page);
+  const empty = <EmptyState icon={<IconCalendarEvent size={40} aria-hidden />} title={t('meetings.emptyTitle')} description={t('meetings.emptyBody')} py="lg" />;
   return (
     <Stack gap="xs">
-      <PagedTable
-        query={list}
-        label={t('meetings.listLabel')}
-        rowKey={(m) => m.id}
-        card={(m) => <MeetingCard m={m} />}
-        empty={<EmptyState icon={<IconCalendarEvent size={40} aria-hidden />} title={t('meetings.emptyTitle')} description={t('meetings.emptyBody')} py="lg" />}
-        paging={{ page, pageSize: MEETINGS_PAGE, onPageChange: setPage }}
-      />
+      <PagedTable query={list} label={t('meetings.listLabel')} card={(m) => <MeetingCard m={m} />} empty={empty} paging={paging} />
     </Stack>
   );
 }

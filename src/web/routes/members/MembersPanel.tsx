@@ -2,6 +2,7 @@ import { Button, EmptyState, Group, Paper, Select, Stack } from '@mantine/core';
 import { IconDownload, IconFileImport, IconUserPlus, IconUsers } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { MemberRow } from '../../../shared/members.ts';
 import { apiUrl } from '../../api-client.ts';
 import { formatNumber } from '../../components/format.ts';
 import { useLabels } from '../../components/labels.ts';
@@ -32,6 +33,16 @@ export function MembersPanel({ unitId, unitName, canManage }: Props) {
   const filtered = list.q.trim() !== '' || category !== null;
   const caption = t('members.listOf', { unit: unitName });
 
+  const card = (m: MemberRow) => <MemberCard m={m} />;
+  const empty = (
+    <EmptyState
+      icon={<IconUsers size={40} aria-hidden />}
+      title={filtered ? t('members.noMatchTitle') : t('members.emptyTitle')}
+      description={filtered ? t('members.noMatchBody') : canManage ? t('members.emptyBodyManage') : t('members.emptyBody')}
+      py="lg"
+    />
+  );
+  const count = (total: number) => t('members.count', { count: total, n: formatNumber(total) });
   return (
     <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="section" aria-label={caption}>
       <Stack gap="sm">
@@ -74,17 +85,10 @@ export function MembersPanel({ unitId, unitName, canManage }: Props) {
           columns={columns}
           minWidth={720}
           highlightOnHover
-          card={(m) => <MemberCard m={m} />}
+          card={card}
           tableFrom="36em"
-          empty={
-            <EmptyState
-              icon={<IconUsers size={40} aria-hidden />}
-              title={filtered ? t('members.noMatchTitle') : t('members.emptyTitle')}
-              description={filtered ? t('members.noMatchBody') : canManage ? t('members.emptyBodyManage') : t('members.emptyBody')}
-              py="lg"
-            />
-          }
-          count={(total) => t('members.count', { count: total, n: formatNumber(total) })}
+          empty={empty}
+          count={count}
           paging={list.paging}
         />
       </Stack>

@@ -127,6 +127,17 @@ export function PlansPage() {
   }
   const unitId = acting.unitId;
 
+  const label = view === 'to_carry_out' ? t('plans.list.toCarryOut') : t('plans.list.issued');
+  const card = (p: PlanListItem) => <PlanCard p={p} view={view} unitId={unitId} canWrite={canWrite} />;
+  const empty = (
+    <EmptyState
+      icon={<IconClipboardList size={40} aria-hidden />}
+      title={t('plans.list.emptyTitle')}
+      description={list.q ? t('plans.list.noMatch') : view === 'issued' ? t('plans.list.emptyIssued') : t('plans.list.emptyToCarryOut')}
+      py="lg"
+    />
+  );
+  const count = (total: number) => t('plans.list.count', { n: formatNumber(total) });
   return (
     <>
       <PageHeader
@@ -155,24 +166,7 @@ export function PlansPage() {
       <Paper withBorder p={{ base: 'sm', sm: 'md' }}>
         <Stack gap="sm">
           <SearchInput label={t('plans.list.search')} placeholder={t('plans.list.searchPlaceholder')} value={list.text} onChange={list.search} maw={420} />
-          <PagedTable
-            query={plans}
-            label={view === 'to_carry_out' ? t('plans.list.toCarryOut') : t('plans.list.issued')}
-            rowKey={(p) => p.id}
-            columns={columns}
-            minWidth={760}
-            card={(p) => <PlanCard p={p} view={view} unitId={unitId} canWrite={canWrite} />}
-            empty={
-              <EmptyState
-                icon={<IconClipboardList size={40} aria-hidden />}
-                title={t('plans.list.emptyTitle')}
-                description={list.q ? t('plans.list.noMatch') : view === 'issued' ? t('plans.list.emptyIssued') : t('plans.list.emptyToCarryOut')}
-                py="lg"
-              />
-            }
-            count={(total) => t('plans.list.count', { n: formatNumber(total) })}
-            paging={list.paging}
-          />
+          <PagedTable query={plans} label={label} columns={columns} minWidth={760} card={card} empty={empty} count={count} paging={list.paging} />
         </Stack>
       </Paper>
     </>

@@ -10,6 +10,7 @@ import type { Column } from '../../components/DataTable.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatDate, formatNumber } from '../../components/format.ts';
 import { PagedTable } from '../../components/PagedTable.tsx';
+import { usePaging } from '../../components/use-paged-search.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { mayAnywhere, useMe } from '../../components/use-me.ts';
@@ -76,7 +77,7 @@ export function ObligationStatusPage() {
   const unit = params.get('unit');
   const period = params.get('period');
   const state = (REPORT_STATES as readonly string[]).includes(params.get('state') ?? '') ? params.get('state')! : 'all';
-  const [page, setPage] = useState(1);
+  const { page, setPage, paging } = usePaging(STATUS_PAGE);
   const [urging, setUrging] = useState(false);
   const status = useObligationStatus(id, unit, period, state, page);
   const mayUrge = mayAnywhere(me, 'write');
@@ -103,6 +104,8 @@ export function ObligationStatusPage() {
   if (status.isError) return <ErrorAlert error={status.error} onRetry={() => void status.refetch()} />;
   const s = status.data;
 
+  const card = (r: ObligationStatusRow) => <StatusCard row={r} />;
+  const empty = <Hint>{t('reports.status.none')}</Hint>;
   return (
     <>
       <PageHeader
@@ -167,19 +170,7 @@ export function ObligationStatusPage() {
                 w={260}
               />
             </Group>
-            <PagedTable
-              query={status}
-              label={t('reports.status.table')}
-              rowKey={(r) => r.instanceId}
-              columns={columns}
-              minWidth={760}
-              verticalSpacing="xs"
-              card={(r) => <StatusCard row={r} />}
-              empty={
-                <Hint>{t('reports.status.none')}</Hint>
-              }
-              paging={{ page, pageSize: STATUS_PAGE, onPageChange: setPage }}
-            />
+            <PagedTable query={status} label={t('reports.status.table')} rowKey={(r) => r.instanceId} columns={columns} minWidth={760} verticalSpacing="xs" card={card} empty={empty} paging={paging} />
           </Stack>
         </Paper>
       </Stack>

@@ -74,6 +74,8 @@ export function UsersPage() {
     },
   ];
 
+  const empty = <EmptyState icon={<IconUserShield size={40} aria-hidden />} title={t('users.emptyTitle')} description={list.q ? t('users.noMatch') : t('users.emptyBody')} py="lg" />;
+  const count = (total: number) => t('users.count', { count: total, n: formatNumber(total) });
   return (
     <>
       <PageHeader
@@ -87,16 +89,7 @@ export function UsersPage() {
       <Paper withBorder p={{ base: 'sm', sm: 'md' }}>
         <Stack gap="sm">
           <SearchInput label={t('users.search')} placeholder={t('users.searchPlaceholder')} value={list.text} onChange={list.search} maw={420} />
-          <PagedTable
-            query={users}
-            label={t('users.title')}
-            rowKey={(u) => u.id}
-            columns={columns}
-            minWidth={680}
-            empty={<EmptyState icon={<IconUserShield size={40} aria-hidden />} title={t('users.emptyTitle')} description={list.q ? t('users.noMatch') : t('users.emptyBody')} py="lg" />}
-            count={(total) => t('users.count', { count: total, n: formatNumber(total) })}
-            paging={list.paging}
-          />
+          <PagedTable query={users} label={t('users.title')} columns={columns} minWidth={680} empty={empty} count={count} paging={list.paging} />
         </Stack>
       </Paper>
       {creating && <CreateUserModal defaultUnit={acting.unitId && acting.unitName ? { id: acting.unitId, name: acting.unitName } : null} onClose={() => setCreating(false)} />}

@@ -1,18 +1,18 @@
 import { Anchor, Badge, Group, Stack, Text } from '@mantine/core';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { OverdueItem } from '../../../../shared/plans.ts';
 import type { Column } from '../../../components/DataTable.tsx';
 import { formatDate, formatNumber } from '../../../components/format.ts';
 import { PagedTable } from '../../../components/PagedTable.tsx';
+import { usePaging } from '../../../components/use-paged-search.ts';
 import { OVERDUE_PAGE, usePlanOverdue } from '../plan-queries.ts';
 import { Hint } from '../../../components/Hint.tsx';
 
 /** Tasks and reports past their due date in the subtree, most late first, with the days late. */
 export function OverdueTable({ planId, unitId }: { planId: string; unitId: string }) {
   const { t } = useTranslation();
-  const [page, setPage] = useState(1);
+  const { page, paging } = usePaging(OVERDUE_PAGE);
   const overdue = usePlanOverdue(planId, unitId, page);
   const columns: Column<OverdueItem>[] = [
     { key: 'unit', header: t('plans.dash.unit'), cell: (x) => x.unitName },
@@ -38,21 +38,12 @@ export function OverdueTable({ planId, unitId }: { planId: string; unitId: strin
     { key: 'due', header: t('plans.dash.dueDate'), cell: (x) => formatDate(x.dueDate) },
     { key: 'late', header: t('plans.dash.daysLate'), numeric: true, td: () => ({ c: 'red.8', fw: 600 }), cell: (x) => t('plans.dash.daysN', { n: formatNumber(x.daysLate) }) },
   ];
+  const rowKey = (x: OverdueItem) => `${x.item}-${x.instanceId}`;
+  const empty = <Hint>{t('plans.dash.noOverdue')}</Hint>;
+  const count = (total: number) => t('plans.dash.overdueCount', { n: formatNumber(total) });
   return (
     <Stack gap="xs">
-      <PagedTable
-        query={overdue}
-        label={t('plans.dash.overdueTable')}
-        rowKey={(x) => `${x.item}-${x.instanceId}`}
-        columns={columns}
-        minWidth={720}
-        verticalSpacing="xs"
-        empty={
-          <Hint>{t('plans.dash.noOverdue')}</Hint>
-        }
-        count={(total) => t('plans.dash.overdueCount', { n: formatNumber(total) })}
-        paging={{ page, pageSize: OVERDUE_PAGE, onPageChange: setPage }}
-      />
+      <PagedTable query={overdue} label={t('plans.dash.overdueTable')} rowKey={rowKey} columns={columns} minWidth={720} verticalSpacing="xs" empty={empty} count={count} paging={paging} />
     </Stack>
   );
 }

@@ -21,6 +21,7 @@ export function StaleTable({ planId, unitId }: { planId: string; unitId: string 
     { key: 'last', header: t('plans.dash.lastUpdate'), cell: (u) => formatDateTime(u.lastUpdateAt) },
     { key: 'since', header: t('plans.dash.daysSince'), numeric: true, td: () => ({ c: 'orange.8', fw: 600 }), cell: (u) => t('plans.dash.daysN', { n: formatNumber(u.daysSinceUpdate) }) },
   ];
+  const empty = <Hint>{t('plans.dash.noStale', { n: days })}</Hint>;
   return (
     <Stack gap="xs">
       <Group gap="xs">
@@ -35,17 +36,7 @@ export function StaleTable({ planId, unitId }: { planId: string; unitId: string 
           data={DAYS.map((d) => ({ value: d, label: t('plans.dash.daysN', { n: d }) }))}
         />
       </Group>
-      <PagedTable
-        query={stale}
-        label={t('plans.dash.staleTable')}
-        rowKey={(u) => u.unitId}
-        columns={columns}
-        minWidth={560}
-        verticalSpacing="xs"
-        empty={
-          <Hint>{t('plans.dash.noStale', { n: days })}</Hint>
-        }
-      />
+      <PagedTable query={stale} label={t('plans.dash.staleTable')} rowKey={(u) => u.unitId} columns={columns} minWidth={560} verticalSpacing="xs" empty={empty} />
     </Stack>
   );
 }
