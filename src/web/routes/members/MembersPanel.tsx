@@ -15,14 +15,8 @@ import { ImportMembersModal } from './ImportMembersModal.tsx';
 import { PAGE_SIZE, useMemberList } from './member-queries.ts';
 import { MemberCard, useMemberColumns } from './member-rows.tsx';
 
-interface Props {
-  unitId: string;
-  unitName: string;
-  canManage: boolean;
-}
-
 /** A unit's members: search, filter by category, add, import, export, page through. */
-export function MembersPanel({ unitId, unitName, canManage }: Props) {
+export function MembersPanel({ unitId, unitName, canManage }: { unitId: string; unitName: string; canManage: boolean }) {
   const { t } = useTranslation();
   const labels = useLabels();
   const list = usePagedSearch(PAGE_SIZE);

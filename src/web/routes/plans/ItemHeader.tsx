@@ -1,6 +1,7 @@
 import { ActionIcon, Group, Title } from '@mantine/core';
-import { IconArrowDown, IconArrowUp, IconTrash } from '@tabler/icons-react';
+import { IconArrowDown, IconArrowUp } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { RemoveButton } from '../../components/RemoveButton.tsx';
 
 interface Props {
   /** "Nhiệm vụ 3" */
@@ -33,9 +34,7 @@ export function ItemHeader({ name, index, count, onMove, onRemove }: Props) {
         >
           <IconArrowDown size={18} aria-hidden />
         </ActionIcon>
-        <ActionIcon variant="subtle" color="red" size="lg" onClick={onRemove} aria-label={t('plans.editor.remove', { name })}>
-          <IconTrash size={18} aria-hidden />
-        </ActionIcon>
+        <RemoveButton label={t('plans.editor.remove', { name })} onClick={onRemove} />
       </Group>
     </Group>
   );

@@ -12,12 +12,17 @@ export interface ItemEdit<T> {
   onRemove: () => void;
 }
 
+/** What the card of one item gets from the list: its place, how to change it, its errors (keyed by field, "text", "audience.unitIds"). */
+export interface ItemCardProps<T> extends ItemEdit<T> {
+  index: number;
+  count: number;
+  errors: Record<string, string>;
+}
+
 interface Props<T> {
   id: string;
-  title: string;
-  /** Said when there is no item yet. */
-  empty: string;
-  addLabel: string;
+  /** The list's title, what it says when there is no item yet, the label of "add". */
+  words: { title: string; empty: string; add: string };
   items: T[];
   onChange: (items: T[]) => void;
   /** A new item, for "add". */
@@ -26,7 +31,7 @@ interface Props<T> {
 }
 
 /** The tasks, or the reports, of the plan being edited: one card each, which can change, move or go, and "add" at the foot. */
-export function ItemList<T extends { uid: string }>({ id, title, empty, addLabel, items, onChange, create, children }: Props<T>) {
+export function ItemList<T extends { uid: string }>({ id, words, items, onChange, create, children }: Props<T>) {
   const edit = (i: number): ItemEdit<T> => ({
     onChange: (item) => onChange(items.map((y, j) => (j === i ? item : y))),
     onMove: (to) => onChange(moved(items, i, to)),
@@ -35,16 +40,16 @@ export function ItemList<T extends { uid: string }>({ id, title, empty, addLabel
   return (
     <section aria-labelledby={id}>
       <Title order={2} fz="h4" mb="sm" id={id}>
-        {title}
+        {words.title}
       </Title>
       <Stack gap="sm">
-        {items.length === 0 && <Hint>{empty}</Hint>}
+        {items.length === 0 && <Hint>{words.empty}</Hint>}
         {items.map((item, i) => (
           <Fragment key={item.uid}>{children(item, i, edit(i))}</Fragment>
         ))}
         <Group>
           <Button variant="light" leftSection={<IconPlus size={18} aria-hidden />} onClick={() => onChange([...items, create()])}>
-            {addLabel}
+            {words.add}
           </Button>
         </Group>
       </Stack>

@@ -8,17 +8,12 @@ import { AudienceField } from './AudienceField.tsx';
 import { DueEditor } from './DueEditor.tsx';
 import { defaultDue } from './due-words.ts';
 import { ItemHeader } from './ItemHeader.tsx';
+import type { ItemCardProps } from './ItemList.tsx';
 import type { ObligationForm } from './plan-form.ts';
 import { ReportFormEditor } from './ReportFormEditor.tsx';
 
-interface Props {
+interface Props extends ItemCardProps<ObligationForm> {
   obligation: ObligationForm;
-  index: number;
-  count: number;
-  onChange: (o: ObligationForm) => void;
-  onMove: (to: number) => void;
-  onRemove: () => void;
-  errors: Record<string, string>;
 }
 
 /** One report the units must send: to whom, through whom, by when (or every period), with which figures. */

@@ -104,6 +104,9 @@ function Editor({ initial, planId, view }: { initial: PlanForm; planId: string |
     }
   }
 
+  const taskWords = { title: t('plans.editor.tasks', { n: form.tasks.length }), empty: t('plans.editor.noTasks'), add: t('plans.editor.addTask') };
+  const reportWords = { title: t('plans.editor.reports', { n: form.obligations.length }), empty: t('plans.editor.noReports'), add: t('plans.editor.addReport') };
+  const newObligation = () => emptyObligation({ id: form.unitId, name: form.unitName });
   const taskErrors = (i: number) => errorsUnder(errors, `tasks.${i}.`);
   const obligationErrors = (i: number) => errorsUnder(errors, `obligations.${i}.`);
 
@@ -204,27 +207,11 @@ function Editor({ initial, planId, view }: { initial: PlanForm; planId: string |
             </Stack>
           </Section>
 
-          <ItemList
-            id="plan-tasks"
-            title={t('plans.editor.tasks', { n: form.tasks.length })}
-            empty={t('plans.editor.noTasks')}
-            addLabel={t('plans.editor.addTask')}
-            items={form.tasks}
-            onChange={(tasks) => set('tasks', tasks)}
-            create={emptyTask}
-          >
+          <ItemList id="plan-tasks" words={taskWords} items={form.tasks} onChange={(tasks) => set('tasks', tasks)} create={emptyTask}>
             {(task, i, edit) => <TaskCard task={task} index={i} count={form.tasks.length} errors={taskErrors(i)} {...edit} />}
           </ItemList>
 
-          <ItemList
-            id="plan-reports"
-            title={t('plans.editor.reports', { n: form.obligations.length })}
-            empty={t('plans.editor.noReports')}
-            addLabel={t('plans.editor.addReport')}
-            items={form.obligations}
-            onChange={(obligations) => set('obligations', obligations)}
-            create={() => emptyObligation({ id: form.unitId, name: form.unitName })}
-          >
+          <ItemList id="plan-reports" words={reportWords} items={form.obligations} onChange={(obligations) => set('obligations', obligations)} create={newObligation}>
             {(o, i, edit) => <ObligationCard obligation={o} index={i} count={form.obligations.length} errors={obligationErrors(i)} {...edit} />}
           </ItemList>
         </Stack>

@@ -2,7 +2,7 @@ import { Alert, Button, Group, Stack, Tabs } from '@mantine/core';
 import { IconChartBar, IconCircleCheck, IconFileText, IconHierarchy2, IconInfoCircle, IconPencil, IconSend, IconUsersPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useParams, useSearchParams } from 'react-router-dom';
+import { Link, useLocation, useParams } from 'react-router-dom';
 import type { PlanView } from '../../../shared/plans.ts';
 import { useActingUnit } from '../../components/acting-unit.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
@@ -23,6 +23,7 @@ import { PublishModal } from './PublishModal.tsx';
 import { UnitWork } from './UnitWork.tsx';
 import { Section } from '../../components/Section.tsx';
 import { PlanBadges } from './PlanBadges.tsx';
+import { useChoiceParam } from '../../components/use-choice-param.ts';
 
 const TABS = ['content', 'progress', 'implementing'] as const;
 
@@ -43,13 +44,12 @@ function Published({ plan }: { plan: PlanView }) {
   const { t } = useTranslation();
   const me = useMe().data;
   const acting = useActingUnit();
-  const [params, setParams] = useSearchParams();
-  const tab = TABS.find((x) => x === params.get('tab')) ?? 'content';
+  const [tab, setTab] = useChoiceParam('tab', TABS);
   const root = useDashboardRoot(plan);
   const actingUnit = acting.unitId && acting.unitName ? { id: acting.unitId, name: acting.unitName } : null;
 
   return (
-    <Tabs value={tab} onChange={(v) => setParams(v && v !== 'content' ? { tab: v } : {}, { replace: true })} keepMounted={false}>
+    <Tabs value={tab} onChange={setTab} keepMounted={false}>
       <Tabs.List mb="md" className={layout.tabList}>
         <Tabs.Tab value="content" leftSection={<IconFileText size={18} aria-hidden />}>
           {t('plans.view.tabContent')}

@@ -1,7 +1,7 @@
 import { Anchor, Badge, Button, EmptyState, Group, Paper, Stack, Tabs, Text } from '@mantine/core';
 import { IconClipboardList, IconFilePlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import type { PlanListItem } from '../../../shared/plans.ts';
 import { useActingUnit } from '../../components/acting-unit.ts';
 import type { Column } from '../../components/DataTable.tsx';
@@ -17,6 +17,7 @@ import { ImplementingAction } from './ImplementingAction.tsx';
 import { PLANS_PAGE, usePlans } from './plan-queries.ts';
 import type { PlanListView } from './plan-queries.ts';
 import { PlanBadges } from './PlanBadges.tsx';
+import { useChoiceParam } from '../../components/use-choice-param.ts';
 
 function StatusBadges({ p }: { p: PlanListItem }) {
   return (
@@ -107,15 +108,14 @@ function PlanCard({ p, view, unitId, canWrite }: { p: PlanListItem; view: PlanLi
   );
 }
 
-const VIEWS: PlanListView[] = ['issued', 'to_carry_out'];
+const VIEWS = ['issued', 'to_carry_out'] as const satisfies readonly PlanListView[];
 
 /** The acting unit's plans: those it issued (drafts included) and those it must carry out. */
 export function PlansPage() {
   const { t } = useTranslation();
   const me = useMe().data;
   const acting = useActingUnit();
-  const [params, setParams] = useSearchParams();
-  const view = VIEWS.find((v) => v === params.get('view')) ?? 'issued';
+  const [view, setView] = useChoiceParam('view', VIEWS);
   const list = usePagedSearch(PLANS_PAGE);
   const plans = usePlans(acting.unitId, view, list.q, list.page);
   const canWrite = mayWrite(me, acting.unitId);
@@ -154,7 +154,7 @@ export function PlansPage() {
       <Tabs
         value={view}
         onChange={(v) => {
-          setParams(v && v !== 'issued' ? { view: v } : {}, { replace: true });
+          setView(v);
           list.firstPage();
         }}
       >

@@ -5,19 +5,13 @@ import type { TaskKind } from '../../../shared/plans.ts';
 import { AudienceField } from './AudienceField.tsx';
 import { DueEditor } from './DueEditor.tsx';
 import { ItemHeader } from './ItemHeader.tsx';
+import type { ItemCardProps } from './ItemList.tsx';
 import type { TaskForm } from './plan-form.ts';
 import { useLang } from '../../components/use-lang.ts';
 import { UnitMultiSelect } from '../../components/UnitMultiSelect.tsx';
 
-interface Props {
+interface Props extends ItemCardProps<TaskForm> {
   task: TaskForm;
-  index: number;
-  count: number;
-  onChange: (task: TaskForm) => void;
-  onMove: (to: number) => void;
-  onRemove: () => void;
-  /** Errors of this task, keyed by field ("text", "audience.unitIds"). */
-  errors: Record<string, string>;
 }
 
 /** One task of the plan: what, who leads and supports, by when, who carries it out, and the "6 rõ". */

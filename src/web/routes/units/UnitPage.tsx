@@ -3,7 +3,7 @@ import { useMediaQuery } from '@mantine/hooks';
 import { IconHistory, IconInfoCircle, IconUsers } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatDate, formatNumber } from '../../components/format.ts';
 import { useLabels } from '../../components/labels.ts';
@@ -15,6 +15,7 @@ import { SubUnitList } from './SubUnitList.tsx';
 import { UnitActions } from './UnitActions.tsx';
 import { UnitHistory } from './UnitHistory.tsx';
 import { UnitOverview } from './UnitOverview.tsx';
+import { useChoiceParam } from '../../components/use-choice-param.ts';
 
 const TABS = ['overview', 'members', 'history'] as const;
 
@@ -28,10 +29,9 @@ export function UnitPage({ membersPanel: MembersPanel }: UnitPageProps) {
   const { t } = useTranslation();
   const labels = useLabels();
   const { id = '' } = useParams();
-  const [params, setParams] = useSearchParams();
   const unit = useUnit(id);
   const wide = useMediaQuery('(min-width: 36em)');
-  const tab = TABS.find((x) => x === params.get('tab')) ?? 'overview';
+  const [tab, setTab] = useChoiceParam('tab', TABS);
 
   if (unit.isPending) return <PageLoader />;
   if (unit.isError) return <ErrorAlert error={unit.error} onRetry={() => void unit.refetch()} />;
@@ -74,7 +74,7 @@ export function UnitPage({ membersPanel: MembersPanel }: UnitPageProps) {
       )}
       <Tabs
         value={tab}
-        onChange={(v) => setParams(v && v !== 'overview' ? { tab: v } : {}, { replace: true })}
+        onChange={setTab}
         keepMounted={false}
       >
         <Tabs.List mb="md" className={layout.tabList}>

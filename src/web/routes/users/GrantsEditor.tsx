@@ -1,5 +1,5 @@
-import { ActionIcon, Button, Group, Paper, Select, Stack, Text } from '@mantine/core';
-import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { Button, Group, Paper, Select, Stack, Text } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { grantableRoles, ROLES } from '../../../core/access/roles.ts';
 import type { Role } from '../../../core/access/roles.ts';
@@ -7,6 +7,7 @@ import { useLabels } from '../../components/labels.ts';
 import { UnitSelect } from '../../components/UnitSelect.tsx';
 import { useMe } from '../../components/use-me.ts';
 import { Hint } from '../../components/Hint.tsx';
+import { RemoveButton } from '../../components/RemoveButton.tsx';
 
 export interface GrantRow {
   key: number;
@@ -74,9 +75,7 @@ export function GrantsEditor({ value, onChange, errors }: Props) {
               error={errors[`grants.${i}.role`]}
               comboboxProps={{ withinPortal: true }}
             />
-            <ActionIcon variant="subtle" color="red" size={42} aria-label={t('users.removeGrant', { n: i + 1 })} onClick={() => onChange(value.filter((r) => r.key !== row.key))}>
-              <IconTrash size={18} aria-hidden />
-            </ActionIcon>
+            <RemoveButton label={t('users.removeGrant', { n: i + 1 })} onClick={() => onChange(value.filter((r) => r.key !== row.key))} size={42} />
           </Group>
         </Paper>
       ))}

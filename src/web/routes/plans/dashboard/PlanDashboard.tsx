@@ -15,6 +15,7 @@ import { ProgressTable } from './ProgressTable.tsx';
 import { StaleTable } from './StaleTable.tsx';
 import { Hint } from '../../../components/Hint.tsx';
 import { Section } from '../../../components/Section.tsx';
+import { Loaded } from '../../../components/Loaded.tsx';
 
 function Stat({ label, value, note, color }: { label: string; value: string; note?: string; color?: string }) {
   return (
@@ -138,15 +139,7 @@ export function PlanDashboard({ planId, root, obligations }: { planId: string; r
 
       {s.children.length > 0 && (
         <Section id="dash-heatmap" title={t('plans.dash.heatmap')}>
-          {heatmap.isPending ? (
-            <PageLoader />
-          ) : heatmap.isError ? (
-            <ErrorAlert error={heatmap.error} onRetry={() => void heatmap.refetch()} />
-          ) : heatmap.data.tasks.length === 0 ? (
-            <Hint>{t('plans.dash.noTasks')}</Hint>
-          ) : (
-            <HeatmapGrid heatmap={heatmap.data} onDrill={drill} />
-          )}
+          <Loaded query={heatmap}>{(h) => (h.tasks.length === 0 ? <Hint>{t('plans.dash.noTasks')}</Hint> : <HeatmapGrid heatmap={h} onDrill={drill} />)}</Loaded>
         </Section>
       )}
 

@@ -1,5 +1,5 @@
-import { ActionIcon, Button, Group, Text, TextInput } from '@mantine/core';
-import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { Button, Group, Text, TextInput } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { UnitDetail, UnitSplit } from '../../../../shared/units.ts';
 import { UnitSplitSchema } from '../../../../shared/units.ts';
@@ -9,6 +9,7 @@ import { datedChangePayload, DatedChangeFields } from '../../../components/Dated
 import { formatDate, todayIso } from '../../../components/format.ts';
 import { useFormState } from '../../../components/use-form-state.ts';
 import { useConfirmedOrgChange } from '../../../components/use-org-change.ts';
+import { RemoveButton } from '../../../components/RemoveButton.tsx';
 
 /** "Chia tách": the unit ends and new units (at least two) take its place under the same parent. */
 export function SplitUnitModal({ unit, onClose }: { unit: UnitDetail; onClose: () => void }) {
@@ -37,9 +38,7 @@ export function SplitUnitModal({ unit, onClose }: { unit: UnitDetail; onClose: (
         <Group key={i} gap="xs" align="flex-end" wrap="nowrap">
           <TextInput style={{ flex: 1 }} label={t('units.splitPartName', { n: i + 1 })} required value={name} onChange={(e) => setName(i, e.currentTarget.value)} error={form.errors[`parts.${i}.name`]} />
           {v.names.length > 2 && (
-            <ActionIcon variant="subtle" color="red" size={42} aria-label={t('units.splitRemovePart', { n: i + 1 })} onClick={() => form.set('names', v.names.filter((_, j) => j !== i))}>
-              <IconTrash size={18} aria-hidden />
-            </ActionIcon>
+            <RemoveButton label={t('units.splitRemovePart', { n: i + 1 })} onClick={() => form.set('names', v.names.filter((_, j) => j !== i))} size={42} />
           )}
         </Group>
       ))}
