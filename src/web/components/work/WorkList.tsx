@@ -27,17 +27,14 @@ interface Props {
 export function WorkList({ items, label, selectable, selected, onToggle, onOpenTask, highlight, hidePlan }: Props) {
   const { t } = useTranslation();
   const lang = useLang();
+  // Overdue work stands out; the item a notification points to is ringed and can be scrolled to.
+  const card = (x: WorkItem) => ({
+    className: `${classes.item} ${x.status === 'overdue' ? classes.late : ''} ${highlight === x.id ? classes.highlight : ''}`,
+    id: `work-${x.id}`,
+    'aria-label': x.title,
+  });
   return (
-    <CardList
-      items={items}
-      label={label}
-      itemKey={(x) => `${x.kind}-${x.id}`}
-      cardProps={(x) => ({
-        className: `${classes.item} ${x.status === 'overdue' ? classes.late : ''} ${highlight === x.id ? classes.highlight : ''}`,
-        id: `work-${x.id}`,
-        'aria-label': x.title,
-      })}
-    >
+    <CardList items={items} label={label} itemKey={(x) => `${x.kind}-${x.id}`} cardProps={card}>
       {(x) => {
         const overdue = x.status === 'overdue';
         return (

@@ -50,12 +50,8 @@ export function LoginPage() {
         <Paper component="main" withBorder shadow="sm" radius="lg" p={{ base: 'lg', sm: 'xl' }} w="100%" maw={420}>
           <Stack gap="xs" align="center" mb="lg">
             <IconFlag size={40} color="var(--mantine-color-red-7)" aria-hidden />
-            <Title order={1} fz="h2" c="red.8">
-              {t('app.name')}
-            </Title>
-            <Text c="dimmed" ta="center" size="sm">
-              {t('app.tagline')}
-            </Text>
+            <Title order={1} fz="h2" c="red.8">{t('app.name')}</Title>
+            <Text c="dimmed" ta="center" size="sm">{t('app.tagline')}</Text>
           </Stack>
           <form onSubmit={(e) => void submit(e)} noValidate aria-label={t('auth.loginTitle')}>
             <Stack>

@@ -1,16 +1,14 @@
 import { Alert, Anchor, Badge, Button, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconArrowDown, IconDownload, IconInfoCircle, IconListCheck, IconPencil } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import type { Due } from '../../../core/deadline/types.ts';
 import type { DocumentDetail, DocumentLink } from '../../../shared/documents.ts';
 import { DOCUMENT_KIND_LABELS } from '../../../shared/documents.ts';
 import { apiUrl } from '../../api-client.ts';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatDate } from '../../components/format.ts';
 import { errorMessage, notifySuccess } from '../../components/notify.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { PageLoader } from '../../components/PageLoader.tsx';
 import { useCreatePlanFromDocument, useDocument } from './document-queries.ts';
 import { describeDue } from './due-words.ts';
 import { useLang } from '../../components/use-lang.ts';
@@ -18,6 +16,8 @@ import { Hint } from '../../components/Hint.tsx';
 import { Fact } from '../../components/Fact.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import type { Column } from '../../components/DataTable.tsx';
+import { Loaded } from '../../components/Loaded.tsx';
+import { useRouteId } from '../../components/use-route-id.ts';
 
 type DocPlan = NonNullable<DocumentDetail['plan']>;
 
@@ -168,13 +168,12 @@ function PlanSection({ doc }: { doc: DocumentDetail }) {
 
 /** One document: its particulars, the chain of documents above it, what it carries out and cites, what carries it out, its plan. */
 export function DocumentPage() {
+  return <Loaded query={useDocument(useRouteId())}>{(d) => <DocumentView d={d} />}</Loaded>;
+}
+
+function DocumentView({ d }: { d: DocumentDetail }) {
   const { t } = useTranslation();
   const kindLabel = useKindLabel();
-  const { id = '' } = useParams();
-  const doc = useDocument(id);
-  if (doc.isPending) return <PageLoader />;
-  if (doc.isError) return <ErrorAlert error={doc.error} onRetry={() => void doc.refetch()} />;
-  const d = doc.data;
   const name = `${kindLabel(d.kind)} ${d.number ?? t('documents.noNumber')}`;
   const editable = d.permissions.write && d.text !== null && (!d.plan || d.plan.status === 'draft');
   return (

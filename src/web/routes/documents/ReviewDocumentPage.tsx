@@ -2,7 +2,7 @@ import { Alert, Anchor, Badge, Button, Group, Paper, Stack, Text, Title } from '
 import { IconCheck, IconDeviceFloppy, IconFileCheck, IconInfoCircle, IconListCheck } from '@tabler/icons-react';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import type { Due } from '../../../core/deadline/types.ts';
 import type { Extraction } from '../../../core/extract/types.ts';
 import type { DocumentDetail } from '../../../shared/documents.ts';
@@ -20,10 +20,11 @@ import type { MarkKind, StructureState } from './structure-model.ts';
 import { fromState, marksOf, toState } from './structure-model.ts';
 import classes from './documents.module.css';
 import { useLang } from '../../components/use-lang.ts';
+import { useRouteId } from '../../components/use-route-id.ts';
 
 /** The review of an imported document: its text with every extracted item highlighted, and the structure to correct and confirm. */
 export function ReviewDocumentPage() {
-  const { id = '' } = useParams();
+  const id = useRouteId();
   const doc = useDocument(id);
   if (doc.isPending) return <PageLoader />;
   if (doc.isError) return <ErrorAlert error={doc.error} onRetry={() => void doc.refetch()} />;

@@ -2,7 +2,6 @@ import { Alert, Badge, Button, EmptyState, Group, Paper, SegmentedControl, Stack
 import { IconChecks, IconDeviceFloppy, IconSearch, IconUsers } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router-dom';
 import type { AttendanceStatus } from '../../../core/meetings/kinds.ts';
 import { foldForSearch } from '../../../core/text/fold.ts';
 import type { AttendanceRoster, MeetingDetail } from '../../../shared/meetings.ts';
@@ -16,6 +15,7 @@ import { CoverageStat } from './CoverageStat.tsx';
 import { useMeetingLabels } from './meeting-labels.ts';
 import { useAttendance, useMeeting, useSaveAttendance } from './meeting-queries.ts';
 import { Hint } from '../../components/Hint.tsx';
+import { useRouteId } from '../../components/use-route-id.ts';
 
 type Mark = { status: AttendanceStatus | null; reason: string };
 type Marks = Record<string, Mark>;
@@ -42,7 +42,7 @@ function writeDraft(id: string, marks: Marks | null): void {
 
 /** Taking attendance on a phone: the members due, each marked present, absent with a reason, or absent. */
 export function AttendancePage() {
-  const { id = '' } = useParams();
+  const id = useRouteId();
   const meeting = useMeeting(id);
   const roster = useAttendance(id);
   if (meeting.isPending || roster.isPending) return <PageLoader />;

@@ -1,7 +1,7 @@
 import { Anchor, List, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { IconCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatDate } from '../../components/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -10,11 +10,12 @@ import { useCampaign, useCampaignCoverage } from './meeting-queries.ts';
 import { MeetingsNav } from './MeetingsNav.tsx';
 import { usePageUnit } from './use-page-unit.ts';
 import { Hint } from '../../components/Hint.tsx';
+import { useRouteId } from '../../components/use-route-id.ts';
 
 /** A campaign: month by month its documents and topics, and which cells covered which month. */
 export function CampaignPage() {
   const { t } = useTranslation();
-  const { id = '' } = useParams();
+  const id = useRouteId();
   const page = usePageUnit();
   const campaign = useCampaign(id);
   const coverage = useCampaignCoverage(id, page.unitId ?? '');

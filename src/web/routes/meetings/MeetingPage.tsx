@@ -2,7 +2,7 @@ import { Alert, Anchor, Badge, Button, Group, List, Paper, SimpleGrid, Stack, Te
 import { IconAlertTriangle, IconCheck, IconClipboardCheck, IconInfoCircle, IconSend, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import type { MeetingDetail } from '../../../shared/meetings.ts';
 import { useActingUnit } from '../../components/acting-unit.ts';
 import { ConfirmStep } from '../../components/ConfirmStep.tsx';
@@ -19,10 +19,11 @@ import { useMeeting, useRegisterObserver, useSendMeeting, useUpdateMeeting } fro
 import { PrefillReport } from './PrefillReport.tsx';
 import { Fact } from '../../components/Fact.tsx';
 import { Section } from '../../components/Section.tsx';
+import { useRouteId } from '../../components/use-route-id.ts';
 
 /** One study session or meeting: what it is, its coverage, notice, quality, and what can be done next. */
 export function MeetingPage() {
-  const { id = '' } = useParams();
+  const id = useRouteId();
   const meeting = useMeeting(id);
   if (meeting.isPending) return <PageLoader />;
   if (meeting.isError) return <ErrorAlert error={meeting.error} onRetry={() => void meeting.refetch()} />;

@@ -123,6 +123,7 @@ function PlanForm({ unitId }: { unitId: string }) {
   }
 
   const openTasks = (tasks.data?.items ?? []).filter((x) => x.state === 'open');
+  const months = (campaign.data?.months ?? []).map((m) => ({ value: m.id, label: m.label }));
   return (
     <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="form" onSubmit={submit} noValidate aria-label={t('meetings.planTitle')}>
       <Stack gap="sm">
@@ -202,14 +203,7 @@ function PlanForm({ unitId }: { unitId: string }) {
               clearable
             />
             {v.campaignId && (
-              <Select
-                label={t('meetings.form.campaignMonth')}
-                data={(campaign.data?.months ?? []).map((m) => ({ value: m.id, label: m.label }))}
-                value={v.campaignMonthId}
-                onChange={(x) => form.set('campaignMonthId', x)}
-                clearable
-                error={form.errors.campaignMonthId}
-              />
+              <Select label={t('meetings.form.campaignMonth')} data={months} value={v.campaignMonthId} onChange={(x) => form.set('campaignMonthId', x)} clearable error={form.errors.campaignMonthId} />
             )}
           </SimpleGrid>
         )}

@@ -2,7 +2,6 @@ import { Button, SimpleGrid, Stack } from '@mantine/core';
 import { IconPencil } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router-dom';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatDate } from '../../components/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -13,11 +12,12 @@ import { usePerson } from './member-queries.ts';
 import { MembershipHistory } from './MembershipHistory.tsx';
 import { Fact } from '../../components/Fact.tsx';
 import { Section } from '../../components/Section.tsx';
+import { useRouteId } from '../../components/use-route-id.ts';
 
 /** A person: their details and every membership they have held, with the actions on the current ones. */
 export function PersonPage() {
   const { t } = useTranslation();
-  const { id = '' } = useParams();
+  const id = useRouteId();
   const person = usePerson(id);
   const unit = useUnit(person.data?.unitId);
   const [editing, setEditing] = useState(false);

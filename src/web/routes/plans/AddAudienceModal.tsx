@@ -30,16 +30,9 @@ export function AddAudienceModal({ plan, onClose }: { plan: PlanView; onClose: (
     if (body) add.mutate(body, { onSuccess: onClose });
   }
 
+  const intro = <Text size="sm">{t('plans.audienceAdd.hint')}</Text>;
   return (
-    <FormModal
-      title={t('plans.audienceAdd.title')}
-      onClose={onClose}
-      onSubmit={submit}
-      error={form.formError}
-      submitLabel={t('plans.audienceAdd.submit')}
-      busy={add.isPending}
-      intro={<Text size="sm">{t('plans.audienceAdd.hint')}</Text>}
-    >
+    <FormModal title={t('plans.audienceAdd.title')} onClose={onClose} onSubmit={submit} error={form.formError} submitLabel={t('plans.audienceAdd.submit')} busy={add.isPending} intro={intro}>
       <UnitMultiSelect label={t('plans.audienceAdd.units')} value={form.values.units} onChange={(units) => form.set('units', units)} error={form.errors.unitIds} />
     </FormModal>
   );

@@ -3,7 +3,7 @@ import { IconPlus } from '@tabler/icons-react';
 import { Fragment } from 'react';
 import type { ReactNode } from 'react';
 import { Hint } from '../../components/Hint.tsx';
-import { moved } from './ItemHeader.tsx';
+import { moved } from './ItemCard.tsx';
 
 /** What a card does to its item in the list: change it, move it to another place, take it out. */
 export interface ItemEdit<T> {

@@ -1,4 +1,4 @@
-import { ActionIcon, Button, Group, NumberInput, Paper, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
+import { ActionIcon, Button, Group, NumberInput, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { IsoDate } from '../../../core/deadline/types.ts';
@@ -7,7 +7,7 @@ import { UnitSelect } from '../../components/UnitSelect.tsx';
 import { AudienceField } from './AudienceField.tsx';
 import { DueEditor } from './DueEditor.tsx';
 import { defaultDue } from './due-words.ts';
-import { ItemHeader } from './ItemHeader.tsx';
+import { ItemCard } from './ItemCard.tsx';
 import type { ItemCardProps } from './ItemList.tsx';
 import type { ObligationForm } from './plan-form.ts';
 import { ReportFormEditor } from './ReportFormEditor.tsx';
@@ -19,12 +19,10 @@ interface Props extends ItemCardProps<ObligationForm> {
 /** One report the units must send: to whom, through whom, by when (or every period), with which figures. */
 export function ObligationCard({ obligation: o, index, count, onChange, onMove, onRemove, errors }: Props) {
   const { t } = useTranslation();
-  const name = t('plans.editor.reportN', { n: index + 1 });
   const set = <K extends keyof ObligationForm>(key: K, value: ObligationForm[K]) => onChange({ ...o, [key]: value });
 
   return (
-    <Paper withBorder p={{ base: 'sm', sm: 'md' }} role="group" aria-label={name}>
-      <ItemHeader name={name} index={index} count={count} onMove={onMove} onRemove={onRemove} />
+    <ItemCard name={t('plans.editor.reportN', { n: index + 1 })} index={index} count={count} onMove={onMove} onRemove={onRemove}>
       <Stack gap="sm">
         <Textarea label={t('plans.report.title')} value={o.title} onChange={(e) => set('title', e.currentTarget.value)} autosize minRows={1} maxRows={5} required error={errors.title} />
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
@@ -91,6 +89,6 @@ export function ObligationCard({ obligation: o, index, count, onChange, onMove, 
           error={errors['form.figures'] ?? errors.form}
         />
       </Stack>
-    </Paper>
+    </ItemCard>
   );
 }

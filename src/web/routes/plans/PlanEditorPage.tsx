@@ -1,6 +1,7 @@
 import { Alert, Anchor, Button, EmptyState, Group, SegmentedControl, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { IconDeviceFloppy, IconFileText, IconInfoCircle, IconSend } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
+import type { ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { PlanDraftSchema } from '../../../shared/plans.ts';
@@ -26,6 +27,11 @@ import { TaskCard } from './TaskCard.tsx';
 import { UnitNamesContext, useUnitNames } from '../../components/unit-names.ts';
 import { Section } from '../../components/Section.tsx';
 import { issueMessages } from '../../components/use-form-state.ts';
+
+/** The first error of a field whose parts are checked one by one ("reminderDays.1"). */
+function firstErrorUnder(errors: Record<string, string>, field: string): string | undefined {
+  return Object.entries(errors).find(([k]) => k.startsWith(field))?.[1];
+}
 
 /** Errors under `prefix` ("tasks.2."), keyed by the rest of their path. */
 function errorsUnder(errors: Record<string, string>, prefix: string): Record<string, string> {
@@ -107,6 +113,12 @@ function Editor({ initial, planId, view }: { initial: PlanForm; planId: string |
   const taskWords = { title: t('plans.editor.tasks', { n: form.tasks.length }), empty: t('plans.editor.noTasks'), add: t('plans.editor.addTask') };
   const reportWords = { title: t('plans.editor.reports', { n: form.obligations.length }), empty: t('plans.editor.noReports'), add: t('plans.editor.addReport') };
   const newObligation = () => emptyObligation({ id: form.unitId, name: form.unitName });
+  /** A text field of the plan: its value, the change typing makes, its first error. */
+  const text = (key: 'reminderDays' | 'recipients') => ({
+    value: form[key],
+    onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => set(key, e.currentTarget.value),
+    error: firstErrorUnder(errors, key),
+  });
   const taskErrors = (i: number) => errorsUnder(errors, `tasks.${i}.`);
   const obligationErrors = (i: number) => errorsUnder(errors, `obligations.${i}.`);
 
@@ -186,24 +198,9 @@ function Editor({ initial, planId, view }: { initial: PlanForm; planId: string |
                     {form.confidentiality === 'secret' ? t('plans.fields.secretHint') : t('plans.fields.normalHint')}
                   </Text>
                 </Stack>
-                <TextInput
-                  label={t('plans.fields.reminderDays')}
-                  description={t('plans.fields.reminderDaysHint')}
-                  value={form.reminderDays}
-                  onChange={(e) => set('reminderDays', e.currentTarget.value)}
-                  error={Object.entries(errors).find(([k]) => k.startsWith('reminderDays'))?.[1]}
-                />
+                <TextInput label={t('plans.fields.reminderDays')} description={t('plans.fields.reminderDaysHint')} {...text('reminderDays')} />
               </SimpleGrid>
-              <Textarea
-                label={t('plans.fields.recipients')}
-                description={t('plans.fields.recipientsHint')}
-                value={form.recipients}
-                onChange={(e) => set('recipients', e.currentTarget.value)}
-                autosize
-                minRows={2}
-                maxRows={8}
-                error={Object.entries(errors).find(([k]) => k.startsWith('recipients'))?.[1]}
-              />
+              <Textarea label={t('plans.fields.recipients')} description={t('plans.fields.recipientsHint')} autosize minRows={2} maxRows={8} {...text('recipients')} />
             </Stack>
           </Section>
 

@@ -2,7 +2,7 @@ import { Alert, Button, Group, Stack, Tabs } from '@mantine/core';
 import { IconChartBar, IconCircleCheck, IconFileText, IconHierarchy2, IconInfoCircle, IconPencil, IconSend, IconUsersPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useParams } from 'react-router-dom';
+import { Link, useLocation } from 'react-router-dom';
 import type { PlanView } from '../../../shared/plans.ts';
 import { useActingUnit } from '../../components/acting-unit.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
@@ -24,6 +24,7 @@ import { UnitWork } from './UnitWork.tsx';
 import { Section } from '../../components/Section.tsx';
 import { PlanBadges } from './PlanBadges.tsx';
 import { useChoiceParam } from '../../components/use-choice-param.ts';
+import { useRouteId } from '../../components/use-route-id.ts';
 
 const TABS = ['content', 'progress', 'implementing'] as const;
 
@@ -85,7 +86,7 @@ function Published({ plan }: { plan: PlanView }) {
 /** A plan: its particulars, what it carries out, its tasks and reports; once published, its dashboards. */
 export function PlanPage() {
   const { t } = useTranslation();
-  const { id = '' } = useParams();
+  const id = useRouteId();
   const me = useMe().data;
   const plan = usePlan(id);
   const [publishing, setPublishing] = useState(false);

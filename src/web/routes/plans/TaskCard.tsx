@@ -1,10 +1,10 @@
-import { Badge, Paper, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Badge, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { TASK_KIND_LABELS, TASK_KINDS } from '../../../shared/plans.ts';
 import type { TaskKind } from '../../../shared/plans.ts';
 import { AudienceField } from './AudienceField.tsx';
 import { DueEditor } from './DueEditor.tsx';
-import { ItemHeader } from './ItemHeader.tsx';
+import { ItemCard } from './ItemCard.tsx';
 import type { ItemCardProps } from './ItemList.tsx';
 import type { TaskForm } from './plan-form.ts';
 import { useLang } from '../../components/use-lang.ts';
@@ -18,12 +18,10 @@ interface Props extends ItemCardProps<TaskForm> {
 export function TaskCard({ task, index, count, onChange, onMove, onRemove, errors }: Props) {
   const { t } = useTranslation();
   const lang = useLang();
-  const name = t('plans.editor.taskN', { n: index + 1 });
   const set = <K extends keyof TaskForm>(key: K, value: TaskForm[K]) => onChange({ ...task, [key]: value });
 
   return (
-    <Paper withBorder p={{ base: 'sm', sm: 'md' }} role="group" aria-label={name}>
-      <ItemHeader name={name} index={index} count={count} onMove={onMove} onRemove={onRemove} />
+    <ItemCard name={t('plans.editor.taskN', { n: index + 1 })} index={index} count={count} onMove={onMove} onRemove={onRemove}>
       <Stack gap="sm">
         {task.parentTaskId && (
           <Badge variant="light" color="grape" tt="none" w="fit-content">
@@ -77,6 +75,6 @@ export function TaskCard({ task, index, count, onChange, onMove, onRemove, error
           <TextInput label={t('plans.task.authority')} value={task.authority} onChange={(e) => set('authority', e.currentTarget.value)} error={errors.authority} />
         </SimpleGrid>
       </Stack>
-    </Paper>
+    </ItemCard>
   );
 }

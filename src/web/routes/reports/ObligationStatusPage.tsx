@@ -2,7 +2,7 @@ import { Anchor, Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Text } 
 import { IconBellRinging, IconDownload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { apiUrl } from '../../api-client.ts';
 import { REPORT_STATE_LABELS, REPORT_STATES } from '../../../shared/reports.ts';
 import type { ObligationStatusRow, ReportState } from '../../../shared/reports.ts';
@@ -19,6 +19,7 @@ import { UrgeModal } from './UrgeModal.tsx';
 import { useLang } from '../../components/use-lang.ts';
 import { Hint } from '../../components/Hint.tsx';
 import { Stat } from '../../components/Stat.tsx';
+import { useRouteId } from '../../components/use-route-id.ts';
 
 export const STATE_COLORS: Record<ReportState, string> = { submitted: 'green', late: 'orange', missing: 'red', returned: 'yellow', pending: 'gray' };
 
@@ -72,7 +73,7 @@ export function ObligationStatusPage() {
   const { t } = useTranslation();
   const lang = useLang();
   const me = useMe().data;
-  const { id = '' } = useParams();
+  const id = useRouteId();
   const [params, setParams] = useSearchParams();
   const unit = params.get('unit');
   const period = params.get('period');

@@ -1,12 +1,11 @@
 import { Alert, Anchor, Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconArrowBackUp, IconCircleCheck, IconClock } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { INSTANCE_STATUS_LABELS, OBLIGATION_STATUS_LABELS } from '../../../shared/reports.ts';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import type { ObligationInstanceDetail } from '../../../shared/reports.ts';
 import { formatDate, formatNumber } from '../../components/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { PageLoader } from '../../components/PageLoader.tsx';
 import { DEADLINE_COLORS } from '../../components/work/work-items.ts';
 import { useObligationInstance } from './report-queries.ts';
 import { ReportForm } from './ReportForm.tsx';
@@ -15,20 +14,20 @@ import { ReviewPanel } from './ReviewPanel.tsx';
 import { VersionList } from './VersionList.tsx';
 import { useLang } from '../../components/use-lang.ts';
 import { Fact } from '../../components/Fact.tsx';
+import { Loaded } from '../../components/Loaded.tsx';
+import { useRouteId } from '../../components/use-route-id.ts';
 
 /**
  * One report of a unit for one period: for the unit, the form to fill and send; for the receiving
  * level, the submitted version to accept or return; for both, every version and the comments.
  */
 export function ReportPage() {
+  return <Loaded query={useObligationInstance(useRouteId())}>{(d) => <ReportView d={d} />}</Loaded>;
+}
+
+function ReportView({ d }: { d: ObligationInstanceDetail }) {
   const { t } = useTranslation();
   const lang = useLang();
-  const { id = '' } = useParams();
-  const report = useObligationInstance(id);
-
-  if (report.isPending) return <PageLoader />;
-  if (report.isError) return <ErrorAlert error={report.error} onRetry={() => void report.refetch()} />;
-  const d = report.data;
   const ob = d.obligation;
   const open = d.status === 'pending' || d.status === 'draft' || d.status === 'returned';
   const current = d.versions.find((v) => v.version === d.currentVersion) ?? null;

@@ -3,7 +3,7 @@ import { useMediaQuery } from '@mantine/hooks';
 import { IconHistory, IconInfoCircle, IconUsers } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatDate, formatNumber } from '../../components/format.ts';
 import { useLabels } from '../../components/labels.ts';
@@ -16,6 +16,7 @@ import { UnitActions } from './UnitActions.tsx';
 import { UnitHistory } from './UnitHistory.tsx';
 import { UnitOverview } from './UnitOverview.tsx';
 import { useChoiceParam } from '../../components/use-choice-param.ts';
+import { useRouteId } from '../../components/use-route-id.ts';
 
 const TABS = ['overview', 'members', 'history'] as const;
 
@@ -28,7 +29,7 @@ export interface UnitPageProps {
 export function UnitPage({ membersPanel: MembersPanel }: UnitPageProps) {
   const { t } = useTranslation();
   const labels = useLabels();
-  const { id = '' } = useParams();
+  const id = useRouteId();
   const unit = useUnit(id);
   const wide = useMediaQuery('(min-width: 36em)');
   const [tab, setTab] = useChoiceParam('tab', TABS);
