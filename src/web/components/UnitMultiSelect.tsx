@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { SearchMultiSelect } from './SearchMultiSelect.tsx';
 import { useUnitName } from './unit-names.ts';
-import { UNIT_SEARCH } from './unit-queries.ts';
 import type { UnitRef } from './unit-queries.ts';
+import { UNIT_SEARCH } from './unit-search.ts';
 
 interface Props {
   label: string;

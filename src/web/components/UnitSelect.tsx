@@ -5,8 +5,8 @@ import { renderWithPath } from './option-with-path.tsx';
 import { useServerSearch } from './server-search.ts';
 import type { SearchSource } from './server-search.ts';
 import { useUnitName } from './unit-names.ts';
-import { UNIT_SEARCH } from './unit-queries.ts';
 import type { UnitRef } from './unit-queries.ts';
+import { UNIT_SEARCH } from './unit-search.ts';
 
 /** A unit as a picker offers it: with the names of the units above it, and when it ended. */
 export interface UnitOption extends UnitRef {

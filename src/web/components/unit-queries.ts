@@ -1,8 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { UnitDetail, UnitSummary } from '../../shared/units.ts';
 import { api } from '../api-client.ts';
-import { useSearchQuery } from './server-search.ts';
-import type { SearchSource } from './server-search.ts';
 
 /** A unit as a form holds it: its id, and its name to show. */
 export interface UnitRef {
@@ -36,18 +34,6 @@ export function useChildUnits(id: string, on: string | null, enabled = true) {
     queryFn: () => api.get<UnitSummary[]>(`/api/units/${id}/children`, { on }),
     enabled,
   });
-}
-
-/** Units whose names contain the words typed, diacritics ignored: what the unit pickers search. */
-export const UNIT_SEARCH: SearchSource<UnitSearchItem, UnitSearchResult> = {
-  key: unitKeys.search,
-  fetch: (text, signal) => api.get<UnitSearchResult>('/api/units', { q: text, limit: 20 }, signal),
-  minLength: 2,
-};
-
-/** Units whose names contain the words of `q`, diacritics ignored. */
-export function useUnitSearch(q: string) {
-  return useSearchQuery(UNIT_SEARCH, q);
 }
 
 export function useUnit(id: string | null | undefined) {
