@@ -2,17 +2,8 @@ import { useCallback, useState } from 'react';
 import type { ChangeEvent } from 'react';
 import type { z } from 'zod';
 import { ApiError } from '../api-client.ts';
+import { issueMessages } from './form-errors.ts';
 import { errorMessage } from './notify.ts';
-
-/** A failed parse's first message for each field, keyed by the field's path ("term.start"); "_" for the whole form. */
-export function issueMessages(error: z.ZodError): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.map(String).join('.') || '_';
-    if (!(key in out)) out[key] = issue.message;
-  }
-  return out;
-}
 
 /** The fields of `T` that hold text. */
 type TextKey<T> = { [K in keyof T]: T[K] extends string ? K : never }[keyof T];

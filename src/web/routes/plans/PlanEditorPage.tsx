@@ -26,7 +26,7 @@ import { PublishModal } from './PublishModal.tsx';
 import { TaskCard } from './TaskCard.tsx';
 import { UnitNamesContext, useUnitNames } from '../../components/unit-names.ts';
 import { Section } from '../../components/Section.tsx';
-import { issueMessages } from '../../components/use-form-state.ts';
+import { issueMessages } from '../../components/form-errors.ts';
 
 /** The first error of a field whose parts are checked one by one ("reminderDays.1"). */
 function firstErrorUnder(errors: Record<string, string>, field: string): string | undefined {
