@@ -6,11 +6,11 @@ import type { TaskInstanceView } from '../../../shared/plans.ts';
 import { DateField } from '../DateField.tsx';
 import { formatDate, todayIso } from '../format.ts';
 import { FormModal } from '../FormModal.tsx';
+import { Hint } from '../Hint.tsx';
 import { LinkList } from '../LinkList.tsx';
 import { useFormState } from '../use-form-state.ts';
 import { useUpdateTasks } from './work-queries.ts';
 import type { TaskUpdate } from './work-queries.ts';
-import { Hint } from '../Hint.tsx';
 
 interface Props {
   /** One task (update its note, evidence, done) or the chosen ones (mark all done at once). */

@@ -2,12 +2,12 @@ import { Anchor, Badge, Checkbox, Group, Stack, Text, UnstyledButton } from '@ma
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { INSTANCE_STATUS_LABELS, OBLIGATION_STATUS_LABELS } from '../../../shared/reports.ts';
-import { formatDate, formatNumber } from '../format.ts';
 import { CardList } from '../CardList.tsx';
-import classes from './work.module.css';
+import { formatDate, formatNumber } from '../format.ts';
+import { useLang } from '../use-lang.ts';
 import { DEADLINE_COLORS } from './work-items.ts';
 import type { WorkItem } from './work-items.ts';
-import { useLang } from '../use-lang.ts';
+import classes from './work.module.css';
 
 interface Props {
   items: WorkItem[];

@@ -7,14 +7,14 @@ import type { PlanListItem, PlanView } from '../../../shared/plans.ts';
 import { apiUrl } from '../../api-client.ts';
 import { useActingUnit } from '../../components/acting-unit.ts';
 import { formatDate } from '../../components/format.ts';
+import { Hint } from '../../components/Hint.tsx';
+import { Loaded } from '../../components/Loaded.tsx';
 import { notifyError } from '../../components/notify.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
+import { Section } from '../../components/Section.tsx';
 import { usePlanObligations, usePublishedPlans } from './consolidation-queries.ts';
 import { downloadFile } from './download.ts';
-import { Hint } from '../../components/Hint.tsx';
-import { Loaded } from '../../components/Loaded.tsx';
-import { Section } from '../../components/Section.tsx';
 
 /** "Kế hoạch 48-KH/ĐUK" or "Kế hoạch (chưa có số)". */
 export function usePlanName() {

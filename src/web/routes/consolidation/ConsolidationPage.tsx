@@ -7,21 +7,21 @@ import { Link, useParams, useSearchParams } from 'react-router-dom';
 import type { ConsolidationDraftInput, ConsolidationView } from '../../../shared/consolidation.ts';
 import { apiUrl } from '../../api-client.ts';
 import { useActingUnit } from '../../components/acting-unit.ts';
+import { DataTable } from '../../components/DataTable.tsx';
+import type { Column } from '../../components/DataTable.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatDateTime } from '../../components/format.ts';
+import { Hint } from '../../components/Hint.tsx';
+import layout from '../../components/layout.module.css';
 import { notifyError, notifySuccess } from '../../components/notify.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { ResponsiveModal } from '../../components/ResponsiveModal.tsx';
-import layout from '../../components/layout.module.css';
+import { Section } from '../../components/Section.tsx';
 import { consolidationKeys, scopeQuery, useConsolidation, useSaveConsolidation, useSubmitConsolidation } from './consolidation-queries.ts';
 import { downloadFile } from './download.ts';
 import { FiguresPanel } from './FiguresPanel.tsx';
 import { ReportingPanel } from './ReportingPanel.tsx';
-import { Hint } from '../../components/Hint.tsx';
-import { Section } from '../../components/Section.tsx';
-import type { Column } from '../../components/DataTable.tsx';
-import { DataTable } from '../../components/DataTable.tsx';
 
 type Draft = ConsolidationDraftInput;
 

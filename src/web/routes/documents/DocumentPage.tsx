@@ -3,21 +3,21 @@ import { IconArrowDown, IconDownload, IconInfoCircle, IconListCheck, IconPencil 
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { Due } from '../../../core/deadline/types.ts';
-import type { DocumentDetail, DocumentLink } from '../../../shared/documents.ts';
 import { DOCUMENT_KIND_LABELS } from '../../../shared/documents.ts';
+import type { DocumentDetail, DocumentLink } from '../../../shared/documents.ts';
 import { apiUrl } from '../../api-client.ts';
-import { formatDate } from '../../components/format.ts';
-import { errorMessage, notifySuccess } from '../../components/notify.ts';
-import { PageHeader } from '../../components/PageHeader.tsx';
-import { useCreatePlanFromDocument, useDocument } from './document-queries.ts';
-import { describeDue } from './due-words.ts';
-import { useLang } from '../../components/use-lang.ts';
-import { Hint } from '../../components/Hint.tsx';
-import { Fact } from '../../components/Fact.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import type { Column } from '../../components/DataTable.tsx';
+import { Fact } from '../../components/Fact.tsx';
+import { formatDate } from '../../components/format.ts';
+import { Hint } from '../../components/Hint.tsx';
 import { Loaded } from '../../components/Loaded.tsx';
+import { errorMessage, notifySuccess } from '../../components/notify.ts';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { useLang } from '../../components/use-lang.ts';
 import { useRouteId } from '../../components/use-route-id.ts';
+import { useCreatePlanFromDocument, useDocument } from './document-queries.ts';
+import { describeDue } from './due-words.ts';
 
 type DocPlan = NonNullable<DocumentDetail['plan']>;
 

@@ -7,13 +7,13 @@ import { useNavigate } from 'react-router-dom';
 import { DOCUMENT_LIMITS } from '../../../shared/documents.ts';
 import { useActingUnit } from '../../components/acting-unit.ts';
 import { formatNumber } from '../../components/format.ts';
+import { Hint } from '../../components/Hint.tsx';
 import { errorMessage } from '../../components/notify.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import type { UnitRef } from '../../components/unit-queries.ts';
 import { UnitSelect } from '../../components/UnitSelect.tsx';
 import { ISSUING_UNITS, useImportDocument, useIssuingUnits } from './document-queries.ts';
 import classes from './documents.module.css';
-import { Hint } from '../../components/Hint.tsx';
 
 const MB = 1024 * 1024;
 

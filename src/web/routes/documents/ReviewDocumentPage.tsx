@@ -5,22 +5,22 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { Due } from '../../../core/deadline/types.ts';
 import type { Extraction } from '../../../core/extract/types.ts';
-import type { DocumentDetail } from '../../../shared/documents.ts';
 import { DocumentStructureSchema } from '../../../shared/documents.ts';
+import type { DocumentDetail } from '../../../shared/documents.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { FormError } from '../../components/FormError.tsx';
 import { notifySuccess, errorMessage } from '../../components/notify.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
-import { DocumentText } from './DocumentText.tsx';
-import { useCreatePlanFromDocument, useDocument, useSaveStructure } from './document-queries.ts';
-import { describeDue } from './due-words.ts';
-import { StructureForm } from './StructureForm.tsx';
-import type { MarkKind, StructureState } from './structure-model.ts';
-import { fromState, marksOf, toState } from './structure-model.ts';
-import classes from './documents.module.css';
 import { useLang } from '../../components/use-lang.ts';
 import { useRouteId } from '../../components/use-route-id.ts';
+import { useCreatePlanFromDocument, useDocument, useSaveStructure } from './document-queries.ts';
+import classes from './documents.module.css';
+import { DocumentText } from './DocumentText.tsx';
+import { describeDue } from './due-words.ts';
+import { fromState, marksOf, toState } from './structure-model.ts';
+import type { MarkKind, StructureState } from './structure-model.ts';
+import { StructureForm } from './StructureForm.tsx';
 
 /** The review of an imported document: its text with every extracted item highlighted, and the structure to correct and confirm. */
 export function ReviewDocumentPage() {

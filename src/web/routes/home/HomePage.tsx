@@ -6,18 +6,18 @@ import { useSearchParams } from 'react-router-dom';
 import { useActingUnit } from '../../components/acting-unit.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatDate, todayIso } from '../../components/format.ts';
+import { Hint } from '../../components/Hint.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
+import { Stat } from '../../components/Stat.tsx';
 import { mayWrite, useMe } from '../../components/use-me.ts';
-import classes from './home.module.css';
-import { MonthCalendar } from './MonthCalendar.tsx';
 import { TaskUpdateModal } from '../../components/work/TaskUpdateModal.tsx';
 import { openWork } from '../../components/work/work-items.ts';
 import type { WorkItem } from '../../components/work/work-items.ts';
-import { WorkList } from '../../components/work/WorkList.tsx';
 import { useUnitObligations, useUnitTasks } from '../../components/work/work-queries.ts';
-import { Hint } from '../../components/Hint.tsx';
-import { Stat } from '../../components/Stat.tsx';
+import { WorkList } from '../../components/work/WorkList.tsx';
+import classes from './home.module.css';
+import { MonthCalendar } from './MonthCalendar.tsx';
 
 /**
  * "Việc cần làm": the acting unit's open tasks and reports by due date, overdue first, as a list or

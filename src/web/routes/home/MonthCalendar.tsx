@@ -2,10 +2,10 @@ import { ActionIcon, Group, Text, UnstyledButton } from '@mantine/core';
 import { IconChevronLeft, IconChevronRight } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../components/format.ts';
-import classes from './home.module.css';
-import type { WorkItem } from '../../components/work/work-items.ts';
-import { addMonths, monthGrid } from './month-grid.ts';
 import { useLang } from '../../components/use-lang.ts';
+import type { WorkItem } from '../../components/work/work-items.ts';
+import classes from './home.module.css';
+import { addMonths, monthGrid } from './month-grid.ts';
 
 interface Props {
   items: WorkItem[];

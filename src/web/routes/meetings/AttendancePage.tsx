@@ -7,15 +7,15 @@ import { foldForSearch } from '../../../core/text/fold.ts';
 import type { AttendanceRoster, MeetingDetail } from '../../../shared/meetings.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatDate } from '../../components/format.ts';
+import { Hint } from '../../components/Hint.tsx';
 import { useLabels } from '../../components/labels.ts';
 import { errorMessage } from '../../components/notify.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
+import { useRouteId } from '../../components/use-route-id.ts';
 import { CoverageStat } from './CoverageStat.tsx';
 import { useMeetingLabels } from './meeting-labels.ts';
 import { useAttendance, useMeeting, useSaveAttendance } from './meeting-queries.ts';
-import { Hint } from '../../components/Hint.tsx';
-import { useRouteId } from '../../components/use-route-id.ts';
 
 type Mark = { status: AttendanceStatus | null; reason: string };
 type Marks = Record<string, Mark>;

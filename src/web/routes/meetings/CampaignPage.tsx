@@ -4,13 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatDate } from '../../components/format.ts';
+import { Hint } from '../../components/Hint.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
+import { useRouteId } from '../../components/use-route-id.ts';
 import { useCampaign, useCampaignCoverage } from './meeting-queries.ts';
 import { MeetingsNav } from './MeetingsNav.tsx';
 import { usePageUnit } from './use-page-unit.ts';
-import { Hint } from '../../components/Hint.tsx';
-import { useRouteId } from '../../components/use-route-id.ts';
 
 /** A campaign: month by month its documents and topics, and which cells covered which month. */
 export function CampaignPage() {

@@ -4,15 +4,15 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useActingUnit } from '../../components/acting-unit.ts';
+import { CardList } from '../../components/CardList.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { Hint } from '../../components/Hint.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { useUnit } from '../../components/unit-queries.ts';
 import { CampaignFormModal } from './CampaignFormModal.tsx';
 import { useCampaigns } from './meeting-queries.ts';
 import { MeetingsNav } from './MeetingsNav.tsx';
-import { Hint } from '../../components/Hint.tsx';
-import { CardList } from '../../components/CardList.tsx';
 
 const monthText = (m: string) => (m ? `${Number(m.slice(5))}/${m.slice(0, 4)}` : '');
 

@@ -2,18 +2,18 @@ import { Anchor, Breadcrumbs, Group, Paper, Progress, Select, Stack, Text } from
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RollupRow } from '../../../shared/meetings.ts';
+import { DataTable } from '../../components/DataTable.tsx';
+import type { Column } from '../../components/DataTable.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatNumber, todayIso } from '../../components/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
+import { TextList } from '../../components/TextList.tsx';
 import { CoverageStat } from './CoverageStat.tsx';
+import { DrillLink } from './DrillLink.tsx';
 import { useCoverage } from './meeting-queries.ts';
 import { MeetingsNav } from './MeetingsNav.tsx';
 import { recentYears, usePageUnit } from './use-page-unit.ts';
-import { DataTable } from '../../components/DataTable.tsx';
-import type { Column } from '../../components/DataTable.tsx';
-import { DrillLink } from './DrillLink.tsx';
-import { TextList } from '../../components/TextList.tsx';
 
 /** A unit's share of members who studied, as a bar and a percentage. */
 function Share({ row }: { row: RollupRow }) {

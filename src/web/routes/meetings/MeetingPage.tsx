@@ -7,19 +7,19 @@ import type { MeetingDetail } from '../../../shared/meetings.ts';
 import { useActingUnit } from '../../components/acting-unit.ts';
 import { ConfirmStep } from '../../components/ConfirmStep.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { Fact } from '../../components/Fact.tsx';
 import { formatDate, formatDateTime, todayIso } from '../../components/format.ts';
 import { useLabels } from '../../components/labels.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { ResponsiveModal } from '../../components/ResponsiveModal.tsx';
-import { CoverageStat } from './CoverageStat.tsx';
-import { MakeupModal, RecordResultModal } from './MeetingDialogs.tsx';
-import { useMeetingLabels, withNoticeWarning } from './meeting-labels.ts';
-import { useMeeting, useRegisterObserver, useSendMeeting, useUpdateMeeting } from './meeting-queries.ts';
-import { PrefillReport } from './PrefillReport.tsx';
-import { Fact } from '../../components/Fact.tsx';
 import { Section } from '../../components/Section.tsx';
 import { useRouteId } from '../../components/use-route-id.ts';
+import { CoverageStat } from './CoverageStat.tsx';
+import { useMeetingLabels, withNoticeWarning } from './meeting-labels.ts';
+import { useMeeting, useRegisterObserver, useSendMeeting, useUpdateMeeting } from './meeting-queries.ts';
+import { MakeupModal, RecordResultModal } from './MeetingDialogs.tsx';
+import { PrefillReport } from './PrefillReport.tsx';
 
 /** One study session or meeting: what it is, its coverage, notice, quality, and what can be done next. */
 export function MeetingPage() {

@@ -1,17 +1,17 @@
 import { Anchor, Badge, Button, EmptyState, Group, Stack, Text } from '@mantine/core';
 import { IconCalendarEvent, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { MeetingList } from '../../../shared/meetings.ts';
 import { Link } from 'react-router-dom';
+import type { MeetingList } from '../../../shared/meetings.ts';
+import { ActingUnitPage } from '../../components/ActingUnitPage.tsx';
 import { formatDate } from '../../components/format.ts';
+import { Hint } from '../../components/Hint.tsx';
 import { PagedTable } from '../../components/PagedTable.tsx';
-import { usePaging } from '../../components/use-paged-search.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { usePaging } from '../../components/use-paged-search.ts';
 import { coverageText, useMeetingLabels } from './meeting-labels.ts';
 import { MEETINGS_PAGE, useMeetings } from './meeting-queries.ts';
 import { MeetingsNav } from './MeetingsNav.tsx';
-import { Hint } from '../../components/Hint.tsx';
-import { ActingUnitPage } from '../../components/ActingUnitPage.tsx';
 
 /** The study sessions and cell meetings of the unit the user acts for, newest first. */
 export function MeetingsPage() {

@@ -6,13 +6,14 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { DEFAULT_PARTICIPANT_CATEGORIES } from '../../../core/meetings/kinds.ts';
 import type { DocumentList } from '../../../shared/documents.ts';
-import type { MemberRow } from '../../../shared/members.ts';
 import { MeetingCreateSchema } from '../../../shared/meetings.ts';
+import type { MemberRow } from '../../../shared/members.ts';
 import type { TaskInstanceView } from '../../../shared/plans.ts';
 import { api } from '../../api-client.ts';
+import { ActingUnitPage } from '../../components/ActingUnitPage.tsx';
 import { DateField } from '../../components/DateField.tsx';
-import { FormError } from '../../components/FormError.tsx';
 import { todayIso } from '../../components/format.ts';
+import { FormError } from '../../components/FormError.tsx';
 import { useLabels } from '../../components/labels.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { SearchMultiSelect } from '../../components/SearchMultiSelect.tsx';
@@ -21,7 +22,6 @@ import type { SearchSource } from '../../components/server-search.ts';
 import { useFormState } from '../../components/use-form-state.ts';
 import { useMeetingLabels, withNoticeWarning } from './meeting-labels.ts';
 import { useCampaign, useCampaigns, useCreateMeeting, useRapporteurs } from './meeting-queries.ts';
-import { ActingUnitPage } from '../../components/ActingUnitPage.tsx';
 
 interface Values {
   kind: string;

@@ -3,18 +3,18 @@ import { IconCheck, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { DataTable } from '../../components/DataTable.tsx';
+import type { Column } from '../../components/DataTable.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatDate, todayIso } from '../../components/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
+import { TextList } from '../../components/TextList.tsx';
+import { DrillLink } from './DrillLink.tsx';
 import { useMeetingLabels } from './meeting-labels.ts';
 import { useQuality } from './meeting-queries.ts';
 import { MeetingsNav } from './MeetingsNav.tsx';
 import { recentYears, usePageUnit } from './use-page-unit.ts';
-import { DataTable } from '../../components/DataTable.tsx';
-import type { Column } from '../../components/DataTable.tsx';
-import { DrillLink } from './DrillLink.tsx';
-import { TextList } from '../../components/TextList.tsx';
 
 const ratio = (a: number, b: number) => `${a}/${b}`;
 

@@ -5,20 +5,20 @@ import { useTranslation } from 'react-i18next';
 import { THEMATIC_EVERY_LABELS } from '../../../core/meetings/rules.ts';
 import { RuleSetCreateSchema } from '../../../shared/meetings.ts';
 import { useActingUnit } from '../../components/acting-unit.ts';
+import { CardList } from '../../components/CardList.tsx';
 import { DateField } from '../../components/DateField.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatDate } from '../../components/format.ts';
 import { FormModal } from '../../components/FormModal.tsx';
+import { Hint } from '../../components/Hint.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
+import { TextList } from '../../components/TextList.tsx';
 import { useFormState } from '../../components/use-form-state.ts';
 import { useLang } from '../../components/use-lang.ts';
 import { useMe } from '../../components/use-me.ts';
 import { useCreateRuleSet, useRuleSets } from './meeting-queries.ts';
 import { MeetingsNav } from './MeetingsNav.tsx';
-import { Hint } from '../../components/Hint.tsx';
-import { TextList } from '../../components/TextList.tsx';
-import { CardList } from '../../components/CardList.tsx';
 
 /** The dated meeting quality rule sets of the unit the user acts for, and adding one. */
 export function RuleSetsPage() {

@@ -3,15 +3,15 @@ import { IconCalendarEvent } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useActingUnit } from '../../components/acting-unit.ts';
+import { CardList } from '../../components/CardList.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatDate } from '../../components/format.ts';
+import { Hint } from '../../components/Hint.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { useMeetingLabels } from './meeting-labels.ts';
 import { useUpcoming } from './meeting-queries.ts';
 import { MeetingsNav } from './MeetingsNav.tsx';
-import { Hint } from '../../components/Hint.tsx';
-import { CardList } from '../../components/CardList.tsx';
 
 /** The sessions planned in the subtree of the unit the user acts for: to attend or supervise. */
 export function UpcomingPage() {

@@ -1,9 +1,9 @@
 import { EmptyState } from '@mantine/core';
 import { IconUsers } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { ActingUnitPage } from '../../components/ActingUnitPage.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { MembersPanel } from './MembersPanel.tsx';
-import { ActingUnitPage } from '../../components/ActingUnitPage.tsx';
 
 /** The members of the unit the user acts for. */
 export function MembersPage() {

@@ -3,16 +3,16 @@ import { IconPencil } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { Fact } from '../../components/Fact.tsx';
 import { formatDate } from '../../components/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
+import { Section } from '../../components/Section.tsx';
 import { useUnit } from '../../components/unit-queries.ts';
+import { useRouteId } from '../../components/use-route-id.ts';
 import { EditPersonModal } from './EditPersonModal.tsx';
 import { usePerson } from './member-queries.ts';
 import { MembershipHistory } from './MembershipHistory.tsx';
-import { Fact } from '../../components/Fact.tsx';
-import { Section } from '../../components/Section.tsx';
-import { useRouteId } from '../../components/use-route-id.ts';
 
 /** A person: their details and every membership they have held, with the actions on the current ones. */
 export function PersonPage() {

@@ -5,11 +5,11 @@ import type { AudienceAdd, PlanView } from '../../../shared/plans.ts';
 import { api } from '../../api-client.ts';
 import { formatNumber } from '../../components/format.ts';
 import { FormModal } from '../../components/FormModal.tsx';
+import type { UnitRef } from '../../components/unit-queries.ts';
+import { UnitMultiSelect } from '../../components/UnitMultiSelect.tsx';
 import { useFormState } from '../../components/use-form-state.ts';
 import { useMutationWithNotice } from '../../components/use-mutation-with-notice.ts';
-import type { UnitRef } from '../../components/unit-queries.ts';
 import { planKeys } from './plan-queries.ts';
-import { UnitMultiSelect } from '../../components/UnitMultiSelect.tsx';
 
 /**
  * Gives a published plan's work to units founded or merged after it was published: each gets the

@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { AUDIENCE_SCOPE_LABELS } from '../../../core/plans/audience.ts';
 import type { AudienceScope } from '../../../core/plans/audience.ts';
 import { useLabels } from '../../components/labels.ts';
-import type { AudienceForm } from './plan-form.ts';
-import { useLang } from '../../components/use-lang.ts';
 import { UnitMultiSelect } from '../../components/UnitMultiSelect.tsx';
+import { useLang } from '../../components/use-lang.ts';
+import type { AudienceForm } from './plan-form.ts';
 
 const SCOPES: AudienceScope[] = ['grassroots', 'children', 'units', 'self', 'kinds'];
 

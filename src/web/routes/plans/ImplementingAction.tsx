@@ -4,11 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { PLAN_STATUS_LABELS } from '../../../shared/plans.ts';
 import type { PlanListItem } from '../../../shared/plans.ts';
+import { Hint } from '../../components/Hint.tsx';
 import { notifyError } from '../../components/notify.ts';
+import { useLang } from '../../components/use-lang.ts';
 import { useCreateImplementingPlan } from './plan-queries.ts';
 import { STATUS_COLORS } from './plan-words.ts';
-import { useLang } from '../../components/use-lang.ts';
-import { Hint } from '../../components/Hint.tsx';
 
 /**
  * The unit's own plan carrying out a plan addressed to it: a link when it exists, otherwise

@@ -3,19 +3,19 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { Due } from '../../../core/deadline/types.ts';
 import { AUDIENCE_SCOPE_LABELS } from '../../../core/plans/audience.ts';
+import { DOCUMENT_KIND_LABELS } from '../../../shared/documents.ts';
 import { CONFIDENTIALITY_LABELS, TASK_KIND_LABELS } from '../../../shared/plans.ts';
 import type { PlanView, TaskView } from '../../../shared/plans.ts';
-import { DOCUMENT_KIND_LABELS } from '../../../shared/documents.ts';
-import { formatDate, formatNumber } from '../../components/format.ts';
-import { useLabels } from '../../components/labels.ts';
-import { dueInWords, duesInWords } from './due-words.ts';
-import { useLang } from '../../components/use-lang.ts';
-import { Hint } from '../../components/Hint.tsx';
-import { Fact } from '../../components/Fact.tsx';
-import { Section } from '../../components/Section.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import type { Column } from '../../components/DataTable.tsx';
+import { Fact } from '../../components/Fact.tsx';
+import { formatDate, formatNumber } from '../../components/format.ts';
+import { Hint } from '../../components/Hint.tsx';
+import { useLabels } from '../../components/labels.ts';
+import { Section } from '../../components/Section.tsx';
 import { TextList } from '../../components/TextList.tsx';
+import { useLang } from '../../components/use-lang.ts';
+import { dueInWords, duesInWords } from './due-words.ts';
 
 function useAudienceWords() {
   const labels = useLabels();

@@ -10,23 +10,23 @@ import { ApiError } from '../../api-client.ts';
 import { useActingUnit } from '../../components/acting-unit.ts';
 import { DateField } from '../../components/DateField.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { FormError } from '../../components/FormError.tsx';
+import { issueMessages } from '../../components/form-errors.ts';
 import { formatDateTime } from '../../components/format.ts';
+import { FormError } from '../../components/FormError.tsx';
 import { errorMessage } from '../../components/notify.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
+import { Section } from '../../components/Section.tsx';
+import { UnitNamesContext, useUnitNames } from '../../components/unit-names.ts';
 import { DocumentPicker } from './DocumentPicker.tsx';
 import { ItemList } from './ItemList.tsx';
 import { ObligationCard } from './ObligationCard.tsx';
-import type { PlanForm } from './plan-form.ts';
 import { draftFromForm, emptyObligation, emptyPlan, emptyTask, fillNames, formFromView, unnamedUnitIds } from './plan-form.ts';
+import type { PlanForm } from './plan-form.ts';
 import { usePlan, useSavePlan } from './plan-queries.ts';
 import classes from './plans.module.css';
 import { PublishModal } from './PublishModal.tsx';
 import { TaskCard } from './TaskCard.tsx';
-import { UnitNamesContext, useUnitNames } from '../../components/unit-names.ts';
-import { Section } from '../../components/Section.tsx';
-import { issueMessages } from '../../components/form-errors.ts';
 
 /** The first error of a field whose parts are checked one by one ("reminderDays.1"). */
 function firstErrorUnder(errors: Record<string, string>, field: string): string | undefined {

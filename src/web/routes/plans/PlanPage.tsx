@@ -10,21 +10,21 @@ import { formatDate, formatNumber } from '../../components/format.ts';
 import layout from '../../components/layout.module.css';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
-import { mayWrite, useMe } from '../../components/use-me.ts';
+import { Section } from '../../components/Section.tsx';
 import { useUnit } from '../../components/unit-queries.ts';
+import type { UnitRef } from '../../components/unit-queries.ts';
+import { useChoiceParam } from '../../components/use-choice-param.ts';
+import { mayWrite, useMe } from '../../components/use-me.ts';
+import { useRouteId } from '../../components/use-route-id.ts';
 import { AddAudienceModal } from './AddAudienceModal.tsx';
 import { CoverageTable } from './dashboard/CoverageTable.tsx';
 import { PlanDashboard } from './dashboard/PlanDashboard.tsx';
 import { PlanTreeView } from './dashboard/PlanTreeView.tsx';
-import { PlanContent } from './PlanContent.tsx';
-import type { UnitRef } from '../../components/unit-queries.ts';
 import { usePlan } from './plan-queries.ts';
+import { PlanBadges } from './PlanBadges.tsx';
+import { PlanContent } from './PlanContent.tsx';
 import { PublishModal } from './PublishModal.tsx';
 import { UnitWork } from './UnitWork.tsx';
-import { Section } from '../../components/Section.tsx';
-import { PlanBadges } from './PlanBadges.tsx';
-import { useChoiceParam } from '../../components/use-choice-param.ts';
-import { useRouteId } from '../../components/use-route-id.ts';
 
 const TABS = ['content', 'progress', 'implementing'] as const;
 

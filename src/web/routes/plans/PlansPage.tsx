@@ -11,13 +11,13 @@ import { PagedTable } from '../../components/PagedTable.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { SearchInput } from '../../components/SearchInput.tsx';
+import { useChoiceParam } from '../../components/use-choice-param.ts';
 import { mayWrite, useMe } from '../../components/use-me.ts';
 import { usePagedSearch } from '../../components/use-paged-search.ts';
 import { ImplementingAction } from './ImplementingAction.tsx';
 import { PLANS_PAGE, usePlans } from './plan-queries.ts';
 import type { PlanListView } from './plan-queries.ts';
 import { PlanBadges } from './PlanBadges.tsx';
-import { useChoiceParam } from '../../components/use-choice-param.ts';
 
 function StatusBadges({ p }: { p: PlanListItem }) {
   return (

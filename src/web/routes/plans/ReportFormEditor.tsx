@@ -1,11 +1,11 @@
 import { Button, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { FigureForm, SectionForm } from './plan-form.ts';
-import { emptyFigure, emptySection } from './plan-form.ts';
-import classes from './plans.module.css';
 import { Hint } from '../../components/Hint.tsx';
 import { RemoveButton } from '../../components/RemoveButton.tsx';
+import { emptyFigure, emptySection } from './plan-form.ts';
+import type { FigureForm, SectionForm } from './plan-form.ts';
+import classes from './plans.module.css';
 
 interface Props {
   figures: FigureForm[];

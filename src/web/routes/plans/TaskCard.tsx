@@ -2,13 +2,13 @@ import { Badge, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } fr
 import { useTranslation } from 'react-i18next';
 import { TASK_KIND_LABELS, TASK_KINDS } from '../../../shared/plans.ts';
 import type { TaskKind } from '../../../shared/plans.ts';
+import { UnitMultiSelect } from '../../components/UnitMultiSelect.tsx';
+import { useLang } from '../../components/use-lang.ts';
 import { AudienceField } from './AudienceField.tsx';
 import { DueEditor } from './DueEditor.tsx';
 import { ItemCard } from './ItemCard.tsx';
 import type { ItemCardProps } from './ItemList.tsx';
 import type { TaskForm } from './plan-form.ts';
-import { useLang } from '../../components/use-lang.ts';
-import { UnitMultiSelect } from '../../components/UnitMultiSelect.tsx';
 
 interface Props extends ItemCardProps<TaskForm> {
   task: TaskForm;

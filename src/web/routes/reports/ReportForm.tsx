@@ -7,13 +7,13 @@ import type { ObligationInstanceDetail } from '../../../shared/reports.ts';
 import { ApiError } from '../../api-client.ts';
 import { formatDateTime, formatNumber, formatRate } from '../../components/format.ts';
 import { FormError } from '../../components/FormError.tsx';
+import { Hint } from '../../components/Hint.tsx';
 import { errorMessage, notifySuccess } from '../../components/notify.ts';
+import { Section } from '../../components/Section.tsx';
 import { dropLocalDraft, keepLocalDraft, readLocalDraft } from './report-draft.ts';
 import type { LocalDraft } from './report-draft.ts';
 import { useSaveSubmission } from './report-queries.ts';
 import classes from './reports.module.css';
-import { Hint } from '../../components/Hint.tsx';
-import { Section } from '../../components/Section.tsx';
 
 type Figures = Record<string, number | null>;
 

@@ -4,18 +4,18 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { INSTANCE_STATUS_LABELS, OBLIGATION_STATUS_LABELS } from '../../../shared/reports.ts';
 import type { ObligationInstanceDetail } from '../../../shared/reports.ts';
+import { Fact } from '../../components/Fact.tsx';
 import { formatDate, formatNumber } from '../../components/format.ts';
+import { Loaded } from '../../components/Loaded.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { useLang } from '../../components/use-lang.ts';
+import { useRouteId } from '../../components/use-route-id.ts';
 import { DEADLINE_COLORS } from '../../components/work/work-items.ts';
 import { useObligationInstance } from './report-queries.ts';
 import { ReportForm } from './ReportForm.tsx';
 import { ReviewComment } from './ReviewComment.tsx';
 import { ReviewPanel } from './ReviewPanel.tsx';
 import { VersionList } from './VersionList.tsx';
-import { useLang } from '../../components/use-lang.ts';
-import { Fact } from '../../components/Fact.tsx';
-import { Loaded } from '../../components/Loaded.tsx';
-import { useRouteId } from '../../components/use-route-id.ts';
 
 /**
  * One report of a unit for one period: for the unit, the form to fill and send; for the receiving

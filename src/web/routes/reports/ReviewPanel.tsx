@@ -5,8 +5,8 @@ import { useTranslation } from 'react-i18next';
 import type { SubmissionVersion } from '../../../shared/reports.ts';
 import { FormError } from '../../components/FormError.tsx';
 import { errorMessage } from '../../components/notify.ts';
-import { useReviewSubmission } from './report-queries.ts';
 import { Section } from '../../components/Section.tsx';
+import { useReviewSubmission } from './report-queries.ts';
 
 /** The receiving level's decision on a submitted version: accept it, or return it with a comment. */
 export function ReviewPanel({ version, unitName }: { version: SubmissionVersion; unitName: string }) {

@@ -4,10 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { sectionsOf } from '../../../core/reports/form.ts';
 import type { ObligationInstanceDetail, SubmissionVersion } from '../../../shared/reports.ts';
 import { formatDateTime, formatNumber, formatRate } from '../../components/format.ts';
-import { ReviewComment } from './ReviewComment.tsx';
-import classes from './reports.module.css';
 import { Hint } from '../../components/Hint.tsx';
 import { LinkList } from '../../components/LinkList.tsx';
+import classes from './reports.module.css';
+import { ReviewComment } from './ReviewComment.tsx';
 
 export const VERSION_COLORS: Record<SubmissionVersion['status'], string> = { draft: 'gray', submitted: 'blue', returned: 'orange', accepted: 'green' };
 

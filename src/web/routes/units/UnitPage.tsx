@@ -7,16 +7,16 @@ import { Link } from 'react-router-dom';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatDate, formatNumber } from '../../components/format.ts';
 import { useLabels } from '../../components/labels.ts';
+import layout from '../../components/layout.module.css';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
-import layout from '../../components/layout.module.css';
 import { useUnit } from '../../components/unit-queries.ts';
+import { useChoiceParam } from '../../components/use-choice-param.ts';
+import { useRouteId } from '../../components/use-route-id.ts';
 import { SubUnitList } from './SubUnitList.tsx';
 import { UnitActions } from './UnitActions.tsx';
 import { UnitHistory } from './UnitHistory.tsx';
 import { UnitOverview } from './UnitOverview.tsx';
-import { useChoiceParam } from '../../components/use-choice-param.ts';
-import { useRouteId } from '../../components/use-route-id.ts';
 
 const TABS = ['overview', 'members', 'history'] as const;
 

@@ -2,14 +2,14 @@ import { Badge, Button, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Coverage } from '../../../../shared/plans.ts';
+import { DataTable } from '../../../components/DataTable.tsx';
+import type { Column } from '../../../components/DataTable.tsx';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { formatNumber } from '../../../components/format.ts';
+import { Hint } from '../../../components/Hint.tsx';
 import { PageLoader } from '../../../components/PageLoader.tsx';
 import { usePlanCoverage } from '../plan-queries.ts';
 import { RateBar } from './RateBar.tsx';
-import { Hint } from '../../../components/Hint.tsx';
-import { DataTable } from '../../../components/DataTable.tsx';
-import type { Column } from '../../../components/DataTable.tsx';
 
 const SHOWN = 8;
 

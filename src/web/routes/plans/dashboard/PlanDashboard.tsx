@@ -5,7 +5,10 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { apiUrl } from '../../../api-client.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { formatDate, formatNumber, formatRate } from '../../../components/format.ts';
+import { Hint } from '../../../components/Hint.tsx';
+import { Loaded } from '../../../components/Loaded.tsx';
 import { PageLoader } from '../../../components/PageLoader.tsx';
+import { Section } from '../../../components/Section.tsx';
 import { useUnit } from '../../../components/unit-queries.ts';
 import type { UnitRef } from '../../../components/unit-queries.ts';
 import { usePlanHeatmap, usePlanSummary } from '../plan-queries.ts';
@@ -13,9 +16,6 @@ import { HeatmapGrid } from './HeatmapGrid.tsx';
 import { OverdueTable } from './OverdueTable.tsx';
 import { ProgressTable } from './ProgressTable.tsx';
 import { StaleTable } from './StaleTable.tsx';
-import { Hint } from '../../../components/Hint.tsx';
-import { Section } from '../../../components/Section.tsx';
-import { Loaded } from '../../../components/Loaded.tsx';
 
 function Stat({ label, value, note, color }: { label: string; value: string; note?: string; color?: string }) {
   return (

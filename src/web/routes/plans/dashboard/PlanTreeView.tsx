@@ -4,11 +4,11 @@ import { Link } from 'react-router-dom';
 import { PLAN_STATUS_LABELS } from '../../../../shared/plans.ts';
 import type { PlanTree } from '../../../../shared/plans.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
+import { Hint } from '../../../components/Hint.tsx';
 import { PageLoader } from '../../../components/PageLoader.tsx';
+import { useLang } from '../../../components/use-lang.ts';
 import { usePlanTree } from '../plan-queries.ts';
 import { STATUS_COLORS } from '../plan-words.ts';
-import { useLang } from '../../../components/use-lang.ts';
-import { Hint } from '../../../components/Hint.tsx';
 
 type Node = PlanTree[number] & { children: Node[] };
 

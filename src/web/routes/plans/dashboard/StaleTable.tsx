@@ -3,10 +3,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Column } from '../../../components/DataTable.tsx';
 import { formatDateTime, formatNumber } from '../../../components/format.ts';
+import { Hint } from '../../../components/Hint.tsx';
 import { PagedTable } from '../../../components/PagedTable.tsx';
 import { usePlanStale } from '../plan-queries.ts';
 import type { StaleUnit } from '../plan-queries.ts';
-import { Hint } from '../../../components/Hint.tsx';
 
 const DAYS = ['14', '30', '60', '90'];
 
