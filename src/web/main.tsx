@@ -8,12 +8,12 @@ import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { useTranslation } from 'react-i18next';
 import { RouterProvider } from 'react-router-dom';
 import { ApiError, setUnauthenticatedHandler } from './api-client.ts';
 import './i18n/index.ts';
-import { router } from './components/router.tsx';
+import { router } from './router.tsx';
 import { theme } from './components/theme.ts';
+import { useLang } from './components/use-lang.ts';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -35,9 +35,9 @@ setUnauthenticatedHandler(() => {
 });
 
 function Providers() {
-  const { i18n } = useTranslation();
+  const lang = useLang();
   return (
-    <DatesProvider settings={{ locale: i18n.language === 'en' ? 'en' : 'vi', firstDayOfWeek: 1 }}>
+    <DatesProvider settings={{ locale: lang, firstDayOfWeek: 1 }}>
       <Notifications position="bottom-right" limit={4} />
       <RouterProvider router={router} />
     </DatesProvider>

@@ -11,3 +11,15 @@ export function todayIso(): IsoDate {
 export function formatNumber(n: number): string {
   return new Intl.NumberFormat('vi-VN').format(n);
 }
+
+/**
+ * A rate (0..1) as a Vietnamese percentage with two decimals, truncated like the documents print
+ * it ("95,56%"); "—" when nothing was counted.
+ */
+export function formatRate(rate: number, counted = true): string {
+  if (!counted || !Number.isFinite(rate)) return '—';
+  const hundredths = Math.floor(rate * 10_000 + 1e-6);
+  const int = Math.floor(hundredths / 100);
+  const frac = String(hundredths % 100).padStart(2, '0');
+  return `${int.toLocaleString('vi-VN')},${frac}%`;
+}

@@ -1,7 +1,7 @@
-import { useTranslation } from 'react-i18next';
 import { ROLE_LABELS } from '../../core/access/roles.ts';
 import type { Role } from '../../core/access/roles.ts';
 import { MEMBER_CATEGORIES, POSITIONS, UNIT_KINDS } from '../../core/org-tree/kinds.ts';
+import { useLang } from './use-lang.ts';
 
 type Labelled = Record<string, { vi: string; en: string }>;
 
@@ -11,8 +11,7 @@ function pick(table: Labelled, key: string, lang: 'vi' | 'en'): string {
 
 /** Labels of the domain's enumerations (unit kinds, member categories, positions, roles) in the current language. */
 export function useLabels() {
-  const { i18n } = useTranslation();
-  const lang = i18n.language === 'en' ? 'en' : 'vi';
+  const lang = useLang();
   return {
     lang,
     unitKind: (k: string) => pick(UNIT_KINDS, k, lang),

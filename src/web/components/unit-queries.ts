@@ -2,6 +2,12 @@ import { useQuery } from '@tanstack/react-query';
 import type { UnitDetail, UnitSummary } from '../../shared/units.ts';
 import { api } from '../api-client.ts';
 
+/** A unit as a form holds it: its id, and its name to show. */
+export interface UnitRef {
+  id: string;
+  name: string;
+}
+
 export type UnitSearchItem = UnitSummary & { path: string[] };
 export interface UnitSearchResult {
   items: UnitSearchItem[];
@@ -27,17 +33,6 @@ export function useChildUnits(id: string, on: string | null, enabled = true) {
     queryKey: unitKeys.children(id, on),
     queryFn: () => api.get<UnitSummary[]>(`/api/units/${id}/children`, { on }),
     enabled,
-  });
-}
-
-/** Units whose names contain the words of `q`, diacritics ignored. */
-export function useUnitSearch(q: string) {
-  const term = q.trim();
-  return useQuery({
-    queryKey: unitKeys.search(term),
-    queryFn: ({ signal }) => api.get<UnitSearchResult>('/api/units', { q: term, limit: 20 }, signal),
-    enabled: term.length >= 2,
-    placeholderData: (prev) => prev,
   });
 }
 

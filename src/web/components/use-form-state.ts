@@ -1,7 +1,12 @@
 import { useCallback, useState } from 'react';
+import type { ChangeEvent } from 'react';
 import type { z } from 'zod';
 import { ApiError } from '../api-client.ts';
+import { issueMessages } from './form-errors.ts';
 import { errorMessage } from './notify.ts';
+
+/** The fields of `T` that hold text. */
+type TextKey<T> = { [K in keyof T]: T[K] extends string ? K : never }[keyof T];
 
 /**
  * Small form state: values, per-field errors, validation with a shared zod schema and the
@@ -30,11 +35,7 @@ export function useFormState<T extends object>(initial: T) {
       setFormError(null);
       return parsed.data;
     }
-    const next: Record<string, string> = {};
-    for (const issue of parsed.error.issues) {
-      const key = issue.path.map(String).join('.') || '_';
-      if (!(key in next)) next[key] = issue.message;
-    }
+    const next = issueMessages(parsed.error);
     setErrors(next);
     setFormError(next._ ?? null);
     return null;
@@ -50,6 +51,15 @@ export function useFormState<T extends object>(initial: T) {
     }
   }
 
+  /** What a text input bound to `key` takes: its value, the change typing makes, its error (named `errorKey` by the schema when it differs). */
+  function text(key: TextKey<T>, errorKey: string = String(key)) {
+    return {
+      value: values[key] as string,
+      onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => set(key, e.currentTarget.value as T[TextKey<T>]),
+      error: errors[errorKey],
+    };
+  }
+
   function setFieldError(key: string, message: string): void {
     setErrors((e) => ({ ...e, [key]: message }));
   }
@@ -60,5 +70,5 @@ export function useFormState<T extends object>(initial: T) {
     setFormError(null);
   }
 
-  return { values, set, setValues, errors, setFieldError, formError, setFormError, validate, showServerError, reset };
+  return { values, set, setValues, errors, text, setFieldError, formError, setFormError, validate, showServerError, reset };
 }

@@ -22,3 +22,9 @@ export function mayAnywhere(me: Me | undefined, action: Action): boolean {
   if (!me) return false;
   return me.superuser || me.grants.some((g) => roleAllows(g.role, action));
 }
+
+/** True when the user may change things for `unitId` (fill reports, update tasks, make plans). */
+export function mayWrite(me: Me | undefined, unitId: string | null): boolean {
+  if (!me || !unitId) return false;
+  return me.superuser || me.grants.some((g) => g.unitId === unitId && roleAllows(g.role, 'write'));
+}

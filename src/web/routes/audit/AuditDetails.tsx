@@ -15,18 +15,17 @@ export function AuditDetails({ before, after }: { before: unknown; after: unknow
   const { t } = useTranslation();
   return (
     <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
-      <Stack gap={4}>
-        <Text size="xs" fw={600} c="dimmed">
-          {t('audit.before')}
-        </Text>
-        <Json value={before} />
-      </Stack>
-      <Stack gap={4}>
-        <Text size="xs" fw={600} c="dimmed">
-          {t('audit.after')}
-        </Text>
-        <Json value={after} />
-      </Stack>
+      {[
+        { label: t('audit.before'), value: before },
+        { label: t('audit.after'), value: after },
+      ].map((side) => (
+        <Stack key={side.label} gap={4}>
+          <Text size="xs" fw={600} c="dimmed">
+            {side.label}
+          </Text>
+          <Json value={side.value} />
+        </Stack>
+      ))}
     </SimpleGrid>
   );
 }

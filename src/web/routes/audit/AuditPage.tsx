@@ -1,27 +1,31 @@
-import { Anchor, Button, EmptyState, Group, Pagination, Paper, Stack, Switch, Table, Text } from '@mantine/core';
+import { Anchor, Button, EmptyState, Paper, Stack, Switch } from '@mantine/core';
 import { IconHistory } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Fragment, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { AuditEntryView } from '../../../shared/audit.ts';
 import { api } from '../../api-client.ts';
 import { useActingUnit } from '../../components/acting-unit.ts';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import type { Column } from '../../components/DataTable.tsx';
 import { formatNumber } from '../../components/format.ts';
-import { formatViDateTime } from '../../../core/text/dates.ts';
+import { PagedTable } from '../../components/PagedTable.tsx';
+import { usePaging } from '../../components/use-paged-search.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { PageLoader } from '../../components/PageLoader.tsx';
 import { AuditDetails } from './AuditDetails.tsx';
+import { formatViDateTime } from '../../../core/text/dates.ts';
 
 const PAGE = 50;
+
+/** The pages an entry's entity opens, for the entities that have one. */
+const ENTITY_PAGES: Partial<Record<string, (id: string) => string>> = { unit: (id) => `/units/${id}`, person: (id) => `/people/${id}` };
 
 /** The audit log: who changed what and when, newest first; optionally only the acting unit's subtree. */
 export function AuditPage() {
   const { t, i18n } = useTranslation();
   const acting = useActingUnit();
   const [onlyUnit, setOnlyUnit] = useState(true);
-  const [page, setPage] = useState(1);
+  const { page, setPage, paging } = usePaging(PAGE);
   const [open, setOpen] = useState<string | null>(null);
   const unitId = onlyUnit ? acting.unitId : null;
   const log = useQuery({
@@ -31,9 +35,41 @@ export function AuditPage() {
     enabled: !acting.loading,
   });
   const actionLabel = (a: string) => (i18n.exists(`audit.actions.${a}`) ? t(`audit.actions.${a}`) : a);
-  const total = log.data?.total ?? 0;
-  const pages = Math.max(1, Math.ceil(total / PAGE));
+  const entityLabel = (e: AuditEntryView) => (i18n.exists(`audit.entities.${e.entity}`) ? t(`audit.entities.${e.entity}`) : e.entity);
 
+  const columns: Column<AuditEntryView>[] = [
+    { key: 'at', header: t('audit.at'), th: { w: 150 }, nowrap: true, cell: (e) => formatViDateTime(e.at) },
+    { key: 'actor', header: t('audit.actor'), cell: (e) => e.actorName ?? t('audit.system') },
+    { key: 'action', header: t('audit.action'), cell: (e) => actionLabel(e.action) },
+    {
+      key: 'entity',
+      header: t('audit.entity'),
+      cell: (e) => {
+        const to = e.entityId && ENTITY_PAGES[e.entity]?.(e.entityId);
+        return to ? (
+          <Anchor component={Link} to={to}>
+            {entityLabel(e)}
+          </Anchor>
+        ) : (
+          entityLabel(e)
+        );
+      },
+    },
+    {
+      key: 'details',
+      header: t('audit.details'),
+      th: { w: 110 },
+      cell: (e) => (
+        <Button size="sm" variant="subtle" aria-expanded={open === e.id} onClick={() => setOpen(open === e.id ? null : e.id)}>
+          {open === e.id ? t('audit.hide') : t('audit.show')}
+        </Button>
+      ),
+    },
+  ];
+
+  const details = (e: AuditEntryView) => open === e.id && <AuditDetails before={e.before} after={e.after} />;
+  const empty = <EmptyState icon={<IconHistory size={40} aria-hidden />} title={t('audit.emptyTitle')} description={t('audit.emptyBody')} py="lg" />;
+  const count = (total: number) => t('audit.count', { count: total, n: formatNumber(total) });
   return (
     <>
       <PageHeader title={t('audit.title')} subtitle={t('audit.subtitle')} />
@@ -50,75 +86,7 @@ export function AuditPage() {
               label={t('audit.onlyUnit', { unit: acting.unitName })}
             />
           )}
-          {log.isPending ? (
-            <PageLoader />
-          ) : log.isError ? (
-            <ErrorAlert error={log.error} onRetry={() => void log.refetch()} />
-          ) : log.data.items.length === 0 ? (
-            <EmptyState icon={<IconHistory size={40} aria-hidden />} title={t('audit.emptyTitle')} description={t('audit.emptyBody')} py="lg" />
-          ) : (
-            <>
-              <Text size="sm" c="dimmed">
-                {t('audit.count', { count: total, n: formatNumber(total) })}
-              </Text>
-              <Table.ScrollContainer minWidth={640}>
-                <Table verticalSpacing="sm" aria-label={t('audit.title')}>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th w={150}>{t('audit.at')}</Table.Th>
-                      <Table.Th>{t('audit.actor')}</Table.Th>
-                      <Table.Th>{t('audit.action')}</Table.Th>
-                      <Table.Th>{t('audit.entity')}</Table.Th>
-                      <Table.Th w={110}>{t('audit.details')}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {log.data.items.map((e) => (
-                      <Fragment key={e.id}>
-                        <Table.Tr>
-                          <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatViDateTime(e.at)}</Table.Td>
-                          <Table.Td>{e.actorName ?? t('audit.system')}</Table.Td>
-                          <Table.Td>{actionLabel(e.action)}</Table.Td>
-                          <Table.Td>
-                            {e.entity === 'unit' && e.entityId ? (
-                              <Anchor component={Link} to={`/units/${e.entityId}`}>
-                                {t('audit.entities.unit')}
-                              </Anchor>
-                            ) : e.entity === 'person' && e.entityId ? (
-                              <Anchor component={Link} to={`/people/${e.entityId}`}>
-                                {t('audit.entities.person')}
-                              </Anchor>
-                            ) : i18n.exists(`audit.entities.${e.entity}`) ? (
-                              t(`audit.entities.${e.entity}`)
-                            ) : (
-                              e.entity
-                            )}
-                          </Table.Td>
-                          <Table.Td>
-                            <Button size="sm" variant="subtle" aria-expanded={open === e.id} onClick={() => setOpen(open === e.id ? null : e.id)}>
-                              {open === e.id ? t('audit.hide') : t('audit.show')}
-                            </Button>
-                          </Table.Td>
-                        </Table.Tr>
-                        {open === e.id && (
-                          <Table.Tr>
-                            <Table.Td colSpan={5} bg="gray.0">
-                              <AuditDetails before={e.before} after={e.after} />
-                            </Table.Td>
-                          </Table.Tr>
-                        )}
-                      </Fragment>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
-              {pages > 1 && (
-                <Group justify="center">
-                  <Pagination total={pages} value={page} onChange={setPage} getControlProps={(c) => ({ 'aria-label': t(`common.page.${c}`) })} />
-                </Group>
-              )}
-            </>
-          )}
+          <PagedTable query={log} label={t('audit.title')} columns={columns} striped={false} details={details} empty={empty} count={count} paging={paging} />
         </Stack>
       </Paper>
     </>

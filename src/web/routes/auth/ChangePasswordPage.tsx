@@ -1,22 +1,27 @@
-import { Button, Paper, PasswordInput, Stack, Text } from '@mantine/core';
-import { useState } from 'react';
+import { Button, Paper, PasswordInput, Stack } from '@mantine/core';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { ChangePasswordSchema } from '../../../shared/auth.ts';
+import type { z } from '../../../shared/common.ts';
 import { api } from '../../api-client.ts';
 import { FormError } from '../../components/FormError.tsx';
-import { notifySuccess } from '../../components/notify.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useFormState } from '../../components/use-form-state.ts';
+import { useMutationWithNotice } from '../../components/use-mutation-with-notice.ts';
+import { Hint } from '../../components/Hint.tsx';
 
 export function ChangePasswordPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const form = useFormState({ currentPassword: '', newPassword: '', repeat: '' });
-  const [busy, setBusy] = useState(false);
+  const change = useMutationWithNotice({
+    mutationFn: (input: z.infer<typeof ChangePasswordSchema>) => api.post('/api/auth/password', input),
+    notice: () => t('auth.passwordChanged'),
+    onError: form.showServerError,
+  });
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
     const input = form.validate(ChangePasswordSchema, { currentPassword: form.values.currentPassword, newPassword: form.values.newPassword });
     if (!input) return;
@@ -24,55 +29,26 @@ export function ChangePasswordPage() {
       form.setFieldError('repeat', t('auth.passwordsDiffer'));
       return;
     }
-    setBusy(true);
-    try {
-      await api.post('/api/auth/password', input);
-      notifySuccess(t('auth.passwordChanged'));
-      form.reset();
-      navigate('/units');
-    } catch (err) {
-      form.showServerError(err);
-    } finally {
-      setBusy(false);
-    }
+    change.mutate(input, {
+      onSuccess: () => {
+        form.reset();
+        navigate('/units');
+      },
+    });
   }
 
   return (
     <>
       <PageHeader title={t('auth.changePassword')} />
       <Paper withBorder p={{ base: 'md', sm: 'lg' }} maw={480}>
-        <form onSubmit={(e) => void submit(e)} noValidate aria-label={t('auth.changePassword')}>
+        <form onSubmit={submit} noValidate aria-label={t('auth.changePassword')}>
           <Stack>
             <FormError message={form.formError} />
-            <PasswordInput
-              label={t('auth.currentPassword')}
-              autoComplete="current-password"
-              required
-              value={form.values.currentPassword}
-              onChange={(e) => form.set('currentPassword', e.currentTarget.value)}
-              error={form.errors.currentPassword}
-            />
-            <PasswordInput
-              label={t('auth.newPassword')}
-              description={t('auth.passwordRule')}
-              autoComplete="new-password"
-              required
-              value={form.values.newPassword}
-              onChange={(e) => form.set('newPassword', e.currentTarget.value)}
-              error={form.errors.newPassword}
-            />
-            <PasswordInput
-              label={t('auth.repeatPassword')}
-              autoComplete="new-password"
-              required
-              value={form.values.repeat}
-              onChange={(e) => form.set('repeat', e.currentTarget.value)}
-              error={form.errors.repeat}
-            />
-            <Text size="sm" c="dimmed">
-              {t('auth.otherSessionsEnd')}
-            </Text>
-            <Button type="submit" loading={busy} w={{ base: '100%', xs: 'auto' }}>
+            <PasswordInput label={t('auth.currentPassword')} autoComplete="current-password" required {...form.text('currentPassword')} />
+            <PasswordInput label={t('auth.newPassword')} description={t('auth.passwordRule')} autoComplete="new-password" required {...form.text('newPassword')} />
+            <PasswordInput label={t('auth.repeatPassword')} autoComplete="new-password" required {...form.text('repeat')} />
+            <Hint>{t('auth.otherSessionsEnd')}</Hint>
+            <Button type="submit" loading={change.isPending} w={{ base: '100%', xs: 'auto' }}>
               {t('auth.savePassword')}
             </Button>
           </Stack>

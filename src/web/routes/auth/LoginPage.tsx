@@ -50,12 +50,8 @@ export function LoginPage() {
         <Paper component="main" withBorder shadow="sm" radius="lg" p={{ base: 'lg', sm: 'xl' }} w="100%" maw={420}>
           <Stack gap="xs" align="center" mb="lg">
             <IconFlag size={40} color="var(--mantine-color-red-7)" aria-hidden />
-            <Title order={1} fz="h2" c="red.8">
-              {t('app.name')}
-            </Title>
-            <Text c="dimmed" ta="center" size="sm">
-              {t('app.tagline')}
-            </Text>
+            <Title order={1} fz="h2" c="red.8">{t('app.name')}</Title>
+            <Text c="dimmed" ta="center" size="sm">{t('app.tagline')}</Text>
           </Stack>
           <form onSubmit={(e) => void submit(e)} noValidate aria-label={t('auth.loginTitle')}>
             <Stack>
@@ -63,27 +59,8 @@ export function LoginPage() {
                 {t('auth.loginTitle')}
               </Title>
               <FormError message={form.formError} />
-              <TextInput
-                label={t('auth.username')}
-                autoComplete="username"
-                autoCapitalize="none"
-                spellCheck={false}
-                required
-                value={form.values.username}
-                onChange={(e) => form.set('username', e.currentTarget.value)}
-                error={form.errors.username}
-                data-autofocus
-                autoFocus
-              />
-              <PasswordInput
-                label={t('auth.password')}
-                autoComplete="current-password"
-                required
-                value={form.values.password}
-                onChange={(e) => form.set('password', e.currentTarget.value)}
-                error={form.errors.password}
-                visibilityToggleButtonProps={{ 'aria-label': t('auth.showPassword') }}
-              />
+              <TextInput label={t('auth.username')} autoComplete="username" autoCapitalize="none" spellCheck={false} required data-autofocus autoFocus {...form.text('username')} />
+              <PasswordInput label={t('auth.password')} autoComplete="current-password" required visibilityToggleButtonProps={{ 'aria-label': t('auth.showPassword') }} {...form.text('password')} />
               <Button type="submit" loading={busy} fullWidth size="lg" mt="xs">
                 {t('auth.login')}
               </Button>

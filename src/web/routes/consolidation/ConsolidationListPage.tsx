@@ -1,18 +1,21 @@
-import { Accordion, Alert, Anchor, Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
+import { Accordion, Alert, Anchor, Button, Group, List, Stack, Text } from '@mantine/core';
 import { IconFileTypeDocx, IconInfoCircle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { PlanListItem } from '../../../shared/plans.ts';
+import type { PlanListItem, PlanView } from '../../../shared/plans.ts';
 import { apiUrl } from '../../api-client.ts';
 import { useActingUnit } from '../../components/acting-unit.ts';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { formatViDate } from '../../../core/text/dates.ts';
+
+import { Hint } from '../../components/Hint.tsx';
+import { Loaded } from '../../components/Loaded.tsx';
 import { notifyError } from '../../components/notify.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
+import { Section } from '../../components/Section.tsx';
 import { usePlanObligations, usePublishedPlans } from './consolidation-queries.ts';
 import { downloadFile } from './download.ts';
+import { formatViDate } from '../../../core/text/dates.ts';
 
 /** "Kế hoạch 48-KH/ĐUK" or "Kế hoạch (chưa có số)". */
 export function usePlanName() {
@@ -22,8 +25,12 @@ export function usePlanName() {
 
 /** The report obligations of one plan, each a link to its consolidated report, and the plan's Word files. */
 function PlanObligations({ plan, unitId }: { plan: PlanListItem; unitId: string }) {
-  const { t } = useTranslation();
   const detail = usePlanObligations(plan.id);
+  return <Loaded query={detail}>{({ obligations }) => <ObligationLinks plan={plan} obligations={obligations} unitId={unitId} />}</Loaded>;
+}
+
+function ObligationLinks({ plan, obligations, unitId }: { plan: PlanListItem; obligations: PlanView['obligations']; unitId: string }) {
+  const { t } = useTranslation();
   const [busy, setBusy] = useState<string | null>(null);
   const download = async (what: 'export' | 'tasks') => {
     setBusy(what);
@@ -35,15 +42,10 @@ function PlanObligations({ plan, unitId }: { plan: PlanListItem; unitId: string 
       setBusy(null);
     }
   };
-  if (detail.isPending) return <PageLoader />;
-  if (detail.isError) return <ErrorAlert error={detail.error} onRetry={() => void detail.refetch()} />;
-  const obligations = detail.data.obligations;
   return (
     <Stack gap="sm">
       {obligations.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          {t('consolidation.noObligations')}
-        </Text>
+        <Hint>{t('consolidation.noObligations')}</Hint>
       ) : (
         <List spacing="xs" aria-label={t('consolidation.obligationsOf', { plan: plan.number ?? plan.title })}>
           {obligations.map((o) => (
@@ -70,45 +72,39 @@ function PlanObligations({ plan, unitId }: { plan: PlanListItem; unitId: string 
 function PlanGroup({ title, view, unitId }: { title: string; view: 'issued' | 'to_carry_out'; unitId: string }) {
   const { t } = useTranslation();
   const plans = usePublishedPlans(unitId, view);
+  return (
+    <Section title={title} id={`plans-${view}`}>
+      <Loaded query={plans}>{({ items }) => (items.length === 0 ? <Hint>{t('consolidation.noPlans')}</Hint> : <PlanAccordion plans={items} view={view} unitId={unitId} />)}</Loaded>
+    </Section>
+  );
+}
+
+/** The plans of a group, each opening onto its report obligations. */
+function PlanAccordion({ plans, view, unitId }: { plans: PlanListItem[]; view: 'issued' | 'to_carry_out'; unitId: string }) {
   const planName = usePlanName();
   return (
-    <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="section" aria-label={title}>
-      <Title order={2} fz="h4" mb="sm">
-        {title}
-      </Title>
-      {plans.isPending ? (
-        <PageLoader />
-      ) : plans.isError ? (
-        <ErrorAlert error={plans.error} onRetry={() => void plans.refetch()} />
-      ) : plans.data.items.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          {t('consolidation.noPlans')}
-        </Text>
-      ) : (
-        <Accordion variant="separated" keepMounted={false} chevronPosition="left">
-          {plans.data.items.map((p) => (
-            <Accordion.Item key={p.id} value={p.id}>
-              <Accordion.Control>
-                <Text fw={600} span>
-                  {planName(p)}
-                </Text>
-                <Text span c="dimmed" size="sm">
-                  {p.issuedOn ? ` — ${formatViDate(p.issuedOn)}` : ''} — {p.title}
-                </Text>
-                {view === 'to_carry_out' && (
-                  <Text size="xs" c="dimmed">
-                    {p.unitName}
-                  </Text>
-                )}
-              </Accordion.Control>
-              <Accordion.Panel>
-                <PlanObligations plan={p} unitId={unitId} />
-              </Accordion.Panel>
-            </Accordion.Item>
-          ))}
-        </Accordion>
-      )}
-    </Paper>
+    <Accordion variant="separated" keepMounted={false} chevronPosition="left">
+      {plans.map((p) => (
+        <Accordion.Item key={p.id} value={p.id}>
+          <Accordion.Control>
+            <Text fw={600} span>
+              {planName(p)}
+            </Text>
+            <Text span c="dimmed" size="sm">
+              {p.issuedOn ? ` — ${formatViDate(p.issuedOn)}` : ''} — {p.title}
+            </Text>
+            {view === 'to_carry_out' && (
+              <Text size="xs" c="dimmed">
+                {p.unitName}
+              </Text>
+            )}
+          </Accordion.Control>
+          <Accordion.Panel>
+            <PlanObligations plan={p} unitId={unitId} />
+          </Accordion.Panel>
+        </Accordion.Item>
+      ))}
+    </Accordion>
   );
 }
 
@@ -131,9 +127,7 @@ export function ConsolidationListPage() {
         </Alert>
       ) : (
         <Stack gap="md">
-          <Text size="sm" c="dimmed">
-            {t('consolidation.listHint')}
-          </Text>
+          <Hint>{t('consolidation.listHint')}</Hint>
           <PlanGroup title={t('consolidation.issuedPlans')} view="issued" unitId={acting.unitId} />
           <PlanGroup title={t('consolidation.receivedPlans')} view="to_carry_out" unitId={acting.unitId} />
         </Stack>

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, Paper, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { IconDeviceFloppy, IconFileSpreadsheet, IconFileTypeDocx, IconInfoCircle, IconMail, IconSend } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
@@ -7,17 +7,22 @@ import { Link, useParams, useSearchParams } from 'react-router-dom';
 import type { ConsolidationDraftInput, ConsolidationView } from '../../../shared/consolidation.ts';
 import { apiUrl } from '../../api-client.ts';
 import { useActingUnit } from '../../components/acting-unit.ts';
+import { DataTable } from '../../components/DataTable.tsx';
+import type { Column } from '../../components/DataTable.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { formatViDateTime } from '../../../core/text/dates.ts';
+
+import { Hint } from '../../components/Hint.tsx';
+import layout from '../../components/layout.module.css';
 import { notifyError, notifySuccess } from '../../components/notify.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { ResponsiveModal } from '../../components/ResponsiveModal.tsx';
-import layout from '../../components/layout.module.css';
+import { Section } from '../../components/Section.tsx';
 import { consolidationKeys, scopeQuery, useConsolidation, useSaveConsolidation, useSubmitConsolidation } from './consolidation-queries.ts';
 import { downloadFile } from './download.ts';
 import { FiguresPanel } from './FiguresPanel.tsx';
 import { ReportingPanel } from './ReportingPanel.tsx';
+import { formatViDateTime } from '../../../core/text/dates.ts';
 
 type Draft = ConsolidationDraftInput;
 
@@ -33,36 +38,17 @@ const drafted = (view: ConsolidationView, key: string) =>
 function Versions({ view }: { view: ConsolidationView }) {
   const { t } = useTranslation();
   if (view.versions.length === 0) return null;
+  const columns: Column<ConsolidationView['versions'][number]>[] = [
+    { key: 'version', header: '#', th: { w: 60 }, cell: (v) => v.version },
+    { key: 'kind', header: t('consolidation.versionKind'), cell: (v) => t(`consolidation.kinds.${v.kind}`) },
+    { key: 'at', header: t('consolidation.versionAt'), cell: (v) => formatViDateTime(v.createdAt) },
+    { key: 'by', header: t('consolidation.versionBy'), cell: (v) => v.createdBy?.name ?? '—' },
+    { key: 'number', header: t('consolidation.number'), cell: (v) => (v.number?.trim() ? v.number : '—') },
+  ];
   return (
-    <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="section" aria-labelledby="versions-title">
-      <Title order={2} fz="h5" mb="xs" id="versions-title">
-        {t('consolidation.versions')}
-      </Title>
-      <Table.ScrollContainer minWidth={480}>
-        <Table verticalSpacing={4} aria-label={t('consolidation.versions')}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th w={60}>#</Table.Th>
-              <Table.Th>{t('consolidation.versionKind')}</Table.Th>
-              <Table.Th>{t('consolidation.versionAt')}</Table.Th>
-              <Table.Th>{t('consolidation.versionBy')}</Table.Th>
-              <Table.Th>{t('consolidation.number')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {view.versions.map((v) => (
-              <Table.Tr key={v.version}>
-                <Table.Td>{v.version}</Table.Td>
-                <Table.Td>{t(`consolidation.kinds.${v.kind}`)}</Table.Td>
-                <Table.Td>{formatViDateTime(v.createdAt)}</Table.Td>
-                <Table.Td>{v.createdBy?.name ?? '—'}</Table.Td>
-                <Table.Td>{v.number?.trim() ? v.number : '—'}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-    </Paper>
+    <Section title={t('consolidation.versions')} id="versions-title" small titleGap="xs">
+      <DataTable label={t('consolidation.versions')} rows={view.versions} rowKey={(v) => String(v.version)} minWidth={480} striped={false} verticalSpacing={4} columns={columns} />
+    </Section>
   );
 }
 
@@ -166,10 +152,7 @@ function Editor({ view, obligationId }: { view: ConsolidationView; obligationId:
       <ReportingPanel view={view} />
       <FiguresPanel view={view} overrides={draft.overrides} editable={editable} onChange={(overrides) => setDraft({ ...draft, overrides })} />
 
-      <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="section" aria-labelledby="content-title">
-        <Title order={2} fz="h4" mb="xs" id="content-title">
-          {t('consolidation.content')}
-        </Title>
+      <Section title={t('consolidation.content')} id="content-title" titleGap="xs">
         <Text size="sm" c="dimmed" mb="sm">
           {view.number.note ?? t('consolidation.numberLine', { number: view.number.symbol })}
         </Text>
@@ -220,7 +203,7 @@ function Editor({ view, obligationId }: { view: ConsolidationView; obligationId:
             </Stack>
           </SimpleGrid>
         </Stack>
-      </Paper>
+      </Section>
 
       <Versions view={view} />
 
@@ -236,9 +219,7 @@ function Editor({ view, obligationId }: { view: ConsolidationView; obligationId:
                 to: view.target.toText ?? '',
               })}
             </Text>
-            <Text size="sm" c="dimmed">
-              {t('consolidation.submitWarning')}
-            </Text>
+            <Hint>{t('consolidation.submitWarning')}</Hint>
             <Group justify="flex-end">
               <Button variant="default" onClick={() => setConfirm(false)} disabled={submit.isPending}>
                 {t('common.cancel')}
@@ -285,9 +266,7 @@ export function ConsolidationPage() {
         subtitle={
           <Stack gap={2}>
             <Text size="sm">{v.obligation.title}</Text>
-            <Text size="sm" c="dimmed">
-              {t('consolidation.pageSubtitle', { plan: v.obligation.planNumber ?? v.obligation.planTitle, unit: v.unit.name })}
-            </Text>
+            <Hint>{t('consolidation.pageSubtitle', { plan: v.obligation.planNumber ?? v.obligation.planTitle, unit: v.unit.name })}</Hint>
             <Anchor component={Link} to="/consolidation" size="sm">
               {t('consolidation.backToList')}
             </Anchor>
@@ -310,9 +289,7 @@ export function ConsolidationPage() {
               w={220}
             />
           ) : (
-            <Text size="sm" c="dimmed">
-              {t('consolidation.periodOnly', { period: v.period.label })}
-            </Text>
+            <Hint>{t('consolidation.periodOnly', { period: v.period.label })}</Hint>
           )
         }
       />

@@ -1,11 +1,16 @@
-import { ActionIcon, Anchor, Checkbox, Group, NumberInput, Paper, Popover, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Anchor, Checkbox, Group, NumberInput, Popover, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { formatViNumber, formatViPercent } from '../../../core/documents-out/format-vi.ts';
 import type { ConsolidationDraftInput, ConsolidationView } from '../../../shared/consolidation.ts';
+import { Hint } from '../../components/Hint.tsx';
+import { Section } from '../../components/Section.tsx';
+import { DataTable } from '../../components/DataTable.tsx';
+import type { Column } from '../../components/DataTable.tsx';
 
 type Figure = ConsolidationView['figures'][number];
+type ChildRow = ConsolidationView['children'][number];
 type Override = ConsolidationDraftInput['overrides'][number];
 
 const num = (v: number | null | undefined) => (typeof v === 'number' ? formatViNumber(v) : '—');
@@ -31,9 +36,7 @@ function Sources({ figure, instanceOf }: { figure: Figure; instanceOf: (unitId: 
           {t('consolidation.sourcesTitle', { label: figure.label })}
         </Text>
         {figure.sources.length === 0 ? (
-          <Text size="sm" c="dimmed">
-            {t('consolidation.noSources')}
-          </Text>
+          <Hint>{t('consolidation.noSources')}</Hint>
         ) : (
           <Stack gap={2} component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
             {figure.sources.map((s) => {
@@ -82,11 +85,13 @@ export function FiguresPanel({ view, overrides, editable, onChange }: Props) {
   const setOverride = (key: string, next: Override | null) => onChange([...overrides.filter((o) => o.key !== key), ...(next ? [next] : [])]);
   if (view.figures.length === 0) return null;
   const byKey = new Map(view.figures.map((f) => [f.key, f]));
+  const byUnit: Column<ChildRow>[] = [
+    { key: 'unit', header: t('consolidation.unit'), cell: (c) => c.name },
+    { key: 'reported', header: t('consolidation.reported'), numeric: true, cell: (c) => `${c.counted}/${c.expected}` },
+    ...view.figures.map((f) => ({ key: f.key, header: f.label, numeric: true, cell: (c: ChildRow) => num(c.figures[f.key]) })),
+  ];
   return (
-    <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="section" aria-labelledby="figures-title">
-      <Title order={2} fz="h4" mb={4} id="figures-title">
-        {t('consolidation.figures')}
-      </Title>
+    <Section title={t('consolidation.figures')} id="figures-title" titleGap={4}>
       <Text size="sm" c="dimmed" mb="sm">
         {t('consolidation.figuresHint', { counted: view.summary.counted, expected: view.summary.expected })}
       </Text>
@@ -171,36 +176,9 @@ export function FiguresPanel({ view, overrides, editable, onChange }: Props) {
           <Title order={3} fz="h5" mt="md" mb={4}>
             {t('consolidation.byUnit')}
           </Title>
-          <Table.ScrollContainer minWidth={560}>
-            <Table verticalSpacing={4} striped aria-label={t('consolidation.byUnit')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('consolidation.unit')}</Table.Th>
-                  <Table.Th ta="right">{t('consolidation.reported')}</Table.Th>
-                  {view.figures.map((f) => (
-                    <Table.Th key={f.key} ta="right">
-                      {f.label}
-                    </Table.Th>
-                  ))}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {view.children.map((c) => (
-                  <Table.Tr key={c.unitId}>
-                    <Table.Td>{c.name}</Table.Td>
-                    <Table.Td ta="right">{`${c.counted}/${c.expected}`}</Table.Td>
-                    {view.figures.map((f) => (
-                      <Table.Td key={f.key} ta="right">
-                        {num(c.figures[f.key])}
-                      </Table.Td>
-                    ))}
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <DataTable label={t('consolidation.byUnit')} rows={view.children} rowKey={(c) => c.unitId} columns={byUnit} minWidth={560} verticalSpacing={4} />
         </>
       )}
-    </Paper>
+    </Section>
   );
 }

@@ -1,8 +1,14 @@
-import { Anchor, Badge, Group, Paper, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { ConsolidationView } from '../../../shared/consolidation.ts';
 import { UNIT_REPORT_STATE_LABELS } from '../../../shared/consolidation.ts';
+
+import { useLang } from '../../components/use-lang.ts';
+import { Hint } from '../../components/Hint.tsx';
+import { Section } from '../../components/Section.tsx';
+import { DataTable } from '../../components/DataTable.tsx';
+import type { Column } from '../../components/DataTable.tsx';
 import { formatViDate } from '../../../core/text/dates.ts';
 
 type Report = ConsolidationView['reports'][number];
@@ -10,20 +16,40 @@ type Report = ConsolidationView['reports'][number];
 const ORDER: Record<Report['state'], number> = { missing: 0, returned: 1, awaiting_review: 2, not_due: 3, accepted: 4 };
 const COLOR: Record<Report['state'], string> = { missing: 'red', returned: 'orange', awaiting_review: 'yellow', not_due: 'gray', accepted: 'green' };
 
+/** Where a unit's report stands, and whether it came late. */
+function ReportState({ row }: { row: Report }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  return (
+    <>
+      <Badge variant="light" color={COLOR[row.state]} tt="none">
+        {UNIT_REPORT_STATE_LABELS[row.state][lang]}
+      </Badge>
+      {row.late && row.state !== 'missing' && (
+        <Badge variant="outline" color="orange" tt="none" ml={4}>
+          {t('consolidation.late')}
+        </Badge>
+      )}
+    </>
+  );
+}
+
 /**
  * Who reported: every unit whose report the consolidation looks at, those not counted first
  * (missing, returned, awaiting review, not yet due), with the day it reported and the days late.
  */
 export function ReportingPanel({ view }: { view: ConsolidationView }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language === 'en' ? 'en' : 'vi';
+  const { t } = useTranslation();
   const s = view.summary;
   const rows = [...view.reports].sort((a, b) => ORDER[a.state] - ORDER[b.state] || (b.daysLate ?? 0) - (a.daysLate ?? 0) || a.unitName.localeCompare(b.unitName, 'vi'));
+  const columns: Column<Report>[] = [
+    { key: 'unit', header: t('consolidation.unit'), cell: (r) => <Anchor component={Link} to={`/obligation-instances/${r.instanceId}`} size="sm">{r.unitName}</Anchor> },
+    { key: 'state', header: t('consolidation.state'), cell: (r) => <ReportState row={r} /> },
+    { key: 'submitted', header: t('consolidation.submittedOn'), cell: (r) => formatViDate(r.submittedOn) || '—' },
+    { key: 'late', header: t('consolidation.daysLate'), numeric: true, cell: (r) => r.daysLate ?? '—' },
+  ];
   return (
-    <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="section" aria-labelledby="reporting-title">
-      <Title order={2} fz="h4" mb="xs" id="reporting-title">
-        {t('consolidation.reporting')}
-      </Title>
+    <Section title={t('consolidation.reporting')} id="reporting-title" titleGap="xs">
       <Group gap="xs" mb="sm">
         <Badge variant="light" color="green" tt="none">{t('consolidation.countCounted', { n: s.counted, of: s.expected })}</Badge>
         {s.late > 0 && <Badge variant="light" color="orange" tt="none">{t('consolidation.countLate', { n: s.late })}</Badge>}
@@ -32,46 +58,10 @@ export function ReportingPanel({ view }: { view: ConsolidationView }) {
         {s.missing > 0 && <Badge variant="light" color="red" tt="none">{t('consolidation.countMissing', { n: s.missing })}</Badge>}
       </Group>
       {rows.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          {t('consolidation.noReports')}
-        </Text>
+        <Hint>{t('consolidation.noReports')}</Hint>
       ) : (
-        <Table.ScrollContainer minWidth={520}>
-          <Table verticalSpacing={4} aria-label={t('consolidation.reporting')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('consolidation.unit')}</Table.Th>
-                <Table.Th>{t('consolidation.state')}</Table.Th>
-                <Table.Th>{t('consolidation.submittedOn')}</Table.Th>
-                <Table.Th ta="right">{t('consolidation.daysLate')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((r) => (
-                <Table.Tr key={r.unitId}>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/obligation-instances/${r.instanceId}`} size="sm">
-                      {r.unitName}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge variant="light" color={COLOR[r.state]} tt="none">
-                      {UNIT_REPORT_STATE_LABELS[r.state][lang]}
-                    </Badge>
-                    {r.late && r.state !== 'missing' && (
-                      <Badge variant="outline" color="orange" tt="none" ml={4}>
-                        {t('consolidation.late')}
-                      </Badge>
-                    )}
-                  </Table.Td>
-                  <Table.Td>{formatViDate(r.submittedOn) || '—'}</Table.Td>
-                  <Table.Td ta="right">{r.daysLate ?? '—'}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <DataTable label={t('consolidation.reporting')} rows={rows} rowKey={(r) => r.unitId} columns={columns} minWidth={520} striped={false} verticalSpacing={4} />
       )}
-    </Paper>
+    </Section>
   );
 }

@@ -1,23 +1,29 @@
-import { Alert, Anchor, Badge, Button, Group, List, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconArrowDown, IconDownload, IconInfoCircle, IconListCheck, IconPencil } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import type { Due } from '../../../core/deadline/types.ts';
-import { dueShort } from '../../../core/deadline/words.ts';
-import type { DocumentDetail, DocumentLink } from '../../../shared/documents.ts';
 import { DOCUMENT_KIND_LABELS } from '../../../shared/documents.ts';
+import type { DocumentDetail, DocumentLink } from '../../../shared/documents.ts';
 import { apiUrl } from '../../api-client.ts';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { formatViDate } from '../../../core/text/dates.ts';
+import { DataTable } from '../../components/DataTable.tsx';
+import type { Column } from '../../components/DataTable.tsx';
+import { Fact } from '../../components/Fact.tsx';
+
+import { Hint } from '../../components/Hint.tsx';
+import { Loaded } from '../../components/Loaded.tsx';
 import { errorMessage, notifySuccess } from '../../components/notify.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { PageLoader } from '../../components/PageLoader.tsx';
+import { useLang } from '../../components/use-lang.ts';
+import { useRouteId } from '../../components/use-route-id.ts';
 import { useCreatePlanFromDocument, useDocument } from './document-queries.ts';
+import { formatViDate } from '../../../core/text/dates.ts';
+import { dueShort } from '../../../core/deadline/words.ts';
+
+type DocPlan = NonNullable<DocumentDetail['plan']>;
 
 function useKindLabel() {
-  const { i18n } = useTranslation();
-  const lang = i18n.language === 'en' ? 'en' : 'vi';
+  const lang = useLang();
   return (k: string) => DOCUMENT_KIND_LABELS[k]?.[lang] ?? k;
 }
 
@@ -48,19 +54,6 @@ function LinkedDocument({ d }: { d: DocumentLink }) {
   );
 }
 
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed" fw={500}>
-        {label}
-      </Text>
-      <Text size="sm" component="div" style={{ overflowWrap: 'anywhere' }}>
-        {children || '—'}
-      </Text>
-    </div>
-  );
-}
-
 function Links({ title, items, empty }: { title: string; items: DocumentLink[]; empty: string }) {
   return (
     <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="section" aria-label={title}>
@@ -68,9 +61,7 @@ function Links({ title, items, empty }: { title: string; items: DocumentLink[]; 
         {title} ({items.length})
       </Title>
       {items.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          {empty}
-        </Text>
+        <Hint>{empty}</Hint>
       ) : (
         <List spacing={4} size="sm">
           {items.map((d) => (
@@ -115,8 +106,8 @@ function Chain({ doc }: { doc: DocumentDetail }) {
 }
 
 function PlanSection({ doc }: { doc: DocumentDetail }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language === 'en' ? 'en' : 'vi';
+  const { t } = useTranslation();
+  const lang = useLang();
   const createPlan = useCreatePlanFromDocument(doc.id);
   const due = (d: unknown) => (d ? dueShort(d as Due, lang) : '—');
   if (!doc.plan) {
@@ -142,6 +133,18 @@ function PlanSection({ doc }: { doc: DocumentDetail }) {
     );
   }
   const p = doc.plan;
+  const taskColumns: Column<DocPlan['tasks'][number]>[] = [
+    { key: 'ord', header: '#', th: { w: 40 }, cell: (x) => x.ord },
+    { key: 'text', header: t('documents.taskText'), cell: (x) => <>{x.text}{x.kind === 'own_plan' && <Badge ml={6} size="sm" variant="light" tt="none">{t('documents.ownPlan')}</Badge>}</> },
+    { key: 'lead', header: t('documents.taskLead'), cell: (x) => x.leadText.join('; ') || '—' },
+    { key: 'due', header: t('documents.taskDue'), nowrap: true, cell: (x) => x.dueText ?? due(x.due) },
+  ];
+  const obligationColumns: Column<DocPlan['obligations'][number]>[] = [
+    { key: 'ord', header: '#', th: { w: 40 }, cell: (o) => o.ord },
+    { key: 'title', header: t('documents.obligationTitle'), cell: (o) => o.title },
+    { key: 'to', header: t('documents.fields.reportTo'), cell: (o) => <>{o.toText ?? '—'}{o.viaText && <Text span c="dimmed"> ({t('documents.via', { via: o.viaText })})</Text>}</> },
+    { key: 'due', header: t('documents.taskDue'), cell: (o) => o.due.map((d) => due(d)).join('; ') || '—' },
+  ];
   return (
     <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="section" aria-label={t('documents.plan')} id="plan">
       <Group gap="xs" mb="sm">
@@ -155,76 +158,23 @@ function PlanSection({ doc }: { doc: DocumentDetail }) {
       <Title order={3} fz="h6" mb={4}>
         {t('documents.tasks')} ({p.tasks.length})
       </Title>
-      <Table.ScrollContainer minWidth={560} mb="md">
-        <Table verticalSpacing="xs" aria-label={t('documents.tasks')}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th w={40}>#</Table.Th>
-              <Table.Th>{t('documents.taskText')}</Table.Th>
-              <Table.Th>{t('documents.taskLead')}</Table.Th>
-              <Table.Th>{t('documents.taskDue')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {p.tasks.map((x) => (
-              <Table.Tr key={x.id}>
-                <Table.Td>{x.ord}</Table.Td>
-                <Table.Td>
-                  {x.text}
-                  {x.kind === 'own_plan' && (
-                    <Badge ml={6} size="sm" variant="light" tt="none">
-                      {t('documents.ownPlan')}
-                    </Badge>
-                  )}
-                </Table.Td>
-                <Table.Td>{x.leadText.join('; ') || '—'}</Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{x.dueText ?? due(x.due)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <DataTable label={t('documents.tasks')} rows={p.tasks} rowKey={(x) => x.id} columns={taskColumns} minWidth={560} mb="md" striped={false} verticalSpacing="xs" />
       <Title order={3} fz="h6" mb={4}>
         {t('documents.obligations')} ({p.obligations.length})
       </Title>
-      <Table.ScrollContainer minWidth={560}>
-        <Table verticalSpacing="xs" aria-label={t('documents.obligations')}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th w={40}>#</Table.Th>
-              <Table.Th>{t('documents.obligationTitle')}</Table.Th>
-              <Table.Th>{t('documents.fields.reportTo')}</Table.Th>
-              <Table.Th>{t('documents.taskDue')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {p.obligations.map((o) => (
-              <Table.Tr key={o.id}>
-                <Table.Td>{o.ord}</Table.Td>
-                <Table.Td>{o.title}</Table.Td>
-                <Table.Td>
-                  {o.toText ?? '—'}
-                  {o.viaText && <Text span c="dimmed"> ({t('documents.via', { via: o.viaText })})</Text>}
-                </Table.Td>
-                <Table.Td>{o.due.map((d) => due(d)).join('; ') || '—'}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <DataTable label={t('documents.obligations')} rows={p.obligations} rowKey={(o) => o.id} columns={obligationColumns} minWidth={560} striped={false} verticalSpacing="xs" />
     </Paper>
   );
 }
 
 /** One document: its particulars, the chain of documents above it, what it carries out and cites, what carries it out, its plan. */
 export function DocumentPage() {
+  return <Loaded query={useDocument(useRouteId())}>{(d) => <DocumentView d={d} />}</Loaded>;
+}
+
+function DocumentView({ d }: { d: DocumentDetail }) {
   const { t } = useTranslation();
   const kindLabel = useKindLabel();
-  const { id = '' } = useParams();
-  const doc = useDocument(id);
-  if (doc.isPending) return <PageLoader />;
-  if (doc.isError) return <ErrorAlert error={doc.error} onRetry={() => void doc.refetch()} />;
-  const d = doc.data;
   const name = `${kindLabel(d.kind)} ${d.number ?? t('documents.noNumber')}`;
   const editable = d.permissions.write && d.text !== null && (!d.plan || d.plan.status === 'draft');
   return (
@@ -267,12 +217,12 @@ export function DocumentPage() {
         )}
         <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="section" aria-label={t('documents.general')}>
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-            <Field label={t('documents.fields.title')}>{d.title}</Field>
-            <Field label={t('documents.fields.issuer')}>{d.issuer}</Field>
-            <Field label={t('documents.placeDate')}>{[d.place, formatViDate(d.date)].filter(Boolean).join(', ')}</Field>
-            <Field label={t('documents.signer')}>{d.signer ? [d.signer.capacity, d.signer.title, d.signer.name].filter(Boolean).join(' — ') : null}</Field>
-            <Field label={t('documents.lists.recipients.title')}>{d.recipients.join('; ')}</Field>
-            {d.source && <Field label={t('documents.sourceFile')}>{d.source.fileName}</Field>}
+            <Fact label={t('documents.fields.title')} size="sm">{d.title}</Fact>
+            <Fact label={t('documents.fields.issuer')} size="sm">{d.issuer}</Fact>
+            <Fact label={t('documents.placeDate')} size="sm">{[d.place, formatViDate(d.date)].filter(Boolean).join(', ')}</Fact>
+            <Fact label={t('documents.signer')} size="sm">{d.signer ? [d.signer.capacity, d.signer.title, d.signer.name].filter(Boolean).join(' — ') : null}</Fact>
+            <Fact label={t('documents.lists.recipients.title')} size="sm">{d.recipients.join('; ')}</Fact>
+            {d.source && <Fact label={t('documents.sourceFile')} size="sm">{d.source.fileName}</Fact>}
           </SimpleGrid>
         </Paper>
         <Chain doc={d} />

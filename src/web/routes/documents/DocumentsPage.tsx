@@ -1,34 +1,78 @@
-import { Anchor, Badge, Button, EmptyState, Group, Pagination, Paper, Select, Stack, Table, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { IconFileImport, IconFiles, IconSearch } from '@tabler/icons-react';
+import { Anchor, Badge, Button, EmptyState, Group, Paper, Select, Stack, Text } from '@mantine/core';
+import { IconFileImport, IconFiles } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { DOCUMENT_KIND_LABELS } from '../../../shared/documents.ts';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import type { DocumentList } from '../../../shared/documents.ts';
+import type { Column } from '../../components/DataTable.tsx';
 import { formatNumber } from '../../components/format.ts';
-import { formatViDate } from '../../../core/text/dates.ts';
+import { PagedTable } from '../../components/PagedTable.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { PageLoader } from '../../components/PageLoader.tsx';
+import { SearchInput } from '../../components/SearchInput.tsx';
+import { useLang } from '../../components/use-lang.ts';
 import { mayAnywhere, useMe } from '../../components/use-me.ts';
+import { usePagedSearch } from '../../components/use-paged-search.ts';
 import { DOCUMENTS_PAGE, useDocuments } from './document-queries.ts';
+import { formatViDate } from '../../../core/text/dates.ts';
+
+type Row = DocumentList['items'][number];
 
 const STATUS_COLORS = { stub: 'gray', draft: 'yellow', confirmed: 'green' } as const;
 
 /** The documents the user may read: search without diacritics, filter by kind, page by page. */
 export function DocumentsPage() {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language === 'en' ? 'en' : 'vi';
+  const { t } = useTranslation();
+  const lang = useLang();
   const me = useMe().data;
-  const [text, setText] = useState('');
-  const [q] = useDebouncedValue(text, 300);
+  const list = usePagedSearch(DOCUMENTS_PAGE);
   const [kind, setKind] = useState<string | null>(null);
-  const [page, setPage] = useState(1);
-  const docs = useDocuments(q, kind, page);
-  const total = docs.data?.total ?? 0;
-  const pages = Math.max(1, Math.ceil(total / DOCUMENTS_PAGE));
+  const docs = useDocuments(list.q, kind, list.page);
   const kindLabel = (k: string) => DOCUMENT_KIND_LABELS[k]?.[lang] ?? k;
+  const filtered = !!list.q || !!kind;
 
+  const columns: Column<Row>[] = [
+    {
+      key: 'number',
+      header: t('documents.fields.number'),
+      nowrap: true,
+      cell: (d) => (
+        <Anchor component={Link} to={`/documents/${d.id}`} fw={600}>
+          {kindLabel(d.kind)} {d.number ?? t('documents.noNumber')}
+        </Anchor>
+      ),
+    },
+    { key: 'title', header: t('documents.fields.title'), cell: (d) => d.title ?? <Text span c="dimmed">—</Text> },
+    { key: 'date', header: t('documents.fields.date'), nowrap: true, cell: (d) => formatViDate(d.date) },
+    { key: 'holder', header: t('documents.holder'), cell: (d) => d.ownerUnit?.name ?? <Text span c="dimmed" size="sm">{t('documents.public')}</Text> },
+    {
+      key: 'state',
+      header: t('documents.state'),
+      th: { style: { minWidth: 190 } },
+      cell: (d) => (
+        <Group gap={4}>
+          <Badge variant="light" color={STATUS_COLORS[d.status]} tt="none">
+            {t(`documents.status.${d.status}`)}
+          </Badge>
+          {d.planId && (
+            <Badge variant="light" color="blue" tt="none">
+              {t(`documents.planStatus.${d.planStatus ?? 'draft'}`)}
+            </Badge>
+          )}
+        </Group>
+      ),
+    },
+  ];
+
+  const empty = (
+    <EmptyState
+      icon={<IconFiles size={40} aria-hidden />}
+      title={filtered ? t('documents.noMatchTitle') : t('documents.emptyTitle')}
+      description={filtered ? t('documents.noMatch') : t('documents.emptyBody')}
+      py="lg"
+    />
+  );
+  const count = (total: number) => t('documents.count', { n: formatNumber(total) });
   return (
     <>
       <PageHeader
@@ -44,19 +88,7 @@ export function DocumentsPage() {
       <Paper withBorder p={{ base: 'sm', sm: 'md' }}>
         <Stack gap="sm">
           <Group gap="sm" align="flex-end" wrap="wrap">
-            <TextInput
-              type="search"
-              label={t('documents.search')}
-              placeholder={t('documents.searchPlaceholder')}
-              leftSection={<IconSearch size={18} aria-hidden />}
-              value={text}
-              onChange={(e) => {
-                setText(e.currentTarget.value);
-                setPage(1);
-              }}
-              style={{ flex: '1 1 16rem' }}
-              maw={480}
-            />
+            <SearchInput label={t('documents.search')} placeholder={t('documents.searchPlaceholder')} value={list.text} onChange={list.search} style={{ flex: '1 1 16rem' }} maw={480} />
             <Select
               label={t('documents.fields.kind')}
               placeholder={t('documents.allKinds')}
@@ -65,73 +97,12 @@ export function DocumentsPage() {
               clearable
               onChange={(v) => {
                 setKind(v);
-                setPage(1);
+                list.firstPage();
               }}
               w={220}
             />
           </Group>
-          {docs.isPending ? (
-            <PageLoader />
-          ) : docs.isError ? (
-            <ErrorAlert error={docs.error} onRetry={() => void docs.refetch()} />
-          ) : docs.data.items.length === 0 ? (
-            <EmptyState
-              icon={<IconFiles size={40} aria-hidden />}
-              title={q || kind ? t('documents.noMatchTitle') : t('documents.emptyTitle')}
-              description={q || kind ? t('documents.noMatch') : t('documents.emptyBody')}
-              py="lg"
-            />
-          ) : (
-            <>
-              <Text size="sm" c="dimmed">
-                {t('documents.count', { n: formatNumber(total) })}
-              </Text>
-              <Table.ScrollContainer minWidth={640}>
-                <Table striped verticalSpacing="sm" aria-label={t('documents.listTitle')}>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>{t('documents.fields.number')}</Table.Th>
-                      <Table.Th>{t('documents.fields.title')}</Table.Th>
-                      <Table.Th>{t('documents.fields.date')}</Table.Th>
-                      <Table.Th>{t('documents.holder')}</Table.Th>
-                      <Table.Th style={{ minWidth: 190 }}>{t('documents.state')}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {docs.data.items.map((d) => (
-                      <Table.Tr key={d.id}>
-                        <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                          <Anchor component={Link} to={`/documents/${d.id}`} fw={600}>
-                            {kindLabel(d.kind)} {d.number ?? t('documents.noNumber')}
-                          </Anchor>
-                        </Table.Td>
-                        <Table.Td>{d.title ?? <Text span c="dimmed">—</Text>}</Table.Td>
-                        <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatViDate(d.date)}</Table.Td>
-                        <Table.Td>{d.ownerUnit?.name ?? <Text span c="dimmed" size="sm">{t('documents.public')}</Text>}</Table.Td>
-                        <Table.Td>
-                          <Group gap={4}>
-                            <Badge variant="light" color={STATUS_COLORS[d.status]} tt="none">
-                              {t(`documents.status.${d.status}`)}
-                            </Badge>
-                            {d.planId && (
-                              <Badge variant="light" color="blue" tt="none">
-                                {t(`documents.planStatus.${d.planStatus ?? 'draft'}`)}
-                              </Badge>
-                            )}
-                          </Group>
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
-              {pages > 1 && (
-                <Group justify="center">
-                  <Pagination total={pages} value={page} onChange={setPage} getControlProps={(c) => ({ 'aria-label': t(`common.page.${c}`) })} />
-                </Group>
-              )}
-            </>
-          )}
+          <PagedTable query={docs} label={t('documents.listTitle')} columns={columns} empty={empty} count={count} paging={list.paging} />
         </Stack>
       </Paper>
     </>

@@ -1,71 +1,21 @@
-import { Alert, Button, Group, Paper, Progress, Select, Stack, Text } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { Alert, Box, Button, Group, Paper, Progress, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconFileUpload, IconUpload } from '@tabler/icons-react';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import type { IssuingUnit } from '../../../shared/documents.ts';
 import { DOCUMENT_LIMITS } from '../../../shared/documents.ts';
 import { useActingUnit } from '../../components/acting-unit.ts';
 import { formatNumber } from '../../components/format.ts';
+import { Hint } from '../../components/Hint.tsx';
 import { errorMessage } from '../../components/notify.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { useImportDocument, useIssuingUnits } from './document-queries.ts';
+import type { UnitRef } from '../../components/unit-queries.ts';
+import { UnitSelect } from '../../components/UnitSelect.tsx';
+import { ISSUING_UNITS, useImportDocument, useIssuingUnits } from './document-queries.ts';
 import classes from './documents.module.css';
 
 const MB = 1024 * 1024;
-
-/** Chooses the unit a document is imported for, among those the user may write for (ended units too). */
-function IssuingUnitSelect({ value, onChange }: { value: string | null; onChange: (unit: IssuingUnit | null) => void }) {
-  const { t } = useTranslation();
-  const [search, setSearch] = useState('');
-  const [chosen, setChosen] = useState<IssuingUnit | null>(null);
-  const [q] = useDebouncedValue(chosen && search === chosen.name ? '' : search, 250);
-  const units = useIssuingUnits(q);
-  const items = useMemo(() => {
-    const found = units.data?.items ?? [];
-    return chosen && !found.some((u) => u.id === chosen.id) ? [chosen, ...found] : found;
-  }, [units.data, chosen]);
-  const byId = useMemo(() => new Map(items.map((u) => [u.id, u])), [items]);
-  return (
-    <Select
-      label={t('documents.importUnit')}
-      description={t('documents.importUnitHint')}
-      placeholder={t('documents.importUnitPlaceholder')}
-      searchable
-      value={value}
-      searchValue={search}
-      onSearchChange={setSearch}
-      onChange={(id) => {
-        const u = id ? (byId.get(id) ?? null) : null;
-        setChosen(u);
-        onChange(u);
-      }}
-      data={items.map((u) => ({ value: u.id, label: u.name }))}
-      filter={({ options }) => options}
-      nothingFoundMessage={t('documents.noUnit')}
-      renderOption={({ option }) => {
-        const u = byId.get(option.value);
-        return (
-          <Stack gap={0}>
-            <Text size="sm">
-              {option.label}
-              {u?.validTo ? ` (${t('documents.unitEnded')})` : ''}
-            </Text>
-            {u && u.path.length > 0 && (
-              <Text size="xs" c="dimmed">
-                {u.path.join(' › ')}
-              </Text>
-            )}
-          </Stack>
-        );
-      }}
-      comboboxProps={{ withinPortal: true }}
-      maw={560}
-    />
-  );
-}
 
 /** "Nhập văn bản": choose the unit, drop or pick a .docx/.pdf/.doc/.txt file, watch it go up, then review what was read. */
 export function ImportDocumentPage() {
@@ -73,7 +23,7 @@ export function ImportDocumentPage() {
   const navigate = useNavigate();
   const acting = useActingUnit();
   const defaults = useIssuingUnits('');
-  const [unitId, setUnitId] = useState<string | null>(null);
+  const [unit, setUnit] = useState<UnitRef | null>(null);
   const [progress, setProgress] = useState(0);
   const [dragging, setDragging] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -84,11 +34,11 @@ export function ImportDocumentPage() {
 
   // The unit the user acts for when they may import for it, else their only unit.
   useEffect(() => {
-    if (unitId || !defaults.data) return;
+    if (unit || !defaults.data) return;
     const items = defaults.data.items;
     const pick = items.find((u) => u.id === acting.unitId) ?? (items.length === 1 ? items[0] : undefined);
-    if (pick) setUnitId(pick.id);
-  }, [defaults.data, acting.unitId, unitId]);
+    if (pick) setUnit({ id: pick.id, name: pick.name });
+  }, [defaults.data, acting.unitId, unit]);
 
   const send = (file: File) => {
     setError(null);
@@ -104,7 +54,7 @@ export function ImportDocumentPage() {
     }
     setProgress(0);
     upload.mutate(
-      { file, unitId },
+      { file, unitId: unit?.id ?? null },
       {
         onSuccess: (out) => void navigate(`/documents/${out.documentId}/review`),
         onError: (e) => setError(errorMessage(e)),
@@ -124,7 +74,19 @@ export function ImportDocumentPage() {
       <PageHeader title={t('documents.importTitle')} subtitle={t('documents.importSubtitle')} />
       <Paper withBorder p={{ base: 'sm', sm: 'md' }}>
         <Stack gap="md">
-          <IssuingUnitSelect value={unitId} onChange={(u) => setUnitId(u?.id ?? null)} />
+          <Box maw={560}>
+            <UnitSelect
+              label={t('documents.importUnit')}
+              description={t('documents.importUnitHint')}
+              placeholder={t('documents.importUnitPlaceholder')}
+              value={unit}
+              onChange={setUnit}
+              source={ISSUING_UNITS}
+              nothingFound={t('documents.noUnit')}
+              clearable={false}
+              noteOf={(u) => (u.validTo ? t('documents.unitEnded') : null)}
+            />
+          </Box>
           <div
             className={`${classes.drop} ${dragging ? classes.dropActive : ''}`}
             onDragOver={(e) => {
@@ -137,9 +99,7 @@ export function ImportDocumentPage() {
             <Stack align="center" gap="xs">
               <IconFileUpload size={40} color="var(--mantine-color-gray-6)" aria-hidden />
               <Text fw={500}>{t('documents.dropHere')}</Text>
-              <Text size="sm" c="dimmed">
-                {t('documents.acceptHint', { max: maxBytes ? formatNumber(Math.round((maxBytes / MB) * 10) / 10) : '…' })}
-              </Text>
+              <Hint>{t('documents.acceptHint', { max: maxBytes ? formatNumber(Math.round((maxBytes / MB) * 10) / 10) : '…' })}</Hint>
               <input
                 ref={input}
                 type="file"
@@ -160,9 +120,7 @@ export function ImportDocumentPage() {
             <Stack gap={4} role="status" aria-live="polite">
               <Group justify="space-between">
                 <Text size="sm">{progress < 1 ? t('documents.uploading', { name: fileName }) : t('documents.reading', { name: fileName })}</Text>
-                <Text size="sm" c="dimmed">
-                  {Math.round(progress * 100)}%
-                </Text>
+                <Hint>{Math.round(progress * 100)}%</Hint>
               </Group>
               <Progress value={progress * 100} animated={progress >= 1} aria-label={t('documents.uploadProgress')} />
             </Stack>

@@ -2,27 +2,29 @@ import { Alert, Anchor, Badge, Button, Group, Paper, Stack, Text, Title } from '
 import { IconCheck, IconDeviceFloppy, IconFileCheck, IconInfoCircle, IconListCheck } from '@tabler/icons-react';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import type { Due } from '../../../core/deadline/types.ts';
-import { dueShort } from '../../../core/deadline/words.ts';
 import type { Extraction } from '../../../core/extract/types.ts';
-import type { DocumentDetail } from '../../../shared/documents.ts';
 import { DocumentStructureSchema } from '../../../shared/documents.ts';
+import type { DocumentDetail } from '../../../shared/documents.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { FormError } from '../../components/FormError.tsx';
 import { notifySuccess, errorMessage } from '../../components/notify.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
-import { DocumentText } from './DocumentText.tsx';
+import { useLang } from '../../components/use-lang.ts';
+import { useRouteId } from '../../components/use-route-id.ts';
 import { useCreatePlanFromDocument, useDocument, useSaveStructure } from './document-queries.ts';
-import { StructureForm } from './StructureForm.tsx';
-import type { MarkKind, StructureState } from './structure-model.ts';
-import { fromState, marksOf, toState } from './structure-model.ts';
 import classes from './documents.module.css';
+import { DocumentText } from './DocumentText.tsx';
+import { fromState, marksOf, toState } from './structure-model.ts';
+import type { MarkKind, StructureState } from './structure-model.ts';
+import { StructureForm } from './StructureForm.tsx';
+import { dueShort } from '../../../core/deadline/words.ts';
 
 /** The review of an imported document: its text with every extracted item highlighted, and the structure to correct and confirm. */
 export function ReviewDocumentPage() {
-  const { id = '' } = useParams();
+  const id = useRouteId();
   const doc = useDocument(id);
   if (doc.isPending) return <PageLoader />;
   if (doc.isError) return <ErrorAlert error={doc.error} onRetry={() => void doc.refetch()} />;
@@ -30,8 +32,8 @@ export function ReviewDocumentPage() {
 }
 
 function Review({ doc }: { doc: DocumentDetail }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language === 'en' ? 'en' : 'vi';
+  const { t } = useTranslation();
+  const lang = useLang();
   const initial = (doc.structure ?? doc.proposed) as Extraction | null;
   const [state, setState] = useState<StructureState | null>(() => (initial ? toState(initial, doc.spans) : null));
   const [selectedId, setSelectedId] = useState<string | null>(null);

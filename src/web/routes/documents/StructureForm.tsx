@@ -309,28 +309,20 @@ export function StructureForm(props: Props) {
         list="assignments"
         render={(item) => (
           <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="xs">
-            <Textarea
-              label={t('documents.fields.lead')}
-              description={t('documents.onePerLine')}
-              autosize
-              minRows={1}
-              value={item.value.lead.join('\n')}
-              onChange={(e) => {
-                const v = lines(e.currentTarget.value);
-                setItem<AssignmentValue>(update, 'assignments', item.key, (a) => ({ ...a, lead: v }));
-              }}
-            />
-            <Textarea
-              label={t('documents.fields.support')}
-              description={t('documents.onePerLine')}
-              autosize
-              minRows={1}
-              value={item.value.support.join('\n')}
-              onChange={(e) => {
-                const v = lines(e.currentTarget.value);
-                setItem<AssignmentValue>(update, 'assignments', item.key, (a) => ({ ...a, support: v }));
-              }}
-            />
+            {(['lead', 'support'] as const).map((role) => (
+              <Textarea
+                key={role}
+                label={t(`documents.fields.${role}`)}
+                description={t('documents.onePerLine')}
+                autosize
+                minRows={1}
+                value={item.value[role].join('\n')}
+                onChange={(e) => {
+                  const v = lines(e.currentTarget.value);
+                  setItem<AssignmentValue>(update, 'assignments', item.key, (a) => ({ ...a, [role]: v }));
+                }}
+              />
+            ))}
           </SimpleGrid>
         )}
       />

@@ -1,7 +1,9 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Extraction } from '../../../core/extract/types.ts';
-import type { DocumentDetail, DocumentImportResult, DocumentList, IssuingUnitList, SaveStructureResult } from '../../../shared/documents.ts';
+import type { DocumentDetail, DocumentImportResult, DocumentList, IssuingUnit, IssuingUnitList, SaveStructureResult } from '../../../shared/documents.ts';
 import { api } from '../../api-client.ts';
+import { useSearchQuery } from '../../components/server-search.ts';
+import type { SearchSource } from '../../components/server-search.ts';
 
 export const DOCUMENTS_PAGE = 20;
 
@@ -25,14 +27,15 @@ export function useDocument(id: string) {
   return useQuery({ queryKey: documentKeys.detail(id), queryFn: () => api.get<DocumentDetail>(`/api/documents/${id}`) });
 }
 
-/** Units the user may import a document for, and the largest file the server takes. */
+/** Units the user may import a document for (ended ones too, for old documents), and the largest file the server takes. */
+export const ISSUING_UNITS: SearchSource<IssuingUnit, IssuingUnitList> = {
+  key: documentKeys.issuingUnits,
+  fetch: (text, signal) => api.get<IssuingUnitList>('/api/documents/issuing-units', { q: text }, signal),
+  minLength: 0,
+};
+
 export function useIssuingUnits(q: string) {
-  const term = q.trim();
-  return useQuery({
-    queryKey: documentKeys.issuingUnits(term),
-    queryFn: ({ signal }) => api.get<IssuingUnitList>('/api/documents/issuing-units', { q: term }, signal),
-    placeholderData: keepPreviousData,
-  });
+  return useSearchQuery(ISSUING_UNITS, q);
 }
 
 /** Uploads a file for a unit; `onProgress` gets 0..1 while the bytes go up. */

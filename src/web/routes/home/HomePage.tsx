@@ -5,32 +5,20 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { useActingUnit } from '../../components/acting-unit.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { formatNumber, todayIso } from '../../components/format.ts';
-import { formatViDate } from '../../../core/text/dates.ts';
+import { todayIso } from '../../components/format.ts';
+import { Hint } from '../../components/Hint.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
-import { useMe } from '../../components/use-me.ts';
-import { mayWrite } from '../plans/plan-words.ts';
+import { Stat } from '../../components/Stat.tsx';
+import { mayWrite, useMe } from '../../components/use-me.ts';
+import { TaskUpdateModal } from '../../components/work/TaskUpdateModal.tsx';
+import { openWork } from '../../components/work/work-items.ts';
+import type { WorkItem } from '../../components/work/work-items.ts';
+import { useUnitObligations, useUnitTasks } from '../../components/work/work-queries.ts';
+import { WorkList } from '../../components/work/WorkList.tsx';
 import classes from './home.module.css';
 import { MonthCalendar } from './MonthCalendar.tsx';
-import { TaskUpdateModal } from './TaskUpdateModal.tsx';
-import { openWork } from './work-items.ts';
-import type { WorkItem } from './work-items.ts';
-import { WorkList } from './WorkList.tsx';
-import { useUnitObligations, useUnitTasks } from './work-queries.ts';
-
-function Count({ label, value, color }: { label: string; value: number; color?: string }) {
-  return (
-    <Paper withBorder p="sm">
-      <Text size="xs" c="dimmed" fw={600}>
-        {label}
-      </Text>
-      <Text fz={24} fw={700} c={value > 0 ? color : undefined}>
-        {formatNumber(value)}
-      </Text>
-    </Paper>
-  );
-}
+import { formatViDate } from '../../../core/text/dates.ts';
 
 /**
  * "Việc cần làm": the acting unit's open tasks and reports by due date, overdue first, as a list or
@@ -93,9 +81,9 @@ export function HomePage() {
       ) : (
         <Stack gap="md">
           <SimpleGrid cols={{ base: 3 }} spacing="sm" maw={560}>
-            <Count label={t('home.overdue')} value={overdue} color="red.8" />
-            <Count label={t('home.dueSoon')} value={soon} color="orange.8" />
-            <Count label={t('home.open')} value={items.length} />
+            <Stat label={t('home.overdue')} value={overdue} color="red.8" />
+            <Stat label={t('home.dueSoon')} value={soon} color="orange.8" />
+            <Stat label={t('home.open')} value={items.length} />
           </SimpleGrid>
           <SegmentedControl
             aria-label={t('home.viewAs')}
@@ -129,9 +117,7 @@ export function HomePage() {
                   {day ? t('home.dueOn', { date: formatViDate(day) }) : t('home.pickDay')}
                 </Title>
                 {day && dayItems.length === 0 && (
-                  <Text size="sm" c="dimmed">
-                    {t('home.nothingThatDay')}
-                  </Text>
+                  <Hint>{t('home.nothingThatDay')}</Hint>
                 )}
                 {dayItems.length > 0 && (
                   <WorkList

@@ -1,10 +1,12 @@
 import { ActionIcon, Group, Text, UnstyledButton } from '@mantine/core';
 import { IconChevronLeft, IconChevronRight } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { formatViDate } from '../../../core/text/dates.ts';
+
+import { useLang } from '../../components/use-lang.ts';
+import type { WorkItem } from '../../components/work/work-items.ts';
 import classes from './home.module.css';
-import type { WorkItem } from './work-items.ts';
-import { addMonths, monthGrid } from './work-items.ts';
+import { addMonths, monthGrid } from './month-grid.ts';
+import { formatViDate } from '../../../core/text/dates.ts';
 
 interface Props {
   items: WorkItem[];
@@ -20,8 +22,8 @@ const WEEKDAYS = { vi: ['T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'CN'], en: ['Mon', '
 
 /** A month of deadlines: each day shows how much is due (red when something is overdue); a day opens its list. */
 export function MonthCalendar({ items, month, onMonth, today, selectedDay, onSelectDay }: Props) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language === 'en' ? 'en' : 'vi';
+  const { t } = useTranslation();
+  const lang = useLang();
   const days = monthGrid(month);
   const byDay = new Map<string, WorkItem[]>();
   for (const x of items) if (x.dueDate) byDay.set(x.dueDate, [...(byDay.get(x.dueDate) ?? []), x]);

@@ -2,19 +2,21 @@ import { Alert, Badge, Button, EmptyState, Group, Paper, SegmentedControl, Stack
 import { IconChecks, IconDeviceFloppy, IconSearch, IconUsers } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router-dom';
 import type { AttendanceStatus } from '../../../core/meetings/kinds.ts';
 import { foldForSearch } from '../../../core/text/fold.ts';
 import type { AttendanceRoster, MeetingDetail } from '../../../shared/meetings.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { formatViDate } from '../../../core/text/dates.ts';
+
+import { Hint } from '../../components/Hint.tsx';
 import { useLabels } from '../../components/labels.ts';
-import { errorMessage, notifySuccess } from '../../components/notify.ts';
+import { errorMessage } from '../../components/notify.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
+import { useRouteId } from '../../components/use-route-id.ts';
 import { CoverageStat } from './CoverageStat.tsx';
 import { useMeetingLabels } from './meeting-labels.ts';
 import { useAttendance, useMeeting, useSaveAttendance } from './meeting-queries.ts';
+import { formatViDate } from '../../../core/text/dates.ts';
 
 type Mark = { status: AttendanceStatus | null; reason: string };
 type Marks = Record<string, Mark>;
@@ -41,7 +43,7 @@ function writeDraft(id: string, marks: Marks | null): void {
 
 /** Taking attendance on a phone: the members due, each marked present, absent with a reason, or absent. */
 export function AttendancePage() {
-  const { id = '' } = useParams();
+  const id = useRouteId();
   const meeting = useMeeting(id);
   const roster = useAttendance(id);
   if (meeting.isPending || roster.isPending) return <PageLoader />;
@@ -58,11 +60,14 @@ function AttendanceForm({ meeting, roster }: { meeting: MeetingDetail; roster: A
   const { t } = useTranslation();
   const labels = useLabels();
   const ml = useMeetingLabels();
-  const save = useSaveAttendance(meeting.id);
   const saved = useMemo(() => fromRoster(roster), [roster]);
   const [marks, setMarks] = useState<Marks>(() => ({ ...saved, ...(readDraft(meeting.id) ?? {}) }));
   const [q, setQ] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const save = useSaveAttendance(meeting.id, {
+    notice: (out) => t('meetings.attendance.saved', { studied: out.coverage.studied, must: out.coverage.mustStudy }),
+    onError: (e) => setError(errorMessage(e)),
+  });
   const [missingReason, setMissingReason] = useState<Set<string>>(new Set());
 
   const changed = roster.items.filter((i) => {
@@ -100,7 +105,7 @@ function AttendanceForm({ meeting, roster }: { meeting: MeetingDetail; roster: A
     });
   }
 
-  async function submit() {
+  function submit() {
     setError(null);
     const noReason = changed.filter((i) => marks[i.personId]?.status === 'excused' && !marks[i.personId]!.reason.trim()).map((i) => i.personId);
     if (noReason.length > 0) {
@@ -112,16 +117,16 @@ function AttendanceForm({ meeting, roster }: { meeting: MeetingDetail; roster: A
       setError(t('meetings.attendance.nothingChanged'));
       return;
     }
-    try {
-      const out = await save.mutateAsync({
-        entries: changed.map((i) => ({ personId: i.personId, status: marks[i.personId]!.status, reason: marks[i.personId]!.reason.trim() || null })),
-      });
-      writeDraft(meeting.id, null);
-      setMarks(fromRoster(out));
-      notifySuccess(t('meetings.attendance.saved', { studied: out.coverage.studied, must: out.coverage.mustStudy }));
-    } catch (err) {
-      setError(errorMessage(err));
-    }
+    const entries = changed.map((i) => ({ personId: i.personId, status: marks[i.personId]!.status, reason: marks[i.personId]!.reason.trim() || null }));
+    save.mutate(
+      { entries },
+      {
+        onSuccess: (out) => {
+          writeDraft(meeting.id, null);
+          setMarks(fromRoster(out));
+        },
+      },
+    );
   }
 
   return (
@@ -207,10 +212,8 @@ function AttendanceForm({ meeting, roster }: { meeting: MeetingDetail; roster: A
       {roster.canEdit && (
         <Paper withBorder p="sm" shadow="md" style={{ position: 'fixed', left: 0, right: 0, bottom: 0, zIndex: 10, borderRadius: 0 }}>
           <Group justify="space-between" gap="xs" maw={900} mx="auto">
-            <Text size="sm" c="dimmed">
-              {t('meetings.attendance.changed', { count: changed.length })}
-            </Text>
-            <Button leftSection={<IconDeviceFloppy size={18} aria-hidden />} onClick={() => void submit()} loading={save.isPending} size="md">
+            <Hint>{t('meetings.attendance.changed', { count: changed.length })}</Hint>
+            <Button leftSection={<IconDeviceFloppy size={18} aria-hidden />} onClick={submit} loading={save.isPending} size="md">
               {t('meetings.attendance.save')}
             </Button>
           </Group>

@@ -1,12 +1,9 @@
 import { Alert, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useState } from 'react';
-import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { FormActions } from '../../components/FormActions.tsx';
-import { FormError } from '../../components/FormError.tsx';
-import { errorMessage, notifySuccess } from '../../components/notify.ts';
-import { ResponsiveModal } from '../../components/ResponsiveModal.tsx';
+import { FormModal } from '../../components/FormModal.tsx';
+import { errorMessage } from '../../components/notify.ts';
 import { monthsBetween, readDocumentLines } from './campaign-form.ts';
 import { useCreateCampaign } from './meeting-queries.ts';
 
@@ -14,17 +11,16 @@ import { useCreateCampaign } from './meeting-queries.ts';
 export function CampaignFormModal({ unitId, onClose }: { unitId: string; onClose: () => void }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const create = useCreateCampaign();
   const [title, setTitle] = useState('');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [docs, setDocs] = useState<Record<string, string>>({});
   const [topics, setTopics] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
+  const create = useCreateCampaign({ notice: () => t('meetings.campaigns.saved'), onError: (e) => setError(errorMessage(e)) });
   const months = from && to && from <= to ? monthsBetween(from, to) : [];
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
+  function submit() {
     setError(null);
     if (!title.trim() || months.length === 0) return setError(t('meetings.campaigns.formIncomplete'));
     const input = [];
@@ -33,34 +29,22 @@ export function CampaignFormModal({ unitId, onClose }: { unitId: string; onClose
       if (unread.length > 0) return setError(t('meetings.campaigns.unread', { month: `${m.slice(5)}/${m.slice(0, 4)}`, line: unread[0] }));
       input.push({ month: m, topics: (topics[m] ?? '').split('\n').map((x) => x.trim()).filter(Boolean), documents });
     }
-    try {
-      const out = await create.mutateAsync({ unitId, title: title.trim(), months: input });
-      notifySuccess(t('meetings.campaigns.saved'));
-      navigate(`/meetings/campaigns/${out.id}`);
-    } catch (err) {
-      setError(errorMessage(err));
-    }
+    create.mutate({ unitId, title: title.trim(), months: input }, { onSuccess: (out) => navigate(`/meetings/campaigns/${out.id}`) });
   }
 
   return (
-    <ResponsiveModal opened onClose={onClose} title={t('meetings.campaigns.create')}>
-      <form onSubmit={(e) => void submit(e)} noValidate>
-        <Stack gap="sm">
-          <FormError message={error} />
-          <TextInput label={t('meetings.campaigns.titleField')} required value={title} onChange={(e) => setTitle(e.currentTarget.value)} />
-          <TextInput type="month" label={t('meetings.campaigns.from')} required value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
-          <TextInput type="month" label={t('meetings.campaigns.to')} required value={to} onChange={(e) => setTo(e.currentTarget.value)} />
-          {months.length > 0 && <Alert variant="light">{t('meetings.campaigns.docsHint')}</Alert>}
-          {months.map((m) => (
-            <Stack key={m} gap={4}>
-              <Text fw={600}>{t('meetings.campaigns.month', { month: `${Number(m.slice(5))}/${m.slice(0, 4)}` })}</Text>
-              <Textarea label={t('meetings.campaigns.documents')} autosize minRows={2} value={docs[m] ?? ''} onChange={(e) => setDocs({ ...docs, [m]: e.currentTarget.value })} />
-              <Textarea label={t('meetings.campaigns.topics')} autosize minRows={1} value={topics[m] ?? ''} onChange={(e) => setTopics({ ...topics, [m]: e.currentTarget.value })} />
-            </Stack>
-          ))}
+    <FormModal title={t('meetings.campaigns.create')} onClose={onClose} onSubmit={submit} error={error} submitLabel={t('meetings.campaigns.submit')} busy={create.isPending}>
+      <TextInput label={t('meetings.campaigns.titleField')} required value={title} onChange={(e) => setTitle(e.currentTarget.value)} />
+      <TextInput type="month" label={t('meetings.campaigns.from')} required value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
+      <TextInput type="month" label={t('meetings.campaigns.to')} required value={to} onChange={(e) => setTo(e.currentTarget.value)} />
+      {months.length > 0 && <Alert variant="light">{t('meetings.campaigns.docsHint')}</Alert>}
+      {months.map((m) => (
+        <Stack key={m} gap={4}>
+          <Text fw={600}>{t('meetings.campaigns.month', { month: `${Number(m.slice(5))}/${m.slice(0, 4)}` })}</Text>
+          <Textarea label={t('meetings.campaigns.documents')} autosize minRows={2} value={docs[m] ?? ''} onChange={(e) => setDocs({ ...docs, [m]: e.currentTarget.value })} />
+          <Textarea label={t('meetings.campaigns.topics')} autosize minRows={1} value={topics[m] ?? ''} onChange={(e) => setTopics({ ...topics, [m]: e.currentTarget.value })} />
         </Stack>
-        <FormActions submitLabel={t('meetings.campaigns.submit')} loading={create.isPending} onCancel={onClose} />
-      </form>
-    </ResponsiveModal>
+      ))}
+    </FormModal>
   );
 }

@@ -1,19 +1,22 @@
 import { Anchor, List, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { IconCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { formatViDate } from '../../../core/text/dates.ts';
+
+import { Hint } from '../../components/Hint.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
+import { useRouteId } from '../../components/use-route-id.ts';
 import { useCampaign, useCampaignCoverage } from './meeting-queries.ts';
 import { MeetingsNav } from './MeetingsNav.tsx';
 import { usePageUnit } from './use-page-unit.ts';
+import { formatViDate } from '../../../core/text/dates.ts';
 
 /** A campaign: month by month its documents and topics, and which cells covered which month. */
 export function CampaignPage() {
   const { t } = useTranslation();
-  const { id = '' } = useParams();
+  const id = useRouteId();
   const page = usePageUnit();
   const campaign = useCampaign(id);
   const coverage = useCampaignCoverage(id, page.unitId ?? '');
@@ -86,9 +89,7 @@ export function CampaignPage() {
           <Paper key={m.id} withBorder p="sm" component="section" aria-label={m.label}>
             <Text fw={600}>{m.label}</Text>
             {m.topics.length > 0 && (
-              <Text size="sm" c="dimmed">
-                {m.topics.join('; ')}
-              </Text>
+              <Hint>{m.topics.join('; ')}</Hint>
             )}
             <List size="sm" mt={4}>
               {m.documents.map((d) => (

@@ -1,10 +1,12 @@
-import { Anchor, Button, EmptyState, Paper, Stack, Text } from '@mantine/core';
+import { Anchor, Button, EmptyState } from '@mantine/core';
 import { IconFlag, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useActingUnit } from '../../components/acting-unit.ts';
+import { CardList } from '../../components/CardList.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { Hint } from '../../components/Hint.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { useUnit } from '../../components/unit-queries.ts';
@@ -41,18 +43,16 @@ export function CampaignsPage() {
       {list.data!.items.length === 0 ? (
         <EmptyState icon={<IconFlag size={40} aria-hidden />} title={t('meetings.campaigns.empty')} py="lg" />
       ) : (
-        <Stack component="ul" gap="xs" m={0} p={0} style={{ listStyle: 'none' }} aria-label={t('meetings.campaigns.title')}>
-          {list.data!.items.map((c) => (
-            <Paper component="li" key={c.id} withBorder p="sm">
+        <CardList items={list.data!.items} label={t('meetings.campaigns.title')} itemKey={(c) => c.id}>
+          {(c) => (
+            <>
               <Anchor component={Link} to={`/meetings/campaigns/${c.id}`} fw={600}>
                 {c.title}
               </Anchor>
-              <Text size="sm" c="dimmed">
-                {c.unitName} · {t('meetings.campaigns.span', { from: monthText(c.firstMonth), to: monthText(c.lastMonth), count: c.months })}
-              </Text>
-            </Paper>
-          ))}
-        </Stack>
+              <Hint>{c.unitName} · {t('meetings.campaigns.span', { from: monthText(c.firstMonth), to: monthText(c.lastMonth), count: c.months })}</Hint>
+            </>
+          )}
+        </CardList>
       )}
       {creating && acting.unitId && <CampaignFormModal unitId={acting.unitId} onClose={() => setCreating(false)} />}
     </>

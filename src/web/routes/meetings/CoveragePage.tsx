@@ -1,15 +1,31 @@
-import { Anchor, Breadcrumbs, Group, List, Paper, Progress, Select, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Breadcrumbs, Group, Paper, Progress, Select, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RollupRow } from '../../../shared/meetings.ts';
+import { DataTable } from '../../components/DataTable.tsx';
+import type { Column } from '../../components/DataTable.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatNumber, todayIso } from '../../components/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
+import { TextList } from '../../components/TextList.tsx';
 import { CoverageStat } from './CoverageStat.tsx';
+import { DrillLink } from './DrillLink.tsx';
 import { useCoverage } from './meeting-queries.ts';
 import { MeetingsNav } from './MeetingsNav.tsx';
 import { recentYears, usePageUnit } from './use-page-unit.ts';
+
+/** A unit's share of members who studied, as a bar and a percentage. */
+function Share({ row }: { row: RollupRow }) {
+  return (
+    <Group gap={6} wrap="nowrap">
+      <Progress value={row.mustStudy === 0 ? 0 : (row.studied * 100) / row.mustStudy} style={{ flex: 1 }} aria-hidden />
+      <Text size="sm" w={44} ta="right">
+        {row.percent === null ? '—' : `${row.percent}%`}
+      </Text>
+    </Group>
+  );
+}
 
 /** Coverage of the study sessions of a unit's subtree, by direct sub-unit, with drill-down. */
 export function CoveragePage() {
@@ -27,6 +43,12 @@ export function CoveragePage() {
   // Sub-units that held sessions first, each group in the server's (name) order.
   const children = [...r.children.filter((c) => c.sessions > 0), ...r.children.filter((c) => c.sessions === 0)];
   const rows: RollupRow[] = [...(r.own ? [{ ...r.own, name: t('meetings.coverage.own', { unit: r.own.name }) }] : []), ...children];
+  const columns: Column<RollupRow>[] = [
+    { key: 'unit', header: t('meetings.coverage.unit'), rowHeader: true, cell: (row) => (row.unitId !== r.unit.id ? <DrillLink name={row.name} onClick={() => page.setUnit(row.unitId)} /> : row.name) },
+    { key: 'sessions', header: t('meetings.coverage.sessionsCol'), numeric: true, cell: (row) => formatNumber(row.sessions) },
+    { key: 'studied', header: t('meetings.coverage.studiedCol'), numeric: true, cell: (row) => `${formatNumber(row.studied)}/${formatNumber(row.mustStudy)}` },
+    { key: 'share', header: t('meetings.coverage.share'), th: { w: '30%' }, cell: (row) => <Share row={row} /> },
+  ];
   return (
     <>
       <PageHeader title={t('meetings.coverage.title')} subtitle={r.unit.name} />
@@ -51,50 +73,8 @@ export function CoveragePage() {
             {t('meetings.coverage.sessions', { count: r.total.sessions })}
           </Text>
         </Paper>
-        <Table.ScrollContainer minWidth={520}>
-          <Table striped highlightOnHover aria-label={t('meetings.coverage.table')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('meetings.coverage.unit')}</Table.Th>
-                <Table.Th ta="right">{t('meetings.coverage.sessionsCol')}</Table.Th>
-                <Table.Th ta="right">{t('meetings.coverage.studiedCol')}</Table.Th>
-                <Table.Th w="30%">{t('meetings.coverage.share')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((row) => (
-                <Table.Tr key={`${row.unitId}-${row.name}`}>
-                  <Table.Th scope="row" fw={500}>
-                    {row.unitId !== r.unit.id ? (
-                      <Anchor component="button" type="button" onClick={() => page.setUnit(row.unitId)} ta="left">
-                        {row.name}
-                      </Anchor>
-                    ) : (
-                      row.name
-                    )}
-                  </Table.Th>
-                  <Table.Td ta="right">{formatNumber(row.sessions)}</Table.Td>
-                  <Table.Td ta="right">
-                    {formatNumber(row.studied)}/{formatNumber(row.mustStudy)}
-                  </Table.Td>
-                  <Table.Td>
-                    <Group gap={6} wrap="nowrap">
-                      <Progress value={row.mustStudy === 0 ? 0 : (row.studied * 100) / row.mustStudy} style={{ flex: 1 }} aria-hidden />
-                      <Text size="sm" w={44} ta="right">
-                        {row.percent === null ? '—' : `${row.percent}%`}
-                      </Text>
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-        <List size="sm" c="dimmed">
-          {r.explanation.map((x) => (
-            <List.Item key={x}>{x}</List.Item>
-          ))}
-        </List>
+        <DataTable label={t('meetings.coverage.table')} rows={rows} rowKey={(row) => `${row.unitId}-${row.name}`} columns={columns} minWidth={520} highlightOnHover verticalSpacing="compact" />
+        <TextList items={r.explanation} size="sm" c="dimmed" />
       </Stack>
     </>
   );

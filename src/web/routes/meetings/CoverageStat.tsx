@@ -1,5 +1,6 @@
 import { Group, Progress, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Hint } from '../../components/Hint.tsx';
 
 /** "Đã học tập 28/30 (93%)" with a bar: the figure a secretary and the level above look for. */
 export function CoverageStat({ studied, mustStudy, percent, label }: { studied: number; mustStudy: number; percent: number | null; label?: string }) {
@@ -8,9 +9,7 @@ export function CoverageStat({ studied, mustStudy, percent, label }: { studied: 
   return (
     <Stack gap={4} role="group" aria-label={`${label ?? t('meetings.studied')}: ${text}`}>
       <Group gap="xs" align="baseline">
-        <Text size="sm" c="dimmed">
-          {label ?? t('meetings.studied')}
-        </Text>
+        <Hint>{label ?? t('meetings.studied')}</Hint>
         <Text fw={700} fz="xl" data-testid="coverage">
           {text}
         </Text>

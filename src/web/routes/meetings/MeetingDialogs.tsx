@@ -1,55 +1,37 @@
-import { NumberInput, Stack, TextInput, Textarea } from '@mantine/core';
+import { NumberInput, TextInput, Textarea } from '@mantine/core';
 import { useState } from 'react';
-import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import type { MeetingDetail } from '../../../shared/meetings.ts';
 import { DateField } from '../../components/DateField.tsx';
-import { FormActions } from '../../components/FormActions.tsx';
-import { FormError } from '../../components/FormError.tsx';
 import { todayIso } from '../../components/format.ts';
-import { errorMessage, notifySuccess } from '../../components/notify.ts';
-import { ResponsiveModal } from '../../components/ResponsiveModal.tsx';
+import { FormModal } from '../../components/FormModal.tsx';
+import { errorMessage } from '../../components/notify.ts';
 import { useCreateMakeup, useUpdateMeeting } from './meeting-queries.ts';
 
 /** Recording that a meeting took place: duration, materials, content covered, minutes (biên bản). */
 export function RecordResultModal({ meeting, onClose }: { meeting: MeetingDetail; onClose: () => void }) {
   const { t } = useTranslation();
-  const update = useUpdateMeeting(meeting.id);
+  const [error, setError] = useState<string | null>(null);
+  const update = useUpdateMeeting(meeting.id, { notice: () => t('meetings.result.saved'), onError: (e) => setError(errorMessage(e)) });
   const [duration, setDuration] = useState<number | string>(meeting.durationMinutes ?? '');
   const [sentOn, setSentOn] = useState<string | null>(meeting.materialsSentOn);
   const [content, setContent] = useState(meeting.content ?? '');
   const [minutes, setMinutes] = useState(meeting.minutes ?? '');
-  const [error, setError] = useState<string | null>(null);
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    try {
-      await update.mutateAsync({
-        status: 'held',
-        durationMinutes: duration === '' ? null : Number(duration),
-        materialsSentOn: sentOn,
-        content: content.trim() || null,
-        minutes: minutes.trim() || null,
-      });
-      notifySuccess(t('meetings.result.saved'));
-      onClose();
-    } catch (err) {
-      setError(errorMessage(err));
-    }
-  }
+  const record = {
+    status: 'held',
+    durationMinutes: duration === '' ? null : Number(duration),
+    materialsSentOn: sentOn,
+    content: content.trim() || null,
+    minutes: minutes.trim() || null,
+  };
   return (
-    <ResponsiveModal opened onClose={onClose} title={t('meetings.result.title')}>
-      <form onSubmit={(e) => void submit(e)} noValidate>
-        <Stack gap="sm">
-          <FormError message={error} />
-          <NumberInput label={t('meetings.result.duration')} min={1} max={1440} value={duration} onChange={setDuration} suffix={` ${t('meetings.result.minutesUnit')}`} />
-          <DateField label={t('meetings.form.materialsSentOn')} value={sentOn} onChange={setSentOn} clearable maxDate={meeting.date} />
-          <Textarea label={t('meetings.form.content')} autosize minRows={2} value={content} onChange={(e) => setContent(e.currentTarget.value)} />
-          <Textarea label={t('meetings.result.minutes')} autosize minRows={4} value={minutes} onChange={(e) => setMinutes(e.currentTarget.value)} />
-        </Stack>
-        <FormActions submitLabel={t('meetings.result.submit')} loading={update.isPending} onCancel={onClose} />
-      </form>
-    </ResponsiveModal>
+    <FormModal title={t('meetings.result.title')} onClose={onClose} onSubmit={() => update.mutate(record, { onSuccess: onClose })} error={error} submitLabel={t('meetings.result.submit')} busy={update.isPending}>
+      <NumberInput label={t('meetings.result.duration')} min={1} max={1440} value={duration} onChange={setDuration} suffix={` ${t('meetings.result.minutesUnit')}`} />
+      <DateField label={t('meetings.form.materialsSentOn')} value={sentOn} onChange={setSentOn} clearable maxDate={meeting.date} />
+      <Textarea label={t('meetings.form.content')} autosize minRows={2} value={content} onChange={(e) => setContent(e.currentTarget.value)} />
+      <Textarea label={t('meetings.result.minutes')} autosize minRows={4} value={minutes} onChange={(e) => setMinutes(e.currentTarget.value)} />
+    </FormModal>
   );
 }
 
@@ -57,31 +39,18 @@ export function RecordResultModal({ meeting, onClose }: { meeting: MeetingDetail
 export function MakeupModal({ meeting, onClose }: { meeting: MeetingDetail; onClose: () => void }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const create = useCreateMakeup(meeting.id);
+  const [error, setError] = useState<string | null>(null);
+  const create = useCreateMakeup(meeting.id, { notice: () => t('meetings.makeup.saved'), onError: (e) => setError(errorMessage(e)) });
   const [date, setDate] = useState<string | null>(todayIso() < meeting.date ? meeting.date : todayIso());
   const [place, setPlace] = useState(meeting.place ?? '');
-  const [error, setError] = useState<string | null>(null);
-  async function submit(e: FormEvent) {
-    e.preventDefault();
+  function submit() {
     if (!date) return setError(t('meetings.makeup.dateRequired'));
-    try {
-      const out = await create.mutateAsync({ date, place: place.trim() || null });
-      notifySuccess(t('meetings.makeup.saved'));
-      navigate(`/meetings/${out.id}`);
-    } catch (err) {
-      setError(errorMessage(err));
-    }
+    create.mutate({ date, place: place.trim() || null }, { onSuccess: (out) => navigate(`/meetings/${out.id}`) });
   }
   return (
-    <ResponsiveModal opened onClose={onClose} title={t('meetings.makeup.title')}>
-      <form onSubmit={(e) => void submit(e)} noValidate>
-        <Stack gap="sm">
-          <FormError message={error} />
-          <DateField label={t('meetings.form.date')} required value={date} onChange={setDate} minDate={meeting.date} />
-          <TextInput label={t('meetings.form.place')} value={place} onChange={(e) => setPlace(e.currentTarget.value)} />
-        </Stack>
-        <FormActions submitLabel={t('meetings.makeup.submit')} loading={create.isPending} onCancel={onClose} />
-      </form>
-    </ResponsiveModal>
+    <FormModal title={t('meetings.makeup.title')} onClose={onClose} onSubmit={submit} error={error} submitLabel={t('meetings.makeup.submit')} busy={create.isPending}>
+      <DateField label={t('meetings.form.date')} required value={date} onChange={setDate} minDate={meeting.date} />
+      <TextInput label={t('meetings.form.place')} value={place} onChange={(e) => setPlace(e.currentTarget.value)} />
+    </FormModal>
   );
 }

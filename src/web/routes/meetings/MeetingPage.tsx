@@ -1,46 +1,34 @@
-import { Alert, Anchor, Badge, Button, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, List, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconCheck, IconClipboardCheck, IconInfoCircle, IconSend, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import type { MeetingDetail } from '../../../shared/meetings.ts';
 import { useActingUnit } from '../../components/acting-unit.ts';
 import { ConfirmStep } from '../../components/ConfirmStep.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { Fact } from '../../components/Fact.tsx';
 import { todayIso } from '../../components/format.ts';
-import { formatViDate, formatViDateTime } from '../../../core/text/dates.ts';
 import { useLabels } from '../../components/labels.ts';
-import { notifyError, notifySuccess } from '../../components/notify.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { ResponsiveModal } from '../../components/ResponsiveModal.tsx';
+import { Section } from '../../components/Section.tsx';
+import { useRouteId } from '../../components/use-route-id.ts';
 import { CoverageStat } from './CoverageStat.tsx';
-import { MakeupModal, RecordResultModal } from './MeetingDialogs.tsx';
-import { useMeetingLabels } from './meeting-labels.ts';
+import { useMeetingLabels, withNoticeWarning } from './meeting-labels.ts';
 import { useMeeting, useRegisterObserver, useSendMeeting, useUpdateMeeting } from './meeting-queries.ts';
+import { MakeupModal, RecordResultModal } from './MeetingDialogs.tsx';
 import { PrefillReport } from './PrefillReport.tsx';
+import { formatViDate, formatViDateTime } from '../../../core/text/dates.ts';
 
 /** One study session or meeting: what it is, its coverage, notice, quality, and what can be done next. */
 export function MeetingPage() {
-  const { id = '' } = useParams();
+  const id = useRouteId();
   const meeting = useMeeting(id);
   if (meeting.isPending) return <PageLoader />;
   if (meeting.isError) return <ErrorAlert error={meeting.error} onRetry={() => void meeting.refetch()} />;
   return <MeetingView m={meeting.data} />;
-}
-
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-        {label}
-      </Text>
-      <Text component="div" size="sm" style={{ overflowWrap: 'anywhere' }}>
-        {children}
-      </Text>
-    </div>
-  );
 }
 
 function MeetingView({ m }: { m: MeetingDetail }) {
@@ -48,39 +36,13 @@ function MeetingView({ m }: { m: MeetingDetail }) {
   const labels = useLabels();
   const ml = useMeetingLabels();
   const acting = useActingUnit();
-  const send = useSendMeeting(m.id);
-  const update = useUpdateMeeting(m.id);
-  const observe = useRegisterObserver(m.id);
+  const send = useSendMeeting(m.id, { notice: (out) => withNoticeWarning(t('meetings.sent'), out) });
+  const update = useUpdateMeeting(m.id, { notice: () => t('meetings.cancelled') });
+  const observe = useRegisterObserver(m.id, { notice: (_, o) => t('meetings.observers.registered', { role: ml.observer(o.role).toLowerCase() }) });
   const [dialog, setDialog] = useState<'result' | 'makeup' | 'cancel' | null>(null);
   const started = m.date <= todayIso();
   const canEdit = m.permissions.edit;
-
-  async function sendUp() {
-    try {
-      const out = await send.mutateAsync();
-      notifySuccess(out.notice.warning && out.notice.message ? `${t('meetings.sent')} ${out.notice.message}` : t('meetings.sent'));
-    } catch (err) {
-      notifyError(err);
-    }
-  }
-  async function register(role: 'attend' | 'supervise') {
-    if (!acting.unitId) return;
-    try {
-      await observe.mutateAsync({ unitId: acting.unitId, role });
-      notifySuccess(t('meetings.observers.registered', { role: ml.observer(role).toLowerCase() }));
-    } catch (err) {
-      notifyError(err);
-    }
-  }
-  async function cancel() {
-    try {
-      await update.mutateAsync({ status: 'cancelled' });
-      notifySuccess(t('meetings.cancelled'));
-      setDialog(null);
-    } catch (err) {
-      notifyError(err);
-    }
-  }
+  const register = (role: 'attend' | 'supervise') => acting.unitId && observe.mutate({ unitId: acting.unitId, role });
 
   return (
     <>
@@ -135,7 +97,7 @@ function MeetingView({ m }: { m: MeetingDetail }) {
               {m.notice.sentUpAt && <Text size="sm">{t('meetings.sentAt', { at: formatViDateTime(m.notice.sentUpAt) })}</Text>}
               {canEdit && m.status === 'planned' && !m.notice.sentUpAt && (
                 <Group>
-                  <Button size="sm" leftSection={<IconSend size={16} aria-hidden />} onClick={() => void sendUp()} loading={send.isPending}>
+                  <Button size="sm" leftSection={<IconSend size={16} aria-hidden />} onClick={() => send.mutate()} loading={send.isPending}>
                     {t('meetings.sendUp')}
                   </Button>
                 </Group>
@@ -145,7 +107,7 @@ function MeetingView({ m }: { m: MeetingDetail }) {
         )}
         {m.notice.state === 'not_required' && canEdit && m.status === 'planned' && !m.makeupOf && (
           <Group>
-            <Button variant="default" size="sm" leftSection={<IconSend size={16} aria-hidden />} onClick={() => void sendUp()} loading={send.isPending} disabled={!!m.notice.sentUpAt}>
+            <Button variant="default" size="sm" leftSection={<IconSend size={16} aria-hidden />} onClick={() => send.mutate()} loading={send.isPending} disabled={!!m.notice.sentUpAt}>
               {m.notice.sentUpAt ? t('meetings.sentAt', { at: formatViDateTime(m.notice.sentUpAt) }) : t('meetings.sendUp')}
             </Button>
           </Group>
@@ -181,10 +143,7 @@ function MeetingView({ m }: { m: MeetingDetail }) {
         {canEdit && m.task && m.kind === 'study' && m.status === 'held' && !m.makeupOf && <PrefillReport unitId={m.unit.id} planId={m.task.planId} />}
 
         {m.quality && (
-          <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="section" aria-labelledby="quality-title">
-            <Title order={2} fz="h4" id="quality-title" mb="xs">
-              {t('meetings.quality.title')} {m.quality.ruleSet && <Text span c="dimmed" size="sm">({m.quality.ruleSet.name})</Text>}
-            </Title>
+          <Section title={<>{t('meetings.quality.title')} {m.quality.ruleSet && <Text span c="dimmed" size="sm">({m.quality.ruleSet.name})</Text>}</>} id="quality-title" titleGap="xs">
             <List spacing={4} size="sm">
               {m.quality.checks.map((c) => (
                 <List.Item key={c.code} icon={c.ok ? <IconCheck size={16} color="green" aria-label={t('meetings.quality.ok')} /> : <IconX size={16} color="red" aria-label={t('meetings.quality.notOk')} />}>
@@ -192,14 +151,11 @@ function MeetingView({ m }: { m: MeetingDetail }) {
                 </List.Item>
               ))}
             </List>
-          </Paper>
+          </Section>
         )}
 
         {(m.permissions.observe || m.observers.length > 0) && (
-          <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="section" aria-labelledby="observers-title">
-            <Title order={2} fz="h4" id="observers-title" mb="xs">
-              {t('meetings.observers.title')}
-            </Title>
+          <Section title={t('meetings.observers.title')} id="observers-title" titleGap="xs">
             {m.observers.length === 0 ? (
               <Text size="sm" c="dimmed">{t('meetings.observers.none')}</Text>
             ) : (
@@ -213,50 +169,47 @@ function MeetingView({ m }: { m: MeetingDetail }) {
             )}
             {m.permissions.observe && (
               <Group mt="sm" gap="xs">
-                <Button size="sm" variant="light" onClick={() => void register('attend')} loading={observe.isPending}>
+                <Button size="sm" variant="light" onClick={() => register('attend')} loading={observe.isPending}>
                   {t('meetings.observers.attend')}
                 </Button>
-                <Button size="sm" variant="light" onClick={() => void register('supervise')} loading={observe.isPending}>
+                <Button size="sm" variant="light" onClick={() => register('supervise')} loading={observe.isPending}>
                   {t('meetings.observers.supervise')}
                 </Button>
               </Group>
             )}
-          </Paper>
+          </Section>
         )}
 
         <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="section" aria-label={t('meetings.details')}>
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-            <Field label={t('meetings.form.chair')}>{m.chairName ?? (m.chairPersonId ? t('meetings.chairMember') : '—')}</Field>
-            <Field label={t('meetings.form.participants')}>{m.categories.map(labels.category).join(', ')}</Field>
-            <Field label={t('meetings.form.rapporteurs')}>
+            <Fact label={t('meetings.form.chair')} caps size="sm">{m.chairName ?? (m.chairPersonId ? t('meetings.chairMember') : '—')}</Fact>
+            <Fact label={t('meetings.form.participants')} caps size="sm">{m.categories.map(labels.category).join(', ')}</Fact>
+            <Fact label={t('meetings.form.rapporteurs')} caps size="sm">
               {m.rapporteurs.length === 0 ? '—' : m.rapporteurs.map((r) => (r.unitName ? `${r.name} (${r.unitName})` : r.name)).join('; ')}
               {m.rapporteurRequest && <div>{t('meetings.requested')}: {m.rapporteurRequest}</div>}
-            </Field>
-            <Field label={t('meetings.form.materialsSentOn')}>{m.materialsSentOn ? formatViDate(m.materialsSentOn) : '—'}</Field>
-            <Field label={t('meetings.form.selfStudy')}>{m.selfStudyAllowed ? t('meetings.yes') : t('meetings.no')}</Field>
-            {m.durationMinutes !== null && <Field label={t('meetings.result.duration')}>{m.durationMinutes} {t('meetings.result.minutesUnit')}</Field>}
+            </Fact>
+            <Fact label={t('meetings.form.materialsSentOn')} caps size="sm">{m.materialsSentOn ? formatViDate(m.materialsSentOn) : '—'}</Fact>
+            <Fact label={t('meetings.form.selfStudy')} caps size="sm">{m.selfStudyAllowed ? t('meetings.yes') : t('meetings.no')}</Fact>
+            {m.durationMinutes !== null && <Fact label={t('meetings.result.duration')} caps size="sm">{m.durationMinutes} {t('meetings.result.minutesUnit')}</Fact>}
             {m.task && (
-              <Field label={t('meetings.form.task')}>
+              <Fact label={t('meetings.form.task')} caps size="sm">
                 <Anchor component={Link} to={`/plans/${m.task.planId}`}>
                   {m.task.planNumber ?? m.task.planTitle}
                 </Anchor>
                 : {m.task.taskText} ({m.task.periodLabel})
-              </Field>
+              </Fact>
             )}
             {m.campaign && (
-              <Field label={t('meetings.form.campaign')}>
+              <Fact label={t('meetings.form.campaign')} caps size="sm">
                 <Anchor component={Link} to={`/meetings/campaigns/${m.campaign.id}`}>
                   {m.campaign.title}
                 </Anchor>{' '}
                 — {m.campaign.month.slice(5)}/{m.campaign.month.slice(0, 4)}
-              </Field>
+              </Fact>
             )}
           </SimpleGrid>
           {m.documents.length > 0 && (
-            <Stack gap={2} mt="sm">
-              <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-                {t('meetings.form.documents')}
-              </Text>
+            <Fact label={t('meetings.form.documents')} caps size="sm" mt="sm">
               <List size="sm">
                 {m.documents.map((d) => (
                   <List.Item key={d.id}>
@@ -267,30 +220,22 @@ function MeetingView({ m }: { m: MeetingDetail }) {
                   </List.Item>
                 ))}
               </List>
-            </Stack>
+            </Fact>
           )}
           {m.materials.length > 0 && (
-            <Stack gap={2} mt="sm">
-              <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-                {t('meetings.form.materials')}
-              </Text>
+            <Fact label={t('meetings.form.materials')} caps size="sm" mt="sm">
               <List size="sm">
                 {m.materials.map((x, i) => (
                   <List.Item key={i}>{x.url ? <Anchor href={x.url}>{x.title}</Anchor> : x.title}</List.Item>
                 ))}
               </List>
-            </Stack>
+            </Fact>
           )}
-          {m.content && <Field label={t('meetings.form.content')}>{m.content}</Field>}
+          {m.content && <Fact label={t('meetings.form.content')} caps size="sm">{m.content}</Fact>}
           {m.minutes && (
-            <Stack gap={2} mt="sm">
-              <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-                {t('meetings.result.minutes')}
-              </Text>
-              <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-                {m.minutes}
-              </Text>
-            </Stack>
+            <Fact label={t('meetings.result.minutes')} caps size="sm" mt="sm" pre>
+              {m.minutes}
+            </Fact>
           )}
         </Paper>
       </Stack>
@@ -298,7 +243,7 @@ function MeetingView({ m }: { m: MeetingDetail }) {
       {dialog === 'makeup' && <MakeupModal meeting={m} onClose={() => setDialog(null)} />}
       {dialog === 'cancel' && (
         <ResponsiveModal opened onClose={() => setDialog(null)} title={t('meetings.cancel')} size="md">
-          <ConfirmStep confirmLabel={t('meetings.cancel')} onConfirm={() => void cancel()} onBack={() => setDialog(null)} loading={update.isPending}>
+          <ConfirmStep confirmLabel={t('meetings.cancel')} onConfirm={() => update.mutate({ status: 'cancelled' }, { onSuccess: () => setDialog(null) })} onBack={() => setDialog(null)} loading={update.isPending}>
             {t('meetings.cancelConfirm')}
           </ConfirmStep>
         </ResponsiveModal>

@@ -1,5 +1,4 @@
-import { Route, Routes } from 'react-router-dom';
-import { NotFoundPage } from '../../components/NotFoundPage.tsx';
+import { ModuleRoutes } from '../../components/ModuleRoutes.tsx';
 import { AttendancePage } from './AttendancePage.tsx';
 import { CampaignPage } from './CampaignPage.tsx';
 import { CampaignsPage } from './CampaignsPage.tsx';
@@ -14,18 +13,19 @@ import { UpcomingPage } from './UpcomingPage.tsx';
 /** The pages of the meetings module, under /meetings. */
 export function MeetingsRoutes() {
   return (
-    <Routes>
-      <Route index element={<MeetingsPage />} />
-      <Route path="new" element={<PlanMeetingPage />} />
-      <Route path="upcoming" element={<UpcomingPage />} />
-      <Route path="coverage" element={<CoveragePage />} />
-      <Route path="quality" element={<QualityPage />} />
-      <Route path="campaigns" element={<CampaignsPage />} />
-      <Route path="campaigns/:id" element={<CampaignPage />} />
-      <Route path="rules" element={<RuleSetsPage />} />
-      <Route path=":id" element={<MeetingPage />} />
-      <Route path=":id/attendance" element={<AttendancePage />} />
-      <Route path="*" element={<NotFoundPage />} />
-    </Routes>
+    <ModuleRoutes
+      pages={{
+        '': <MeetingsPage />,
+        new: <PlanMeetingPage />,
+        upcoming: <UpcomingPage />,
+        coverage: <CoveragePage />,
+        quality: <QualityPage />,
+        campaigns: <CampaignsPage />,
+        'campaigns/:id': <CampaignPage />,
+        rules: <RuleSetsPage />,
+        ':id': <MeetingPage />,
+        ':id/attendance': <AttendancePage />,
+      }}
+    />
   );
 }

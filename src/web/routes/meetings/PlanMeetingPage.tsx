@@ -1,29 +1,26 @@
 import { Alert, Button, Checkbox, EmptyState, Group, MultiSelect, Paper, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
 import { IconCalendarEvent } from '@tabler/icons-react';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { DEFAULT_PARTICIPANT_CATEGORIES } from '../../../core/meetings/kinds.ts';
 import type { DocumentList } from '../../../shared/documents.ts';
-import type { MemberRow } from '../../../shared/members.ts';
 import { MeetingCreateSchema } from '../../../shared/meetings.ts';
+import type { MemberRow } from '../../../shared/members.ts';
 import type { TaskInstanceView } from '../../../shared/plans.ts';
 import { api } from '../../api-client.ts';
-import { useActingUnit } from '../../components/acting-unit.ts';
+import { ActingUnitPage } from '../../components/ActingUnitPage.tsx';
 import { DateField } from '../../components/DateField.tsx';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { FormError } from '../../components/FormError.tsx';
 import { todayIso } from '../../components/format.ts';
+import { FormError } from '../../components/FormError.tsx';
 import { useLabels } from '../../components/labels.ts';
-import { notifySuccess } from '../../components/notify.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { PageLoader } from '../../components/PageLoader.tsx';
-import { useUnit } from '../../components/unit-queries.ts';
+import { SearchMultiSelect } from '../../components/SearchMultiSelect.tsx';
+import type { Choice } from '../../components/SearchMultiSelect.tsx';
+import type { SearchSource } from '../../components/server-search.ts';
 import { useFormState } from '../../components/use-form-state.ts';
-import { useMeetingLabels } from './meeting-labels.ts';
+import { useMeetingLabels, withNoticeWarning } from './meeting-labels.ts';
 import { useCampaign, useCampaigns, useCreateMeeting, useRapporteurs } from './meeting-queries.ts';
 
 interface Values {
@@ -39,7 +36,7 @@ interface Values {
   rapporteurIds: string[];
   requestRapporteur: boolean;
   rapporteurRequest: string;
-  documentIds: string[];
+  documents: Choice[];
   materials: string;
   materialsSentOn: string | null;
   selfStudyAllowed: boolean;
@@ -52,23 +49,28 @@ interface Values {
 /** Planning a study session or a cell meeting of the unit the user acts for. */
 export function PlanMeetingPage() {
   const { t } = useTranslation();
-  const acting = useActingUnit();
-  const unit = useUnit(acting.unitId);
-  if (acting.loading || (acting.unitId && unit.isPending)) return <PageLoader />;
-  if (!acting.unitId) return <EmptyState icon={<IconCalendarEvent size={40} aria-hidden />} title={t('meetings.noUnit')} py="xl" />;
-  if (unit.isError) return <ErrorAlert error={unit.error} onRetry={() => void unit.refetch()} />;
-  const u = unit.data!;
   return (
-    <>
-      <PageHeader title={t('meetings.planTitle')} ancestors={u.ancestors} current={{ id: u.id, name: u.name }} subtitle={u.name} />
-      <PlanForm key={u.id} unitId={u.id} />
-    </>
+    <ActingUnitPage none={<EmptyState icon={<IconCalendarEvent size={40} aria-hidden />} title={t('meetings.noUnit')} py="xl" />}>
+      {(u) => (
+        <>
+          <PageHeader title={t('meetings.planTitle')} ancestors={u.ancestors} current={{ id: u.id, name: u.name }} subtitle={u.name} />
+          <PlanForm key={u.id} unitId={u.id} />
+        </>
+      )}
+    </ActingUnitPage>
   );
 }
 
+/** The documents a session studies: any the user may read, offered before anything is typed. */
+const DOCUMENTS: SearchSource<DocumentList['items'][number], DocumentList> = {
+  key: (text) => ['meetings', 'documents', text],
+  fetch: (text, signal) => api.get<DocumentList>('/api/documents', { q: text, limit: 30 }, signal),
+  minLength: 0,
+};
+
 const emptyValues = (): Values => ({
   kind: 'study', title: '', date: todayIso(), startTime: '', sessionLength: 'half_day', place: '', chairPersonId: null, chairName: '',
-  categories: [...DEFAULT_PARTICIPANT_CATEGORIES], rapporteurIds: [], requestRapporteur: false, rapporteurRequest: '', documentIds: [], materials: '',
+  categories: [...DEFAULT_PARTICIPANT_CATEGORIES], rapporteurIds: [], requestRapporteur: false, rapporteurRequest: '', documents: [], materials: '',
   materialsSentOn: null, selfStudyAllowed: false, taskInstanceId: null, campaignId: null, campaignMonthId: null, content: '',
 });
 
@@ -79,10 +81,7 @@ function PlanForm({ unitId }: { unitId: string }) {
   const navigate = useNavigate();
   const form = useFormState<Values>(emptyValues());
   const v = form.values;
-  const create = useCreateMeeting();
-  const [docSearch, setDocSearch] = useState('');
-  const [docQ] = useDebouncedValue(docSearch, 300);
-  const [docLabels, setDocLabels] = useState<Record<string, string>>({});
+  const create = useCreateMeeting({ notice: (out) => withNoticeWarning(t('meetings.form.saved'), out), onError: form.showServerError });
 
   const members = useQuery({
     queryKey: ['meetings', 'members', unitId],
@@ -92,21 +91,11 @@ function PlanForm({ unitId }: { unitId: string }) {
     queryKey: ['meetings', 'tasks', unitId],
     queryFn: () => api.get<{ items: TaskInstanceView[]; total: number }>(`/api/units/${unitId}/task-instances`, { limit: 200 }),
   });
-  const docs = useQuery({
-    queryKey: ['meetings', 'documents', docQ],
-    queryFn: ({ signal }) => api.get<DocumentList>('/api/documents', { q: docQ.trim(), limit: 30 }, signal),
-    placeholderData: keepPreviousData,
-  });
   const roster = useRapporteurs(unitId);
   const campaigns = useCampaigns(unitId);
   const campaign = useCampaign(v.campaignId ?? '');
 
-  const docOptions = [
-    ...(docs.data?.items ?? []).map((d) => ({ value: d.id, label: `${d.number ?? d.kind}${d.title ? ` — ${d.title}` : ''}`.slice(0, 160) })),
-    ...v.documentIds.filter((id) => !(docs.data?.items ?? []).some((d) => d.id === id)).map((id) => ({ value: id, label: docLabels[id] ?? id })),
-  ];
-
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
     const rapporteurs = (roster.data?.items ?? []).filter((r) => v.rapporteurIds.includes(r.personId)).map((r) => ({ personId: r.personId, name: r.name, unitName: r.unitName }));
     const input = form.validate(MeetingCreateSchema, {
@@ -125,31 +114,25 @@ function PlanForm({ unitId }: { unitId: string }) {
       materials: v.materials.split('\n').map((x) => x.trim()).filter(Boolean).map((title) => ({ title })),
       materialsSentOn: v.materialsSentOn,
       selfStudyAllowed: v.selfStudyAllowed,
-      documentIds: v.documentIds,
+      documentIds: v.documents.map((d) => d.id),
       taskInstanceId: v.taskInstanceId,
       campaignMonthId: v.campaignMonthId,
       content: v.content.trim() || null,
     });
-    if (!input) return;
-    try {
-      const out = await create.mutateAsync(input);
-      notifySuccess(out.notice.warning && out.notice.message ? `${t('meetings.form.saved')} ${out.notice.message}` : t('meetings.form.saved'));
-      navigate(`/meetings/${out.id}`);
-    } catch (err) {
-      form.showServerError(err);
-    }
+    if (input) create.mutate(input, { onSuccess: (out) => navigate(`/meetings/${out.id}`) });
   }
 
   const openTasks = (tasks.data?.items ?? []).filter((x) => x.state === 'open');
+  const months = (campaign.data?.months ?? []).map((m) => ({ value: m.id, label: m.label }));
   return (
-    <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="form" onSubmit={(e: FormEvent) => void submit(e)} noValidate aria-label={t('meetings.planTitle')}>
+    <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="form" onSubmit={submit} noValidate aria-label={t('meetings.planTitle')}>
       <Stack gap="sm">
         <FormError message={form.formError} />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           <Select label={t('meetings.form.kind')} data={ml.kindOptions()} value={v.kind} onChange={(x) => form.set('kind', x ?? 'study')} allowDeselect={false} />
-          <TextInput label={t('meetings.form.title')} required value={v.title} onChange={(e) => form.set('title', e.currentTarget.value)} error={form.errors.title} />
+          <TextInput label={t('meetings.form.title')} required {...form.text('title')} />
           <DateField label={t('meetings.form.date')} required value={v.date} onChange={(x) => form.set('date', x)} error={form.errors.date} />
-          <TextInput type="time" label={t('meetings.form.startTime')} value={v.startTime} onChange={(e) => form.set('startTime', e.currentTarget.value)} error={form.errors.startTime} />
+          <TextInput type="time" label={t('meetings.form.startTime')} {...form.text('startTime')} />
           {v.kind === 'study' && (
             <Select label={t('meetings.form.length')} data={ml.lengthOptions()} value={v.sessionLength} onChange={(x) => form.set('sessionLength', x)} clearable />
           )}
@@ -173,22 +156,14 @@ function PlanForm({ unitId }: { unitId: string }) {
           onChange={(x) => form.set('categories', x)}
           error={form.errors.categories}
         />
-        <MultiSelect
+        <SearchMultiSelect
           label={t('meetings.form.documents')}
           placeholder={t('meetings.form.documentsPlaceholder')}
-          data={docOptions}
-          value={v.documentIds}
-          onChange={(ids) => {
-            const next = { ...docLabels };
-            for (const o of docOptions) if (ids.includes(o.value)) next[o.value] = o.label;
-            setDocLabels(next);
-            form.set('documentIds', ids);
-          }}
-          searchable
-          searchValue={docSearch}
-          onSearchChange={setDocSearch}
-          filter={({ options }) => options}
-          nothingFoundMessage={t('meetings.form.noDocuments')}
+          value={v.documents}
+          onChange={(docs) => form.set('documents', docs)}
+          source={DOCUMENTS}
+          option={(d) => ({ id: d.id, label: `${d.number ?? d.kind}${d.title ? ` — ${d.title}` : ''}`.slice(0, 160) })}
+          nothingFound={t('meetings.form.noDocuments')}
           error={form.errors.documentIds}
         />
         <MultiSelect
@@ -228,14 +203,7 @@ function PlanForm({ unitId }: { unitId: string }) {
               clearable
             />
             {v.campaignId && (
-              <Select
-                label={t('meetings.form.campaignMonth')}
-                data={(campaign.data?.months ?? []).map((m) => ({ value: m.id, label: m.label }))}
-                value={v.campaignMonthId}
-                onChange={(x) => form.set('campaignMonthId', x)}
-                clearable
-                error={form.errors.campaignMonthId}
-              />
+              <Select label={t('meetings.form.campaignMonth')} data={months} value={v.campaignMonthId} onChange={(x) => form.set('campaignMonthId', x)} clearable error={form.errors.campaignMonthId} />
             )}
           </SimpleGrid>
         )}

@@ -1,13 +1,17 @@
-import { Accordion, Anchor, Badge, Group, List, Paper, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Accordion, Anchor, Badge, Group, List, Paper, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconCheck, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { DataTable } from '../../components/DataTable.tsx';
+import type { Column } from '../../components/DataTable.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { todayIso } from '../../components/format.ts';
 import { formatViDate } from '../../../core/text/dates.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
+import { TextList } from '../../components/TextList.tsx';
+import { DrillLink } from './DrillLink.tsx';
 import { useMeetingLabels } from './meeting-labels.ts';
 import { useQuality } from './meeting-queries.ts';
 import { MeetingsNav } from './MeetingsNav.tsx';
@@ -27,6 +31,13 @@ export function QualityPage() {
   if (!page.unitId) return null;
   if (data.isError) return <ErrorAlert error={data.error} onRetry={() => void data.refetch()} />;
   const q = data.data!;
+  const byUnit: Column<(typeof q.children)[number]>[] = [
+    { key: 'unit', header: t('meetings.coverage.unit'), rowHeader: true, cell: (c) => <DrillLink name={c.name} onClick={() => page.setUnit(c.unitId)} /> },
+    { key: 'cells', header: t('meetings.quality.cellsOk'), numeric: true, cell: (c) => ratio(c.cellsOk, c.cells) },
+    { key: 'months', header: t('meetings.quality.monthsHeld'), numeric: true, cell: (c) => ratio(c.monthsHeld, c.monthsExpected) },
+    { key: 'thematic', header: t('meetings.quality.thematicOk'), numeric: true, cell: (c) => ratio(c.thematicOk, c.thematicExpected) },
+    { key: 'meetings', header: t('meetings.quality.meetingsOk'), numeric: true, cell: (c) => ratio(c.meetingsOk, c.meetingsAssessed) },
+  ];
   return (
     <>
       <PageHeader title={t('meetings.quality.pageTitle')} subtitle={q.unit.name} />
@@ -51,34 +62,7 @@ export function QualityPage() {
           ))}
         </SimpleGrid>
         {q.children.length > 0 && (
-          <Table.ScrollContainer minWidth={560}>
-            <Table striped aria-label={t('meetings.quality.byUnit')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('meetings.coverage.unit')}</Table.Th>
-                  <Table.Th ta="right">{t('meetings.quality.cellsOk')}</Table.Th>
-                  <Table.Th ta="right">{t('meetings.quality.monthsHeld')}</Table.Th>
-                  <Table.Th ta="right">{t('meetings.quality.thematicOk')}</Table.Th>
-                  <Table.Th ta="right">{t('meetings.quality.meetingsOk')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {q.children.map((c) => (
-                  <Table.Tr key={c.unitId}>
-                    <Table.Th scope="row" fw={500}>
-                      <Anchor component="button" type="button" onClick={() => page.setUnit(c.unitId)} ta="left">
-                        {c.name}
-                      </Anchor>
-                    </Table.Th>
-                    <Table.Td ta="right">{ratio(c.cellsOk, c.cells)}</Table.Td>
-                    <Table.Td ta="right">{ratio(c.monthsHeld, c.monthsExpected)}</Table.Td>
-                    <Table.Td ta="right">{ratio(c.thematicOk, c.thematicExpected)}</Table.Td>
-                    <Table.Td ta="right">{ratio(c.meetingsOk, c.meetingsAssessed)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <DataTable label={t('meetings.quality.byUnit')} rows={q.children} rowKey={(c) => c.unitId} columns={byUnit} minWidth={560} verticalSpacing="compact" />
         )}
         <Title order={2} fz="h4">
           {t('meetings.quality.cells')}
@@ -137,11 +121,7 @@ export function QualityPage() {
               <Text size="sm">
                 <strong>{s.name}</strong> ({t('meetings.rules.from', { date: formatViDate(s.validFrom) })}) — {s.source}
               </Text>
-              <List size="xs">
-                {s.rules.map((x) => (
-                  <List.Item key={x}>{x}</List.Item>
-                ))}
-              </List>
+              <TextList items={s.rules} size="xs" />
             </Stack>
           ))}
         </Paper>

@@ -1,24 +1,25 @@
-import { Badge, Button, Checkbox, EmptyState, Group, List, NumberInput, Paper, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Checkbox, EmptyState, Group, NumberInput, Select, SimpleGrid, Text, TextInput } from '@mantine/core';
 import { IconPlus, IconScale } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { THEMATIC_EVERY_LABELS } from '../../../core/meetings/rules.ts';
 import { RuleSetCreateSchema } from '../../../shared/meetings.ts';
 import { useActingUnit } from '../../components/acting-unit.ts';
+import { CardList } from '../../components/CardList.tsx';
 import { DateField } from '../../components/DateField.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { FormActions } from '../../components/FormActions.tsx';
-import { FormError } from '../../components/FormError.tsx';
-import { formatViDate } from '../../../core/text/dates.ts';
-import { notifySuccess } from '../../components/notify.ts';
+
+import { FormModal } from '../../components/FormModal.tsx';
+import { Hint } from '../../components/Hint.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
-import { ResponsiveModal } from '../../components/ResponsiveModal.tsx';
+import { TextList } from '../../components/TextList.tsx';
 import { useFormState } from '../../components/use-form-state.ts';
+import { useLang } from '../../components/use-lang.ts';
 import { useMe } from '../../components/use-me.ts';
 import { useCreateRuleSet, useRuleSets } from './meeting-queries.ts';
 import { MeetingsNav } from './MeetingsNav.tsx';
+import { formatViDate } from '../../../core/text/dates.ts';
 
 /** The dated meeting quality rule sets of the unit the user acts for, and adding one. */
 export function RuleSetsPage() {
@@ -46,9 +47,9 @@ export function RuleSetsPage() {
       {items.length === 0 ? (
         <EmptyState icon={<IconScale size={40} aria-hidden />} title={t('meetings.rules.empty')} py="lg" />
       ) : (
-        <Stack component="ul" gap="xs" m={0} p={0} style={{ listStyle: 'none' }} aria-label={t('meetings.rules.title')}>
-          {items.map((s) => (
-            <Paper component="li" key={s.id} withBorder p="sm">
+        <CardList items={items} label={t('meetings.rules.title')} itemKey={(s) => s.id}>
+          {(s) => (
+            <>
               <Group justify="space-between" gap="xs" wrap="wrap">
                 <Text fw={600}>{s.name}</Text>
                 <Group gap={6}>
@@ -56,17 +57,11 @@ export function RuleSetsPage() {
                   {!s.appliesHere && <Badge variant="light" color="gray">{t('meetings.rules.forBelow')}</Badge>}
                 </Group>
               </Group>
-              <Text size="sm" c="dimmed">
-                {s.validTo ? t('meetings.rules.between', { from: formatViDate(s.validFrom), to: formatViDate(s.validTo) }) : t('meetings.rules.from', { date: formatViDate(s.validFrom) })} · {s.source}
-              </Text>
-              <List size="sm" mt={4}>
-                {s.description.map((x) => (
-                  <List.Item key={x}>{x}</List.Item>
-                ))}
-              </List>
-            </Paper>
-          ))}
-        </Stack>
+              <Hint>{s.validTo ? t('meetings.rules.between', { from: formatViDate(s.validFrom), to: formatViDate(s.validTo) }) : t('meetings.rules.from', { date: formatViDate(s.validFrom) })} · {s.source}</Hint>
+              <TextList items={s.description} size="sm" mt={4} />
+            </>
+          )}
+        </CardList>
       )}
       {adding && <RuleSetModal unitId={acting.unitId} superuser={!!me.data?.superuser} onClose={() => setAdding(false)} />}
     </>
@@ -91,16 +86,15 @@ interface Values {
 const num = (v: number | string) => (v === '' ? null : Number(v));
 
 function RuleSetModal({ unitId, superuser, onClose }: { unitId: string; superuser: boolean; onClose: () => void }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language === 'en' ? 'en' : 'vi';
-  const create = useCreateRuleSet();
+  const { t } = useTranslation();
+  const lang = useLang();
   const form = useFormState<Values>({
     national: superuser, name: '', source: '', validFrom: null, thematicEvery: 'quarter', thematicAtLeast: 1, minMinutes: 90, minMinutesCombined: 120,
     materialsDaysBefore: 1, attendancePercent: 85, maxUnexcused: 0, maxConsecutive: 3,
   });
+  const create = useCreateRuleSet({ notice: () => t('meetings.rules.saved'), onError: form.showServerError });
   const v = form.values;
-  async function submit(e: FormEvent) {
-    e.preventDefault();
+  function submit() {
     const input = form.validate(RuleSetCreateSchema, {
       unitId: v.national ? null : unitId,
       name: v.name,
@@ -117,39 +111,26 @@ function RuleSetModal({ unitId, superuser, onClose }: { unitId: string; superuse
         maxConsecutiveAbsences: num(v.maxConsecutive),
       },
     });
-    if (!input) return;
-    try {
-      await create.mutateAsync(input);
-      notifySuccess(t('meetings.rules.saved'));
-      onClose();
-    } catch (err) {
-      form.showServerError(err);
-    }
+    if (input) create.mutate(input, { onSuccess: onClose });
   }
   const everyOptions = Object.entries(THEMATIC_EVERY_LABELS).map(([value, l]) => ({ value, label: l[lang] }));
   return (
-    <ResponsiveModal opened onClose={onClose} title={t('meetings.rules.add')}>
-      <form onSubmit={(e) => void submit(e)} noValidate>
-        <Stack gap="sm">
-          <FormError message={form.formError} />
-          {superuser && <Checkbox label={t('meetings.rules.nationalField')} checked={v.national} onChange={(e) => form.set('national', e.currentTarget.checked)} />}
-          {!v.national && <Text size="sm" c="dimmed">{t('meetings.rules.scopeHint')}</Text>}
-          <TextInput label={t('meetings.rules.name')} required value={v.name} onChange={(e) => form.set('name', e.currentTarget.value)} error={form.errors.name} />
-          <TextInput label={t('meetings.rules.source')} required value={v.source} onChange={(e) => form.set('source', e.currentTarget.value)} error={form.errors.source} />
-          <DateField label={t('meetings.rules.validFrom')} required value={v.validFrom} onChange={(x) => form.set('validFrom', x)} error={form.errors.validFrom} />
-          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-            <Select label={t('meetings.rules.thematicEvery')} data={everyOptions} value={v.thematicEvery} onChange={(x) => form.set('thematicEvery', x)} clearable />
-            <NumberInput label={t('meetings.rules.thematicAtLeast')} min={1} max={31} value={v.thematicAtLeast} onChange={(x) => form.set('thematicAtLeast', x)} />
-            <NumberInput label={t('meetings.rules.minMinutes')} min={1} value={v.minMinutes} onChange={(x) => form.set('minMinutes', x)} />
-            <NumberInput label={t('meetings.rules.minMinutesCombined')} min={1} value={v.minMinutesCombined} onChange={(x) => form.set('minMinutesCombined', x)} />
-            <NumberInput label={t('meetings.rules.materialsDaysBefore')} min={0} value={v.materialsDaysBefore} onChange={(x) => form.set('materialsDaysBefore', x)} />
-            <NumberInput label={t('meetings.rules.attendancePercent')} min={0} max={100} value={v.attendancePercent} onChange={(x) => form.set('attendancePercent', x)} />
-            <NumberInput label={t('meetings.rules.maxUnexcused')} min={0} value={v.maxUnexcused} onChange={(x) => form.set('maxUnexcused', x)} />
-            <NumberInput label={t('meetings.rules.maxConsecutive')} min={1} value={v.maxConsecutive} onChange={(x) => form.set('maxConsecutive', x)} />
-          </SimpleGrid>
-        </Stack>
-        <FormActions submitLabel={t('common.save')} loading={create.isPending} onCancel={onClose} />
-      </form>
-    </ResponsiveModal>
+    <FormModal title={t('meetings.rules.add')} onClose={onClose} onSubmit={submit} error={form.formError} submitLabel={t('common.save')} busy={create.isPending}>
+      {superuser && <Checkbox label={t('meetings.rules.nationalField')} checked={v.national} onChange={(e) => form.set('national', e.currentTarget.checked)} />}
+      {!v.national && <Text size="sm" c="dimmed">{t('meetings.rules.scopeHint')}</Text>}
+      <TextInput label={t('meetings.rules.name')} required {...form.text('name')} />
+      <TextInput label={t('meetings.rules.source')} required {...form.text('source')} />
+      <DateField label={t('meetings.rules.validFrom')} required value={v.validFrom} onChange={(x) => form.set('validFrom', x)} error={form.errors.validFrom} />
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+        <Select label={t('meetings.rules.thematicEvery')} data={everyOptions} value={v.thematicEvery} onChange={(x) => form.set('thematicEvery', x)} clearable />
+        <NumberInput label={t('meetings.rules.thematicAtLeast')} min={1} max={31} value={v.thematicAtLeast} onChange={(x) => form.set('thematicAtLeast', x)} />
+        <NumberInput label={t('meetings.rules.minMinutes')} min={1} value={v.minMinutes} onChange={(x) => form.set('minMinutes', x)} />
+        <NumberInput label={t('meetings.rules.minMinutesCombined')} min={1} value={v.minMinutesCombined} onChange={(x) => form.set('minMinutesCombined', x)} />
+        <NumberInput label={t('meetings.rules.materialsDaysBefore')} min={0} value={v.materialsDaysBefore} onChange={(x) => form.set('materialsDaysBefore', x)} />
+        <NumberInput label={t('meetings.rules.attendancePercent')} min={0} max={100} value={v.attendancePercent} onChange={(x) => form.set('attendancePercent', x)} />
+        <NumberInput label={t('meetings.rules.maxUnexcused')} min={0} value={v.maxUnexcused} onChange={(x) => form.set('maxUnexcused', x)} />
+        <NumberInput label={t('meetings.rules.maxConsecutive')} min={1} value={v.maxConsecutive} onChange={(x) => form.set('maxConsecutive', x)} />
+      </SimpleGrid>
+    </FormModal>
   );
 }

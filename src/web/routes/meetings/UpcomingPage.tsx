@@ -1,15 +1,18 @@
-import { Anchor, Badge, EmptyState, Group, Paper, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, EmptyState, Group, Stack, Text } from '@mantine/core';
 import { IconCalendarEvent } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useActingUnit } from '../../components/acting-unit.ts';
+import { CardList } from '../../components/CardList.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { formatViDate } from '../../../core/text/dates.ts';
+
+import { Hint } from '../../components/Hint.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { useMeetingLabels } from './meeting-labels.ts';
 import { useUpcoming } from './meeting-queries.ts';
 import { MeetingsNav } from './MeetingsNav.tsx';
+import { formatViDate } from '../../../core/text/dates.ts';
 
 /** The sessions planned in the subtree of the unit the user acts for: to attend or supervise. */
 export function UpcomingPage() {
@@ -28,18 +31,16 @@ export function UpcomingPage() {
       {items.length === 0 ? (
         <EmptyState icon={<IconCalendarEvent size={40} aria-hidden />} title={t('meetings.upcoming.empty')} py="lg" />
       ) : (
-        <Stack component="ul" gap="xs" m={0} p={0} style={{ listStyle: 'none' }} aria-label={t('meetings.upcoming.title')}>
-          {items.map((m) => (
-            <Paper component="li" key={m.id} withBorder p="sm">
+        <CardList items={items} label={t('meetings.upcoming.title')} itemKey={(m) => m.id}>
+          {(m) => (
+            <>
               <Group justify="space-between" gap="xs" wrap="wrap" align="flex-start">
                 <Stack gap={2} style={{ flex: '1 1 14rem', minWidth: 0 }}>
                   <Anchor component={Link} to={`/meetings/${m.id}`} fw={600}>
                     {m.title}
                   </Anchor>
                   <Text size="sm">{m.unitName}</Text>
-                  <Text size="sm" c="dimmed">
-                    {[ml.kind(m.kind), formatViDate(m.date), m.startTime, m.place].filter(Boolean).join(' · ')}
-                  </Text>
+                  <Hint>{[ml.kind(m.kind), formatViDate(m.date), m.startTime, m.place].filter(Boolean).join(' · ')}</Hint>
                 </Stack>
                 <Group gap={6}>
                   {m.notice.state === 'sent' && <Badge color="green" variant="light">{t('meetings.upcoming.sent')}</Badge>}
@@ -47,9 +48,9 @@ export function UpcomingPage() {
                   {m.myRole && <Badge color="blue">{t('meetings.upcoming.registered', { role: ml.observer(m.myRole) })}</Badge>}
                 </Group>
               </Group>
-            </Paper>
-          ))}
-        </Stack>
+            </>
+          )}
+        </CardList>
       )}
     </>
   );

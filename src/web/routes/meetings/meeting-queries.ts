@@ -1,9 +1,11 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   AttendanceRoster, AttendanceSave, CampaignCoverage, CampaignCreateInput, CampaignView, CoverageRollup, MeetingDetail, MeetingList, MeetingSaved,
   QualityReport, RuleSetView, UpcomingMeetings,
 } from '../../../shared/meetings.ts';
 import { api } from '../../api-client.ts';
+import { useMutationWithNotice } from '../../components/use-mutation-with-notice.ts';
+import type { Notice } from '../../components/use-mutation-with-notice.ts';
 
 export const MEETINGS_PAGE = 20;
 
@@ -85,53 +87,33 @@ export function useCampaignCoverage(id: string, unitId: string) {
 }
 
 /** Any change to meetings: the lists, figures and the changed meeting are read again. */
-function useInvalidate() {
+function useMeetingChange<V, R>(mutationFn: (vars: V) => Promise<R>, notice: Notice<V, R>) {
+  return useMutationWithNotice({ mutationFn, invalidates: [meetingKeys.all], ...notice });
+}
+
+export const useCreateMeeting = (notice: Notice<unknown, MeetingSaved>) => useMeetingChange((body: unknown) => api.post<MeetingSaved>('/api/meetings', body), notice);
+
+export const useUpdateMeeting = (id: string, notice: Notice<unknown, MeetingSaved>) => useMeetingChange((body: unknown) => api.patch<MeetingSaved>(`/api/meetings/${id}`, body), notice);
+
+export const useSendMeeting = (id: string, notice: Notice<void, MeetingSaved>) => useMeetingChange(() => api.post<MeetingSaved>(`/api/meetings/${id}/send`), notice);
+
+export type Makeup = { date: string; place?: string | null };
+export const useCreateMakeup = (id: string, notice: Notice<Makeup, MeetingSaved>) => useMeetingChange((body: Makeup) => api.post<MeetingSaved>(`/api/meetings/${id}/makeup`, body), notice);
+
+export type Observer = { unitId: string; role: 'attend' | 'supervise' };
+export const useRegisterObserver = (id: string, notice: Notice<Observer, unknown>) => useMeetingChange((body: Observer) => api.post(`/api/meetings/${id}/observers`, body), notice);
+
+export const useCreateCampaign = (notice: Notice<CampaignCreateInput, { id: string }>) => useMeetingChange((body: CampaignCreateInput) => api.post<{ id: string }>('/api/campaigns', body), notice);
+
+export const useCreateRuleSet = (notice: Notice<unknown, { id: string }>) => useMeetingChange((body: unknown) => api.post<{ id: string }>('/api/meeting-rules', body), notice);
+
+export function useSaveAttendance(id: string, notice: Notice<AttendanceSave, AttendanceRoster>) {
   const client = useQueryClient();
-  return () => void client.invalidateQueries({ queryKey: meetingKeys.all });
-}
-
-export function useCreateMeeting() {
-  const invalidate = useInvalidate();
-  return useMutation({ mutationFn: (body: unknown) => api.post<MeetingSaved>('/api/meetings', body), onSuccess: invalidate });
-}
-
-export function useUpdateMeeting(id: string) {
-  const invalidate = useInvalidate();
-  return useMutation({ mutationFn: (body: unknown) => api.patch<MeetingSaved>(`/api/meetings/${id}`, body), onSuccess: invalidate });
-}
-
-export function useSendMeeting(id: string) {
-  const invalidate = useInvalidate();
-  return useMutation({ mutationFn: () => api.post<MeetingSaved>(`/api/meetings/${id}/send`), onSuccess: invalidate });
-}
-
-export function useCreateMakeup(id: string) {
-  const invalidate = useInvalidate();
-  return useMutation({ mutationFn: (body: { date: string; place?: string | null }) => api.post<MeetingSaved>(`/api/meetings/${id}/makeup`, body), onSuccess: invalidate });
-}
-
-export function useSaveAttendance(id: string) {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (body: AttendanceSave) => api.put<AttendanceRoster>(`/api/meetings/${id}/attendance`, body),
-    onSuccess: (roster) => {
-      client.setQueryData(meetingKeys.attendance(id), roster);
-      void client.invalidateQueries({ queryKey: meetingKeys.all });
-    },
-  });
-}
-
-export function useRegisterObserver(id: string) {
-  const invalidate = useInvalidate();
-  return useMutation({ mutationFn: (body: { unitId: string; role: 'attend' | 'supervise' }) => api.post(`/api/meetings/${id}/observers`, body), onSuccess: invalidate });
-}
-
-export function useCreateCampaign() {
-  const invalidate = useInvalidate();
-  return useMutation({ mutationFn: (body: CampaignCreateInput) => api.post<{ id: string }>('/api/campaigns', body), onSuccess: invalidate });
-}
-
-export function useCreateRuleSet() {
-  const invalidate = useInvalidate();
-  return useMutation({ mutationFn: (body: unknown) => api.post<{ id: string }>('/api/meeting-rules', body), onSuccess: invalidate });
+  // The saved roster is shown at once; the figures that count it are read again.
+  const save = async (body: AttendanceSave) => {
+    const roster = await api.put<AttendanceRoster>(`/api/meetings/${id}/attendance`, body);
+    client.setQueryData(meetingKeys.attendance(id), roster);
+    return roster;
+  };
+  return useMeetingChange(save, notice);
 }

@@ -15,6 +15,12 @@ import { memberKeys } from './member-queries.ts';
 
 type Mode = 'check' | 'all' | 'good';
 
+/** The empty lists to fill in, one per file format the import reads. */
+const TEMPLATES = [
+  { format: 'xlsx', label: 'members.importTemplate' },
+  { format: 'csv', label: 'members.importTemplateCsv' },
+] as const;
+
 /** A refused "import all" carries the report of the bad rows in its body. */
 function reportOf(error: unknown): ImportReport | null {
   if (!(error instanceof ApiError)) return null;
@@ -73,18 +79,14 @@ export function ImportMembersModal({ unitId, unitName, onClose }: { unitId: stri
       <Stack>
         <Text size="sm">{t('members.importHelp')}</Text>
         <Group gap="lg">
-          <Anchor href={apiUrl('/api/members/import-template.xlsx')} download size="sm">
-            <Group gap={6} component="span">
-              <IconDownload size={16} aria-hidden />
-              {t('members.importTemplate')}
-            </Group>
-          </Anchor>
-          <Anchor href={apiUrl('/api/members/import-template.csv')} download size="sm">
-            <Group gap={6} component="span">
-              <IconDownload size={16} aria-hidden />
-              {t('members.importTemplateCsv')}
-            </Group>
-          </Anchor>
+          {TEMPLATES.map((x) => (
+            <Anchor key={x.format} href={apiUrl(`/api/members/import-template.${x.format}`)} download size="sm">
+              <Group gap={6} component="span">
+                <IconDownload size={16} aria-hidden />
+                {t(x.label)}
+              </Group>
+            </Anchor>
+          ))}
         </Group>
         <FileInput
           label={t('members.importFile')}

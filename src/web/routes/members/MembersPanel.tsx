@@ -1,43 +1,44 @@
-import { Button, EmptyState, Group, Pagination, Paper, Select, Stack, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
-import { IconDownload, IconFileImport, IconSearch, IconUserPlus, IconUsers } from '@tabler/icons-react';
+import { Button, EmptyState, Group, Paper, Select, Stack } from '@mantine/core';
+import { IconDownload, IconFileImport, IconUserPlus, IconUsers } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { MemberRow } from '../../../shared/members.ts';
 import { apiUrl } from '../../api-client.ts';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatNumber } from '../../components/format.ts';
 import { useLabels } from '../../components/labels.ts';
-import { PageLoader } from '../../components/PageLoader.tsx';
+import { PagedTable } from '../../components/PagedTable.tsx';
+import { SearchInput } from '../../components/SearchInput.tsx';
+import { usePagedSearch } from '../../components/use-paged-search.ts';
 import layout from '../../components/layout.module.css';
 import { AddMemberModal } from './AddMemberModal.tsx';
 import { ImportMembersModal } from './ImportMembersModal.tsx';
 import { PAGE_SIZE, useMemberList } from './member-queries.ts';
-import { MemberCards } from './MemberCards.tsx';
-import { MembersTable } from './MembersTable.tsx';
-
-interface Props {
-  unitId: string;
-  unitName: string;
-  canManage: boolean;
-}
+import { MemberCard, useMemberColumns } from './member-rows.tsx';
 
 /** A unit's members: search, filter by category, add, import, export, page through. */
-export function MembersPanel({ unitId, unitName, canManage }: Props) {
+export function MembersPanel({ unitId, unitName, canManage }: { unitId: string; unitName: string; canManage: boolean }) {
   const { t } = useTranslation();
   const labels = useLabels();
-  const [text, setText] = useState('');
-  const [q] = useDebouncedValue(text, 300);
+  const list = usePagedSearch(PAGE_SIZE);
   const [category, setCategory] = useState<string | null>(null);
-  const [page, setPage] = useState(1);
   const [dialog, setDialog] = useState<'add' | 'import' | null>(null);
-  const list = useMemberList(unitId, q, category, page);
-  const phone = useMediaQuery('(max-width: 36em)');
-  const total = list.data?.total ?? 0;
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const filtered = q.trim() !== '' || category !== null;
+  const members = useMemberList(unitId, list.q, category, list.page);
+  const columns = useMemberColumns();
+  const filtered = list.q.trim() !== '' || category !== null;
+  const caption = t('members.listOf', { unit: unitName });
 
+  const card = (m: MemberRow) => <MemberCard m={m} />;
+  const empty = (
+    <EmptyState
+      icon={<IconUsers size={40} aria-hidden />}
+      title={filtered ? t('members.noMatchTitle') : t('members.emptyTitle')}
+      description={filtered ? t('members.noMatchBody') : canManage ? t('members.emptyBodyManage') : t('members.emptyBody')}
+      py="lg"
+    />
+  );
+  const count = (total: number) => t('members.count', { count: total, n: formatNumber(total) });
   return (
-    <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="section" aria-label={t('members.listOf', { unit: unitName })}>
+    <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="section" aria-label={caption}>
       <Stack gap="sm">
         <Group gap="xs" justify="flex-end" wrap="wrap" className={layout.actions}>
           {canManage && (
@@ -50,23 +51,12 @@ export function MembersPanel({ unitId, unitName, canManage }: Props) {
               </Button>
             </>
           )}
-          <Button variant="default" component="a" href={apiUrl(`/api/units/${unitId}/members.xlsx`, { q: q.trim(), category })} download leftSection={<IconDownload size={18} aria-hidden />}>
+          <Button variant="default" component="a" href={apiUrl(`/api/units/${unitId}/members.xlsx`, { q: list.q.trim(), category })} download leftSection={<IconDownload size={18} aria-hidden />}>
             {t('members.export')}
           </Button>
         </Group>
         <Group gap="xs" align="flex-end" wrap="wrap">
-          <TextInput
-            type="search"
-            label={t('members.search')}
-            placeholder={t('members.searchPlaceholder')}
-            leftSection={<IconSearch size={18} aria-hidden />}
-            value={text}
-            onChange={(e) => {
-              setText(e.currentTarget.value);
-              setPage(1);
-            }}
-            style={{ flex: '2 1 14rem' }}
-          />
+          <SearchInput label={t('members.search')} placeholder={t('members.searchPlaceholder')} value={list.text} onChange={list.search} style={{ flex: '2 1 14rem' }} />
           <Select
             label={t('members.category')}
             placeholder={t('members.allCategories')}
@@ -74,7 +64,7 @@ export function MembersPanel({ unitId, unitName, canManage }: Props) {
             value={category}
             onChange={(c) => {
               setCategory(c);
-              setPage(1);
+              list.firstPage();
             }}
             clearable
             style={{ flex: '1 1 12rem' }}
@@ -82,42 +72,19 @@ export function MembersPanel({ unitId, unitName, canManage }: Props) {
           />
         </Group>
 
-        {list.isPending ? (
-          <PageLoader />
-        ) : list.isError ? (
-          <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
-        ) : list.data.items.length === 0 ? (
-          <EmptyState
-            icon={<IconUsers size={40} aria-hidden />}
-            title={filtered ? t('members.noMatchTitle') : t('members.emptyTitle')}
-            description={filtered ? t('members.noMatchBody') : canManage ? t('members.emptyBodyManage') : t('members.emptyBody')}
-            py="lg"
-          />
-        ) : (
-          <>
-            <Text size="sm" c="dimmed" aria-live="polite">
-              {t('members.count', { count: total, n: formatNumber(total) })}
-            </Text>
-            {phone ? (
-              <MemberCards rows={list.data.items} caption={t('members.listOf', { unit: unitName })} />
-            ) : (
-              <MembersTable rows={list.data.items} caption={t('members.listOf', { unit: unitName })} />
-            )}
-            {pages > 1 && (
-              <Group justify="center">
-                <Pagination
-                  total={pages}
-                  value={page}
-                  onChange={setPage}
-                  siblings={1}
-                  boundaries={1}
-                  getControlProps={(c) => ({ 'aria-label': t(`common.page.${c}`) })}
-                  getItemProps={(p) => ({ 'aria-label': t('common.page.number', { n: p }) })}
-                />
-              </Group>
-            )}
-          </>
-        )}
+        <PagedTable
+          query={members}
+          label={caption}
+          rowKey={(m) => m.membershipId}
+          columns={columns}
+          minWidth={720}
+          highlightOnHover
+          card={card}
+          tableFrom="36em"
+          empty={empty}
+          count={count}
+          paging={list.paging}
+        />
       </Stack>
       {dialog === 'add' && <AddMemberModal unitId={unitId} unitName={unitName} onClose={() => setDialog(null)} />}
       {dialog === 'import' && <ImportMembersModal unitId={unitId} unitName={unitName} onClose={() => setDialog(null)} />}

@@ -1,14 +1,19 @@
-import { ActionIcon, Anchor, Badge, Menu, Paper, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Anchor, Badge, Menu, Text, VisuallyHidden } from '@mantine/core';
 import { IconArrowsExchange, IconDots, IconDoorExit, IconPencil } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { PersonDetail } from '../../../shared/members.ts';
-import { formatViDate } from '../../../core/text/dates.ts';
+import { DataTable } from '../../components/DataTable.tsx';
+import type { Column } from '../../components/DataTable.tsx';
+
+import { Hint } from '../../components/Hint.tsx';
 import { useLabels } from '../../components/labels.ts';
+import { Section } from '../../components/Section.tsx';
 import { EditMembershipModal } from './EditMembershipModal.tsx';
 import { EndMembershipModal } from './EndMembershipModal.tsx';
 import { TransferModal } from './TransferModal.tsx';
+import { formatViDate } from '../../../core/text/dates.ts';
 
 type Membership = PersonDetail['memberships'][number];
 type Dialog = { kind: 'edit' | 'transfer' | 'end'; membership: Membership };
@@ -20,89 +25,79 @@ export function MembershipHistory({ person, canManage }: { person: PersonDetail;
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const rows = [...person.memberships].sort((a, b) => (b.validFrom < a.validFrom ? -1 : b.validFrom > a.validFrom ? 1 : 0));
   const reason = (r: string | null) => (r ? (i18n.exists(`members.endReasons.${r}`) ? t(`members.endReasons.${r}`) : r) : '');
+  const actions = [
+    { kind: 'edit', icon: IconPencil, label: t('members.editMembership') },
+    { kind: 'transfer', icon: IconArrowsExchange, label: t('members.transfer') },
+    { kind: 'end', icon: IconDoorExit, label: t('members.endMembership'), color: 'red' },
+  ] as const;
+  const columns: Column<Membership>[] = [
+    {
+      key: 'unit',
+      header: t('members.unit'),
+      cell: (m) => (
+        <Anchor component={Link} to={`/units/${m.unitId}?tab=members`}>
+          {m.unitName}
+        </Anchor>
+      ),
+    },
+    { key: 'category', header: t('members.category'), cell: (m) => labels.category(m.category) },
+    { key: 'positions', header: t('members.positions'), cell: (m) => m.positions.map(labels.position).join(', ') },
+    { key: 'from', header: t('members.from'), cell: (m) => formatViDate(m.validFrom) },
+    {
+      key: 'to',
+      header: t('members.to'),
+      cell: (m) =>
+        m.validTo ? (
+          <>
+            {formatViDate(m.validTo)}
+            {m.endReason && (
+              <Text size="xs" c="dimmed">
+                {reason(m.endReason)}
+              </Text>
+            )}
+          </>
+        ) : (
+          <Badge color="green" variant="light" tt="none">
+            {t('members.current')}
+          </Badge>
+        ),
+    },
+  ];
+  if (canManage) {
+    columns.push({
+      key: 'actions',
+      header: <VisuallyHidden>{t('common.actions')}</VisuallyHidden>,
+      th: { w: 60 },
+      cell: (m) =>
+        !m.validTo && (
+          <Menu position="bottom-end" withinPortal>
+            <Menu.Target>
+              <ActionIcon variant="subtle" size="lg" aria-label={t('members.membershipActions', { unit: m.unitName })}>
+                <IconDots size={18} aria-hidden />
+              </ActionIcon>
+            </Menu.Target>
+            <Menu.Dropdown>
+              {actions.map((a) => (
+                <Menu.Item key={a.kind} color={'color' in a ? a.color : undefined} leftSection={<a.icon size={16} aria-hidden />} onClick={() => setDialog({ kind: a.kind, membership: m })}>
+                  {a.label}
+                </Menu.Item>
+              ))}
+            </Menu.Dropdown>
+          </Menu>
+        ),
+    });
+  }
 
   return (
-    <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="section" aria-labelledby="memberships-title">
-      <Title order={2} fz="h4" mb="sm" id="memberships-title">
-        {t('members.history')}
-      </Title>
+    <Section title={t('members.history')} id="memberships-title">
       {rows.length === 0 ? (
-        <Text c="dimmed" size="sm">
-          {t('members.noMemberships')}
-        </Text>
+        <Hint>{t('members.noMemberships')}</Hint>
       ) : (
-        <Table.ScrollContainer minWidth={680}>
-          <Table verticalSpacing="sm" aria-label={t('members.history')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('members.unit')}</Table.Th>
-                <Table.Th>{t('members.category')}</Table.Th>
-                <Table.Th>{t('members.positions')}</Table.Th>
-                <Table.Th>{t('members.from')}</Table.Th>
-                <Table.Th>{t('members.to')}</Table.Th>
-                {canManage && <Table.Th w={60}><VisuallyHidden>{t('common.actions')}</VisuallyHidden></Table.Th>}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((m) => (
-                <Table.Tr key={m.id}>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/units/${m.unitId}?tab=members`}>
-                      {m.unitName}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>{labels.category(m.category)}</Table.Td>
-                  <Table.Td>{m.positions.map(labels.position).join(', ')}</Table.Td>
-                  <Table.Td>{formatViDate(m.validFrom)}</Table.Td>
-                  <Table.Td>
-                    {m.validTo ? (
-                      <>
-                        {formatViDate(m.validTo)}
-                        {m.endReason && (
-                          <Text size="xs" c="dimmed">
-                            {reason(m.endReason)}
-                          </Text>
-                        )}
-                      </>
-                    ) : (
-                      <Badge color="green" variant="light" tt="none">
-                        {t('members.current')}
-                      </Badge>
-                    )}
-                  </Table.Td>
-                  {canManage && (
-                    <Table.Td>
-                      {!m.validTo && (
-                        <Menu position="bottom-end" withinPortal>
-                          <Menu.Target>
-                            <ActionIcon variant="subtle" size="lg" aria-label={t('members.membershipActions', { unit: m.unitName })}>
-                              <IconDots size={18} aria-hidden />
-                            </ActionIcon>
-                          </Menu.Target>
-                          <Menu.Dropdown>
-                            <Menu.Item leftSection={<IconPencil size={16} aria-hidden />} onClick={() => setDialog({ kind: 'edit', membership: m })}>
-                              {t('members.editMembership')}
-                            </Menu.Item>
-                            <Menu.Item leftSection={<IconArrowsExchange size={16} aria-hidden />} onClick={() => setDialog({ kind: 'transfer', membership: m })}>
-                              {t('members.transfer')}
-                            </Menu.Item>
-                            <Menu.Item color="red" leftSection={<IconDoorExit size={16} aria-hidden />} onClick={() => setDialog({ kind: 'end', membership: m })}>
-                              {t('members.endMembership')}
-                            </Menu.Item>
-                          </Menu.Dropdown>
-                        </Menu>
-                      )}
-                    </Table.Td>
-                  )}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <DataTable label={t('members.history')} rows={rows} rowKey={(m) => m.id} columns={columns} minWidth={680} striped={false} />
       )}
       {dialog?.kind === 'edit' && <EditMembershipModal membership={dialog.membership} personName={person.fullName} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'transfer' && <TransferModal person={person} membership={dialog.membership} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'end' && <EndMembershipModal membership={dialog.membership} personName={person.fullName} onClose={() => setDialog(null)} />}
-    </Paper>
+    </Section>
   );
 }

@@ -1,35 +1,24 @@
-import { Button, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Button, SimpleGrid, Stack } from '@mantine/core';
 import { IconPencil } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router-dom';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { formatViDate } from '../../../core/text/dates.ts';
+import { Fact } from '../../components/Fact.tsx';
+
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
+import { Section } from '../../components/Section.tsx';
 import { useUnit } from '../../components/unit-queries.ts';
+import { useRouteId } from '../../components/use-route-id.ts';
 import { EditPersonModal } from './EditPersonModal.tsx';
 import { usePerson } from './member-queries.ts';
 import { MembershipHistory } from './MembershipHistory.tsx';
-
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-        {label}
-      </Text>
-      <Text component="div" style={{ overflowWrap: 'anywhere' }}>
-        {children || <Text span c="dimmed">—</Text>}
-      </Text>
-    </div>
-  );
-}
+import { formatViDate } from '../../../core/text/dates.ts';
 
 /** A person: their details and every membership they have held, with the actions on the current ones. */
 export function PersonPage() {
   const { t } = useTranslation();
-  const { id = '' } = useParams();
+  const id = useRouteId();
   const person = usePerson(id);
   const unit = useUnit(person.data?.unitId);
   const [editing, setEditing] = useState(false);
@@ -55,20 +44,17 @@ export function PersonPage() {
         }
       />
       <Stack>
-        <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="section" aria-labelledby="person-info-title">
-          <Title order={2} fz="h4" mb="sm" id="person-info-title">
-            {t('members.personInfo')}
-          </Title>
+        <Section title={t('members.personInfo')} id="person-info-title">
           <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="md" verticalSpacing="sm">
-            <Field label={t('members.gender')}>{p.gender ? t(`members.genders.${p.gender}`) : ''}</Field>
-            <Field label={t('members.birthDate')}>{formatViDate(p.birthDate)}</Field>
-            <Field label={t('members.managingUnit')}>{p.unitName}</Field>
-            <Field label={t('members.partyCardNo')}>{p.partyCardNo}</Field>
-            <Field label={t('members.joinedPartyOn')}>{formatViDate(p.joinedPartyOn)}</Field>
-            <Field label={t('members.phone')}>{p.phone}</Field>
-            <Field label={t('members.email')}>{p.email}</Field>
+            <Fact label={t('members.gender')} caps>{p.gender ? t(`members.genders.${p.gender}`) : ''}</Fact>
+            <Fact label={t('members.birthDate')} caps>{formatViDate(p.birthDate)}</Fact>
+            <Fact label={t('members.managingUnit')} caps>{p.unitName}</Fact>
+            <Fact label={t('members.partyCardNo')} caps>{p.partyCardNo}</Fact>
+            <Fact label={t('members.joinedPartyOn')} caps>{formatViDate(p.joinedPartyOn)}</Fact>
+            <Fact label={t('members.phone')} caps>{p.phone}</Fact>
+            <Fact label={t('members.email')} caps>{p.email}</Fact>
           </SimpleGrid>
-        </Paper>
+        </Section>
         <MembershipHistory person={p} canManage={canManage} />
       </Stack>
       {editing && <EditPersonModal person={p} onClose={() => setEditing(false)} />}

@@ -1,3 +1,5 @@
+import type { PersonDetail } from '../../../shared/members.ts';
+
 /** The person fields as a form holds them (text and nullable dates) and as the API wants them. */
 export interface PersonFormValues {
   fullName: string;
@@ -10,29 +12,29 @@ export interface PersonFormValues {
   jobTitle: string;
 }
 
+/** The fields typed as free text: empty in the form, null in the API. */
+const TEXT_FIELDS = ['phone', 'email', 'partyCardNo', 'jobTitle'] as const;
+type TextField = (typeof TEXT_FIELDS)[number];
+
 export const EMPTY_PERSON: PersonFormValues = {
   fullName: '',
   gender: null,
   birthDate: null,
+  joinedPartyOn: null,
   phone: '',
   email: '',
   partyCardNo: '',
-  joinedPartyOn: null,
   jobTitle: '',
 };
 
-const orNull = (s: string) => (s.trim() === '' ? null : s.trim());
+/** A stored person → form values: missing text becomes empty. */
+export function personFormValues(p: PersonDetail): PersonFormValues {
+  const text = Object.fromEntries(TEXT_FIELDS.map((k) => [k, p[k] ?? ''])) as Record<TextField, string>;
+  return { fullName: p.fullName, gender: p.gender, birthDate: p.birthDate, joinedPartyOn: p.joinedPartyOn, ...text };
+}
 
 /** Form values → API fields: empty text becomes null. */
 export function personPayload(v: PersonFormValues) {
-  return {
-    fullName: v.fullName,
-    gender: v.gender,
-    birthDate: v.birthDate,
-    phone: orNull(v.phone),
-    email: orNull(v.email),
-    partyCardNo: orNull(v.partyCardNo),
-    joinedPartyOn: v.joinedPartyOn,
-    jobTitle: orNull(v.jobTitle),
-  };
+  const text = Object.fromEntries(TEXT_FIELDS.map((k) => [k, v[k].trim() === '' ? null : v[k].trim()])) as Record<TextField, string | null>;
+  return { fullName: v.fullName, gender: v.gender, birthDate: v.birthDate, joinedPartyOn: v.joinedPartyOn, ...text };
 }

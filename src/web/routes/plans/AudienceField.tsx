@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { AUDIENCE_SCOPE_LABELS } from '../../../core/plans/audience.ts';
 import type { AudienceScope } from '../../../core/plans/audience.ts';
 import { useLabels } from '../../components/labels.ts';
+import { UnitMultiSelect } from '../../components/UnitMultiSelect.tsx';
+import { useLang } from '../../components/use-lang.ts';
 import type { AudienceForm } from './plan-form.ts';
-import { UnitPicker } from './UnitPicker.tsx';
-import { useLang } from './plan-words.ts';
 
 const SCOPES: AudienceScope[] = ['grassroots', 'children', 'units', 'self', 'kinds'];
 
@@ -25,7 +25,7 @@ export function AudienceField({ value, onChange, error }: { value: AudienceForm;
         comboboxProps={{ withinPortal: true }}
       />
       {value.scope === 'units' && (
-        <UnitPicker label={t('plans.audience.units')} value={value.units} onChange={(units) => onChange({ ...value, units })} error={error} />
+        <UnitMultiSelect label={t('plans.audience.units')} value={value.units} onChange={(units) => onChange({ ...value, units })} error={error} />
       )}
       {value.scope === 'kinds' && (
         <MultiSelect

@@ -1,12 +1,14 @@
-import { Anchor, Badge, Button, Group, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group } from '@mantine/core';
 import { IconListCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { PLAN_STATUS_LABELS } from '../../../shared/plans.ts';
 import type { PlanListItem } from '../../../shared/plans.ts';
+import { Hint } from '../../components/Hint.tsx';
 import { notifyError } from '../../components/notify.ts';
+import { useLang } from '../../components/use-lang.ts';
 import { useCreateImplementingPlan } from './plan-queries.ts';
-import { STATUS_COLORS, useLang } from './plan-words.ts';
+import { STATUS_COLORS } from './plan-words.ts';
 
 /**
  * The unit's own plan carrying out a plan addressed to it: a link when it exists, otherwise
@@ -30,13 +32,7 @@ export function ImplementingAction({ plan, unitId, canWrite }: { plan: PlanListI
       </Group>
     );
   }
-  if (!canWrite) {
-    return (
-      <Text size="sm" c="dimmed">
-        {t('plans.list.noOwnPlan')}
-      </Text>
-    );
-  }
+  if (!canWrite) return <Hint>{t('plans.list.noOwnPlan')}</Hint>;
   return (
     <Button
       size="sm"

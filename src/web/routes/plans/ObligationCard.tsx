@@ -1,62 +1,32 @@
-import { ActionIcon, Button, Group, NumberInput, Paper, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
+import { ActionIcon, Button, Group, NumberInput, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { DueEditor } from '../../components/DueEditor.tsx';
 import { PLAN_DUE_TYPES, PLAN_RECURRENCES, defaultDue } from '../../components/due-values.ts';
 import { todayIso } from '../../components/format.ts';
-import { UnitSearchSelect } from '../../components/UnitSearchSelect.tsx';
+import { UnitSelect } from '../../components/UnitSelect.tsx';
 import { AudienceField } from './AudienceField.tsx';
-import { ItemHeader } from './ItemHeader.tsx';
+import { ItemCard } from './ItemCard.tsx';
+import type { ItemCardProps } from './ItemList.tsx';
 import type { ObligationForm } from './plan-form.ts';
 import { ReportFormEditor } from './ReportFormEditor.tsx';
-import { useUnitName } from './UnitPicker.tsx';
 
-interface Props {
+interface Props extends ItemCardProps<ObligationForm> {
   obligation: ObligationForm;
-  index: number;
-  count: number;
-  onChange: (o: ObligationForm) => void;
-  onMove: (to: number) => void;
-  onRemove: () => void;
-  errors: Record<string, string>;
 }
 
 /** One report the units must send: to whom, through whom, by when (or every period), with which figures. */
 export function ObligationCard({ obligation: o, index, count, onChange, onMove, onRemove, errors }: Props) {
   const { t } = useTranslation();
-  const nameOf = useUnitName();
-  const name = t('plans.editor.reportN', { n: index + 1 });
   const set = <K extends keyof ObligationForm>(key: K, value: ObligationForm[K]) => onChange({ ...o, [key]: value });
 
   return (
-    <Paper withBorder p={{ base: 'sm', sm: 'md' }} role="group" aria-label={name}>
-      <ItemHeader name={name} index={index} count={count} onMove={onMove} onRemove={onRemove} />
+    <ItemCard name={t('plans.editor.reportN', { n: index + 1 })} index={index} count={count} onMove={onMove} onRemove={onRemove}>
       <Stack gap="sm">
-        <Textarea
-          label={t('plans.report.title')}
-          value={o.title}
-          onChange={(e) => set('title', e.currentTarget.value)}
-          autosize
-          minRows={1}
-          maxRows={5}
-          required
-          error={errors.title}
-        />
+        <Textarea label={t('plans.report.title')} value={o.title} onChange={(e) => set('title', e.currentTarget.value)} autosize minRows={1} maxRows={5} required error={errors.title} />
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
-          <UnitSearchSelect
-            label={t('plans.report.to')}
-            value={o.to?.id ?? null}
-            valueLabel={o.to ? nameOf(o.to) : undefined}
-            onChange={(id, item) => set('to', id ? { id, name: item?.name ?? '' } : null)}
-            error={errors.toUnitId}
-          />
-          <UnitSearchSelect
-            label={t('plans.report.via')}
-            value={o.via?.id ?? null}
-            valueLabel={o.via ? nameOf(o.via) : undefined}
-            onChange={(id, item) => set('via', id ? { id, name: item?.name ?? '' } : null)}
-            error={errors.viaUnitId}
-          />
+          <UnitSelect label={t('plans.report.to')} value={o.to} onChange={(u) => set('to', u)} error={errors.toUnitId} />
+          <UnitSelect label={t('plans.report.via')} value={o.via} onChange={(u) => set('via', u)} error={errors.viaUnitId} />
           <AudienceField value={o.audience} onChange={(a) => set('audience', a)} error={errors['audience.unitIds'] ?? errors['audience.kinds']} />
           <NumberInput
             label={t('plans.report.cutoffDay')}
@@ -84,9 +54,9 @@ export function ObligationCard({ obligation: o, index, count, onChange, onMove, 
           <Group key={i} gap="xs" align="flex-start" wrap="nowrap">
             <div style={{ flex: 1, minWidth: 0 }}>
               <DueEditor
-                value={d}
                 types={PLAN_DUE_TYPES}
                 recurrences={PLAN_RECURRENCES}
+                value={d}
                 typeLabel={o.due.length > 1 ? t('plans.report.dueTypeN', { n: i + 1 }) : undefined}
                 onChange={(nd) => set('due', o.due.map((x, j) => (j === i ? nd : x)))}
               />
@@ -120,6 +90,6 @@ export function ObligationCard({ obligation: o, index, count, onChange, onMove, 
           error={errors['form.figures'] ?? errors.form}
         />
       </Stack>
-    </Paper>
+    </ItemCard>
   );
 }

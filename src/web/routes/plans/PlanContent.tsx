@@ -1,41 +1,22 @@
-import { Anchor, Badge, Group, List, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Anchor, Badge, Group, List, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { Due } from '../../../core/deadline/types.ts';
-import { dueLabel, duesLabel } from '../../../core/deadline/words.ts';
 import { AUDIENCE_SCOPE_LABELS } from '../../../core/plans/audience.ts';
+import { DOCUMENT_KIND_LABELS } from '../../../shared/documents.ts';
 import { CONFIDENTIALITY_LABELS, TASK_KIND_LABELS } from '../../../shared/plans.ts';
 import type { PlanView, TaskView } from '../../../shared/plans.ts';
-import { DOCUMENT_KIND_LABELS } from '../../../shared/documents.ts';
+import { DataTable } from '../../components/DataTable.tsx';
+import type { Column } from '../../components/DataTable.tsx';
+import { Fact } from '../../components/Fact.tsx';
 import { formatNumber } from '../../components/format.ts';
-import { formatViDate } from '../../../core/text/dates.ts';
+import { Hint } from '../../components/Hint.tsx';
 import { useLabels } from '../../components/labels.ts';
-import { useLang } from './plan-words.ts';
-
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="section" aria-labelledby={id}>
-      <Title order={2} fz="h4" mb="sm" id={id}>
-        {title}
-      </Title>
-      {children}
-    </Paper>
-  );
-}
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed" fw={600}>
-        {label}
-      </Text>
-      <Text size="sm" component="div">
-        {children}
-      </Text>
-    </div>
-  );
-}
+import { Section } from '../../components/Section.tsx';
+import { TextList } from '../../components/TextList.tsx';
+import { useLang } from '../../components/use-lang.ts';
+import { formatViDate } from '../../../core/text/dates.ts';
+import { dueLabel, duesLabel } from '../../../core/deadline/words.ts';
 
 function useAudienceWords() {
   const labels = useLabels();
@@ -46,6 +27,37 @@ function useAudienceWords() {
     if (a.kinds && a.kinds.length > 0) return `${base}: ${a.kinds.map(labels.unitKind).join(', ')}`;
     return base;
   };
+}
+
+/** A task's text, its kind when it is not a plain task, and its "6 rõ". */
+function TaskText({ task }: { task: TaskView }) {
+  const lang = useLang();
+  return (
+    <>
+      <Text size="sm">{task.text}</Text>
+      {task.kind !== 'task' && (
+        <Badge size="sm" variant="light" tt="none" radius="sm" mt={4}>
+          {TASK_KIND_LABELS[task.kind][lang]}
+        </Badge>
+      )}
+      <SixClear task={task} />
+    </>
+  );
+}
+
+/** Who leads a task and, dimmed below, who supports. */
+function LeadSupport({ task }: { task: TaskView }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Text size="sm">{task.leadText.join('; ') || '—'}</Text>
+      {task.supportText.length > 0 && (
+        <Text size="xs" c="dimmed">
+          {t('plans.view.support', { units: task.supportText.join('; ') })}
+        </Text>
+      )}
+    </>
+  );
 }
 
 /** The "6 rõ" of a task, as far as they are filled in. */
@@ -77,24 +89,27 @@ export function PlanContent({ plan, statusUnitId }: { plan: PlanView; statusUnit
   const due = (d: unknown, text: string | null) => (d ? dueLabel(d as Due, lang) : (text ?? t('due.none')));
   const published = plan.status === 'published';
 
+  const taskColumns: Column<TaskView>[] = [
+    { key: 'ord', header: '#', th: { w: 36 }, cell: (x) => x.ord },
+    { key: 'text', header: t('plans.task.text'), cell: (x) => <TaskText task={x} /> },
+    { key: 'lead', header: t('plans.view.leadSupport'), th: { w: 200 }, cell: (x) => <LeadSupport task={x} /> },
+    { key: 'due', header: t('plans.view.due'), th: { w: 170 }, cell: (x) => due(x.due, x.dueText) },
+    { key: 'audience', header: t('plans.audience.label'), th: { w: 200 }, cell: (x) => audienceWords(x.audience) },
+  ];
   return (
     <Stack gap="md">
       <Section id="plan-facts" title={t('plans.view.facts')}>
         <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="sm">
-          <Fact label={t('plans.view.issuer')}>{plan.unitName}</Fact>
-          <Fact label={t('plans.fields.issuedOn')}>{formatViDate(plan.issuedOn) || '—'}</Fact>
-          <Fact label={t('plans.fields.confidentiality')}>{CONFIDENTIALITY_LABELS[plan.confidentiality][lang]}</Fact>
-          <Fact label={t('plans.fields.reminderDays')}>
+          <Fact label={t('plans.view.issuer')} size="sm">{plan.unitName}</Fact>
+          <Fact label={t('plans.fields.issuedOn')} size="sm">{formatViDate(plan.issuedOn) || '—'}</Fact>
+          <Fact label={t('plans.fields.confidentiality')} size="sm">{CONFIDENTIALITY_LABELS[plan.confidentiality][lang]}</Fact>
+          <Fact label={t('plans.fields.reminderDays')} size="sm">
             {plan.reminderDays.length > 0 ? t('plans.view.reminders', { days: plan.reminderDays.join(', ') }) : '—'}
           </Fact>
-          {published && <Fact label={t('plans.view.audienceCount')}>{formatNumber(plan.audienceCount)}</Fact>}
+          {published && <Fact label={t('plans.view.audienceCount')} size="sm">{formatNumber(plan.audienceCount)}</Fact>}
           {plan.recipients.length > 0 && (
-            <Fact label={t('plans.fields.recipients')}>
-              <List size="sm" spacing={0}>
-                {plan.recipients.map((r) => (
-                  <List.Item key={r}>{r}</List.Item>
-                ))}
-              </List>
+            <Fact label={t('plans.fields.recipients')} size="sm">
+              <TextList items={plan.recipients} size="sm" spacing={0} />
             </Fact>
           )}
         </SimpleGrid>
@@ -130,57 +145,15 @@ export function PlanContent({ plan, statusUnitId }: { plan: PlanView; statusUnit
 
       <Section id="plan-task-list" title={t('plans.view.tasks', { n: plan.tasks.length })}>
         {plan.tasks.length === 0 ? (
-          <Text size="sm" c="dimmed">
-            {t('plans.editor.noTasks')}
-          </Text>
+          <Hint>{t('plans.editor.noTasks')}</Hint>
         ) : (
-          <Table.ScrollContainer minWidth={760}>
-            <Table verticalSpacing="xs" striped aria-label={t('plans.view.tasksTable')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th w={36}>#</Table.Th>
-                  <Table.Th>{t('plans.task.text')}</Table.Th>
-                  <Table.Th w={200}>{t('plans.view.leadSupport')}</Table.Th>
-                  <Table.Th w={170}>{t('plans.view.due')}</Table.Th>
-                  <Table.Th w={200}>{t('plans.audience.label')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {plan.tasks.map((x) => (
-                  <Table.Tr key={x.id}>
-                    <Table.Td>{x.ord}</Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{x.text}</Text>
-                      {x.kind !== 'task' && (
-                        <Badge size="sm" variant="light" tt="none" radius="sm" mt={4}>
-                          {TASK_KIND_LABELS[x.kind][lang]}
-                        </Badge>
-                      )}
-                      <SixClear task={x} />
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{x.leadText.join('; ') || '—'}</Text>
-                      {x.supportText.length > 0 && (
-                        <Text size="xs" c="dimmed">
-                          {t('plans.view.support', { units: x.supportText.join('; ') })}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>{due(x.due, x.dueText)}</Table.Td>
-                    <Table.Td>{audienceWords(x.audience)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <DataTable label={t('plans.view.tasksTable')} rows={plan.tasks} rowKey={(x) => x.id} columns={taskColumns} minWidth={760} verticalSpacing="xs" />
         )}
       </Section>
 
       <Section id="plan-report-list" title={t('plans.view.reports', { n: plan.obligations.length })}>
         {plan.obligations.length === 0 ? (
-          <Text size="sm" c="dimmed">
-            {t('plans.editor.noReports')}
-          </Text>
+          <Hint>{t('plans.editor.noReports')}</Hint>
         ) : (
           <Stack gap="sm">
             {plan.obligations.map((o) => (
@@ -198,9 +171,7 @@ export function PlanContent({ plan, statusUnitId }: { plan: PlanView; statusUnit
                       {t('plans.view.due')}: {o.due.length > 0 ? duesLabel(o.due as Due[], lang) : '—'}
                       {o.cutoffDay && ` · ${t('plans.view.cutoff', { day: o.cutoffDay })}`}
                     </Text>
-                    <Text size="sm" c="dimmed">
-                      {audienceWords(o.audience)}
-                    </Text>
+                    <Hint>{audienceWords(o.audience)}</Hint>
                   </Stack>
                   {published && statusUnitId && (
                     <Anchor component={Link} to={`/obligations/${o.id}/status?unit=${statusUnitId}`} fw={600} size="sm">

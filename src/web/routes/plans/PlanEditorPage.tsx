@@ -1,6 +1,7 @@
-import { Alert, Anchor, Button, EmptyState, Group, Paper, SegmentedControl, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { IconDeviceFloppy, IconFileText, IconInfoCircle, IconPlus, IconSend } from '@tabler/icons-react';
+import { Alert, Anchor, Button, EmptyState, Group, SegmentedControl, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { IconDeviceFloppy, IconFileText, IconInfoCircle, IconSend } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
+import type { ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { PlanDraftSchema } from '../../../shared/plans.ts';
@@ -9,21 +10,29 @@ import { ApiError } from '../../api-client.ts';
 import { useActingUnit } from '../../components/acting-unit.ts';
 import { DateField } from '../../components/DateField.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { issueMessages } from '../../components/form-errors.ts';
+
 import { FormError } from '../../components/FormError.tsx';
-import { formatViDateTime } from '../../../core/text/dates.ts';
 import { errorMessage } from '../../components/notify.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
+import { Section } from '../../components/Section.tsx';
+import { UnitNamesContext, useUnitNames } from '../../components/unit-names.ts';
 import { DocumentPicker } from './DocumentPicker.tsx';
-import { moved } from './ItemHeader.tsx';
+import { ItemList } from './ItemList.tsx';
 import { ObligationCard } from './ObligationCard.tsx';
-import type { PlanForm } from './plan-form.ts';
 import { draftFromForm, emptyObligation, emptyPlan, emptyTask, fillNames, formFromView, unnamedUnitIds } from './plan-form.ts';
+import type { PlanForm } from './plan-form.ts';
 import { usePlan, useSavePlan } from './plan-queries.ts';
 import classes from './plans.module.css';
 import { PublishModal } from './PublishModal.tsx';
 import { TaskCard } from './TaskCard.tsx';
-import { UnitNamesContext, useUnitNames } from './UnitPicker.tsx';
+import { formatViDateTime } from '../../../core/text/dates.ts';
+
+/** The first error of a field whose parts are checked one by one ("reminderDays.1"). */
+function firstErrorUnder(errors: Record<string, string>, field: string): string | undefined {
+  return Object.entries(errors).find(([k]) => k.startsWith(field))?.[1];
+}
 
 /** Errors under `prefix` ("tasks.2."), keyed by the rest of their path. */
 function errorsUnder(errors: Record<string, string>, prefix: string): Record<string, string> {
@@ -59,12 +68,7 @@ function Editor({ initial, planId, view }: { initial: PlanForm; planId: string |
       setFormError(null);
       return parsed.data;
     }
-    const next: Record<string, string> = {};
-    for (const issue of parsed.error.issues) {
-      const key = issue.path.map(String).join('.') || '_';
-      if (!(key in next)) next[key] = issue.message;
-    }
-    setErrors(next);
+    setErrors(issueMessages(parsed.error));
     setFormError(t('plans.editor.fixErrors'));
     return null;
   }
@@ -79,7 +83,7 @@ function Editor({ initial, planId, view }: { initial: PlanForm; planId: string |
       const id = await save.mutateAsync({ id: savedId.current, draft });
       savedId.current = id;
       saved.current = body;
-      setSavedAt(formatViDateTime(new Date()));
+      setSavedAt(formatViDateTime(new Date().toISOString()));
       if (planId) {
         // New tasks and reports got their ids on the server: continue from the saved draft.
         const fresh = await plan.refetch();
@@ -107,6 +111,15 @@ function Editor({ initial, planId, view }: { initial: PlanForm; planId: string |
     }
   }
 
+  const taskWords = { title: t('plans.editor.tasks', { n: form.tasks.length }), empty: t('plans.editor.noTasks'), add: t('plans.editor.addTask') };
+  const reportWords = { title: t('plans.editor.reports', { n: form.obligations.length }), empty: t('plans.editor.noReports'), add: t('plans.editor.addReport') };
+  const newObligation = () => emptyObligation({ id: form.unitId, name: form.unitName });
+  /** A text field of the plan: its value, the change typing makes, its first error. */
+  const text = (key: 'reminderDays' | 'recipients') => ({
+    value: form[key],
+    onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => set(key, e.currentTarget.value),
+    error: firstErrorUnder(errors, key),
+  });
   const taskErrors = (i: number) => errorsUnder(errors, `tasks.${i}.`);
   const obligationErrors = (i: number) => errorsUnder(errors, `obligations.${i}.`);
 
@@ -140,10 +153,7 @@ function Editor({ initial, planId, view }: { initial: PlanForm; planId: string |
               ({view.parentPlan.unitName})
             </Alert>
           )}
-          <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="section" aria-labelledby="plan-general">
-            <Title order={2} fz="h4" mb="sm" id="plan-general">
-              {t('plans.editor.general')}
-            </Title>
+          <Section title={t('plans.editor.general')} id="plan-general">
             <Stack gap="sm">
               <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
                 <TextInput
@@ -162,16 +172,7 @@ function Editor({ initial, planId, view }: { initial: PlanForm; planId: string |
                   error={errors.issuedOn}
                 />
               </SimpleGrid>
-              <Textarea
-                label={t('plans.fields.title')}
-                value={form.title}
-                onChange={(e) => set('title', e.currentTarget.value)}
-                autosize
-                minRows={2}
-                maxRows={6}
-                required
-                error={errors.title}
-              />
+              <Textarea label={t('plans.fields.title')} value={form.title} onChange={(e) => set('title', e.currentTarget.value)} autosize minRows={2} maxRows={6} required error={errors.title} />
               <DocumentPicker
                 label={t('plans.fields.implements')}
                 description={t('plans.fields.implementsHint')}
@@ -198,90 +199,19 @@ function Editor({ initial, planId, view }: { initial: PlanForm; planId: string |
                     {form.confidentiality === 'secret' ? t('plans.fields.secretHint') : t('plans.fields.normalHint')}
                   </Text>
                 </Stack>
-                <TextInput
-                  label={t('plans.fields.reminderDays')}
-                  description={t('plans.fields.reminderDaysHint')}
-                  value={form.reminderDays}
-                  onChange={(e) => set('reminderDays', e.currentTarget.value)}
-                  error={Object.entries(errors).find(([k]) => k.startsWith('reminderDays'))?.[1]}
-                />
+                <TextInput label={t('plans.fields.reminderDays')} description={t('plans.fields.reminderDaysHint')} {...text('reminderDays')} />
               </SimpleGrid>
-              <Textarea
-                label={t('plans.fields.recipients')}
-                description={t('plans.fields.recipientsHint')}
-                value={form.recipients}
-                onChange={(e) => set('recipients', e.currentTarget.value)}
-                autosize
-                minRows={2}
-                maxRows={8}
-                error={Object.entries(errors).find(([k]) => k.startsWith('recipients'))?.[1]}
-              />
+              <Textarea label={t('plans.fields.recipients')} description={t('plans.fields.recipientsHint')} autosize minRows={2} maxRows={8} {...text('recipients')} />
             </Stack>
-          </Paper>
+          </Section>
 
-          <section aria-labelledby="plan-tasks">
-            <Title order={2} fz="h4" mb="sm" id="plan-tasks">
-              {t('plans.editor.tasks', { n: form.tasks.length })}
-            </Title>
-            <Stack gap="sm">
-              {form.tasks.length === 0 && (
-                <Text size="sm" c="dimmed">
-                  {t('plans.editor.noTasks')}
-                </Text>
-              )}
-              {form.tasks.map((task, i) => (
-                <TaskCard
-                  key={task.uid}
-                  task={task}
-                  index={i}
-                  count={form.tasks.length}
-                  errors={taskErrors(i)}
-                  onChange={(x) => set('tasks', form.tasks.map((y, j) => (j === i ? x : y)))}
-                  onMove={(to) => set('tasks', moved(form.tasks, i, to))}
-                  onRemove={() => set('tasks', form.tasks.filter((_, j) => j !== i))}
-                />
-              ))}
-              <Group>
-                <Button variant="light" leftSection={<IconPlus size={18} aria-hidden />} onClick={() => set('tasks', [...form.tasks, emptyTask()])}>
-                  {t('plans.editor.addTask')}
-                </Button>
-              </Group>
-            </Stack>
-          </section>
+          <ItemList id="plan-tasks" words={taskWords} items={form.tasks} onChange={(tasks) => set('tasks', tasks)} create={emptyTask}>
+            {(task, i, edit) => <TaskCard task={task} index={i} count={form.tasks.length} errors={taskErrors(i)} {...edit} />}
+          </ItemList>
 
-          <section aria-labelledby="plan-reports">
-            <Title order={2} fz="h4" mb="sm" id="plan-reports">
-              {t('plans.editor.reports', { n: form.obligations.length })}
-            </Title>
-            <Stack gap="sm">
-              {form.obligations.length === 0 && (
-                <Text size="sm" c="dimmed">
-                  {t('plans.editor.noReports')}
-                </Text>
-              )}
-              {form.obligations.map((o, i) => (
-                <ObligationCard
-                  key={o.uid}
-                  obligation={o}
-                  index={i}
-                  count={form.obligations.length}
-                  errors={obligationErrors(i)}
-                  onChange={(x) => set('obligations', form.obligations.map((y, j) => (j === i ? x : y)))}
-                  onMove={(to) => set('obligations', moved(form.obligations, i, to))}
-                  onRemove={() => set('obligations', form.obligations.filter((_, j) => j !== i))}
-                />
-              ))}
-              <Group>
-                <Button
-                  variant="light"
-                  leftSection={<IconPlus size={18} aria-hidden />}
-                  onClick={() => set('obligations', [...form.obligations, emptyObligation({ id: form.unitId, name: form.unitName })])}
-                >
-                  {t('plans.editor.addReport')}
-                </Button>
-              </Group>
-            </Stack>
-          </section>
+          <ItemList id="plan-reports" words={reportWords} items={form.obligations} onChange={(obligations) => set('obligations', obligations)} create={newObligation}>
+            {(o, i, edit) => <ObligationCard obligation={o} index={i} count={form.obligations.length} errors={obligationErrors(i)} {...edit} />}
+          </ItemList>
         </Stack>
 
         <div className={classes.actionBar}>

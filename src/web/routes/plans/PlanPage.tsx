@@ -1,9 +1,8 @@
-import { Alert, Badge, Button, Group, Paper, Stack, Tabs, Title } from '@mantine/core';
+import { Alert, Button, Group, Stack, Tabs } from '@mantine/core';
 import { IconChartBar, IconCircleCheck, IconFileText, IconHierarchy2, IconInfoCircle, IconPencil, IconSend, IconUsersPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useParams, useSearchParams } from 'react-router-dom';
-import { CONFIDENTIALITY_LABELS, PLAN_STATUS_LABELS } from '../../../shared/plans.ts';
+import { Link, useLocation } from 'react-router-dom';
 import type { PlanView } from '../../../shared/plans.ts';
 import { useActingUnit } from '../../components/acting-unit.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
@@ -12,16 +11,19 @@ import { formatViDate } from '../../../core/text/dates.ts';
 import layout from '../../components/layout.module.css';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
-import { useMe } from '../../components/use-me.ts';
+import { Section } from '../../components/Section.tsx';
 import { useUnit } from '../../components/unit-queries.ts';
+import type { UnitRef } from '../../components/unit-queries.ts';
+import { useChoiceParam } from '../../components/use-choice-param.ts';
+import { mayWrite, useMe } from '../../components/use-me.ts';
+import { useRouteId } from '../../components/use-route-id.ts';
 import { AddAudienceModal } from './AddAudienceModal.tsx';
 import { CoverageTable } from './dashboard/CoverageTable.tsx';
 import { PlanDashboard } from './dashboard/PlanDashboard.tsx';
 import { PlanTreeView } from './dashboard/PlanTreeView.tsx';
-import { PlanContent } from './PlanContent.tsx';
-import type { UnitRef } from './plan-form.ts';
 import { usePlan } from './plan-queries.ts';
-import { mayWrite, STATUS_COLORS, useLang } from './plan-words.ts';
+import { PlanBadges } from './PlanBadges.tsx';
+import { PlanContent } from './PlanContent.tsx';
 import { PublishModal } from './PublishModal.tsx';
 import { UnitWork } from './UnitWork.tsx';
 
@@ -44,13 +46,12 @@ function Published({ plan }: { plan: PlanView }) {
   const { t } = useTranslation();
   const me = useMe().data;
   const acting = useActingUnit();
-  const [params, setParams] = useSearchParams();
-  const tab = TABS.find((x) => x === params.get('tab')) ?? 'content';
+  const [tab, setTab] = useChoiceParam('tab', TABS);
   const root = useDashboardRoot(plan);
   const actingUnit = acting.unitId && acting.unitName ? { id: acting.unitId, name: acting.unitName } : null;
 
   return (
-    <Tabs value={tab} onChange={(v) => setParams(v && v !== 'content' ? { tab: v } : {}, { replace: true })} keepMounted={false}>
+    <Tabs value={tab} onChange={setTab} keepMounted={false}>
       <Tabs.List mb="md" className={layout.tabList}>
         <Tabs.Tab value="content" leftSection={<IconFileText size={18} aria-hidden />}>
           {t('plans.view.tabContent')}
@@ -71,18 +72,12 @@ function Published({ plan }: { plan: PlanView }) {
       <Tabs.Panel value="progress">{root ? <PlanDashboard planId={plan.id} root={root} obligations={plan.obligations} /> : <PageLoader />}</Tabs.Panel>
       <Tabs.Panel value="implementing">
         <Stack gap="md">
-          <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="section" aria-labelledby="plan-tree">
-            <Title order={2} fz="h4" mb="sm" id="plan-tree">
-              {t('plans.tree.title')}
-            </Title>
+          <Section title={t('plans.tree.title')} id="plan-tree">
             <PlanTreeView planId={plan.id} />
-          </Paper>
-          <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="section" aria-labelledby="plan-coverage">
-            <Title order={2} fz="h4" mb="xs" id="plan-coverage">
-              {t('plans.coverage.title')}
-            </Title>
+          </Section>
+          <Section title={t('plans.coverage.title')} id="plan-coverage" titleGap="xs">
             {root ? <CoverageTable planId={plan.id} unitId={root.id} /> : <PageLoader />}
-          </Paper>
+          </Section>
         </Stack>
       </Tabs.Panel>
     </Tabs>
@@ -92,8 +87,7 @@ function Published({ plan }: { plan: PlanView }) {
 /** A plan: its particulars, what it carries out, its tasks and reports; once published, its dashboards. */
 export function PlanPage() {
   const { t } = useTranslation();
-  const lang = useLang();
-  const { id = '' } = useParams();
+  const id = useRouteId();
   const me = useMe().data;
   const plan = usePlan(id);
   const [publishing, setPublishing] = useState(false);
@@ -113,14 +107,7 @@ export function PlanPage() {
           <Stack gap={4}>
             <span>{p.title}</span>
             <Group gap={6}>
-              <Badge variant="light" color={STATUS_COLORS[p.status]} tt="none" radius="sm">
-                {PLAN_STATUS_LABELS[p.status][lang]}
-              </Badge>
-              {p.confidentiality === 'secret' && (
-                <Badge variant="filled" color="red" tt="none" radius="sm">
-                  {CONFIDENTIALITY_LABELS.secret[lang]}
-                </Badge>
-              )}
+              <PlanBadges plan={p} />
               <span>
                 {p.unitName}
                 {p.issuedOn && ` · ${formatViDate(p.issuedOn)}`}

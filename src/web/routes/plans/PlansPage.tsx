@@ -1,36 +1,29 @@
-import { Anchor, Badge, Button, EmptyState, Group, Pagination, Paper, Stack, Table, Tabs, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
-import { IconClipboardList, IconFilePlus, IconSearch } from '@tabler/icons-react';
-import { useState } from 'react';
+import { Anchor, Badge, Button, EmptyState, Group, Paper, Stack, Tabs, Text } from '@mantine/core';
+import { IconClipboardList, IconFilePlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router-dom';
-import { CONFIDENTIALITY_LABELS, PLAN_STATUS_LABELS } from '../../../shared/plans.ts';
+import { Link } from 'react-router-dom';
 import type { PlanListItem } from '../../../shared/plans.ts';
 import { useActingUnit } from '../../components/acting-unit.ts';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import type { Column } from '../../components/DataTable.tsx';
 import { formatNumber } from '../../components/format.ts';
-import { formatViDate } from '../../../core/text/dates.ts';
 import layout from '../../components/layout.module.css';
+import { PagedTable } from '../../components/PagedTable.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
-import { useMe } from '../../components/use-me.ts';
+import { SearchInput } from '../../components/SearchInput.tsx';
+import { useChoiceParam } from '../../components/use-choice-param.ts';
+import { mayWrite, useMe } from '../../components/use-me.ts';
+import { usePagedSearch } from '../../components/use-paged-search.ts';
 import { ImplementingAction } from './ImplementingAction.tsx';
 import { PLANS_PAGE, usePlans } from './plan-queries.ts';
 import type { PlanListView } from './plan-queries.ts';
-import { mayWrite, STATUS_COLORS, useLang } from './plan-words.ts';
+import { PlanBadges } from './PlanBadges.tsx';
+import { formatViDate } from '../../../core/text/dates.ts';
 
 function StatusBadges({ p }: { p: PlanListItem }) {
-  const lang = useLang();
   return (
     <Group gap={4}>
-      <Badge variant="light" color={STATUS_COLORS[p.status]} tt="none" radius="sm">
-        {PLAN_STATUS_LABELS[p.status][lang]}
-      </Badge>
-      {p.confidentiality === 'secret' && (
-        <Badge variant="filled" color="red" tt="none" radius="sm">
-          {CONFIDENTIALITY_LABELS.secret[lang]}
-        </Badge>
-      )}
+      <PlanBadges plan={p} />
     </Group>
   );
 }
@@ -67,111 +60,85 @@ function PlanLink({ p }: { p: PlanListItem }) {
   );
 }
 
-function PlanTable({ items, view, unitId, canWrite }: { items: PlanListItem[]; view: PlanListView; unitId: string; canWrite: boolean }) {
+/** The columns of a list of plans: those a unit carries out show its progress and its own plan, those it issued their state. */
+function usePlanColumns(view: PlanListView, unitId: string, canWrite: boolean): Column<PlanListItem>[] {
   const { t } = useTranslation();
   const carry = view === 'to_carry_out';
-  return (
-    <Table.ScrollContainer minWidth={760}>
-      <Table striped verticalSpacing="sm" aria-label={carry ? t('plans.list.toCarryOut') : t('plans.list.issued')}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('plans.list.plan')}</Table.Th>
-            <Table.Th w={130}>{t('plans.fields.issuedOn')}</Table.Th>
-            {carry ? (
-              <>
-                <Table.Th w={220}>{t('plans.list.progress')}</Table.Th>
-                <Table.Th w={260}>{t('plans.list.ownPlan')}</Table.Th>
-              </>
-            ) : (
-              <Table.Th w={170}>{t('plans.list.status')}</Table.Th>
-            )}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {items.map((p) => (
-            <Table.Tr key={p.id}>
-              <Table.Td>
-                <PlanLink p={p} />
-                {carry && (
-                  <Text size="xs" c="dimmed">
-                    {p.unitName}
-                  </Text>
-                )}
-              </Table.Td>
-              <Table.Td>{formatViDate(p.issuedOn)}</Table.Td>
-              {carry ? (
-                <>
-                  <Table.Td>
-                    <Progress p={p} />
-                  </Table.Td>
-                  <Table.Td>
-                    <ImplementingAction plan={p} unitId={unitId} canWrite={canWrite} />
-                  </Table.Td>
-                </>
-              ) : (
-                <Table.Td>
-                  <StatusBadges p={p} />
-                </Table.Td>
-              )}
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
-  );
+  const plan: Column<PlanListItem> = {
+    key: 'plan',
+    header: t('plans.list.plan'),
+    cell: (p) => (
+      <>
+        <PlanLink p={p} />
+        {carry && (
+          <Text size="xs" c="dimmed">
+            {p.unitName}
+          </Text>
+        )}
+      </>
+    ),
+  };
+  const issued: Column<PlanListItem> = { key: 'issued', header: t('plans.fields.issuedOn'), th: { w: 130 }, cell: (p) => formatViDate(p.issuedOn) };
+  if (!carry) return [plan, issued, { key: 'status', header: t('plans.list.status'), th: { w: 170 }, cell: (p) => <StatusBadges p={p} /> }];
+  return [
+    plan,
+    issued,
+    { key: 'progress', header: t('plans.list.progress'), th: { w: 220 }, cell: (p) => <Progress p={p} /> },
+    { key: 'own', header: t('plans.list.ownPlan'), th: { w: 260 }, cell: (p) => <ImplementingAction plan={p} unitId={unitId} canWrite={canWrite} /> },
+  ];
 }
 
-function PlanCards({ items, view, unitId, canWrite }: { items: PlanListItem[]; view: PlanListView; unitId: string; canWrite: boolean }) {
-  const { t } = useTranslation();
+/** A plan on a phone: the same as a row of the table, one under the other. */
+function PlanCard({ p, view, unitId, canWrite }: { p: PlanListItem; view: PlanListView; unitId: string; canWrite: boolean }) {
   const carry = view === 'to_carry_out';
   return (
-    <Stack component="ul" gap="xs" m={0} p={0} style={{ listStyle: 'none' }} aria-label={carry ? t('plans.list.toCarryOut') : t('plans.list.issued')}>
-      {items.map((p) => (
-        <Paper component="li" key={p.id} withBorder p="sm">
-          <Stack gap={6}>
-            <PlanLink p={p} />
-            <Text size="xs" c="dimmed">
-              {[carry ? p.unitName : null, p.issuedOn ? formatViDate(p.issuedOn) : null].filter(Boolean).join(' · ')}
-            </Text>
-            {carry ? (
-              <>
-                <Progress p={p} />
-                <ImplementingAction plan={p} unitId={unitId} canWrite={canWrite} />
-              </>
-            ) : (
-              <StatusBadges p={p} />
-            )}
-          </Stack>
-        </Paper>
-      ))}
+    <Stack gap={6}>
+      <PlanLink p={p} />
+      <Text size="xs" c="dimmed">
+        {[carry ? p.unitName : null, p.issuedOn ? formatViDate(p.issuedOn) : null].filter(Boolean).join(' · ')}
+      </Text>
+      {carry ? (
+        <>
+          <Progress p={p} />
+          <ImplementingAction plan={p} unitId={unitId} canWrite={canWrite} />
+        </>
+      ) : (
+        <StatusBadges p={p} />
+      )}
     </Stack>
   );
 }
 
-const VIEWS: PlanListView[] = ['issued', 'to_carry_out'];
+const VIEWS = ['issued', 'to_carry_out'] as const satisfies readonly PlanListView[];
 
 /** The acting unit's plans: those it issued (drafts included) and those it must carry out. */
 export function PlansPage() {
   const { t } = useTranslation();
   const me = useMe().data;
   const acting = useActingUnit();
-  const [params, setParams] = useSearchParams();
-  const view = VIEWS.find((v) => v === params.get('view')) ?? 'issued';
-  const [text, setText] = useState('');
-  const [q] = useDebouncedValue(text, 300);
-  const [page, setPage] = useState(1);
-  const wide = useMediaQuery('(min-width: 48em)', true);
-  const plans = usePlans(acting.unitId, view, q, page);
+  const [view, setView] = useChoiceParam('view', VIEWS);
+  const list = usePagedSearch(PLANS_PAGE);
+  const plans = usePlans(acting.unitId, view, list.q, list.page);
   const canWrite = mayWrite(me, acting.unitId);
+  const columns = usePlanColumns(view, acting.unitId ?? '', canWrite);
 
   if (acting.loading) return <PageLoader />;
   if (!acting.unitId) {
     return <EmptyState icon={<IconClipboardList size={40} aria-hidden />} title={t('plans.noUnitTitle')} description={t('plans.noUnitBody')} py="xl" />;
   }
-  const total = plans.data?.total ?? 0;
-  const pages = Math.max(1, Math.ceil(total / PLANS_PAGE));
   const unitId = acting.unitId;
 
+  const label = view === 'to_carry_out' ? t('plans.list.toCarryOut') : t('plans.list.issued');
+  const card = (p: PlanListItem) => <PlanCard p={p} view={view} unitId={unitId} canWrite={canWrite} />;
+  const empty = (
+    <EmptyState
+      icon={<IconClipboardList size={40} aria-hidden />}
+      title={t('plans.list.emptyTitle')}
+      description={list.q ? t('plans.list.noMatch') : view === 'issued' ? t('plans.list.emptyIssued') : t('plans.list.emptyToCarryOut')}
+      py="lg"
+    />
+  );
+  const count = (total: number) => t('plans.list.count', { n: formatNumber(total) });
   return (
     <>
       <PageHeader
@@ -188,8 +155,8 @@ export function PlansPage() {
       <Tabs
         value={view}
         onChange={(v) => {
-          setParams(v && v !== 'issued' ? { view: v } : {}, { replace: true });
-          setPage(1);
+          setView(v);
+          list.firstPage();
         }}
       >
         <Tabs.List mb="md" className={layout.tabList}>
@@ -199,46 +166,8 @@ export function PlansPage() {
       </Tabs>
       <Paper withBorder p={{ base: 'sm', sm: 'md' }}>
         <Stack gap="sm">
-          <TextInput
-            type="search"
-            label={t('plans.list.search')}
-            placeholder={t('plans.list.searchPlaceholder')}
-            leftSection={<IconSearch size={18} aria-hidden />}
-            value={text}
-            onChange={(e) => {
-              setText(e.currentTarget.value);
-              setPage(1);
-            }}
-            maw={420}
-          />
-          {plans.isPending ? (
-            <PageLoader />
-          ) : plans.isError ? (
-            <ErrorAlert error={plans.error} onRetry={() => void plans.refetch()} />
-          ) : plans.data.items.length === 0 ? (
-            <EmptyState
-              icon={<IconClipboardList size={40} aria-hidden />}
-              title={t('plans.list.emptyTitle')}
-              description={q ? t('plans.list.noMatch') : view === 'issued' ? t('plans.list.emptyIssued') : t('plans.list.emptyToCarryOut')}
-              py="lg"
-            />
-          ) : (
-            <>
-              <Text size="sm" c="dimmed">
-                {t('plans.list.count', { n: formatNumber(total) })}
-              </Text>
-              {wide ? (
-                <PlanTable items={plans.data.items} view={view} unitId={unitId} canWrite={canWrite} />
-              ) : (
-                <PlanCards items={plans.data.items} view={view} unitId={unitId} canWrite={canWrite} />
-              )}
-              {pages > 1 && (
-                <Group justify="center">
-                  <Pagination total={pages} value={page} onChange={setPage} getControlProps={(c) => ({ 'aria-label': t(`common.page.${c}`) })} />
-                </Group>
-              )}
-            </>
-          )}
+          <SearchInput label={t('plans.list.search')} placeholder={t('plans.list.searchPlaceholder')} value={list.text} onChange={list.search} maw={420} />
+          <PagedTable query={plans} label={label} columns={columns} minWidth={760} card={card} empty={empty} count={count} paging={list.paging} />
         </Stack>
       </Paper>
     </>

@@ -1,8 +1,10 @@
-import { ActionIcon, Button, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
-import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { Button, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { FigureForm, SectionForm } from './plan-form.ts';
+import { Hint } from '../../components/Hint.tsx';
+import { RemoveButton } from '../../components/RemoveButton.tsx';
 import { emptyFigure, emptySection } from './plan-form.ts';
+import type { FigureForm, SectionForm } from './plan-form.ts';
 import classes from './plans.module.css';
 
 interface Props {
@@ -31,9 +33,7 @@ export function ReportFormEditor({ figures, sections, onChange, error }: Props) 
         {t('plans.form.figures')}
       </Title>
       {figures.length === 0 && (
-        <Text size="sm" c="dimmed">
-          {t('plans.form.noFigures')}
-        </Text>
+        <Hint>{t('plans.form.noFigures')}</Hint>
       )}
       {figures.map((f, i) => {
         const name = t('plans.form.figureN', { n: i + 1 });
@@ -56,9 +56,7 @@ export function ReportFormEditor({ figures, sections, onChange, error }: Props) 
               clearable
               comboboxProps={{ withinPortal: true }}
             />
-            <ActionIcon variant="subtle" color="red" size="lg" onClick={() => removeFigure(i)} aria-label={t('plans.editor.remove', { name })} className={classes.rowDelete}>
-              <IconTrash size={18} aria-hidden />
-            </ActionIcon>
+            <RemoveButton label={t('plans.editor.remove', { name })} onClick={() => removeFigure(i)} className={classes.rowDelete} />
           </div>
         );
       })}
@@ -83,16 +81,7 @@ export function ReportFormEditor({ figures, sections, onChange, error }: Props) 
         return (
           <Group key={s.uid} gap="xs" align="flex-end" wrap="nowrap" role="group" aria-label={name}>
             <TextInput label={t('plans.form.sectionTitle')} value={s.title} onChange={(e) => setSection(i, { ...s, title: e.currentTarget.value })} style={{ flex: 1 }} required />
-            <ActionIcon
-              variant="subtle"
-              color="red"
-              size="lg"
-              mb={4}
-              onClick={() => onChange({ figures, sections: sections.filter((_, j) => j !== i) })}
-              aria-label={t('plans.editor.remove', { name })}
-            >
-              <IconTrash size={18} aria-hidden />
-            </ActionIcon>
+            <RemoveButton label={t('plans.editor.remove', { name })} onClick={() => onChange({ figures, sections: sections.filter((_, j) => j !== i) })} mb={4} />
           </Group>
         );
       })}

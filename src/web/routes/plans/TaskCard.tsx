@@ -1,52 +1,35 @@
-import { Badge, Paper, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Badge, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { TASK_KIND_LABELS, TASK_KINDS } from '../../../shared/plans.ts';
+import type { TaskKind } from '../../../shared/plans.ts';
+import { UnitMultiSelect } from '../../components/UnitMultiSelect.tsx';
+import { useLang } from '../../components/use-lang.ts';
+import { AudienceField } from './AudienceField.tsx';
 import { DueEditor } from '../../components/DueEditor.tsx';
 import { PLAN_DUE_TYPES, PLAN_RECURRENCES } from '../../components/due-values.ts';
-import type { TaskKind } from '../../../shared/plans.ts';
-import { AudienceField } from './AudienceField.tsx';
-import { ItemHeader } from './ItemHeader.tsx';
+import { ItemCard } from './ItemCard.tsx';
+import type { ItemCardProps } from './ItemList.tsx';
 import type { TaskForm } from './plan-form.ts';
-import { UnitPicker } from './UnitPicker.tsx';
-import { useLang } from './plan-words.ts';
 
-interface Props {
+interface Props extends ItemCardProps<TaskForm> {
   task: TaskForm;
-  index: number;
-  count: number;
-  onChange: (task: TaskForm) => void;
-  onMove: (to: number) => void;
-  onRemove: () => void;
-  /** Errors of this task, keyed by field ("text", "audience.unitIds"). */
-  errors: Record<string, string>;
 }
 
 /** One task of the plan: what, who leads and supports, by when, who carries it out, and the "6 rõ". */
 export function TaskCard({ task, index, count, onChange, onMove, onRemove, errors }: Props) {
   const { t } = useTranslation();
   const lang = useLang();
-  const name = t('plans.editor.taskN', { n: index + 1 });
   const set = <K extends keyof TaskForm>(key: K, value: TaskForm[K]) => onChange({ ...task, [key]: value });
 
   return (
-    <Paper withBorder p={{ base: 'sm', sm: 'md' }} role="group" aria-label={name}>
-      <ItemHeader name={name} index={index} count={count} onMove={onMove} onRemove={onRemove} />
+    <ItemCard name={t('plans.editor.taskN', { n: index + 1 })} index={index} count={count} onMove={onMove} onRemove={onRemove}>
       <Stack gap="sm">
         {task.parentTaskId && (
           <Badge variant="light" color="grape" tt="none" w="fit-content">
             {t('plans.editor.carriesOutParent')}
           </Badge>
         )}
-        <Textarea
-          label={t('plans.task.text')}
-          value={task.text}
-          onChange={(e) => set('text', e.currentTarget.value)}
-          autosize
-          minRows={2}
-          maxRows={8}
-          required
-          error={errors.text}
-        />
+        <Textarea label={t('plans.task.text')} value={task.text} onChange={(e) => set('text', e.currentTarget.value)} autosize minRows={2} maxRows={8} required error={errors.text} />
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
           <Select
             label={t('plans.task.kind')}
@@ -57,13 +40,13 @@ export function TaskCard({ task, index, count, onChange, onMove, onRemove, error
             comboboxProps={{ withinPortal: true }}
           />
           <AudienceField value={task.audience} onChange={(a) => set('audience', a)} error={errors['audience.unitIds'] ?? errors['audience.kinds'] ?? errors.audience} />
-          <UnitPicker
+          <UnitMultiSelect
             label={t('plans.task.lead')}
             value={task.lead}
             onChange={(lead) => set('lead', lead)}
             description={task.lead.length === 0 && task.leadText.length > 0 ? t('plans.task.asWritten', { text: task.leadText.join('; ') }) : undefined}
           />
-          <UnitPicker
+          <UnitMultiSelect
             label={t('plans.task.support')}
             value={task.support}
             onChange={(support) => set('support', support)}
@@ -93,6 +76,6 @@ export function TaskCard({ task, index, count, onChange, onMove, onRemove, error
           <TextInput label={t('plans.task.authority')} value={task.authority} onChange={(e) => set('authority', e.currentTarget.value)} error={errors.authority} />
         </SimpleGrid>
       </Stack>
-    </Paper>
+    </ItemCard>
   );
 }

@@ -1,13 +1,14 @@
-import { Button, Group, Paper, Title } from '@mantine/core';
+import { Button } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiUrl } from '../../api-client.ts';
-import { TaskUpdateModal } from '../home/TaskUpdateModal.tsx';
-import { byUrgency, reportItem, taskItem } from '../home/work-items.ts';
-import type { WorkItem } from '../home/work-items.ts';
-import { WorkList } from '../home/WorkList.tsx';
-import { useUnitObligations, useUnitTasks } from '../home/work-queries.ts';
+import { TaskUpdateModal } from '../../components/work/TaskUpdateModal.tsx';
+import { byUrgency, reportItem, taskItem } from '../../components/work/work-items.ts';
+import type { WorkItem } from '../../components/work/work-items.ts';
+import { WorkList } from '../../components/work/WorkList.tsx';
+import { useUnitObligations, useUnitTasks } from '../../components/work/work-queries.ts';
+import { Section } from '../../components/Section.tsx';
 
 /** What a plan asks of the acting unit: its tasks and reports of this plan, with their deadlines and state. */
 export function UnitWork({ planId, unit, canWrite }: { planId: string; unit: { id: string; name: string }; canWrite: boolean }) {
@@ -18,19 +19,20 @@ export function UnitWork({ planId, unit, canWrite }: { planId: string; unit: { i
   const items = [...(tasks.data?.items ?? []).map(taskItem), ...(reports.data?.items ?? []).filter((r) => r.planId === planId).map(reportItem)].sort(byUrgency);
   if (items.length === 0) return null;
   return (
-    <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="section" aria-labelledby="plan-unit-work" bg="blue.0">
-      <Group justify="space-between" gap="xs" mb="sm">
-        <Title order={2} fz="h4" id="plan-unit-work">
-          {t('plans.view.askedOf', { unit: unit.name })}
-        </Title>
-        {(tasks.data?.items.length ?? 0) > 0 && (
+    <Section
+      title={t('plans.view.askedOf', { unit: unit.name })}
+      id="plan-unit-work"
+      bg="blue.0"
+      action={
+        (tasks.data?.items.length ?? 0) > 0 && (
           <Button variant="default" size="xs" component="a" href={apiUrl(`/api/units/${unit.id}/task-instances.xlsx`, { planId })} download leftSection={<IconDownload size={16} aria-hidden />}>
             {t('plans.view.exportTasks')}
           </Button>
-        )}
-      </Group>
+        )
+      }
+    >
       <WorkList items={items} label={t('plans.view.askedOf', { unit: unit.name })} hidePlan onOpenTask={canWrite ? setUpdating : undefined} />
       {updating?.task && <TaskUpdateModal tasks={[updating.task]} onClose={() => setUpdating(null)} />}
-    </Paper>
+    </Section>
   );
 }

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import type { PlanView } from '../../../shared/plans.ts';
 import { PlanDraftSchema } from '../../../shared/plans.ts';
 import { draftFromForm, emptyFigure, emptyObligation, emptyPlan, emptyTask, fillNames, formFromView, keyFromLabel, parseDays, unnamedUnitIds } from './plan-form.ts';
-import { formatRate } from './plan-words.ts';
 
 const BLOC = { id: '0b7d2a5e-5d2a-4f27-9d3c-2b1f0e4c6a11', name: 'Đảng ủy Khối các cơ quan và doanh nghiệp tỉnh' };
 const BTG = { id: '7c1e9f40-3a5b-4c8d-9e2f-6a7b8c9d0e12', name: 'Ban Tuyên giáo Đảng ủy Khối' };
@@ -98,14 +97,5 @@ describe('the plan editor model', () => {
   it('reads reminder days typed in any order', () => {
     expect(parseDays('1, 7')).toEqual([7, 1]);
     expect(parseDays('')).toEqual([]);
-  });
-});
-
-describe('rates as the documents print them', () => {
-  it('truncates to two decimals with a decimal comma', () => {
-    expect(formatRate(2909 / 3044)).toBe('95,56%');
-    expect(formatRate(1)).toBe('100,00%');
-    expect(formatRate(2999 / 3000)).toBe('99,96%');
-    expect(formatRate(0.5, false)).toBe('—');
   });
 });

@@ -2,17 +2,13 @@ import type { Due } from '../../../core/deadline/types.ts';
 import type { AudienceScope } from '../../../core/plans/audience.ts';
 import { foldForSearch } from '../../../core/text/fold.ts';
 import type { Confidentiality, PlanView, TaskKind } from '../../../shared/plans.ts';
+import type { UnitRef } from '../../components/unit-queries.ts';
 
 /**
  * The plan editor's working copy of a draft: what the person sees and types, turned into the
  * `PlanDraft` of shared/plans.ts only when saving. Units carry their names so the fields can show
  * them; figures refer to their whole by a local id, so renaming a figure keeps the "of" link.
  */
-export interface UnitRef {
-  id: string;
-  name: string;
-}
-
 export interface AudienceForm {
   scope: AudienceScope;
   kinds: string[];

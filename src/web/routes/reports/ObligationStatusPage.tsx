@@ -1,37 +1,28 @@
-import { Anchor, Badge, Button, Group, Pagination, Paper, Select, SimpleGrid, Stack, Table, Text } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
+import { Anchor, Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconBellRinging, IconDownload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from 'react-router-dom';
-import { roleAllows } from '../../../core/access/roles.ts';
-import { apiUrl } from '../../api-client.ts';
+import { Link, useSearchParams } from 'react-router-dom';
 import { REPORT_STATE_LABELS, REPORT_STATES } from '../../../shared/reports.ts';
 import type { ObligationStatusRow, ReportState } from '../../../shared/reports.ts';
+import { apiUrl } from '../../api-client.ts';
+import type { Column } from '../../components/DataTable.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatNumber } from '../../components/format.ts';
-import { formatViDate } from '../../../core/text/dates.ts';
+import { Hint } from '../../components/Hint.tsx';
+import { PagedTable } from '../../components/PagedTable.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
-import { useMe } from '../../components/use-me.ts';
+import { Stat } from '../../components/Stat.tsx';
+import { useLang } from '../../components/use-lang.ts';
+import { mayAnywhere, useMe } from '../../components/use-me.ts';
+import { usePaging } from '../../components/use-paged-search.ts';
+import { useRouteId } from '../../components/use-route-id.ts';
 import { STATUS_PAGE, useObligationStatus } from './report-queries.ts';
 import { UrgeModal } from './UrgeModal.tsx';
-import { useLang } from '../plans/plan-words.ts';
+import { formatViDate } from '../../../core/text/dates.ts';
 
 export const STATE_COLORS: Record<ReportState, string> = { submitted: 'green', late: 'orange', missing: 'red', returned: 'yellow', pending: 'gray' };
-
-function Sum({ label, value, color }: { label: string; value: number; color?: string }) {
-  return (
-    <Paper withBorder p="xs">
-      <Text size="xs" c="dimmed" fw={600}>
-        {label}
-      </Text>
-      <Text fz={22} fw={700} c={value > 0 ? color : undefined}>
-        {formatNumber(value)}
-      </Text>
-    </Paper>
-  );
-}
 
 function Open({ row }: { row: ObligationStatusRow }) {
   const { t } = useTranslation();
@@ -39,6 +30,39 @@ function Open({ row }: { row: ObligationStatusRow }) {
     <Anchor component={Link} to={`/obligation-instances/${row.instanceId}`} size="sm" aria-label={t('reports.status.openOf', { unit: row.unitName })}>
       {row.version > 0 ? t('reports.status.open') : t('reports.status.view')}
     </Anchor>
+  );
+}
+
+function StateBadge({ row }: { row: ObligationStatusRow }) {
+  const lang = useLang();
+  return (
+    <Badge variant="light" color={STATE_COLORS[row.state]} tt="none" radius="sm">
+      {REPORT_STATE_LABELS[row.state][lang]}
+    </Badge>
+  );
+}
+
+/** A unit's report on a phone: the same as a row of the table. */
+function StatusCard({ row }: { row: ObligationStatusRow }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Text fw={600}>{row.unitName}</Text>
+      <Group gap={6} my={4}>
+        <StateBadge row={row} />
+        <Text size="sm">{row.periodLabel}</Text>
+      </Group>
+      <Text size="xs" c="dimmed">
+        {[
+          row.version > 0 ? t('reports.status.versionN', { n: row.version }) : null,
+          row.submittedOn ? formatViDate(row.submittedOn) : null,
+          row.daysLate ? t('home.daysLate', { n: formatNumber(row.daysLate) }) : null,
+        ]
+          .filter(Boolean)
+          .join(' · ')}
+      </Text>
+      <Open row={row} />
+    </>
   );
 }
 
@@ -50,16 +74,15 @@ export function ObligationStatusPage() {
   const { t } = useTranslation();
   const lang = useLang();
   const me = useMe().data;
-  const { id = '' } = useParams();
+  const id = useRouteId();
   const [params, setParams] = useSearchParams();
   const unit = params.get('unit');
   const period = params.get('period');
   const state = (REPORT_STATES as readonly string[]).includes(params.get('state') ?? '') ? params.get('state')! : 'all';
-  const [page, setPage] = useState(1);
+  const { page, setPage, paging } = usePaging(STATUS_PAGE);
   const [urging, setUrging] = useState(false);
-  const wide = useMediaQuery('(min-width: 48em)', true);
   const status = useObligationStatus(id, unit, period, state, page);
-  const mayUrge = !!me && (me.superuser || me.grants.some((g) => roleAllows(g.role, 'write')));
+  const mayUrge = mayAnywhere(me, 'write');
 
   const setParam = (key: string, value: string | null) => {
     const next = new URLSearchParams(params);
@@ -69,16 +92,22 @@ export function ObligationStatusPage() {
     setPage(1);
   };
 
+  const columns: Column<ObligationStatusRow>[] = [
+    { key: 'unit', header: t('plans.dash.unit'), cell: (r) => r.unitName },
+    { key: 'period', header: t('reports.status.period'), cell: (r) => r.periodLabel },
+    { key: 'state', header: t('reports.status.state'), cell: (r) => <StateBadge row={r} /> },
+    { key: 'version', header: t('reports.status.version'), numeric: true, cell: (r) => (r.version > 0 ? formatNumber(r.version) : '—') },
+    { key: 'sent', header: t('reports.status.sentOn'), cell: (r) => (r.submittedOn ? formatViDate(r.submittedOn) : '—') },
+    { key: 'late', header: t('plans.dash.daysLate'), numeric: true, cell: (r) => (r.daysLate ? formatNumber(r.daysLate) : '—') },
+    { key: 'open', header: '', cell: (r) => <Open row={r} /> },
+  ];
+
   if (status.isPending) return <PageLoader />;
   if (status.isError) return <ErrorAlert error={status.error} onRetry={() => void status.refetch()} />;
   const s = status.data;
-  const pages = Math.max(1, Math.ceil(s.total / STATUS_PAGE));
-  const stateBadge = (r: ObligationStatusRow) => (
-    <Badge variant="light" color={STATE_COLORS[r.state]} tt="none" radius="sm">
-      {REPORT_STATE_LABELS[r.state][lang]}
-    </Badge>
-  );
 
+  const card = (r: ObligationStatusRow) => <StatusCard row={r} />;
+  const empty = <Hint>{t('reports.status.none')}</Hint>;
   return (
     <>
       <PageHeader
@@ -115,11 +144,11 @@ export function ObligationStatusPage() {
       />
       <Stack gap="md">
         <SimpleGrid cols={{ base: 2, sm: 3, md: 5 }} spacing="sm">
-          <Sum label={t('reports.status.expected')} value={s.summary.expected} />
-          <Sum label={t('reports.status.submitted')} value={s.summary.submitted} color="green.8" />
-          <Sum label={t('reports.status.late')} value={s.summary.late} color="orange.8" />
-          <Sum label={t('reports.status.missing')} value={s.summary.missing} color="red.8" />
-          <Sum label={t('reports.status.returned')} value={s.summary.returned} color="yellow.8" />
+          <Stat label={t('reports.status.expected')} value={s.summary.expected} compact />
+          <Stat label={t('reports.status.submitted')} value={s.summary.submitted} color="green.8" compact />
+          <Stat label={t('reports.status.late')} value={s.summary.late} color="orange.8" compact />
+          <Stat label={t('reports.status.missing')} value={s.summary.missing} color="red.8" compact />
+          <Stat label={t('reports.status.returned')} value={s.summary.returned} color="yellow.8" compact />
         </SimpleGrid>
         <Paper withBorder p={{ base: 'sm', sm: 'md' }}>
           <Stack gap="sm">
@@ -143,69 +172,7 @@ export function ObligationStatusPage() {
                 w={260}
               />
             </Group>
-            {s.items.length === 0 ? (
-              <Text size="sm" c="dimmed">
-                {t('reports.status.none')}
-              </Text>
-            ) : wide ? (
-              <Table.ScrollContainer minWidth={760}>
-                <Table striped verticalSpacing="xs" aria-label={t('reports.status.table')}>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>{t('plans.dash.unit')}</Table.Th>
-                      <Table.Th>{t('reports.status.period')}</Table.Th>
-                      <Table.Th>{t('reports.status.state')}</Table.Th>
-                      <Table.Th ta="right">{t('reports.status.version')}</Table.Th>
-                      <Table.Th>{t('reports.status.sentOn')}</Table.Th>
-                      <Table.Th ta="right">{t('plans.dash.daysLate')}</Table.Th>
-                      <Table.Th />
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {s.items.map((r) => (
-                      <Table.Tr key={r.instanceId}>
-                        <Table.Td>{r.unitName}</Table.Td>
-                        <Table.Td>{r.periodLabel}</Table.Td>
-                        <Table.Td>{stateBadge(r)}</Table.Td>
-                        <Table.Td ta="right">{r.version > 0 ? formatNumber(r.version) : '—'}</Table.Td>
-                        <Table.Td>{r.submittedOn ? formatViDate(r.submittedOn) : '—'}</Table.Td>
-                        <Table.Td ta="right">{r.daysLate ? formatNumber(r.daysLate) : '—'}</Table.Td>
-                        <Table.Td>
-                          <Open row={r} />
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
-            ) : (
-              <Stack component="ul" gap="xs" m={0} p={0} style={{ listStyle: 'none' }} aria-label={t('reports.status.table')}>
-                {s.items.map((r) => (
-                  <Paper component="li" key={r.instanceId} withBorder p="sm">
-                    <Text fw={600}>{r.unitName}</Text>
-                    <Group gap={6} my={4}>
-                      {stateBadge(r)}
-                      <Text size="sm">{r.periodLabel}</Text>
-                    </Group>
-                    <Text size="xs" c="dimmed">
-                      {[
-                        r.version > 0 ? t('reports.status.versionN', { n: r.version }) : null,
-                        r.submittedOn ? formatViDate(r.submittedOn) : null,
-                        r.daysLate ? t('home.daysLate', { n: formatNumber(r.daysLate) }) : null,
-                      ]
-                        .filter(Boolean)
-                        .join(' · ')}
-                    </Text>
-                    <Open row={r} />
-                  </Paper>
-                ))}
-              </Stack>
-            )}
-            {pages > 1 && (
-              <Group justify="center">
-                <Pagination total={pages} value={page} onChange={setPage} getControlProps={(c) => ({ 'aria-label': t(`common.page.${c}`) })} />
-              </Group>
-            )}
+            <PagedTable query={status} label={t('reports.status.table')} rowKey={(r) => r.instanceId} columns={columns} minWidth={760} verticalSpacing="xs" card={card} empty={empty} paging={paging} />
           </Stack>
         </Paper>
       </Stack>

@@ -1,19 +1,20 @@
-import { Alert, Button, Group, NumberInput, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Group, NumberInput, Stack, Text, Textarea, Title } from '@mantine/core';
 import { IconCloudOff, IconDeviceFloppy, IconHistory, IconSend } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { checkSubmission, describeProblem, sectionsOf } from '../../../core/reports/form.ts';
 import type { ObligationInstanceDetail } from '../../../shared/reports.ts';
 import { ApiError } from '../../api-client.ts';
-import { formatNumber } from '../../components/format.ts';
-import { formatViDateTime } from '../../../core/text/dates.ts';
+import { formatNumber, formatRate } from '../../components/format.ts';
 import { FormError } from '../../components/FormError.tsx';
+import { Hint } from '../../components/Hint.tsx';
 import { errorMessage, notifySuccess } from '../../components/notify.ts';
-import { formatRate } from '../plans/plan-words.ts';
+import { Section } from '../../components/Section.tsx';
 import { dropLocalDraft, keepLocalDraft, readLocalDraft } from './report-draft.ts';
 import type { LocalDraft } from './report-draft.ts';
 import { useSaveSubmission } from './report-queries.ts';
 import classes from './reports.module.css';
+import { formatViDateTime } from '../../../core/text/dates.ts';
 
 type Figures = Record<string, number | null>;
 
@@ -88,10 +89,7 @@ export function ReportForm({ detail }: { detail: ObligationInstanceDetail }) {
   };
 
   return (
-    <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="section" aria-labelledby="report-form-title">
-      <Title order={2} fz="h4" mb="sm" id="report-form-title">
-        {detail.status === 'returned' ? t('reports.form.resubmitTitle') : t('reports.form.title')}
-      </Title>
+    <Section title={detail.status === 'returned' ? t('reports.form.resubmitTitle') : t('reports.form.title')} id="report-form-title">
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -133,9 +131,7 @@ export function ReportForm({ detail }: { detail: ObligationInstanceDetail }) {
                 {t('reports.form.figures')}
               </Title>
               {detail.obligation.cutoffDay && (
-                <Text size="sm" c="dimmed">
-                  {t('reports.form.cutoff', { day: detail.obligation.cutoffDay })}
-                </Text>
+                <Hint>{t('reports.form.cutoff', { day: detail.obligation.cutoffDay })}</Hint>
               )}
               {form.figures.map((f) => {
                 const whole = f.of ? form.figures.find((w) => w.key === f.of) : undefined;
@@ -212,6 +208,6 @@ export function ReportForm({ detail }: { detail: ObligationInstanceDetail }) {
           </Text>
         </Stack>
       </form>
-    </Paper>
+    </Section>
   );
 }

@@ -1,47 +1,34 @@
 import { Alert, Anchor, Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconArrowBackUp, IconCircleCheck, IconClock } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { INSTANCE_STATUS_LABELS, OBLIGATION_STATUS_LABELS } from '../../../shared/reports.ts';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import type { ObligationInstanceDetail } from '../../../shared/reports.ts';
+import { Fact } from '../../components/Fact.tsx';
 import { formatNumber } from '../../components/format.ts';
-import { formatViDate, formatViDateTime } from '../../../core/text/dates.ts';
+import { Loaded } from '../../components/Loaded.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { PageLoader } from '../../components/PageLoader.tsx';
-import { DEADLINE_COLORS } from '../home/work-items.ts';
+import { useLang } from '../../components/use-lang.ts';
+import { useRouteId } from '../../components/use-route-id.ts';
+import { DEADLINE_COLORS } from '../../components/work/work-items.ts';
 import { useObligationInstance } from './report-queries.ts';
 import { ReportForm } from './ReportForm.tsx';
+import { ReviewComment } from './ReviewComment.tsx';
 import { ReviewPanel } from './ReviewPanel.tsx';
 import { VersionList } from './VersionList.tsx';
-import { useLang } from '../plans/plan-words.ts';
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed" fw={600}>
-        {label}
-      </Text>
-      <Text size="sm" component="div">
-        {children}
-      </Text>
-    </div>
-  );
-}
+import { formatViDate } from '../../../core/text/dates.ts';
 
 /**
  * One report of a unit for one period: for the unit, the form to fill and send; for the receiving
  * level, the submitted version to accept or return; for both, every version and the comments.
  */
 export function ReportPage() {
+  return <Loaded query={useObligationInstance(useRouteId())}>{(d) => <ReportView d={d} />}</Loaded>;
+}
+
+function ReportView({ d }: { d: ObligationInstanceDetail }) {
   const { t } = useTranslation();
   const lang = useLang();
-  const { id = '' } = useParams();
-  const report = useObligationInstance(id);
-
-  if (report.isPending) return <PageLoader />;
-  if (report.isError) return <ErrorAlert error={report.error} onRetry={() => void report.refetch()} />;
-  const d = report.data;
   const ob = d.obligation;
   const open = d.status === 'pending' || d.status === 'draft' || d.status === 'returned';
   const current = d.versions.find((v) => v.version === d.currentVersion) ?? null;
@@ -73,7 +60,7 @@ export function ReportPage() {
       <Stack gap="md">
         <Paper withBorder p={{ base: 'sm', sm: 'md' }}>
           <SimpleGrid cols={{ base: 2, md: 4 }} spacing="sm">
-            <Fact label={t('reports.page.plan')}>
+            <Fact label={t('reports.page.plan')} size="sm">
               <Anchor component={Link} to={`/plans/${d.plan.id}`} size="sm" fw={600}>
                 {d.plan.number ?? d.plan.title ?? t('plans.noNumber')}
               </Anchor>
@@ -81,8 +68,8 @@ export function ReportPage() {
                 {d.plan.unitName}
               </Text>
             </Fact>
-            <Fact label={t('reports.page.dueDate')}>{d.dueDate ? formatViDate(d.dueDate) : t('due.none')}</Fact>
-            <Fact label={t('reports.page.to')}>
+            <Fact label={t('reports.page.dueDate')} size="sm">{d.dueDate ? formatViDate(d.dueDate) : t('due.none')}</Fact>
+            <Fact label={t('reports.page.to')} size="sm">
               {to ?? '—'}
               {via && (
                 <Text size="xs" c="dimmed">
@@ -90,23 +77,14 @@ export function ReportPage() {
                 </Text>
               )}
             </Fact>
-            <Fact label={t('reports.page.sent')}>
+            <Fact label={t('reports.page.sent')} size="sm">
               {d.firstSubmittedOn ? t('reports.page.firstSent', { date: formatViDate(d.firstSubmittedOn) }) : t('reports.page.notSent')}
             </Fact>
           </SimpleGrid>
         </Paper>
 
         {d.status === 'returned' && lastReturned?.reviewComment && (
-          <Alert color="orange" icon={<IconArrowBackUp aria-hidden />} title={t('reports.page.returnedTitle', { n: lastReturned.version })} role="alert">
-            <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-              {lastReturned.reviewComment}
-            </Text>
-            {lastReturned.reviewedBy && lastReturned.reviewedAt && (
-              <Text size="xs" c="dimmed" mt={4}>
-                {lastReturned.reviewedBy.name} · {formatViDateTime(lastReturned.reviewedAt)}
-              </Text>
-            )}
-          </Alert>
+          <ReviewComment version={lastReturned} title={t('reports.page.returnedTitle', { n: lastReturned.version })} color="orange" icon={<IconArrowBackUp aria-hidden />} role="alert" />
         )}
         {d.status === 'submitted' && !d.can.review && (
           <Alert color="blue" icon={<IconClock aria-hidden />}>

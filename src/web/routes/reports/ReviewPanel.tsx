@@ -1,10 +1,11 @@
-import { Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Button, Group, Stack, Text, Textarea } from '@mantine/core';
 import { IconArrowBackUp, IconCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SubmissionVersion } from '../../../shared/reports.ts';
 import { FormError } from '../../components/FormError.tsx';
-import { errorMessage, notifySuccess } from '../../components/notify.ts';
+import { errorMessage } from '../../components/notify.ts';
+import { Section } from '../../components/Section.tsx';
 import { useReviewSubmission } from './report-queries.ts';
 
 /** The receiving level's decision on a submitted version: accept it, or return it with a comment. */
@@ -13,7 +14,10 @@ export function ReviewPanel({ version, unitName }: { version: SubmissionVersion;
   const [comment, setComment] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [commentError, setCommentError] = useState<string | undefined>();
-  const review = useReviewSubmission();
+  const review = useReviewSubmission({
+    notice: (_, r) => (r.decision === 'accept' ? t('reports.review.accepted', { unit: unitName }) : t('reports.review.returned', { unit: unitName })),
+    onError: (e) => setError(errorMessage(e)),
+  });
 
   function decide(decision: 'accept' | 'return') {
     setError(null);
@@ -21,23 +25,11 @@ export function ReviewPanel({ version, unitName }: { version: SubmissionVersion;
       setCommentError(t('reports.review.commentNeeded'));
       return;
     }
-    review.mutate(
-      { submissionId: version.id, decision, comment: comment.trim() },
-      {
-        onSuccess: () => {
-          setComment('');
-          notifySuccess(decision === 'accept' ? t('reports.review.accepted', { unit: unitName }) : t('reports.review.returned', { unit: unitName }));
-        },
-        onError: (e) => setError(errorMessage(e)),
-      },
-    );
+    review.mutate({ submissionId: version.id, decision, comment: comment.trim() }, { onSuccess: () => setComment('') });
   }
 
   return (
-    <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="section" aria-labelledby="review-title" bg="yellow.0">
-      <Title order={2} fz="h4" mb={4} id="review-title">
-        {t('reports.review.title')}
-      </Title>
+    <Section title={t('reports.review.title')} id="review-title" titleGap={4} bg="yellow.0">
       <Text size="sm" c="dimmed" mb="sm">
         {t('reports.review.hint', { n: version.version })}
       </Text>
@@ -70,6 +62,6 @@ export function ReviewPanel({ version, unitName }: { version: SubmissionVersion;
           </Button>
         </Group>
       </Stack>
-    </Paper>
+    </Section>
   );
 }

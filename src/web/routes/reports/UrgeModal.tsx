@@ -1,14 +1,12 @@
 import { Radio, Select, Stack, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { UrgeInputSchema } from '../../../shared/reports.ts';
-import type { ObligationStatusList } from '../../../shared/reports.ts';
+import type { ObligationStatusList, UrgeInput, UrgeResult } from '../../../shared/reports.ts';
+import { api } from '../../api-client.ts';
 import { formatNumber } from '../../components/format.ts';
-import { FormActions } from '../../components/FormActions.tsx';
-import { FormError } from '../../components/FormError.tsx';
-import { notifySuccess } from '../../components/notify.ts';
-import { ResponsiveModal } from '../../components/ResponsiveModal.tsx';
+import { FormModal } from '../../components/FormModal.tsx';
 import { useFormState } from '../../components/use-form-state.ts';
-import { useUrge } from './report-queries.ts';
+import { useMutationWithNotice } from '../../components/use-mutation-with-notice.ts';
 
 interface Props {
   status: ObligationStatusList;
@@ -20,7 +18,6 @@ interface Props {
 /** "Đôn đốc": one message to the leaders of every unit that has not sent the report of a period. */
 export function UrgeModal({ status, period, onClose }: Props) {
   const { t } = useTranslation();
-  const urge = useUrge(status.obligation.id);
   const first = period ?? status.periods.find((p) => p.dueDate)?.key ?? status.periods[0]?.key ?? '';
   const label = (key: string) => status.periods.find((p) => p.key === key)?.label ?? key;
   const form = useFormState({
@@ -28,59 +25,37 @@ export function UrgeModal({ status, period, onClose }: Props) {
     scope: 'overdue' as 'overdue' | 'not_submitted',
     message: t('reports.urge.defaultMessage', { title: status.obligation.title, period: label(first) }),
   });
+  const urge = useMutationWithNotice({
+    mutationFn: (body: UrgeInput) => api.post<UrgeResult>(`/api/obligations/${status.obligation.id}/urge`, body),
+    invalidates: [['notifications']],
+    notice: (out) => (out.units === 0 ? t('reports.urge.nobody') : t('reports.urge.done', { units: formatNumber(out.units), notifications: formatNumber(out.notifications) })),
+    onError: form.showServerError,
+  });
   const v = form.values;
 
   function submit() {
     const body = form.validate(UrgeInputSchema, { period: v.period, unit: status.unit.id, message: v.message, scope: v.scope });
-    if (!body) return;
-    urge.mutate(body, {
-      onSuccess: (out) => {
-        notifySuccess(
-          out.units === 0 ? t('reports.urge.nobody') : t('reports.urge.done', { units: formatNumber(out.units), notifications: formatNumber(out.notifications) }),
-        );
-        onClose();
-      },
-      onError: (e) => form.showServerError(e),
-    });
+    if (body) urge.mutate(body, { onSuccess: onClose });
   }
 
   return (
-    <ResponsiveModal opened onClose={onClose} title={t('reports.urge.title')}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
-        noValidate
-      >
-        <Stack gap="sm">
-          <FormError message={form.formError} />
-          <Select
-            label={t('reports.urge.period')}
-            data={status.periods.map((p) => ({ value: p.key, label: p.label }))}
-            value={v.period}
-            allowDeselect={false}
-            onChange={(p) => p && form.set('period', p)}
-            error={form.errors.period}
-            comboboxProps={{ withinPortal: true }}
-          />
-          <Radio.Group label={t('reports.urge.who')} value={v.scope} onChange={(s) => form.set('scope', s as 'overdue' | 'not_submitted')}>
-            <Stack gap="xs" mt={6}>
-              <Radio value="overdue" label={t('reports.urge.overdue')} />
-              <Radio value="not_submitted" label={t('reports.urge.notSubmitted')} />
-            </Stack>
-          </Radio.Group>
-          <Textarea
-            label={t('reports.urge.message')}
-            value={v.message}
-            onChange={(e) => form.set('message', e.currentTarget.value)}
-            autosize
-            minRows={3}
-            error={form.errors.message}
-          />
-          <FormActions submitLabel={t('reports.urge.send')} loading={urge.isPending} onCancel={onClose} />
+    <FormModal title={t('reports.urge.title')} onClose={onClose} onSubmit={submit} error={form.formError} submitLabel={t('reports.urge.send')} busy={urge.isPending}>
+      <Select
+        label={t('reports.urge.period')}
+        data={status.periods.map((p) => ({ value: p.key, label: p.label }))}
+        value={v.period}
+        allowDeselect={false}
+        onChange={(p) => p && form.set('period', p)}
+        error={form.errors.period}
+        comboboxProps={{ withinPortal: true }}
+      />
+      <Radio.Group label={t('reports.urge.who')} value={v.scope} onChange={(s) => form.set('scope', s as 'overdue' | 'not_submitted')}>
+        <Stack gap="xs" mt={6}>
+          <Radio value="overdue" label={t('reports.urge.overdue')} />
+          <Radio value="not_submitted" label={t('reports.urge.notSubmitted')} />
         </Stack>
-      </form>
-    </ResponsiveModal>
+      </Radio.Group>
+      <Textarea label={t('reports.urge.message')} autosize minRows={3} {...form.text('message')} />
+    </FormModal>
   );
 }

@@ -1,12 +1,14 @@
-import { Accordion, Alert, Anchor, Badge, Group, List, Stack, Table, Text } from '@mantine/core';
+import { Accordion, Badge, Group, Stack, Table, Text } from '@mantine/core';
 import { IconMessage } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { sectionsOf } from '../../../core/reports/form.ts';
 import type { ObligationInstanceDetail, SubmissionVersion } from '../../../shared/reports.ts';
-import { formatNumber } from '../../components/format.ts';
-import { formatViDateTime } from '../../../core/text/dates.ts';
-import { formatRate } from '../plans/plan-words.ts';
+import { formatNumber, formatRate } from '../../components/format.ts';
+import { Hint } from '../../components/Hint.tsx';
+import { LinkList } from '../../components/LinkList.tsx';
 import classes from './reports.module.css';
+import { ReviewComment } from './ReviewComment.tsx';
+import { formatViDateTime } from '../../../core/text/dates.ts';
 
 export const VERSION_COLORS: Record<SubmissionVersion['status'], string> = { draft: 'gray', submitted: 'blue', returned: 'orange', accepted: 'green' };
 
@@ -60,31 +62,10 @@ function VersionBody({ v, form }: { v: SubmissionVersion; form: ObligationInstan
         ) : null,
       )}
       {v.attachments.length > 0 && (
-        <List size="sm">
-          {v.attachments.map((a, i) => (
-            <List.Item key={i}>
-              {a.url ? (
-                <Anchor href={a.url} target="_blank" rel="noreferrer">
-                  {a.name}
-                </Anchor>
-              ) : (
-                a.name
-              )}
-            </List.Item>
-          ))}
-        </List>
+        <LinkList items={v.attachments.map((a) => ({ label: a.name, url: a.url }))} />
       )}
       {v.reviewComment && (
-        <Alert color={v.status === 'returned' ? 'orange' : 'green'} icon={<IconMessage aria-hidden />} title={t('reports.versions.comment')}>
-          <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-            {v.reviewComment}
-          </Text>
-          {v.reviewedBy && v.reviewedAt && (
-            <Text size="xs" c="dimmed" mt={4}>
-              {v.reviewedBy.name} · {formatViDateTime(v.reviewedAt)}
-            </Text>
-          )}
-        </Alert>
+        <ReviewComment version={v} title={t('reports.versions.comment')} color={v.status === 'returned' ? 'orange' : 'green'} icon={<IconMessage aria-hidden />} />
       )}
     </Stack>
   );
@@ -94,13 +75,7 @@ function VersionBody({ v, form }: { v: SubmissionVersion; form: ObligationInstan
 export function VersionList({ detail }: { detail: ObligationInstanceDetail }) {
   const { t } = useTranslation();
   const versions = [...detail.versions].reverse();
-  if (versions.length === 0) {
-    return (
-      <Text size="sm" c="dimmed">
-        {t('reports.versions.none')}
-      </Text>
-    );
-  }
+  if (versions.length === 0) return <Hint>{t('reports.versions.none')}</Hint>;
   return (
     <Accordion multiple variant="separated" defaultValue={[String(versions[0]!.version)]} aria-label={t('reports.versions.title')}>
       {versions.map((v) => (

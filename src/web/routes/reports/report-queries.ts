@@ -1,8 +1,10 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
-  ObligationInstanceDetail, ObligationStatusList, ReviewResult, SubmissionInput, SubmissionSaved, UrgeInput, UrgeResult,
+  ObligationInstanceDetail, ObligationStatusList, ReviewResult, SubmissionInput, SubmissionSaved,
 } from '../../../shared/reports.ts';
 import { api } from '../../api-client.ts';
+import { useMutationWithNotice } from '../../components/use-mutation-with-notice.ts';
+import type { Notice } from '../../components/use-mutation-with-notice.ts';
 
 export const STATUS_PAGE = 50;
 
@@ -18,34 +20,31 @@ export function useObligationInstance(id: string) {
   return useQuery({ queryKey: reportKeys.instance(id), queryFn: () => api.get<ObligationInstanceDetail>(`/api/obligation-instances/${id}`) });
 }
 
-function useInvalidateReports() {
-  const client = useQueryClient();
-  return () => {
-    void client.invalidateQueries({ queryKey: reportKeys.all });
-    void client.invalidateQueries({ queryKey: ['work'] });
-    void client.invalidateQueries({ queryKey: ['plans', 'dashboard'] });
-    void client.invalidateQueries({ queryKey: ['plans', 'list'] });
-  };
-}
+/** What a report's change makes stale: the report, the work lists, the plans' dashboards and lists. */
+const REPORT_CHANGE = [reportKeys.all, ['work'], ['plans', 'dashboard'], ['plans', 'list']] as const;
 
 /** Saves the draft (`submit: false`) or submits the report of an obligation instance. */
 export function useSaveSubmission(instanceId: string) {
-  const invalidate = useInvalidateReports();
+  const client = useQueryClient();
   return useMutation({
     mutationFn: (body: SubmissionInput) => api.post<SubmissionSaved>(`/api/obligations/${instanceId}/submissions`, body),
     // Try even when the browser says it is offline: the failure is what keeps the report on the device.
     networkMode: 'always',
-    onSuccess: invalidate,
+    onSuccess: () => {
+      for (const queryKey of REPORT_CHANGE) void client.invalidateQueries({ queryKey });
+    },
   });
 }
 
+type Review = { submissionId: string; decision: 'accept' | 'return'; comment: string };
+
 /** The receiving level accepts a submitted version, or returns it with a comment. */
-export function useReviewSubmission() {
-  const invalidate = useInvalidateReports();
-  return useMutation({
-    mutationFn: ({ submissionId, decision, comment }: { submissionId: string; decision: 'accept' | 'return'; comment: string }) =>
+export function useReviewSubmission(notice: Notice<Review, ReviewResult>) {
+  return useMutationWithNotice({
+    mutationFn: ({ submissionId, decision, comment }: Review) =>
       api.post<ReviewResult>(`/api/submissions/${submissionId}/${decision}`, decision === 'return' ? { comment } : comment ? { comment } : {}),
-    onSuccess: invalidate,
+    invalidates: REPORT_CHANGE,
+    ...notice,
   });
 }
 
@@ -55,14 +54,5 @@ export function useObligationStatus(id: string, unit: string | null, period: str
     queryFn: () =>
       api.get<ObligationStatusList>(`/api/obligations/${id}/status`, { unit, period, state, limit: STATUS_PAGE, offset: (page - 1) * STATUS_PAGE }),
     placeholderData: keepPreviousData,
-  });
-}
-
-/** Urges, in one action, every unit that has not sent the report of a period. */
-export function useUrge(obligationId: string) {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (body: UrgeInput) => api.post<UrgeResult>(`/api/obligations/${obligationId}/urge`, body),
-    onSuccess: () => void client.invalidateQueries({ queryKey: ['notifications'] }),
   });
 }

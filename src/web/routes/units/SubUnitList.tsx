@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Stack, Text } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -8,6 +8,8 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useLabels } from '../../components/labels.ts';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { useChildUnits } from '../../components/unit-queries.ts';
+import { Hint } from '../../components/Hint.tsx';
+import { Section } from '../../components/Section.tsx';
 
 /** The current sub-units of a unit, each a link to its page. */
 export function SubUnitList({ unit }: { unit: UnitDetail }) {
@@ -16,30 +18,25 @@ export function SubUnitList({ unit }: { unit: UnitDetail }) {
   const children = useChildUnits(unit.id, null, unit.validTo === null);
 
   return (
-    <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="section" aria-labelledby="sub-units-title">
-      <Group justify="space-between" gap="xs" mb="sm">
-        <Title order={2} fz="h4" id="sub-units-title">
-          {t('units.subUnits')}
-          {children.data ? ` (${children.data.length})` : ''}
-        </Title>
-        {unit.validTo === null && (children.data?.length ?? 0) > 0 && (
+    <Section
+      title={`${t('units.subUnits')}${children.data ? ` (${children.data.length})` : ''}`}
+      id="sub-units-title"
+      action={
+        unit.validTo === null && (children.data?.length ?? 0) > 0 && (
           <Button variant="default" size="xs" component="a" href={apiUrl(`/api/units/${unit.id}/children.xlsx`)} download leftSection={<IconDownload size={16} aria-hidden />}>
             {t('units.exportChildren')}
           </Button>
-        )}
-      </Group>
+        )
+      }
+    >
       {unit.validTo !== null ? (
-        <Text c="dimmed" size="sm">
-          {t('units.endedNoChildren')}
-        </Text>
+        <Hint>{t('units.endedNoChildren')}</Hint>
       ) : children.isPending ? (
         <PageLoader />
       ) : children.isError ? (
         <ErrorAlert error={children.error} onRetry={() => void children.refetch()} />
       ) : children.data.length === 0 ? (
-        <Text c="dimmed" size="sm">
-          {t('units.noChildren')}
-        </Text>
+        <Hint>{t('units.noChildren')}</Hint>
       ) : (
         <Stack component="ul" gap={0} m={0} p={0} style={{ listStyle: 'none' }} aria-label={t('units.subUnits')}>
           {children.data.map((c) => (
@@ -56,6 +53,6 @@ export function SubUnitList({ unit }: { unit: UnitDetail }) {
           ))}
         </Stack>
       )}
-    </Paper>
+    </Section>
   );
 }

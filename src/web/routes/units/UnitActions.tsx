@@ -1,6 +1,6 @@
 import { Button, Menu } from '@mantine/core';
 import { IconArrowMoveRight, IconArrowsJoin, IconArrowsSplit, IconChevronDown, IconCircleX, IconPencil, IconPlus } from '@tabler/icons-react';
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UnitDetail } from '../../../shared/units.ts';
 import { CreateUnitModal } from './dialogs/CreateUnitModal.tsx';
@@ -11,6 +11,15 @@ import { RenameUnitModal } from './dialogs/RenameUnitModal.tsx';
 import { SplitUnitModal } from './dialogs/SplitUnitModal.tsx';
 
 type Dialog = 'create' | 'rename' | 'move' | 'merge' | 'split' | 'dissolve';
+
+/** The restructuring menu; a root unit can only be renamed or take others in. */
+const RESTRUCTURE = [
+  { dialog: 'rename', icon: IconPencil, notForRoot: false },
+  { dialog: 'move', icon: IconArrowMoveRight, notForRoot: true },
+  { dialog: 'merge', icon: IconArrowsJoin, notForRoot: false },
+  { dialog: 'split', icon: IconArrowsSplit, notForRoot: true },
+  { dialog: 'dissolve', icon: IconCircleX, notForRoot: true },
+] as const;
 
 /** What a unit manager can do to a unit: add a sub-unit, and restructure (each a dated dialog). */
 export function UnitActions({ unit }: { unit: UnitDetail }) {
@@ -31,22 +40,14 @@ export function UnitActions({ unit }: { unit: UnitDetail }) {
           </Button>
         </Menu.Target>
         <Menu.Dropdown>
-          <Menu.Item leftSection={<IconPencil size={18} aria-hidden />} onClick={() => setOpen('rename')}>
-            {t('units.actions.rename')}
-          </Menu.Item>
-          <Menu.Item leftSection={<IconArrowMoveRight size={18} aria-hidden />} onClick={() => setOpen('move')} disabled={isRoot}>
-            {t('units.actions.move')}
-          </Menu.Item>
-          <Menu.Item leftSection={<IconArrowsJoin size={18} aria-hidden />} onClick={() => setOpen('merge')}>
-            {t('units.actions.merge')}
-          </Menu.Item>
-          <Menu.Item leftSection={<IconArrowsSplit size={18} aria-hidden />} onClick={() => setOpen('split')} disabled={isRoot}>
-            {t('units.actions.split')}
-          </Menu.Item>
-          <Menu.Divider />
-          <Menu.Item color="red" leftSection={<IconCircleX size={18} aria-hidden />} onClick={() => setOpen('dissolve')} disabled={isRoot}>
-            {t('units.actions.dissolve')}
-          </Menu.Item>
+          {RESTRUCTURE.map((x) => (
+            <Fragment key={x.dialog}>
+              {x.dialog === 'dissolve' && <Menu.Divider />}
+              <Menu.Item color={x.dialog === 'dissolve' ? 'red' : undefined} leftSection={<x.icon size={18} aria-hidden />} onClick={() => setOpen(x.dialog)} disabled={x.notForRoot && isRoot}>
+                {t(`units.actions.${x.dialog}`)}
+              </Menu.Item>
+            </Fragment>
+          ))}
         </Menu.Dropdown>
       </Menu>
       {open === 'create' && <CreateUnitModal parent={unit} onClose={close} />}

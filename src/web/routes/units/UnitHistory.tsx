@@ -1,10 +1,14 @@
-import { Anchor, Paper, Stack, Text, Timeline, Title } from '@mantine/core';
+import { Anchor, Stack, Text, Timeline } from '@mantine/core';
 import { IconArrowsSplit, IconArrowsJoin, IconCirclePlus, IconPencil, IconArrowMoveRight, IconCircleX, IconPoint } from '@tabler/icons-react';
 import { Fragment } from 'react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { UnitDetail } from '../../../shared/units.ts';
+
+import { Bullets } from '../../components/Bullets.tsx';
+import { Hint } from '../../components/Hint.tsx';
+import { Section } from '../../components/Section.tsx';
 import { formatViDate } from '../../../core/text/dates.ts';
 
 type Event = UnitDetail['events'][number];
@@ -71,14 +75,9 @@ export function UnitHistory({ unit }: { unit: UnitDetail }) {
   const { t } = useTranslation();
   return (
     <Stack>
-      <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="section" aria-labelledby="history-title">
-        <Title order={2} fz="h4" mb="md" id="history-title">
-          {t('units.historyTitle')}
-        </Title>
+      <Section title={t('units.historyTitle')} id="history-title" titleGap="md">
         {unit.events.length === 0 ? (
-          <Text c="dimmed" size="sm">
-            {t('units.noHistory')}
-          </Text>
+          <Hint>{t('units.noHistory')}</Hint>
         ) : (
           <Timeline bulletSize={24} lineWidth={2} active={unit.events.length}>
             {unit.events.map((e) => (
@@ -95,33 +94,24 @@ export function UnitHistory({ unit }: { unit: UnitDetail }) {
             ))}
           </Timeline>
         )}
-      </Paper>
-      <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="section" aria-labelledby="absorbed-title">
-        <Title order={2} fz="h4" mb="sm" id="absorbed-title">
-          {t('units.absorbed')}
-        </Title>
-        {unit.absorbed.length === 0 ? (
-          <Text c="dimmed" size="sm">
-            {t('units.noAbsorbed')}
-          </Text>
-        ) : (
-          <Stack component="ul" gap={6} m={0} pl="md">
-            {unit.absorbed.map((a) => (
-              <li key={a.id}>
-                <Anchor component={Link} to={`/units/${a.id}`}>
-                  {a.name}
-                </Anchor>
-                {a.validTo && (
-                  <Text span size="sm" c="dimmed">
-                    {' '}
-                    — {t('units.mergedOn', { date: formatViDate(a.validTo) })}
-                  </Text>
-                )}
-              </li>
-            ))}
-          </Stack>
-        )}
-      </Paper>
+      </Section>
+      <Section title={t('units.absorbed')} id="absorbed-title">
+        <Bullets items={unit.absorbed} itemKey={(a) => a.id} empty={t('units.noAbsorbed')} gap={6}>
+          {(a) => (
+            <>
+              <Anchor component={Link} to={`/units/${a.id}`}>
+                {a.name}
+              </Anchor>
+              {a.validTo && (
+                <Text span size="sm" c="dimmed">
+                  {' '}
+                  — {t('units.mergedOn', { date: formatViDate(a.validTo) })}
+                </Text>
+              )}
+            </>
+          )}
+        </Bullets>
+      </Section>
     </Stack>
   );
 }

@@ -1,17 +1,19 @@
 import { Alert, Anchor, Badge, Group, Tabs } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { IconHistory, IconInfoCircle, IconUsers } from '@tabler/icons-react';
+import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatNumber } from '../../components/format.ts';
 import { formatViDate } from '../../../core/text/dates.ts';
 import { useLabels } from '../../components/labels.ts';
+import layout from '../../components/layout.module.css';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
-import layout from '../../components/layout.module.css';
 import { useUnit } from '../../components/unit-queries.ts';
-import { MembersPanel } from '../members/MembersPanel.tsx';
+import { useChoiceParam } from '../../components/use-choice-param.ts';
+import { useRouteId } from '../../components/use-route-id.ts';
 import { SubUnitList } from './SubUnitList.tsx';
 import { UnitActions } from './UnitActions.tsx';
 import { UnitHistory } from './UnitHistory.tsx';
@@ -19,15 +21,19 @@ import { UnitOverview } from './UnitOverview.tsx';
 
 const TABS = ['overview', 'members', 'history'] as const;
 
+export interface UnitPageProps {
+  /** A unit's member list, from the members module; the route table hands it in so the two modules stay apart. */
+  membersPanel: ComponentType<{ unitId: string; unitName: string; canManage: boolean }>;
+}
+
 /** A unit: what it is, who leads it, its sub-units, its members and how it came to be. */
-export function UnitPage() {
+export function UnitPage({ membersPanel: MembersPanel }: UnitPageProps) {
   const { t } = useTranslation();
   const labels = useLabels();
-  const { id = '' } = useParams();
-  const [params, setParams] = useSearchParams();
+  const id = useRouteId();
   const unit = useUnit(id);
   const wide = useMediaQuery('(min-width: 36em)');
-  const tab = TABS.find((x) => x === params.get('tab')) ?? 'overview';
+  const [tab, setTab] = useChoiceParam('tab', TABS);
 
   if (unit.isPending) return <PageLoader />;
   if (unit.isError) return <ErrorAlert error={unit.error} onRetry={() => void unit.refetch()} />;
@@ -70,7 +76,7 @@ export function UnitPage() {
       )}
       <Tabs
         value={tab}
-        onChange={(v) => setParams(v && v !== 'overview' ? { tab: v } : {}, { replace: true })}
+        onChange={setTab}
         keepMounted={false}
       >
         <Tabs.List mb="md" className={layout.tabList}>

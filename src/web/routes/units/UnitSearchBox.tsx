@@ -5,8 +5,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useLabels } from '../../components/labels.ts';
-import { useUnitSearch } from '../../components/unit-queries.ts';
 import { formatNumber } from '../../components/format.ts';
+import { useUnitSearch } from '../../components/unit-search.ts';
 
 /** "Tìm đơn vị…": search without diacritics, results with their place in the tree. */
 export function UnitSearchBox() {

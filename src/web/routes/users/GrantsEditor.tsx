@@ -1,11 +1,13 @@
-import { ActionIcon, Button, Group, Paper, Select, Stack, Text } from '@mantine/core';
-import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { Button, Group, Paper, Select, Stack, Text } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { grantableRoles, ROLES } from '../../../core/access/roles.ts';
 import type { Role } from '../../../core/access/roles.ts';
 import { useLabels } from '../../components/labels.ts';
-import { UnitSearchSelect } from '../../components/UnitSearchSelect.tsx';
+import { UnitSelect } from '../../components/UnitSelect.tsx';
 import { useMe } from '../../components/use-me.ts';
+import { Hint } from '../../components/Hint.tsx';
+import { RemoveButton } from '../../components/RemoveButton.tsx';
 
 export interface GrantRow {
   key: number;
@@ -51,20 +53,17 @@ export function GrantsEditor({ value, onChange, errors }: Props) {
         {t('users.grantsHint')}
       </Text>
       {value.length === 0 && (
-        <Text size="sm" c="dimmed">
-          {t('users.noGrants')}
-        </Text>
+        <Hint>{t('users.noGrants')}</Hint>
       )}
       {value.map((row, i) => (
         <Paper key={row.key} withBorder p="xs" component="fieldset" aria-label={t('users.grantN', { n: i + 1 })} style={{ margin: 0 }}>
           <Group align="flex-end" gap="xs" wrap="wrap">
             <div style={{ flex: '1 1 14rem', minWidth: 0 }}>
-              <UnitSearchSelect
+              <UnitSelect
                 label={t('users.grantUnit')}
-                value={row.unitId}
-                onChange={(id, item) => update(row.key, { unitId: id, unitName: item?.name ?? '' })}
+                value={row.unitId ? { id: row.unitId, name: row.unitName } : null}
+                onChange={(u) => update(row.key, { unitId: u?.id ?? null, unitName: u?.name ?? '' })}
                 error={errors[`grants.${i}.unitId`]}
-                valueLabel={row.unitName}
               />
             </div>
             <Select
@@ -76,9 +75,7 @@ export function GrantsEditor({ value, onChange, errors }: Props) {
               error={errors[`grants.${i}.role`]}
               comboboxProps={{ withinPortal: true }}
             />
-            <ActionIcon variant="subtle" color="red" size={42} aria-label={t('users.removeGrant', { n: i + 1 })} onClick={() => onChange(value.filter((r) => r.key !== row.key))}>
-              <IconTrash size={18} aria-hidden />
-            </ActionIcon>
+            <RemoveButton label={t('users.removeGrant', { n: i + 1 })} onClick={() => onChange(value.filter((r) => r.key !== row.key))} size={42} />
           </Group>
         </Paper>
       ))}

@@ -1,16 +1,17 @@
-import { Badge, Button, EmptyState, Group, Pagination, Paper, Stack, Table, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { IconPencil, IconSearch, IconUserPlus, IconUserShield } from '@tabler/icons-react';
+import { Badge, Button, EmptyState, Paper, Stack, Text } from '@mantine/core';
+import { IconPencil, IconUserPlus, IconUserShield } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserSummary } from '../../../shared/users.ts';
 import { useActingUnit } from '../../components/acting-unit.ts';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import type { Column } from '../../components/DataTable.tsx';
 import { formatNumber } from '../../components/format.ts';
 import { useLabels } from '../../components/labels.ts';
+import { PagedTable } from '../../components/PagedTable.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { PageLoader } from '../../components/PageLoader.tsx';
+import { SearchInput } from '../../components/SearchInput.tsx';
 import { mayAnywhere, useMe } from '../../components/use-me.ts';
+import { usePagedSearch } from '../../components/use-paged-search.ts';
 import { CreateUserModal } from './CreateUserModal.tsx';
 import { EditUserModal } from './EditUserModal.tsx';
 import { USERS_PAGE, useUsers } from './user-queries.ts';
@@ -21,19 +22,60 @@ export function UsersPage() {
   const labels = useLabels();
   const me = useMe().data;
   const acting = useActingUnit();
-  const [text, setText] = useState('');
-  const [q] = useDebouncedValue(text, 300);
-  const [page, setPage] = useState(1);
+  const list = usePagedSearch(USERS_PAGE);
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<UserSummary | null>(null);
-  const users = useUsers(q, page);
+  const users = useUsers(list.q, list.page);
 
   if (!mayAnywhere(me, 'manage_users')) {
     return <EmptyState icon={<IconUserShield size={40} aria-hidden />} title={t('users.forbiddenTitle')} description={t('users.forbiddenBody')} py="xl" />;
   }
-  const total = users.data?.total ?? 0;
-  const pages = Math.max(1, Math.ceil(total / USERS_PAGE));
 
+  const columns: Column<UserSummary>[] = [
+    { key: 'username', header: t('auth.username'), td: () => ({ fw: 500 }), cell: (u) => u.username },
+    { key: 'person', header: t('users.person'), cell: (u) => u.fullName ?? <Text span c="dimmed">—</Text> },
+    {
+      key: 'grants',
+      header: t('users.grants'),
+      cell: (u) => (
+        <>
+          {u.superuser && (
+            <Badge color="grape" variant="light" tt="none" mr={4}>
+              {t('users.superuser')}
+            </Badge>
+          )}
+          {u.grants.map((g) => (
+            <Text key={`${g.unitId}-${g.role}`} size="sm">
+              {labels.role(g.role)} — {g.unitName}
+            </Text>
+          ))}
+        </>
+      ),
+    },
+    {
+      key: 'status',
+      header: t('users.status'),
+      nowrap: true,
+      cell: (u) => (
+        <Text size="sm" fw={500} c={u.disabled ? 'red.7' : 'green.8'}>
+          {u.disabled ? t('users.stateDisabled') : t('users.stateActive')}
+        </Text>
+      ),
+    },
+    {
+      key: 'actions',
+      header: t('common.actions'),
+      th: { w: 110 },
+      cell: (u) => (
+        <Button size="sm" variant="default" leftSection={<IconPencil size={16} aria-hidden />} onClick={() => setEditing(u)} aria-label={t('users.editTitle', { name: u.username })}>
+          {t('common.edit')}
+        </Button>
+      ),
+    },
+  ];
+
+  const empty = <EmptyState icon={<IconUserShield size={40} aria-hidden />} title={t('users.emptyTitle')} description={list.q ? t('users.noMatch') : t('users.emptyBody')} py="lg" />;
+  const count = (total: number) => t('users.count', { count: total, n: formatNumber(total) });
   return (
     <>
       <PageHeader
@@ -46,79 +88,8 @@ export function UsersPage() {
       />
       <Paper withBorder p={{ base: 'sm', sm: 'md' }}>
         <Stack gap="sm">
-          <TextInput
-            type="search"
-            label={t('users.search')}
-            placeholder={t('users.searchPlaceholder')}
-            leftSection={<IconSearch size={18} aria-hidden />}
-            value={text}
-            onChange={(e) => {
-              setText(e.currentTarget.value);
-              setPage(1);
-            }}
-            maw={420}
-          />
-          {users.isPending ? (
-            <PageLoader />
-          ) : users.isError ? (
-            <ErrorAlert error={users.error} onRetry={() => void users.refetch()} />
-          ) : users.data.items.length === 0 ? (
-            <EmptyState icon={<IconUserShield size={40} aria-hidden />} title={t('users.emptyTitle')} description={q ? t('users.noMatch') : t('users.emptyBody')} py="lg" />
-          ) : (
-            <>
-              <Text size="sm" c="dimmed">
-                {t('users.count', { count: total, n: formatNumber(total) })}
-              </Text>
-              <Table.ScrollContainer minWidth={680}>
-                <Table striped verticalSpacing="sm" aria-label={t('users.title')}>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>{t('auth.username')}</Table.Th>
-                      <Table.Th>{t('users.person')}</Table.Th>
-                      <Table.Th>{t('users.grants')}</Table.Th>
-                      <Table.Th>{t('users.status')}</Table.Th>
-                      <Table.Th w={110}>{t('common.actions')}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {users.data.items.map((u) => (
-                      <Table.Tr key={u.id}>
-                        <Table.Td fw={500}>{u.username}</Table.Td>
-                        <Table.Td>{u.fullName ?? <Text span c="dimmed">—</Text>}</Table.Td>
-                        <Table.Td>
-                          {u.superuser && (
-                            <Badge color="grape" variant="light" tt="none" mr={4}>
-                              {t('users.superuser')}
-                            </Badge>
-                          )}
-                          {u.grants.map((g) => (
-                            <Text key={`${g.unitId}-${g.role}`} size="sm">
-                              {labels.role(g.role)} — {g.unitName}
-                            </Text>
-                          ))}
-                        </Table.Td>
-                        <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                          <Text size="sm" fw={500} c={u.disabled ? 'red.7' : 'green.8'}>
-                            {u.disabled ? t('users.stateDisabled') : t('users.stateActive')}
-                          </Text>
-                        </Table.Td>
-                        <Table.Td>
-                          <Button size="sm" variant="default" leftSection={<IconPencil size={16} aria-hidden />} onClick={() => setEditing(u)} aria-label={t('users.editTitle', { name: u.username })}>
-                            {t('common.edit')}
-                          </Button>
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
-              {pages > 1 && (
-                <Group justify="center">
-                  <Pagination total={pages} value={page} onChange={setPage} getControlProps={(c) => ({ 'aria-label': t(`common.page.${c}`) })} />
-                </Group>
-              )}
-            </>
-          )}
+          <SearchInput label={t('users.search')} placeholder={t('users.searchPlaceholder')} value={list.text} onChange={list.search} maw={420} />
+          <PagedTable query={users} label={t('users.title')} columns={columns} minWidth={680} empty={empty} count={count} paging={list.paging} />
         </Stack>
       </Paper>
       {creating && <CreateUserModal defaultUnit={acting.unitId && acting.unitName ? { id: acting.unitId, name: acting.unitName } : null} onClose={() => setCreating(false)} />}

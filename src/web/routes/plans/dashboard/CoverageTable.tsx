@@ -1,9 +1,12 @@
-import { Badge, Button, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Coverage } from '../../../../shared/plans.ts';
+import { DataTable } from '../../../components/DataTable.tsx';
+import type { Column } from '../../../components/DataTable.tsx';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { formatNumber } from '../../../components/format.ts';
+import { Hint } from '../../../components/Hint.tsx';
 import { PageLoader } from '../../../components/PageLoader.tsx';
 import { usePlanCoverage } from '../plan-queries.ts';
 import { RateBar } from './RateBar.tsx';
@@ -40,6 +43,17 @@ function Uncovered({ row }: { row: Coverage[number] }) {
   );
 }
 
+/** How many of the units a task is addressed to carry it out in their own plan. */
+function Covered({ row }: { row: Coverage[number] }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Text size="sm">{t('plans.coverage.ofUnits', { covered: formatNumber(row.covered), addressed: formatNumber(row.addressed) })}</Text>
+      <RateBar rate={row.addressed ? row.covered / row.addressed : 0} counted={row.addressed > 0} label={t('plans.coverage.covered')} />
+    </>
+  );
+}
+
 /** Which tasks of the plan no lower unit's implementing plan carries out yet, and in which units. */
 export function CoverageTable({ planId, unitId }: { planId: string; unitId: string }) {
   const { t } = useTranslation();
@@ -47,40 +61,11 @@ export function CoverageTable({ planId, unitId }: { planId: string; unitId: stri
   if (coverage.isPending) return <PageLoader />;
   if (coverage.isError) return <ErrorAlert error={coverage.error} onRetry={() => void coverage.refetch()} />;
   const rows = coverage.data.filter((r) => r.addressed > 0);
-  if (rows.length === 0) {
-    return (
-      <Text size="sm" c="dimmed">
-        {t('plans.coverage.none')}
-      </Text>
-    );
-  }
-  return (
-    <Table.ScrollContainer minWidth={720}>
-      <Table striped verticalSpacing="xs" aria-label={t('plans.coverage.table')}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('plans.coverage.task')}</Table.Th>
-            <Table.Th w={200}>{t('plans.coverage.covered')}</Table.Th>
-            <Table.Th>{t('plans.coverage.uncovered')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((r) => (
-            <Table.Tr key={r.taskId}>
-              <Table.Td>
-                {r.ord}. {r.text}
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm">{t('plans.coverage.ofUnits', { covered: formatNumber(r.covered), addressed: formatNumber(r.addressed) })}</Text>
-                <RateBar rate={r.addressed ? r.covered / r.addressed : 0} counted={r.addressed > 0} label={t('plans.coverage.covered')} />
-              </Table.Td>
-              <Table.Td>
-                <Uncovered row={r} />
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
-  );
+  if (rows.length === 0) return <Hint>{t('plans.coverage.none')}</Hint>;
+  const columns: Column<Coverage[number]>[] = [
+    { key: 'task', header: t('plans.coverage.task'), cell: (r) => `${r.ord}. ${r.text}` },
+    { key: 'covered', header: t('plans.coverage.covered'), th: { w: 200 }, cell: (r) => <Covered row={r} /> },
+    { key: 'uncovered', header: t('plans.coverage.uncovered'), cell: (r) => <Uncovered row={r} /> },
+  ];
+  return <DataTable label={t('plans.coverage.table')} rows={rows} rowKey={(r) => r.taskId} columns={columns} minWidth={720} verticalSpacing="xs" />;
 }

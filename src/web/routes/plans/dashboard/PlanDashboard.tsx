@@ -1,35 +1,22 @@
-import { Anchor, Breadcrumbs, Button, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Breadcrumbs, Button, List, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { apiUrl } from '../../../api-client.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
-import { formatNumber } from '../../../components/format.ts';
-import { formatViDate } from '../../../../core/text/dates.ts';
+import { formatNumber, formatRate } from '../../../components/format.ts';
+import { Hint } from '../../../components/Hint.tsx';
+import { Loaded } from '../../../components/Loaded.tsx';
 import { PageLoader } from '../../../components/PageLoader.tsx';
+import { Section } from '../../../components/Section.tsx';
 import { useUnit } from '../../../components/unit-queries.ts';
-import type { UnitRef } from '../plan-form.ts';
+import type { UnitRef } from '../../../components/unit-queries.ts';
 import { usePlanHeatmap, usePlanSummary } from '../plan-queries.ts';
-import { formatRate } from '../plan-words.ts';
 import { HeatmapGrid } from './HeatmapGrid.tsx';
 import { OverdueTable } from './OverdueTable.tsx';
 import { ProgressTable } from './ProgressTable.tsx';
 import { StaleTable } from './StaleTable.tsx';
-
-function Section({ id, title, action, children }: { id: string; title: string; action?: ReactNode; children: ReactNode }) {
-  return (
-    <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="section" aria-labelledby={id}>
-      <Group justify="space-between" gap="xs" mb="sm">
-        <Title order={2} fz="h4" id={id}>
-          {title}
-        </Title>
-        {action}
-      </Group>
-      {children}
-    </Paper>
-  );
-}
+import { formatViDate } from '../../../../core/text/dates.ts';
 
 function Stat({ label, value, note, color }: { label: string; value: string; note?: string; color?: string }) {
   return (
@@ -103,9 +90,7 @@ export function PlanDashboard({ planId, root, obligations }: { planId: string; r
   return (
     <Stack gap="md">
       <DrillPath root={root} unitId={unitId} onDrill={drill} />
-      <Text size="sm" c="dimmed">
-        {t('plans.dash.asOf', { unit: s.unit.name, date: formatViDate(s.asOf) })}
-      </Text>
+      <Hint>{t('plans.dash.asOf', { unit: s.unit.name, date: formatViDate(s.asOf) })}</Hint>
       <SimpleGrid cols={{ base: 2, md: 4 }} spacing="sm">
         <Stat
           label={t('plans.dash.taskCompletion')}
@@ -133,9 +118,7 @@ export function PlanDashboard({ planId, root, obligations }: { planId: string; r
         }
       >
         {s.children.length === 0 ? (
-          <Text size="sm" c="dimmed">
-            {t('plans.dash.noChildren')}
-          </Text>
+          <Hint>{t('plans.dash.noChildren')}</Hint>
         ) : (
           <ProgressTable summary={s} onDrill={drill} />
         )}
@@ -157,17 +140,7 @@ export function PlanDashboard({ planId, root, obligations }: { planId: string; r
 
       {s.children.length > 0 && (
         <Section id="dash-heatmap" title={t('plans.dash.heatmap')}>
-          {heatmap.isPending ? (
-            <PageLoader />
-          ) : heatmap.isError ? (
-            <ErrorAlert error={heatmap.error} onRetry={() => void heatmap.refetch()} />
-          ) : heatmap.data.tasks.length === 0 ? (
-            <Text size="sm" c="dimmed">
-              {t('plans.dash.noTasks')}
-            </Text>
-          ) : (
-            <HeatmapGrid heatmap={heatmap.data} onDrill={drill} />
-          )}
+          <Loaded query={heatmap}>{(h) => (h.tasks.length === 0 ? <Hint>{t('plans.dash.noTasks')}</Hint> : <HeatmapGrid heatmap={h} onDrill={drill} />)}</Loaded>
         </Section>
       )}
 

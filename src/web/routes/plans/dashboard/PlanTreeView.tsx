@@ -1,12 +1,14 @@
-import { Anchor, Badge, Group, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Group, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { PLAN_STATUS_LABELS } from '../../../../shared/plans.ts';
 import type { PlanTree } from '../../../../shared/plans.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
+import { Hint } from '../../../components/Hint.tsx';
 import { PageLoader } from '../../../components/PageLoader.tsx';
+import { useLang } from '../../../components/use-lang.ts';
 import { usePlanTree } from '../plan-queries.ts';
-import { STATUS_COLORS, useLang } from '../plan-words.ts';
+import { STATUS_COLORS } from '../plan-words.ts';
 
 type Node = PlanTree[number] & { children: Node[] };
 
@@ -32,9 +34,7 @@ function Branch({ nodes, root }: { nodes: Node[]; root: boolean }) {
             <Anchor component={Link} to={`/plans/${n.id}`} fw={n.depth === 0 ? 700 : 500} size="sm">
               {n.number ?? t('plans.noNumber')}
             </Anchor>
-            <Text size="sm" c="dimmed">
-              {n.unitName}
-            </Text>
+            <Hint>{n.unitName}</Hint>
             <Badge size="sm" variant="light" color={STATUS_COLORS[n.status]} tt="none" radius="sm">
               {PLAN_STATUS_LABELS[n.status][lang]}
             </Badge>
@@ -55,9 +55,7 @@ export function PlanTreeView({ planId }: { planId: string }) {
   const below = tree.data.filter((n) => n.depth > 0).length;
   return (
     <Stack gap="xs" aria-label={t('plans.tree.title')} role="group">
-      <Text size="sm" c="dimmed">
-        {below === 0 ? t('plans.tree.none') : t('plans.tree.count', { n: below })}
-      </Text>
+      <Hint>{below === 0 ? t('plans.tree.none') : t('plans.tree.count', { n: below })}</Hint>
       <Branch nodes={nest(tree.data)} root />
     </Stack>
   );

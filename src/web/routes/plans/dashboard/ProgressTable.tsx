@@ -1,120 +1,103 @@
-import { Anchor, Table, Text } from '@mantine/core';
+import { Anchor, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { PlanSummary } from '../../../../shared/plans.ts';
-import { formatNumber } from '../../../components/format.ts';
-import { formatRate } from '../plan-words.ts';
+import { DataTable } from '../../../components/DataTable.tsx';
+import type { Column } from '../../../components/DataTable.tsx';
+import { formatNumber, formatRate } from '../../../components/format.ts';
 import { RateBar } from './RateBar.tsx';
 
 type Row = PlanSummary['children'][number];
 
-/** Which groups of columns the plan has: a plan without reports shows no report columns, and the other way round. */
-interface Shown {
-  tasks: boolean;
-  reports: boolean;
+/** A row of the table: a direct child unit, or the unit's own total (`total`). */
+type Line = Pick<Row, 'unitId' | 'name' | 'tasks' | 'reports' | 'rates'> & { total?: boolean };
+
+/** What one kind of work (tasks, reports) shows of a line. */
+interface Work {
+  done: number;
+  of: number;
+  /** What is late or missing, under the count. */
+  notes: string[];
+  notesColor: string;
+  rate: number;
+  onTime: number;
+  onTimeCounted: boolean;
 }
 
-function TaskCells({ tasks, rates }: Pick<Row, 'tasks' | 'rates'>) {
-  const { t } = useTranslation();
-  return (
-    <>
-      <Table.Td style={{ whiteSpace: 'nowrap' }}>
-        {formatNumber(tasks.done)}/{formatNumber(tasks.total)}
-        {tasks.overdue > 0 && (
-          <Text size="xs" c="red.8">
-            {t('plans.dash.overdueN', { n: formatNumber(tasks.overdue) })}
-          </Text>
-        )}
-      </Table.Td>
-      <Table.Td>
-        <RateBar rate={rates.taskCompletion} counted={tasks.total > 0} label={t('plans.dash.taskCompletion')} />
-      </Table.Td>
-      <Table.Td ta="right">{formatRate(rates.taskOnTime, tasks.done + tasks.overdue > 0)}</Table.Td>
-    </>
-  );
-}
-
-function ReportCells({ reports, rates }: Pick<Row, 'reports' | 'rates'>) {
-  const { t } = useTranslation();
-  const notes = [
-    reports.late > 0 && t('plans.dash.lateN', { n: formatNumber(reports.late) }),
-    reports.missing > 0 && t('plans.dash.missingN', { n: formatNumber(reports.missing) }),
-  ].filter(Boolean);
-  return (
-    <>
-      <Table.Td style={{ whiteSpace: 'nowrap' }}>
-        {formatNumber(reports.submitted)}/{formatNumber(reports.expected)}
-        {notes.length > 0 && (
-          <Text size="xs" c={reports.missing > 0 ? 'red.8' : 'orange.8'}>
-            {notes.join(', ')}
-          </Text>
-        )}
-      </Table.Td>
-      <Table.Td>
-        <RateBar rate={rates.reportSubmission} counted={reports.expected > 0} label={t('plans.dash.reportSubmission')} />
-      </Table.Td>
-      <Table.Td ta="right">{formatRate(rates.reportOnTime, reports.submitted + reports.missing > 0)}</Table.Td>
-    </>
-  );
-}
-
-function Cells({ row, shown }: { row: Pick<Row, 'tasks' | 'reports' | 'rates'>; shown: Shown }) {
-  return (
-    <>
-      {shown.tasks && <TaskCells tasks={row.tasks} rates={row.rates} />}
-      {shown.reports && <ReportCells reports={row.reports} rates={row.rates} />}
-    </>
-  );
+/** The three columns of one kind of work: how much is done, the rate as a bar, the on-time rate. */
+function workColumns(key: string, words: { count: string; rate: string; onTime: string }, work: (line: Line) => Work): Column<Line>[] {
+  return [
+    {
+      key: `${key}-count`,
+      header: words.count,
+      nowrap: true,
+      cell: (line) => {
+        const w = work(line);
+        return (
+          <>
+            {formatNumber(w.done)}/{formatNumber(w.of)}
+            {w.notes.length > 0 && (
+              <Text size="xs" c={w.notesColor}>
+                {w.notes.join(', ')}
+              </Text>
+            )}
+          </>
+        );
+      },
+    },
+    { key: `${key}-rate`, header: words.rate, cell: (line) => <RateBar rate={work(line).rate} counted={work(line).of > 0} label={words.rate} /> },
+    { key: `${key}-on-time`, header: words.onTime, numeric: true, cell: (line) => formatRate(work(line).onTime, work(line).onTimeCounted) },
+  ];
 }
 
 /**
  * Completion and on-time rates of each direct child unit (its whole subtree counted), with the
- * unit's own total last; a unit's name opens the same view one level down.
+ * unit's own total last; a unit's name opens the same view one level down. A plan without reports
+ * shows no report columns, and the other way round.
  */
 export function ProgressTable({ summary, onDrill }: { summary: PlanSummary; onDrill: (unit: { id: string; name: string }) => void }) {
   const { t } = useTranslation();
-  const shown: Shown = { tasks: summary.unit.tasks.total > 0, reports: summary.unit.reports.expected > 0 };
-  if (!shown.tasks && !shown.reports) shown.tasks = true;
+  const showReports = summary.unit.reports.expected > 0;
+  const showTasks = summary.unit.tasks.total > 0 || !showReports;
+  const tasks = workColumns('tasks', { count: t('plans.dash.tasks'), rate: t('plans.dash.taskCompletion'), onTime: t('plans.dash.taskOnTime') }, ({ tasks: x, rates }) => ({
+    done: x.done,
+    of: x.total,
+    notes: x.overdue > 0 ? [t('plans.dash.overdueN', { n: formatNumber(x.overdue) })] : [],
+    notesColor: 'red.8',
+    rate: rates.taskCompletion,
+    onTime: rates.taskOnTime,
+    onTimeCounted: x.done + x.overdue > 0,
+  }));
+  const reports = workColumns('reports', { count: t('plans.dash.reports'), rate: t('plans.dash.reportSubmission'), onTime: t('plans.dash.reportOnTime') }, ({ reports: x, rates }) => ({
+    done: x.submitted,
+    of: x.expected,
+    notes: [x.late > 0 && t('plans.dash.lateN', { n: formatNumber(x.late) }), x.missing > 0 && t('plans.dash.missingN', { n: formatNumber(x.missing) })].filter((n): n is string => !!n),
+    notesColor: x.missing > 0 ? 'red.8' : 'orange.8',
+    rate: rates.reportSubmission,
+    onTime: rates.reportOnTime,
+    onTimeCounted: x.submitted + x.missing > 0,
+  }));
+  const unit: Column<Line> = {
+    key: 'unit',
+    header: t('plans.dash.unit'),
+    cell: (line) =>
+      line.total ? (
+        t('plans.dash.total', { name: line.name })
+      ) : (
+        <Anchor component="button" type="button" ta="left" size="sm" onClick={() => onDrill({ id: line.unitId, name: line.name })} aria-label={t('plans.dash.drill', { name: line.name })}>
+          {line.name}
+        </Anchor>
+      ),
+  };
   return (
-    <Table.ScrollContainer minWidth={shown.tasks && shown.reports ? 880 : 560}>
-      <Table verticalSpacing="xs" striped highlightOnHover aria-label={t('plans.dash.progressTable')}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('plans.dash.unit')}</Table.Th>
-            {shown.tasks && (
-              <>
-                <Table.Th>{t('plans.dash.tasks')}</Table.Th>
-                <Table.Th>{t('plans.dash.taskCompletion')}</Table.Th>
-                <Table.Th ta="right">{t('plans.dash.taskOnTime')}</Table.Th>
-              </>
-            )}
-            {shown.reports && (
-              <>
-                <Table.Th>{t('plans.dash.reports')}</Table.Th>
-                <Table.Th>{t('plans.dash.reportSubmission')}</Table.Th>
-                <Table.Th ta="right">{t('plans.dash.reportOnTime')}</Table.Th>
-              </>
-            )}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {summary.children.map((c) => (
-            <Table.Tr key={c.unitId}>
-              <Table.Td>
-                <Anchor component="button" type="button" ta="left" size="sm" onClick={() => onDrill({ id: c.unitId, name: c.name })} aria-label={t('plans.dash.drill', { name: c.name })}>
-                  {c.name}
-                </Anchor>
-              </Table.Td>
-              <Cells row={c} shown={shown} />
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-        <Table.Tfoot>
-          <Table.Tr fw={700}>
-            <Table.Td>{t('plans.dash.total', { name: summary.unit.name })}</Table.Td>
-            <Cells row={{ ...summary.unit, rates: summary.rates }} shown={shown} />
-          </Table.Tr>
-        </Table.Tfoot>
-      </Table>
-    </Table.ScrollContainer>
+    <DataTable
+      label={t('plans.dash.progressTable')}
+      rows={summary.children}
+      rowKey={(line) => line.unitId}
+      columns={[unit, ...(showTasks ? tasks : []), ...(showReports ? reports : [])]}
+      minWidth={showTasks && showReports ? 880 : 560}
+      verticalSpacing="xs"
+      highlightOnHover
+      footer={{ ...summary.unit, rates: summary.rates, total: true }}
+    />
   );
 }

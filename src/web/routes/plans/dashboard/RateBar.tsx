@@ -1,5 +1,5 @@
 import { Group, Progress, Text } from '@mantine/core';
-import { formatRate } from '../plan-words.ts';
+import { formatRate } from '../../../components/format.ts';
 
 /** The colour of a share: green when most is done, orange half way, red below. */
 export function rateColor(rate: number): string {

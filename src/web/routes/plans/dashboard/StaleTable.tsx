@@ -1,11 +1,13 @@
-import { Group, SegmentedControl, Stack, Table, Text } from '@mantine/core';
+import { Group, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
+import type { Column } from '../../../components/DataTable.tsx';
 import { formatNumber } from '../../../components/format.ts';
-import { formatViDateTime } from '../../../../core/text/dates.ts';
-import { PageLoader } from '../../../components/PageLoader.tsx';
+import { Hint } from '../../../components/Hint.tsx';
+import { PagedTable } from '../../../components/PagedTable.tsx';
 import { usePlanStale } from '../plan-queries.ts';
+import type { StaleUnit } from '../plan-queries.ts';
+import { formatViDateTime } from '../../../../core/text/dates.ts';
 
 const DAYS = ['14', '30', '60', '90'];
 
@@ -14,6 +16,13 @@ export function StaleTable({ planId, unitId }: { planId: string; unitId: string 
   const { t } = useTranslation();
   const [days, setDays] = useState('30');
   const stale = usePlanStale(planId, unitId, Number(days));
+  const columns: Column<StaleUnit>[] = [
+    { key: 'unit', header: t('plans.dash.unit'), cell: (u) => u.name },
+    { key: 'open', header: t('plans.dash.openItems'), numeric: true, cell: (u) => formatNumber(u.openItems) },
+    { key: 'last', header: t('plans.dash.lastUpdate'), cell: (u) => formatViDateTime(u.lastUpdateAt) },
+    { key: 'since', header: t('plans.dash.daysSince'), numeric: true, td: () => ({ c: 'orange.8', fw: 600 }), cell: (u) => t('plans.dash.daysN', { n: formatNumber(u.daysSinceUpdate) }) },
+  ];
+  const empty = <Hint>{t('plans.dash.noStale', { n: days })}</Hint>;
   return (
     <Stack gap="xs">
       <Group gap="xs">
@@ -28,40 +37,7 @@ export function StaleTable({ planId, unitId }: { planId: string; unitId: string 
           data={DAYS.map((d) => ({ value: d, label: t('plans.dash.daysN', { n: d }) }))}
         />
       </Group>
-      {stale.isPending ? (
-        <PageLoader />
-      ) : stale.isError ? (
-        <ErrorAlert error={stale.error} onRetry={() => void stale.refetch()} />
-      ) : stale.data.items.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          {t('plans.dash.noStale', { n: days })}
-        </Text>
-      ) : (
-        <Table.ScrollContainer minWidth={560}>
-          <Table striped verticalSpacing="xs" aria-label={t('plans.dash.staleTable')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('plans.dash.unit')}</Table.Th>
-                <Table.Th ta="right">{t('plans.dash.openItems')}</Table.Th>
-                <Table.Th>{t('plans.dash.lastUpdate')}</Table.Th>
-                <Table.Th ta="right">{t('plans.dash.daysSince')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {stale.data.items.map((u) => (
-                <Table.Tr key={u.unitId}>
-                  <Table.Td>{u.name}</Table.Td>
-                  <Table.Td ta="right">{formatNumber(u.openItems)}</Table.Td>
-                  <Table.Td>{formatViDateTime(u.lastUpdateAt)}</Table.Td>
-                  <Table.Td ta="right" c="orange.8" fw={600}>
-                    {t('plans.dash.daysN', { n: formatNumber(u.daysSinceUpdate) })}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+      <PagedTable query={stale} label={t('plans.dash.staleTable')} rowKey={(u) => u.unitId} columns={columns} minWidth={560} verticalSpacing="xs" empty={empty} />
     </Stack>
   );
 }

@@ -1,29 +1,30 @@
-import { Select, Stack, TextInput } from '@mantine/core';
-import type { FormEvent } from 'react';
+import { Select, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { UnitDetail } from '../../../../shared/units.ts';
+import type { UnitCreate, UnitDetail } from '../../../../shared/units.ts';
 import { UnitCreateSchema } from '../../../../shared/units.ts';
 import { api } from '../../../api-client.ts';
 import { DateField } from '../../../components/DateField.tsx';
-import { FormActions } from '../../../components/FormActions.tsx';
-import { FormError } from '../../../components/FormError.tsx';
 import { todayIso } from '../../../components/format.ts';
+import { FormModal } from '../../../components/FormModal.tsx';
 import { useLabels } from '../../../components/labels.ts';
-import { ResponsiveModal } from '../../../components/ResponsiveModal.tsx';
 import { useFormState } from '../../../components/use-form-state.ts';
+import { useOrgChange } from '../../../components/use-org-change.ts';
+import { NameFields } from './NameFields.tsx';
 import { suggestedChildKind } from './suggested-kind.ts';
-import { useUnitChange } from './use-unit-change.ts';
 
 /** "Thêm đơn vị trực thuộc": a new unit under this one, from a date. */
 export function CreateUnitModal({ parent, onClose }: { parent: UnitDetail; onClose: () => void }) {
   const { t } = useTranslation();
   const labels = useLabels();
   const form = useFormState({ kind: suggestedChildKind(parent.kind) as string, name: '', shortName: '', termLabel: parent.term.label ?? '', validFrom: todayIso() as string | null });
-  const change = useUnitChange(form.showServerError);
+  const create = useOrgChange({
+    mutationFn: (input: UnitCreate) => api.post<{ id: string }>('/api/units', input),
+    notice: (_, input) => t('units.created', { name: input.name }),
+    onError: form.showServerError,
+  });
   const v = form.values;
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
+  function submit() {
     const input = form.validate(UnitCreateSchema, {
       parentId: parent.id,
       kind: v.kind,
@@ -32,34 +33,24 @@ export function CreateUnitModal({ parent, onClose }: { parent: UnitDetail; onClo
       validFrom: v.validFrom ?? '',
       ...(v.termLabel.trim() ? { term: { label: v.termLabel.trim() } } : {}),
     });
-    if (!input) return;
-    const out = await change.run(() => api.post<{ id: string }>('/api/units', input), t('units.created', { name: input.name }));
-    if (out) onClose();
+    if (input) create.mutate(input, { onSuccess: onClose });
   }
 
   return (
-    <ResponsiveModal opened onClose={onClose} title={t('units.actions.create')}>
-      <form onSubmit={(e) => void submit(e)} noValidate>
-        <Stack>
-          <FormError message={form.formError} />
-          <TextInput label={t('units.parent')} value={parent.name} readOnly variant="filled" />
-          <Select
-            label={t('units.kind')}
-            data={labels.unitKindOptions()}
-            value={v.kind}
-            onChange={(k) => k && form.set('kind', k)}
-            allowDeselect={false}
-            error={form.errors.kind}
-            required
-            comboboxProps={{ withinPortal: true }}
-          />
-          <TextInput label={t('units.name')} required value={v.name} onChange={(e) => form.set('name', e.currentTarget.value)} error={form.errors.name} data-autofocus />
-          <TextInput label={t('units.shortName')} value={v.shortName} onChange={(e) => form.set('shortName', e.currentTarget.value)} error={form.errors.shortName} />
-          <TextInput label={t('units.termLabel')} placeholder="2025-2030" value={v.termLabel} onChange={(e) => form.set('termLabel', e.currentTarget.value)} error={form.errors['term.label']} />
-          <DateField label={t('units.effectiveDate')} required value={v.validFrom} onChange={(d) => form.set('validFrom', d)} error={form.errors.validFrom} />
-          <FormActions submitLabel={t('units.actions.createSubmit')} loading={change.busy} onCancel={onClose} />
-        </Stack>
-      </form>
-    </ResponsiveModal>
+    <FormModal title={t('units.actions.create')} onClose={onClose} onSubmit={submit} error={form.formError} submitLabel={t('units.actions.createSubmit')} busy={create.isPending} gap="md">
+      <TextInput label={t('units.parent')} value={parent.name} readOnly variant="filled" />
+      <Select
+        label={t('units.kind')}
+        data={labels.unitKindOptions()}
+        value={v.kind}
+        onChange={(k) => k && form.set('kind', k)}
+        allowDeselect={false}
+        error={form.errors.kind}
+        required
+        comboboxProps={{ withinPortal: true }}
+      />
+      <NameFields nameLabel={t('units.name')} values={v} errors={form.errors} set={form.set} />
+      <DateField label={t('units.effectiveDate')} required value={v.validFrom} onChange={(d) => form.set('validFrom', d)} error={form.errors.validFrom} />
+    </FormModal>
   );
 }

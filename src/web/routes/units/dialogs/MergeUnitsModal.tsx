@@ -1,22 +1,19 @@
-import { SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
-import { useState } from 'react';
-import type { FormEvent } from 'react';
+import { SegmentedControl } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import type { UnitDetail, UnitMerge } from '../../../../shared/units.ts';
 import { UnitMergeSchema } from '../../../../shared/units.ts';
 import { api } from '../../../api-client.ts';
-import { ConfirmStep } from '../../../components/ConfirmStep.tsx';
-import { DateField } from '../../../components/DateField.tsx';
-import { FormActions } from '../../../components/FormActions.tsx';
-import { FormError } from '../../../components/FormError.tsx';
+import { ConfirmedChangeModal } from '../../../components/ConfirmedChangeModal.tsx';
+import { datedChangePayload, DatedChangeFields } from '../../../components/DatedChangeFields.tsx';
 import { todayIso } from '../../../components/format.ts';
-import { formatViDate } from '../../../../core/text/dates.ts';
-import { ResponsiveModal } from '../../../components/ResponsiveModal.tsx';
-import { UnitSearchMultiSelect } from '../../../components/UnitSearchMultiSelect.tsx';
-import { UnitSearchSelect } from '../../../components/UnitSearchSelect.tsx';
+import { UnitMultiSelect } from '../../../components/UnitMultiSelect.tsx';
+import type { UnitRef } from '../../../components/unit-queries.ts';
+import { UnitSelect } from '../../../components/UnitSelect.tsx';
 import { useFormState } from '../../../components/use-form-state.ts';
-import { useUnitChange } from './use-unit-change.ts';
+import { useConfirmedOrgChange } from '../../../components/use-org-change.ts';
+import { Hint } from '../../../components/Hint.tsx';
+import { formatViDate } from '../../../../core/text/dates.ts';
 
 type Direction = 'into-this' | 'this-into';
 
@@ -27,88 +24,64 @@ type Direction = 'into-this' | 'this-into';
 export function MergeUnitsModal({ unit, onClose }: { unit: UnitDetail; onClose: () => void }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const form = useFormState({ direction: 'into-this' as Direction, sourceIds: [] as string[], targetId: null as string | null, targetName: '', on: todayIso() as string | null, note: '' });
-  const [pending, setPending] = useState<UnitMerge | null>(null);
-  const change = useUnitChange((e) => {
-    setPending(null);
-    form.showServerError(e);
+  const form = useFormState({ direction: 'into-this' as Direction, sources: [] as UnitRef[], target: null as UnitRef | null, on: todayIso() as string | null, note: '' });
+  const change = useConfirmedOrgChange(form.showServerError, {
+    mutationFn: (input: UnitMerge) => api.post<{ id: string }>('/api/units/merge', input),
+    notice: () => t('units.merged'),
   });
   const v = form.values;
 
-  function review(e: FormEvent) {
-    e.preventDefault();
-    const body =
-      v.direction === 'into-this'
-        ? { sourceIds: v.sourceIds, targetId: unit.id }
-        : { sourceIds: [unit.id], targetId: v.targetId ?? '' };
-    const input = form.validate(UnitMergeSchema, { ...body, on: v.on ?? '', ...(v.note.trim() ? { note: v.note.trim() } : {}) });
-    if (input) setPending(input);
+  function review() {
+    const body = v.direction === 'into-this' ? { sourceIds: v.sources.map((u) => u.id), targetId: unit.id } : { sourceIds: [unit.id], targetId: v.target?.id ?? '' };
+    change.review(form.validate(UnitMergeSchema, { ...body, ...datedChangePayload(v) }));
   }
 
-  async function confirm() {
-    if (!pending) return;
-    const ok = await change.run(() => api.post<{ id: string }>('/api/units/merge', pending), t('units.merged'));
-    if (!ok) return;
+  function done(out: { id: string }) {
     onClose();
-    if (ok.value.id !== unit.id) navigate(`/units/${ok.value.id}`);
+    if (out.id !== unit.id) navigate(`/units/${out.id}`);
   }
 
-  const summary =
+  const warning = (input: UnitMerge) =>
     v.direction === 'into-this'
-      ? t('units.mergeIntoThisWarning', { count: pending?.sourceIds.length ?? 0, name: unit.name, date: formatViDate(pending?.on) })
-      : t('units.mergeThisIntoWarning', { name: unit.name, target: v.targetName, date: formatViDate(pending?.on) });
+      ? t('units.mergeIntoThisWarning', { count: input.sourceIds.length, name: unit.name, date: formatViDate(input.on) })
+      : t('units.mergeThisIntoWarning', { name: unit.name, target: v.target?.name ?? '', date: formatViDate(input.on) });
 
   return (
-    <ResponsiveModal opened onClose={onClose} title={t('units.actions.merge')}>
-      {pending ? (
-        <ConfirmStep confirmLabel={t('units.actions.mergeConfirm')} loading={change.busy} onConfirm={() => void confirm()} onBack={() => setPending(null)}>
-          {summary}
-        </ConfirmStep>
+    <ConfirmedChangeModal
+      title={t('units.actions.merge')}
+      onClose={onClose}
+      onReview={review}
+      error={form.formError}
+      change={change}
+      confirmLabel={t('units.actions.mergeConfirm')}
+      warning={warning}
+      onDone={done}
+      gap="md"
+    >
+      <SegmentedControl
+        fullWidth
+        orientation="vertical"
+        aria-label={t('units.mergeDirection')}
+        value={v.direction}
+        onChange={(d) => form.set('direction', d as Direction)}
+        data={[
+          { value: 'into-this', label: t('units.mergeIntoThis') },
+          { value: 'this-into', label: t('units.mergeThisInto') },
+        ]}
+      />
+      {v.direction === 'into-this' ? (
+        <UnitMultiSelect
+          label={t('units.mergeSources')}
+          value={v.sources}
+          onChange={(units) => form.set('sources', units)}
+          excludeIds={[unit.id, ...unit.ancestors.map((a) => a.id)]}
+          error={form.errors.sourceIds}
+        />
       ) : (
-        <form onSubmit={review} noValidate>
-          <Stack>
-            <FormError message={form.formError} />
-            <SegmentedControl
-              fullWidth
-              orientation="vertical"
-              aria-label={t('units.mergeDirection')}
-              value={v.direction}
-              onChange={(d) => form.set('direction', d as Direction)}
-              data={[
-                { value: 'into-this', label: t('units.mergeIntoThis') },
-                { value: 'this-into', label: t('units.mergeThisInto') },
-              ]}
-            />
-            {v.direction === 'into-this' ? (
-              <UnitSearchMultiSelect
-                label={t('units.mergeSources')}
-                value={v.sourceIds}
-                onChange={(ids) => form.set('sourceIds', ids)}
-                excludeIds={[unit.id, ...unit.ancestors.map((a) => a.id)]}
-                error={form.errors.sourceIds}
-              />
-            ) : (
-              <UnitSearchSelect
-                label={t('units.mergeTarget')}
-                required
-                value={v.targetId}
-                onChange={(id, item) => {
-                  form.set('targetId', id);
-                  form.set('targetName', item?.name ?? '');
-                }}
-                excludeIds={[unit.id]}
-                error={form.errors.targetId}
-              />
-            )}
-            <Text size="sm" c="dimmed">
-              {t('units.mergeHint')}
-            </Text>
-            <DateField label={t('units.effectiveDate')} required value={v.on} onChange={(d) => form.set('on', d)} error={form.errors.on} />
-            <Textarea label={t('units.note')} autosize minRows={2} value={v.note} onChange={(e) => form.set('note', e.currentTarget.value)} error={form.errors.note} />
-            <FormActions submitLabel={t('common.continue')} onCancel={onClose} color="red" />
-          </Stack>
-        </form>
+        <UnitSelect label={t('units.mergeTarget')} required value={v.target} onChange={(u) => form.set('target', u)} excludeIds={[unit.id]} error={form.errors.targetId} />
       )}
-    </ResponsiveModal>
+      <Hint>{t('units.mergeHint')}</Hint>
+      <DatedChangeFields values={v} errors={form.errors} set={form.set} />
+    </ConfirmedChangeModal>
   );
 }

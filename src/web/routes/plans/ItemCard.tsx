@@ -1,6 +1,8 @@
-import { ActionIcon, Group, Title } from '@mantine/core';
-import { IconArrowDown, IconArrowUp, IconTrash } from '@tabler/icons-react';
+import { ActionIcon, Group, Paper, Title } from '@mantine/core';
+import { IconArrowDown, IconArrowUp } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { RemoveButton } from '../../components/RemoveButton.tsx';
 
 interface Props {
   /** "Nhiệm vụ 3" */
@@ -11,8 +13,18 @@ interface Props {
   onRemove: () => void;
 }
 
+/** One task or report in the editor: a group named `name`, its title with the move and delete buttons, then its fields. */
+export function ItemCard({ name, children, ...header }: Props & { children: ReactNode }) {
+  return (
+    <Paper withBorder p={{ base: 'sm', sm: 'md' }} role="group" aria-label={name}>
+      <ItemHeader name={name} {...header} />
+      {children}
+    </Paper>
+  );
+}
+
 /** The title of a task or report in the editor, with its move and delete buttons. */
-export function ItemHeader({ name, index, count, onMove, onRemove }: Props) {
+function ItemHeader({ name, index, count, onMove, onRemove }: Props) {
   const { t } = useTranslation();
   return (
     <Group justify="space-between" wrap="nowrap" mb="xs">
@@ -33,9 +45,7 @@ export function ItemHeader({ name, index, count, onMove, onRemove }: Props) {
         >
           <IconArrowDown size={18} aria-hidden />
         </ActionIcon>
-        <ActionIcon variant="subtle" color="red" size="lg" onClick={onRemove} aria-label={t('plans.editor.remove', { name })}>
-          <IconTrash size={18} aria-hidden />
-        </ActionIcon>
+        <RemoveButton label={t('plans.editor.remove', { name })} onClick={onRemove} />
       </Group>
     </Group>
   );

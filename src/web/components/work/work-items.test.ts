@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TaskInstanceView } from '../../../shared/plans.ts';
 import type { ObligationRow } from '../../../shared/reports.ts';
-import { addMonths, monthGrid, openWork } from './work-items.ts';
+import { openWork } from './work-items.ts';
 
 function task(id: string, dueDate: string | null, status: TaskInstanceView['status'], state: TaskInstanceView['state'] = 'open'): TaskInstanceView {
   return {
@@ -33,20 +33,5 @@ describe("a unit's open work", () => {
     );
     expect(work.map((w) => w.id)).toEqual(['r1', 'c', 'e', 'r2', 'a', 'b']);
     expect(work.find((w) => w.id === 'r1')?.kind).toBe('report');
-  });
-});
-
-describe('the month calendar', () => {
-  it('shows six weeks from the Monday on or before the 1st', () => {
-    const days = monthGrid('2022-03');
-    expect(days).toHaveLength(42);
-    expect(days[0]).toBe('2022-02-28');
-    expect(days).toContain('2022-03-31');
-    expect(new Date(`${days[0]}T00:00:00Z`).getUTCDay()).toBe(1);
-  });
-
-  it('moves across year ends', () => {
-    expect(addMonths('2022-12', 1)).toBe('2023-01');
-    expect(addMonths('2022-01', -1)).toBe('2021-12');
   });
 });

@@ -1,8 +1,10 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { BulkResultSchema, TaskInstanceBulk, TaskInstanceListSchema, TaskInstancePatch, TaskInstanceView } from '../../../shared/plans.ts';
 import type { ObligationList } from '../../../shared/reports.ts';
 import type { z } from '../../../shared/common.ts';
 import { api } from '../../api-client.ts';
+import { useMutationWithNotice } from '../use-mutation-with-notice.ts';
+import type { Notice } from '../use-mutation-with-notice.ts';
 
 /** The most the work lists ask for at once (the server's page size). */
 export const WORK_LIMIT = 200;
@@ -31,27 +33,18 @@ export function useUnitObligations(unitId: string | null, status: 'all' | 'open'
   });
 }
 
-function useInvalidateWork() {
-  const client = useQueryClient();
-  return () => {
-    void client.invalidateQueries({ queryKey: workKeys.all });
-    void client.invalidateQueries({ queryKey: ['plans'] });
-  };
-}
+/** One task's progress (note, evidence, done), or one action on many (mark them done with one note and evidence). */
+export type TaskUpdate = { id: string; patch: TaskInstancePatch } | { bulk: TaskInstanceBulk };
 
-/** One action on many task instances (mark done with one note and evidence). */
-export function useBulkUpdateTasks() {
-  const invalidate = useInvalidateWork();
-  return useMutation({
-    mutationFn: (body: TaskInstanceBulk) => api.post<z.infer<typeof BulkResultSchema>>('/api/task-instances/bulk', body),
-    onSuccess: invalidate,
-  });
-}
-
-export function useUpdateTask() {
-  const invalidate = useInvalidateWork();
-  return useMutation({
-    mutationFn: ({ id, patch }: { id: string; patch: TaskInstancePatch }) => api.patch<TaskInstanceView>(`/api/task-instances/${id}`, patch),
-    onSuccess: invalidate,
+/** Updates task instances; gives back how many were updated. */
+export function useUpdateTasks(notice: Notice<TaskUpdate, number>) {
+  return useMutationWithNotice({
+    mutationFn: async (update: TaskUpdate) => {
+      if ('bulk' in update) return (await api.post<z.infer<typeof BulkResultSchema>>('/api/task-instances/bulk', update.bulk)).updated;
+      await api.patch<TaskInstanceView>(`/api/task-instances/${update.id}`, update.patch);
+      return 1;
+    },
+    invalidates: [workKeys.all, ['plans']],
+    ...notice,
   });
 }
