@@ -2,19 +2,15 @@ import { Checkbox, Group, NumberInput, Select, Stack, Text, TextInput } from '@m
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Due, DueType, Every } from '../../core/deadline/types.ts';
-import { DUE_TYPE_LABELS, DUE_TYPES, EVERY_LABELS, EVERY_VALUES, HALF_LABELS, QUARTER_NUMERALS, dueLabel, type Lang } from '../../core/deadline/words.ts';
+import { DUE_TYPE_LABELS, DUE_TYPES, EVERY_LABELS, EVERY_VALUES, HALF_LABELS, QUARTER_NUMERALS, dueLabel } from '../../core/deadline/words.ts';
 import type { IsoDate } from '../../core/ids.ts';
 import { POINT_DUE_TYPES, defaultDue, parseTermYears } from './due-values.ts';
 import { todayIso } from './format.ts';
 import { TypedDateInput } from './TypedDateInput.tsx';
+import { useLang } from './use-lang.ts';
 
 const NONE = 'none';
 const MONTHS = Array.from({ length: 12 }, (_, i) => ({ value: String(i + 1).padStart(2, '0'), label: String(i + 1) }));
-
-function useLanguage(): Lang {
-  const { i18n } = useTranslation();
-  return i18n.language === 'en' ? 'en' : 'vi';
-}
 
 function YearField({ value, onChange }: { value: string; onChange: (year: string) => void }) {
   const { t } = useTranslation();
@@ -73,7 +69,7 @@ interface FieldsProps {
 /** The type of one deadline and the fields that type takes; a range or a start nests more of these. */
 function DueFields({ value, onChange, allowNone, types, recurrences, typeLabel, near, error }: FieldsProps) {
   const { t } = useTranslation();
-  const lang = useLanguage();
+  const lang = useLang();
   const options = [
     ...(allowNone ? [{ value: NONE, label: t('due.none') }] : []),
     ...types.map((x) => ({ value: x, label: DUE_TYPE_LABELS[x][lang] })),
@@ -278,7 +274,7 @@ type Props = CommonProps &
  */
 export function DueEditor(props: Props) {
   const { t } = useTranslation();
-  const lang = useLanguage();
+  const lang = useLang();
   const { value, types = DUE_TYPES, recurrences = EVERY_VALUES, typeLabel = t('due.type'), error } = props;
   const change = (d: Due | null) => {
     if (props.allowNone) props.onChange(d);

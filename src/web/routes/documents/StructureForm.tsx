@@ -8,6 +8,7 @@ import { DOCUMENT_KIND_LABELS } from '../../../shared/documents.ts';
 import { DEADLINE_WHATS, DEADLINE_WHAT_LABELS } from '../../../core/deadline/words.ts';
 import { isoDate } from '../../../core/ids.ts';
 import { DueEditor } from '../../components/DueEditor.tsx';
+import { DueListEditor } from '../../components/DueListEditor.tsx';
 import { TypedDateInput } from '../../components/TypedDateInput.tsx';
 import type { AssignmentValue, Item, ListKey, StructureState } from './structure-model.ts';
 import { emptyItem } from './structure-model.ts';
@@ -269,37 +270,15 @@ export function StructureForm(props: Props) {
             <Text size="sm" fw={500}>
               {t('documents.fields.reportDue')}
             </Text>
-            {item.value.due.map((d, j) => (
-              <Group key={j} align="flex-start" gap="xs" wrap="nowrap">
-                <div style={{ flex: 1, minWidth: 0 }}>
-                  <DueEditor
-                    typeLabel={t('due.typeOf', { label: t('documents.reportDueOf', { name, n: j + 1 }) })}
-                    value={d}
-                    near={near}
-                    onChange={(due) => setItem<ExtractedReport>(update, 'reports', item.key, (r) => ({ ...r, due: r.due.map((x, k) => (k === j ? due : x)) }))}
-                  />
-                </div>
-                <ActionIcon
-                  variant="subtle"
-                  color="red"
-                  mt={24}
-                  onClick={() => setItem<ExtractedReport>(update, 'reports', item.key, (r) => ({ ...r, due: r.due.filter((_, k) => k !== j) }))}
-                  aria-label={t('documents.deleteItem', { name: t('documents.reportDueOf', { name, n: j + 1 }) })}
-                >
-                  <IconTrash size={16} aria-hidden />
-                </ActionIcon>
-              </Group>
-            ))}
-            <Group>
-              <Button
-                size="compact-sm"
-                variant="subtle"
-                leftSection={<IconPlus size={14} aria-hidden />}
-                onClick={() => setItem<ExtractedReport>(update, 'reports', item.key, (r) => ({ ...r, due: [...r.due, { type: 'date', value: `${year}-12-31` } as Due] }))}
-              >
-                {t('documents.addReportDue')}
-              </Button>
-            </Group>
+            <DueListEditor
+              dues={item.value.due}
+              onChange={(due) => setItem<ExtractedReport>(update, 'reports', item.key, (r) => ({ ...r, due }))}
+              newDue={() => ({ type: 'date', value: `${year}-12-31` }) as Due}
+              addLabel={t('documents.addReportDue')}
+              typeLabel={(j) => t('due.typeOf', { label: t('documents.reportDueOf', { name, n: j + 1 }) })}
+              removeLabel={(j) => t('documents.deleteItem', { name: t('documents.reportDueOf', { name, n: j + 1 }) })}
+              near={near}
+            />
           </>
         )}
       />

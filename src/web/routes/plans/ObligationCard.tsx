@@ -1,7 +1,6 @@
-import { ActionIcon, Button, Group, NumberInput, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
-import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { NumberInput, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { DueEditor } from '../../components/DueEditor.tsx';
+import { DueListEditor } from '../../components/DueListEditor.tsx';
 import { PLAN_DUE_TYPES, PLAN_RECURRENCES, defaultDue } from '../../components/due-values.ts';
 import { todayIso } from '../../components/format.ts';
 import { UnitSelect } from '../../components/UnitSelect.tsx';
@@ -50,39 +49,16 @@ export function ObligationCard({ obligation: o, index, count, onChange, onMove, 
             {t('plans.report.noDue')}
           </Text>
         )}
-        {o.due.map((d, i) => (
-          <Group key={i} gap="xs" align="flex-start" wrap="nowrap">
-            <div style={{ flex: 1, minWidth: 0 }}>
-              <DueEditor
-                types={PLAN_DUE_TYPES}
-                recurrences={PLAN_RECURRENCES}
-                value={d}
-                typeLabel={o.due.length > 1 ? t('plans.report.dueTypeN', { n: i + 1 }) : undefined}
-                onChange={(nd) => set('due', o.due.map((x, j) => (j === i ? nd : x)))}
-              />
-            </div>
-            <ActionIcon
-              variant="subtle"
-              color="red"
-              size="lg"
-              mt={26}
-              onClick={() => set('due', o.due.filter((_, j) => j !== i))}
-              aria-label={t('plans.report.removeDue', { n: i + 1 })}
-            >
-              <IconTrash size={18} aria-hidden />
-            </ActionIcon>
-          </Group>
-        ))}
-        <Group>
-          <Button
-            variant="light"
-            size="sm"
-            leftSection={<IconPlus size={16} aria-hidden />}
-            onClick={() => set('due', [...o.due, defaultDue('date', todayIso())])}
-          >
-            {t('plans.report.addDue')}
-          </Button>
-        </Group>
+        <DueListEditor
+          dues={o.due}
+          onChange={(due) => set('due', due)}
+          newDue={() => defaultDue('date', todayIso())}
+          addLabel={t('plans.report.addDue')}
+          typeLabel={(i) => (o.due.length > 1 ? t('plans.report.dueTypeN', { n: i + 1 }) : undefined)}
+          removeLabel={(i) => t('plans.report.removeDue', { n: i + 1 })}
+          types={PLAN_DUE_TYPES}
+          recurrences={PLAN_RECURRENCES}
+        />
         <ReportFormEditor
           figures={o.figures}
           sections={o.sections}
