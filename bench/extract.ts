@@ -3,7 +3,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { extractDocument } from '../src/core/extract/extract.ts';
+import { extractDocument } from '#core/extract/extract.ts';
 
 const SEEDS = join(import.meta.dirname, '../tests/fixtures/extraction/seeds');
 

@@ -3,7 +3,7 @@
  * districts, communes and villages, and the agencies and enterprises of the bloc committees.
  * Every name is one the documents of the field would print.
  */
-import type { Rng } from '../src/server/demo/names.ts';
+import type { Rng } from '#server/demo/names.ts';
 
 /** The 34 provinces and centrally governed cities (from 1 July 2025); `city` takes "Thành ủy". */
 export const PROVINCES: readonly { name: string; city: boolean }[] = [

@@ -7,12 +7,12 @@
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
 import Fastify, { LogController } from 'fastify';
-import { buildApp } from '../src/server/app.ts';
-import { loadConfig } from '../src/server/config.ts';
-import { openPglite, openPostgres } from '../src/server/db/client.ts';
-import { handleError } from '../src/server/http-errors.ts';
-import accessPlugin from '../src/server/plugins/access.ts';
-import authPlugin from '../src/server/plugins/auth.ts';
+import { buildApp } from '#server/app.ts';
+import { loadConfig } from '#server/config.ts';
+import { openPglite, openPostgres } from '#server/db/client.ts';
+import { handleError } from '#server/http-errors.ts';
+import accessPlugin from '#server/plugins/access.ts';
+import authPlugin from '#server/plugins/auth.ts';
 
 export interface ServerOptions {
   db: 'pglite' | 'postgres';

@@ -1,8 +1,8 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { isDomainError } from '../core/errors.ts';
-import type { DomainErrorCode } from '../core/errors.ts';
-import type { ApiError } from '../shared/common.ts';
+import { isDomainError } from '#core/errors.ts';
+import type { DomainErrorCode } from '#core/errors.ts';
+import type { ApiError } from '#shared/common.ts';
 
 /**
  * The one table from domain error code to HTTP status. It names every code: 400 when the request

@@ -1,5 +1,5 @@
 import { z, LIMITS } from './common.ts';
-import { ROLES } from '../core/access/roles.ts';
+import { ROLES } from '#core/access/roles.ts';
 
 export const LoginSchema = z.strictObject({
   username: z.string().trim().min(1, 'Hãy nhập tên đăng nhập').max(LIMITS.username),

@@ -1,6 +1,6 @@
 import { z } from './zod-vi.ts';
-import { isIsoDate } from '../core/ids.ts';
-import type { IsoDate } from '../core/ids.ts';
+import { isIsoDate } from '#core/ids.ts';
+import type { IsoDate } from '#core/ids.ts';
 
 /** Limits shared by the server's validation and the web forms. */
 export const LIMITS = {

@@ -1,6 +1,6 @@
 import { z, IdSchema, LIMITS } from './common.ts';
-import { UNIT_REPORT_STATES } from '../core/consolidation/consolidate.ts';
-import type { UnitReportState } from '../core/consolidation/consolidate.ts';
+import { UNIT_REPORT_STATES } from '#core/consolidation/consolidate.ts';
+import type { UnitReportState } from '#core/consolidation/consolidate.ts';
 
 /**
  * The consolidated report (báo cáo tổng hợp) of a report obligation, for one period and one unit's

@@ -1,4 +1,4 @@
-import { isIsoDate } from '../core/ids.ts';
+import { isIsoDate } from '#core/ids.ts';
 import { z, IdSchema, PageQuerySchema } from './common.ts';
 import { DueSchema, ExtractionSchema } from './extraction.ts';
 

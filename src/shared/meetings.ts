@@ -3,9 +3,9 @@ import { MemberCategorySchema } from './members.ts';
 import { AttachmentSchema } from './reports.ts';
 import {
   ATTENDANCE_STATUS_NAMES, DEFAULT_PARTICIPANT_CATEGORIES, MEETING_KIND_NAMES, MEETING_STATUS_NAMES, OBSERVER_ROLE_NAMES, SESSION_LENGTH_NAMES,
-} from '../core/meetings/kinds.ts';
-import { CHECK_CODES } from '../core/meetings/quality.ts';
-import { THEMATIC_EVERY } from '../core/meetings/rules.ts';
+} from '#core/meetings/kinds.ts';
+import { CHECK_CODES } from '#core/meetings/quality.ts';
+import { THEMATIC_EVERY } from '#core/meetings/rules.ts';
 
 /**
  * Meetings (API module `meetings`): study sessions and cell meetings of a unit, their attendance

@@ -1,5 +1,5 @@
 import { z, ErrorSchema, IdSchema, IsoDateSchema, LIMITS } from './common.ts';
-import { MEMBER_CATEGORY_NAMES, POSITION_NAMES } from '../core/org-tree/kinds.ts';
+import { MEMBER_CATEGORY_NAMES, POSITION_NAMES } from '#core/org-tree/kinds.ts';
 
 /**
  * People and their memberships (API module `members`). A person belongs to a managing unit;

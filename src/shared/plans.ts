@@ -1,9 +1,9 @@
 import { z, IdSchema, IsoDateSchema, LIMITS } from './common.ts';
 import { UnitKindSchema } from './units.ts';
-import { AUDIENCE_SCOPES } from '../core/plans/audience.ts';
-import { INSTANCE_STATUS_LABELS } from '../core/deadline/resolve.ts';
-import type { InstanceStatus } from '../core/deadline/resolve.ts';
-import type { Due } from '../core/deadline/types.ts';
+import { AUDIENCE_SCOPES } from '#core/plans/audience.ts';
+import { INSTANCE_STATUS_LABELS } from '#core/deadline/resolve.ts';
+import type { InstanceStatus } from '#core/deadline/resolve.ts';
+import type { Due } from '#core/deadline/types.ts';
 
 /**
  * Plans (kế hoạch): the draft a committee writes, publishing it down the tree, the task instances

@@ -1,6 +1,6 @@
 import { z, IdSchema, LIMITS } from './common.ts';
-import { INSTANCE_STATUS_LABELS } from '../core/deadline/resolve.ts';
-import type { InstanceStatus } from '../core/deadline/resolve.ts';
+import { INSTANCE_STATUS_LABELS } from '#core/deadline/resolve.ts';
+import type { InstanceStatus } from '#core/deadline/resolve.ts';
 
 /**
  * Reports (báo cáo): what a unit must report (obligation instances), its submissions version by

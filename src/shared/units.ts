@@ -1,5 +1,5 @@
 import { z, IdSchema, IsoDateSchema, LIMITS } from './common.ts';
-import { UNIT_KIND_NAMES } from '../core/org-tree/kinds.ts';
+import { UNIT_KIND_NAMES } from '#core/org-tree/kinds.ts';
 
 export const UnitKindSchema = z.enum(UNIT_KIND_NAMES, { message: 'Loại đơn vị không hợp lệ' });
 const Name = z.string().trim().min(1, 'Hãy nhập tên đơn vị').max(LIMITS.name, `Tên dài tối đa ${LIMITS.name} ký tự`);

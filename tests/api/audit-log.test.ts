@@ -1,7 +1,7 @@
 /** The audit log is append-only: the database itself refuses to change or remove an entry. */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Database } from '../../src/server/db/client.ts';
+import type { Database } from '#server/db/client.ts';
 import { freshDatabase } from '../support/test-db.ts';
 
 let database: Database;

@@ -6,11 +6,11 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { IsoDate } from '../../src/core/ids.ts';
-import { PlanDraftSchema } from '../../src/shared/plans.ts';
-import type { AttendanceRoster, CampaignCoverage, CampaignView, CoverageRollup, MeetingDetail, MeetingSaved, QualityReport } from '../../src/shared/meetings.ts';
-import { createPlan } from '../../src/server/services/plans/create-plan.ts';
-import { publishPlan } from '../../src/server/services/plans/publish-plan.ts';
+import type { IsoDate } from '#core/ids.ts';
+import { PlanDraftSchema } from '#shared/plans.ts';
+import type { AttendanceRoster, CampaignCoverage, CampaignView, CoverageRollup, MeetingDetail, MeetingSaved, QualityReport } from '#shared/meetings.ts';
+import { createPlan } from '#server/services/plans/create-plan.ts';
+import { publishPlan } from '#server/services/plans/publish-plan.ts';
 import { CAMPAIGN_TASK, CAMPAIGN_TITLE, SEED_004_MONTHS } from '../fixtures/meetings/campaign-60-kh-duk.ts';
 import { buildPerson, buildTree, PASSWORD, SYSTEM } from '../support/factories.ts';
 import { STUDY_FORM } from '../support/report-fixtures.ts';

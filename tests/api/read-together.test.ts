@@ -4,8 +4,8 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database, Tx } from '../../src/server/db/client.ts';
-import { readTogether } from '../../src/server/db/read-together.ts';
+import type { Database, Tx } from '#server/db/client.ts';
+import { readTogether } from '#server/db/read-together.ts';
 import { freshDatabase } from '../support/test-db.ts';
 
 let database: Database;

@@ -6,7 +6,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { progressByRecount } from '../../src/core/rollup/counters.ts';
+import { progressByRecount } from '#core/rollup/counters.ts';
 import { buildTree, buildUser, PASSWORD } from '../support/factories.ts';
 import type { PlanFixture } from '../support/report-fixtures.ts';
 import { countedInstances, notificationsOf, pathOf, progressFromDb, publishPlanViaApi } from '../support/report-fixtures.ts';

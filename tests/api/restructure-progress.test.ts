@@ -5,10 +5,10 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TreePath } from '../../src/core/access/scope.ts';
-import type { IsoDate } from '../../src/core/ids.ts';
-import type { CountedInstance } from '../../src/core/rollup/counters.ts';
-import { progressByRecount } from '../../src/core/rollup/counters.ts';
+import type { TreePath } from '#core/access/scope.ts';
+import type { IsoDate } from '#core/ids.ts';
+import type { CountedInstance } from '#core/rollup/counters.ts';
+import { progressByRecount } from '#core/rollup/counters.ts';
 import { buildTree, buildUnit, PASSWORD } from '../support/factories.ts';
 import { createTestApp } from '../support/test-app.ts';
 import type { TestApp } from '../support/test-app.ts';
@@ -44,7 +44,7 @@ beforeAll(async () => {
   // Some work done, so done and overdue both have something to count.
   await t.database.db.execute(sql`UPDATE task_instance SET status = 'done', done_on = '2022-03-20' WHERE unit_id = ${tree.units.c1}`);
   await t.database.db.transaction(async (tx) => {
-    const { rebuildCounters } = await import('../../src/server/db/queries/progress.ts');
+    const { rebuildCounters } = await import('#server/db/queries/progress.ts');
     await rebuildCounters(tx, planId);
   });
   t.clock.now = new Date(`${today}T03:00:00Z`);

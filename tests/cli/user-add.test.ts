@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { afterAll, expect, it } from 'vitest';
-import { openPglite } from '../../src/server/db/client.ts';
-import { verifyPassword } from '../../src/server/services/auth/passwords.ts';
+import { openPglite } from '#server/db/client.ts';
+import { verifyPassword } from '#server/services/auth/passwords.ts';
 
 const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'tk-cli-'));

@@ -1,6 +1,6 @@
 import type { APIRequestContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { foldForSearch } from '../../src/core/text/fold.ts';
+import { foldForSearch } from '#core/text/fold.ts';
 import { signIn } from './support/app.ts';
 import { useBrowser } from './support/browser.ts';
 

@@ -3,9 +3,9 @@
 // Times New Roman at the guidance's sizes, on A4 with the rule's margins.
 import { describe, it, expect, beforeAll } from 'vitest';
 import JSZip from 'jszip';
-import type { IsoDate } from '../../src/core/ids.ts';
-import type { OutgoingDocument } from '../../src/core/documents-out/model.ts';
-import { renderDocx } from '../../src/server/export/docx/render-document.ts';
+import type { IsoDate } from '#core/ids.ts';
+import type { OutgoingDocument } from '#core/documents-out/model.ts';
+import { renderDocx } from '#server/export/docx/render-document.ts';
 import { consolidatedReport, statePlan, urgingLetter, youthPlan } from '../support/docx-fixtures.ts';
 
 // ---- a small reader for WordprocessingML (no nested tables in what we generate) ----

@@ -1,6 +1,6 @@
 /** Which statements the PostgreSQL client prepares (src/server/db/prepared.ts), without a database. */
 import { describe, expect, it } from 'vitest';
-import { createNamer } from '../../src/server/db/prepared.ts';
+import { createNamer } from '#server/db/prepared.ts';
 
 describe('naming statements to prepare', () => {
   it('names a text from its second execution, with one name per text', () => {

@@ -1,10 +1,10 @@
 // Sample outgoing documents of the three profiles, shaped on the seeds (Trà Vinh ĐUK, a provincial
 // UBND, a Youth Union bloc committee). Used by the .docx tests; not a test file itself.
-import type { IsoDate } from '../../src/core/ids.ts';
-import { formatViRatio } from '../../src/core/documents-out/format-vi.ts';
-import type { OutgoingDocument } from '../../src/core/documents-out/model.ts';
-import { numberSymbol } from '../../src/core/documents-out/numbering.ts';
-import { signatureCapacity, signingForLine } from '../../src/core/documents-out/profiles.ts';
+import type { IsoDate } from '#core/ids.ts';
+import { formatViRatio } from '#core/documents-out/format-vi.ts';
+import type { OutgoingDocument } from '#core/documents-out/model.ts';
+import { numberSymbol } from '#core/documents-out/numbering.ts';
+import { signatureCapacity, signingForLine } from '#core/documents-out/profiles.ts';
 
 const units: Array<[string, number, number]> = [
   ['Đảng bộ Sở Giáo dục và Đào tạo', 412, 398],

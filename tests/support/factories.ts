@@ -1,12 +1,12 @@
 import { sql } from 'drizzle-orm';
-import type { Role } from '../../src/core/access/roles.ts';
-import type { Actor } from '../../src/core/access/scope.ts';
-import type { IsoDate } from '../../src/core/ids.ts';
-import type { MemberCategory, Position, UnitKind } from '../../src/core/org-tree/kinds.ts';
-import { foldDiacritics, vietnameseNameSortKey } from '../../src/core/text/fold.ts';
-import type { Db } from '../../src/server/db/client.ts';
-import { getUnitRow, insertUnit } from '../../src/server/db/queries/units.ts';
-import { createUser } from '../../src/server/services/users/users.ts';
+import type { Role } from '#core/access/roles.ts';
+import type { Actor } from '#core/access/scope.ts';
+import type { IsoDate } from '#core/ids.ts';
+import type { MemberCategory, Position, UnitKind } from '#core/org-tree/kinds.ts';
+import { foldDiacritics, vietnameseNameSortKey } from '#core/text/fold.ts';
+import type { Db } from '#server/db/client.ts';
+import { getUnitRow, insertUnit } from '#server/db/queries/units.ts';
+import { createUser } from '#server/services/users/users.ts';
 
 export const SYSTEM: Actor = { userId: '00000000-0000-0000-0000-000000000000', username: 'test', superuser: true, grants: [] };
 const FROM = '2020-10-01' as IsoDate;

@@ -4,8 +4,8 @@
  * stops and removes everything afterwards.
  */
 import type { TestProject } from 'vitest/node';
-import { openPostgres } from '../../src/server/db/client.ts';
-import { migrate } from '../../src/server/db/migrate.ts';
+import { openPostgres } from '#server/db/client.ts';
+import { migrate } from '#server/db/migrate.ts';
 import { startPostgresCluster } from './postgres-server.ts';
 
 declare module 'vitest' {

@@ -5,12 +5,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import type { TreePath } from '../../src/core/access/scope.ts';
-import type { IsoDate } from '../../src/core/ids.ts';
-import type { CountedInstance, Progress } from '../../src/core/rollup/counters.ts';
-import { progressFromCounters } from '../../src/core/rollup/counters.ts';
-import type { Db } from '../../src/server/db/client.ts';
-import { rebuildCounters } from '../../src/server/db/queries/progress.ts';
+import type { TreePath } from '#core/access/scope.ts';
+import type { IsoDate } from '#core/ids.ts';
+import type { CountedInstance, Progress } from '#core/rollup/counters.ts';
+import { progressFromCounters } from '#core/rollup/counters.ts';
+import type { Db } from '#server/db/client.ts';
+import { rebuildCounters } from '#server/db/queries/progress.ts';
 
 export interface PeriodSpec {
   key: string;

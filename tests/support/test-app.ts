@@ -1,8 +1,8 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import { buildApp } from '../../src/server/app.ts';
-import type { RouteRecord } from '../../src/server/app.ts';
-import { loadConfig } from '../../src/server/config.ts';
-import type { Database } from '../../src/server/db/client.ts';
+import { buildApp } from '#server/app.ts';
+import type { RouteRecord } from '#server/app.ts';
+import { loadConfig } from '#server/config.ts';
+import type { Database } from '#server/db/client.ts';
 import { freshDatabase } from './test-db.ts';
 
 export interface TestApp {

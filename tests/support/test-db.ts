@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
-import type { Database } from '../../src/server/db/client.ts';
-import { openPglite, openPostgres } from '../../src/server/db/client.ts';
-import { migrate } from '../../src/server/db/migrate.ts';
+import type { Database } from '#server/db/client.ts';
+import { openPglite, openPostgres } from '#server/db/client.ts';
+import { migrate } from '#server/db/migrate.ts';
 
 let pgliteTemplate: Promise<Blob> | null = null;
 

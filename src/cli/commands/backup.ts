@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
-import { loadConfig } from '../../server/config.ts';
-import { openDatabase } from '../../server/db/client.ts';
+import { loadConfig } from '#server/config.ts';
+import { openDatabase } from '#server/db/client.ts';
 
 /** `trienkhai backup FILE.tar.gz`: a consistent copy of the embedded database (server stopped). */
 export async function run(args: string[]): Promise<number> {

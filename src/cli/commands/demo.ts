@@ -1,8 +1,8 @@
-import { loadConfig } from '../../server/config.ts';
-import { openDatabase } from '../../server/db/client.ts';
-import { migrate } from '../../server/db/migrate.ts';
-import { countUnits } from '../../server/db/queries/units.ts';
-import { loadDemo } from '../../server/demo/load-demo.ts';
+import { loadConfig } from '#server/config.ts';
+import { openDatabase } from '#server/db/client.ts';
+import { migrate } from '#server/db/migrate.ts';
+import { countUnits } from '#server/db/queries/units.ts';
+import { loadDemo } from '#server/demo/load-demo.ts';
 
 export async function run(): Promise<number> {
   const config = loadConfig();

@@ -1,6 +1,6 @@
-import { loadConfig } from '../../server/config.ts';
-import { openDatabase } from '../../server/db/client.ts';
-import { migrate } from '../../server/db/migrate.ts';
+import { loadConfig } from '#server/config.ts';
+import { openDatabase } from '#server/db/client.ts';
+import { migrate } from '#server/db/migrate.ts';
 
 export async function run(): Promise<number> {
   const config = loadConfig();

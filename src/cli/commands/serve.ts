@@ -1,4 +1,4 @@
-import { startServer } from '../../server/main.ts';
+import { startServer } from '#server/main.ts';
 
 export async function run(args: string[]): Promise<number> {
   await startServer({ dev: args.includes('--dev') });

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { startServer } from '../../server/main.ts';
+import { startServer } from '#server/main.ts';
 
 /** `npm start`: builds the web app on the first run (or with --build), then serves. */
 export async function run(args: string[]): Promise<number> {

@@ -1,10 +1,10 @@
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../../server/config.ts';
-import { openDatabase } from '../../server/db/client.ts';
-import { migrate } from '../../server/db/migrate.ts';
-import { createUser } from '../../server/services/users/users.ts';
-import { isDomainError } from '../../core/errors.ts';
-import { UserCreateSchema } from '../../shared/users.ts';
+import { loadConfig } from '#server/config.ts';
+import { openDatabase } from '#server/db/client.ts';
+import { migrate } from '#server/db/migrate.ts';
+import { createUser } from '#server/services/users/users.ts';
+import { isDomainError } from '#core/errors.ts';
+import { UserCreateSchema } from '#shared/users.ts';
 
 const USAGE = 'Cách dùng: trienkhai user add --username U --password P [--unit UNIT_ID --role ROLE] [--person PERSON_ID] [--superuser]\n';
 

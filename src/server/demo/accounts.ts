@@ -1,4 +1,4 @@
-import type { Role } from '../../core/access/roles.ts';
+import type { Role } from '#core/access/roles.ts';
 import { HCM } from './ho-chi-minh.ts';
 import { TQ } from './tuyen-quang.ts';
 

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
-import type { Actor, TreePath } from '../../core/access/scope.ts';
-import { childPath } from '../../core/access/scope.ts';
-import type { UnitKind } from '../../core/org-tree/kinds.ts';
-import { foldDiacritics, vietnameseNameSortKey } from '../../core/text/fold.ts';
+import type { Actor, TreePath } from '#core/access/scope.ts';
+import { childPath } from '#core/access/scope.ts';
+import type { UnitKind } from '#core/org-tree/kinds.ts';
+import { foldDiacritics, vietnameseNameSortKey } from '#core/text/fold.ts';
 import type { Tx } from '../db/client.ts';
 import { getUnitRow } from '../db/queries/units.ts';
 import type { ServiceContext } from '../services/context.ts';

@@ -1,4 +1,4 @@
-import type { IsoDate } from '../../core/ids.ts';
+import type { IsoDate } from '#core/ids.ts';
 import type { DemoTree, UnitSpec } from './spec.ts';
 import { cell, department, massOrg } from './spec.ts';
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { IsoDate } from '../../core/ids.ts';
+import type { IsoDate } from '#core/ids.ts';
 
 /** 32-bit FNV-1a hash of a string: the seed of a generator. */
 function hash32(s: string): number {

@@ -1,5 +1,5 @@
-import type { IsoDate } from '../../core/ids.ts';
-import type { MemberCategory, Position, UnitKind } from '../../core/org-tree/kinds.ts';
+import type { IsoDate } from '#core/ids.ts';
+import type { MemberCategory, Position, UnitKind } from '#core/org-tree/kinds.ts';
 import type { Gender, Region } from './names.ts';
 import { Rng, demoUuid, vietnameseName } from './names.ts';
 import type { PeopleProfile } from './spec.ts';

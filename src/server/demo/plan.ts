@@ -1,5 +1,5 @@
-import type { IsoDate } from '../../core/ids.ts';
-import type { UnitKind } from '../../core/org-tree/kinds.ts';
+import type { IsoDate } from '#core/ids.ts';
+import type { UnitKind } from '#core/org-tree/kinds.ts';
 import { hoChiMinhParty, hoChiMinhYouth } from './ho-chi-minh.ts';
 import { kyAnh } from './ky-anh.ts';
 import { demoUuid } from './names.ts';

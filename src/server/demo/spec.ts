@@ -1,5 +1,5 @@
-import type { IsoDate } from '../../core/ids.ts';
-import type { UnitKind } from '../../core/org-tree/kinds.ts';
+import type { IsoDate } from '#core/ids.ts';
+import type { UnitKind } from '#core/org-tree/kinds.ts';
 import type { Region } from './names.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { IsoDate } from '../../core/ids.ts';
+import type { IsoDate } from '#core/ids.ts';
 import type { DemoTree } from './spec.ts';
 import { cell, department, massOrg, partyCell, partyOrg, youthCell } from './spec.ts';
 

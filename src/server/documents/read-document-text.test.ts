@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { readDocumentText, joinPdfPages, linesFromItems, pageLines, unwrapPageLines } from './read-document-text.ts';
-import { extractDocument } from '../../core/extract/extract.ts';
+import { extractDocument } from '#core/extract/extract.ts';
 
 const FILES = join(import.meta.dirname, '../../../tests/fixtures/extraction/files');
 const SEED = join(import.meta.dirname, '../../../tests/fixtures/extraction/seeds/001_49105ae659426032.txt');

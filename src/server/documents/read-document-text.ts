@@ -1,7 +1,7 @@
 import iconv from 'iconv-lite';
 import mammoth from 'mammoth';
 import WordExtractor from 'word-extractor';
-import { DomainError } from '../../core/errors.ts';
+import { DomainError } from '#core/errors.ts';
 
 export type DocumentFormat = 'docx' | 'pdf' | 'doc' | 'txt';
 

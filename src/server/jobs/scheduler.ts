@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { sql } from 'drizzle-orm';
-import { vietnamDate } from '../../core/ids.ts';
+import { vietnamDate } from '#core/ids.ts';
 import type { Db } from '../db/client.ts';
 import type { Mailer } from '../services/notifications/mailer.ts';
 import { createMailer } from '../services/notifications/mailer.ts';

@@ -1,13 +1,13 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import type { Action } from '../../core/access/roles.ts';
-import type { Actor } from '../../core/access/scope.ts';
-import { can } from '../../core/access/scope.ts';
-import { DomainError } from '../../core/errors.ts';
+import type { Action } from '#core/access/roles.ts';
+import type { Actor } from '#core/access/scope.ts';
+import { can } from '#core/access/scope.ts';
+import { DomainError } from '#core/errors.ts';
 import type { Db } from '../db/client.ts';
 import { campaignReach } from '../db/queries/meetings.ts';
 import { planReach } from '../db/queries/plans.ts';
-import { PUBLIC_READ, resourcePaths } from '../db/queries/access.ts';
+import { PUBLIC_READ, resourcePaths, type ResourceType } from '../db/queries/access.ts';
 
 /**
  * Access follows the tree, checked for every request before the handler runs. Each route
@@ -15,8 +15,7 @@ import { PUBLIC_READ, resourcePaths } from '../db/queries/access.ts';
  * of resource and what the request wants to do to it. The access-control test suite reads the
  * same declarations, so a new route cannot escape it.
  */
-export type ResourceType = 'unit' | 'person' | 'user' | 'membership' | 'obligation_instance' | 'submission' | 'plan' | 'task_instance' | 'document'
-  | 'meeting' | 'campaign';
+export type { ResourceType };
 
 export interface ResourceRule {
   /** Where the id is found in the request. */

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { DomainError } from '../../core/errors.ts';
+import { DomainError } from '#core/errors.ts';
 import type { Db } from '../db/client.ts';
 import { lookupActor } from '../db/queries/auth.ts';
 

@@ -1,5 +1,5 @@
-import { z } from '../../shared/common.ts';
-import { AuditEntryViewSchema, AuditQuerySchema } from '../../shared/audit.ts';
+import { z } from '#shared/common.ts';
+import { AuditEntryViewSchema, AuditQuerySchema } from '#shared/audit.ts';
 import { scoped } from '../plugins/access.ts';
 import { findAudit } from '../services/audit/find-audit.ts';
 import { lookupUnit } from '../db/queries/units.ts';

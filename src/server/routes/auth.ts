@@ -1,5 +1,5 @@
-import { z } from '../../shared/common.ts';
-import { ChangePasswordSchema, LoginSchema, MeSchema } from '../../shared/auth.ts';
+import { z } from '#shared/common.ts';
+import { ChangePasswordSchema, LoginSchema, MeSchema } from '#shared/auth.ts';
 import { SESSION_COOKIE, sessionCookieOptions } from '../plugins/auth.ts';
 import { login } from '../services/auth/login.ts';
 import { deleteSession, hashToken } from '../db/queries/auth.ts';

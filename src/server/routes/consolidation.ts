@@ -1,8 +1,8 @@
 import {
   ConsolidationQuerySchema, ConsolidationSavedSchema, ConsolidationSaveSchema, ConsolidationSubmitSchema, ConsolidationSubmittedSchema,
   ConsolidationViewSchema,
-} from '../../shared/consolidation.ts';
-import { IdParamsSchema } from '../../shared/reports.ts';
+} from '#shared/consolidation.ts';
+import { IdParamsSchema } from '#shared/reports.ts';
 import { scoped } from '../plugins/access.ts';
 import { exportConsolidatedReport } from '../services/consolidation/export-consolidated-report.ts';
 import { exportConsolidationXlsx } from '../services/consolidation/export-consolidation-xlsx.ts';

@@ -1,10 +1,10 @@
 import type { FastifyRequest } from 'fastify';
-import { DomainError, isDomainError } from '../../core/errors.ts';
-import { z } from '../../shared/common.ts';
+import { DomainError, isDomainError } from '#core/errors.ts';
+import { z } from '#shared/common.ts';
 import {
   DocumentDetailSchema, DocumentIdParamsSchema, DocumentImportQuerySchema, DocumentImportResultSchema, DocumentListQuerySchema,
   DocumentListSchema, DocumentStructureSchema, IssuingUnitListSchema, IssuingUnitsQuerySchema, SaveStructureResultSchema,
-} from '../../shared/documents.ts';
+} from '#shared/documents.ts';
 import { idParam, scoped } from '../plugins/access.ts';
 import { findDocuments } from '../services/documents/find-documents.ts';
 import { findIssuingUnits } from '../services/documents/find-issuing-units.ts';

@@ -1,7 +1,7 @@
-import { ConsolidationQuerySchema } from '../../shared/consolidation.ts';
-import { PlanIdParamsSchema, PlanUnitQuerySchema, TaskInstanceListQuerySchema } from '../../shared/plans.ts';
-import { IdParamsSchema, ObligationStatusQuerySchema } from '../../shared/reports.ts';
-import { UnitAtQuerySchema, UnitIdParamsSchema } from '../../shared/units.ts';
+import { ConsolidationQuerySchema } from '#shared/consolidation.ts';
+import { PlanIdParamsSchema, PlanUnitQuerySchema, TaskInstanceListQuerySchema } from '#shared/plans.ts';
+import { IdParamsSchema, ObligationStatusQuerySchema } from '#shared/reports.ts';
+import { UnitAtQuerySchema, UnitIdParamsSchema } from '#shared/units.ts';
 import { idParam, scoped } from '../plugins/access.ts';
 import type { ResourceRule } from '../plugins/access.ts';
 import { exportPlanDocx, exportTaskListDocx } from '../services/exports/export-plan-docx.ts';

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { z } from '../../shared/common.ts';
+import { z } from '#shared/common.ts';
 import type { RouteModule } from './context.ts';
 
 const health: RouteModule = async (app, { ctx }) => {

@@ -1,12 +1,12 @@
-import { z, IdResponseSchema } from '../../shared/common.ts';
+import { z, IdResponseSchema } from '#shared/common.ts';
 import {
   AttendanceRosterSchema, AttendanceSaveSchema, CampaignCoverageQuerySchema, CampaignCoverageSchema, CampaignCreateSchema, CampaignIdParamsSchema,
   CampaignListQuerySchema, CampaignListSchema, CampaignUpdateSchema, CampaignViewSchema, CoverageQuerySchema, CoverageRollupSchema,
   MakeupCreateSchema, MeetingCreateSchema, MeetingDetailSchema, MeetingIdParamsSchema, MeetingListQuerySchema, MeetingListSchema,
   MeetingSavedSchema, MeetingUpdateSchema, ObserverCreateSchema, PrefillResultSchema, QualityQuerySchema, QualityReportSchema,
   RuleSetCreateSchema, RuleSetListQuerySchema, RuleSetListSchema, UpcomingMeetingsQuerySchema, UpcomingMeetingsSchema,
-} from '../../shared/meetings.ts';
-import { UnitIdParamsSchema } from '../../shared/units.ts';
+} from '#shared/meetings.ts';
+import { UnitIdParamsSchema } from '#shared/units.ts';
 import { idParam, scoped } from '../plugins/access.ts';
 import type { ResourceRule } from '../plugins/access.ts';
 import { createCampaign } from '../services/meetings/create-campaign.ts';

@@ -1,12 +1,12 @@
-import { DomainError } from '../../core/errors.ts';
-import { z, IdResponseSchema } from '../../shared/common.ts';
+import { DomainError } from '#core/errors.ts';
+import { z, IdResponseSchema } from '#shared/common.ts';
 import {
   IMPORT_MAX_BYTES, ImportQuerySchema, ImportRejectedSchema, ImportReportSchema, MemberCreateSchema, MemberExportQuerySchema,
   MemberIdParamsSchema, MemberListQuerySchema, MemberListSchema, MembershipEndSchema, MembershipUpdateSchema, PersonDetailSchema,
   PersonUpdateSchema, TransferSchema,
-} from '../../shared/members.ts';
-import type { ImportRejected } from '../../shared/members.ts';
-import { UnitIdParamsSchema } from '../../shared/units.ts';
+} from '#shared/members.ts';
+import type { ImportRejected } from '#shared/members.ts';
+import { UnitIdParamsSchema } from '#shared/units.ts';
 import { idParam, scoped } from '../plugins/access.ts';
 import { createMember } from '../services/members/create-member.ts';
 import { endMembership } from '../services/members/end-membership.ts';

@@ -1,7 +1,7 @@
-import { z } from '../../shared/common.ts';
+import { z } from '#shared/common.ts';
 import {
   NotificationIdParamsSchema, NotificationListQuerySchema, NotificationListSchema, ReadAllResultSchema, UnreadCountSchema,
-} from '../../shared/notifications.ts';
+} from '#shared/notifications.ts';
 import { countUnread, findNotifications } from '../services/notifications/find-notifications.ts';
 import { markAllNotificationsRead, markNotificationRead } from '../services/notifications/read-notifications.ts';
 import type { RouteModule } from './context.ts';

@@ -2,8 +2,8 @@ import {
   AcceptInputSchema, IdParamsSchema, ObligationInstanceDetailSchema, ObligationListQuerySchema, ObligationListSchema,
   ObligationStatusQuerySchema, ObligationStatusListSchema, ReturnInputSchema, ReviewResultSchema, SubmissionInputSchema,
   SubmissionSavedSchema, UrgeInputSchema, UrgeResultSchema,
-} from '../../shared/reports.ts';
-import { UnitIdParamsSchema } from '../../shared/units.ts';
+} from '#shared/reports.ts';
+import { UnitIdParamsSchema } from '#shared/units.ts';
 import { scoped } from '../plugins/access.ts';
 import { findObligationStatus } from '../services/reports/find-obligation-status.ts';
 import { findObligations } from '../services/reports/find-obligations.ts';

@@ -1,12 +1,12 @@
-import type { Action } from '../../core/access/roles.ts';
-import { z, IdResponseSchema } from '../../shared/common.ts';
+import type { Action } from '#core/access/roles.ts';
+import { z, IdResponseSchema } from '#shared/common.ts';
 import {
   AudienceAddResultSchema, AudienceAddSchema, CoverageSchema, HeatmapSchema, ImplementingCreateSchema, OverdueListSchema,
   OverdueQuerySchema, PlanAccessSchema, PlanDraftSchema, PlanIdParamsSchema, PlanListQuerySchema, PlanListSchema, PlanSummarySchema,
   PlanTreeQuerySchema, PlanTreeSchema, PlanUnitQuerySchema, PlanUpdateSchema, PlanViewSchema, ProgressRowSchema, PublishResultSchema,
   StaleListSchema, StaleQuerySchema,
-} from '../../shared/plans.ts';
-import { PlanFromDocumentParamsSchema } from '../../shared/documents.ts';
+} from '#shared/plans.ts';
+import { PlanFromDocumentParamsSchema } from '#shared/documents.ts';
 import { idParam, scoped } from '../plugins/access.ts';
 import type { ResourceRule } from '../plugins/access.ts';
 import { addAudience } from '../services/plans/add-audience.ts';

@@ -1,8 +1,8 @@
 import {
   BulkResultSchema, PlanIdParamsSchema, TaskInstanceBulkSchema, TaskInstanceListQuerySchema, TaskInstanceListSchema,
   TaskInstancePatchSchema, TaskInstanceViewSchema, UpcomingListSchema, UpcomingQuerySchema,
-} from '../../shared/plans.ts';
-import { UnitIdParamsSchema } from '../../shared/units.ts';
+} from '#shared/plans.ts';
+import { UnitIdParamsSchema } from '#shared/units.ts';
 import { idParam, scoped } from '../plugins/access.ts';
 import { bulkUpdateTaskInstances } from '../services/plans/bulk-update-task-instances.ts';
 import { findTaskInstances } from '../services/plans/find-task-instances.ts';

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
-import type { Actor } from '../../core/access/scope.ts';
-import { DomainError } from '../../core/errors.ts';
+import type { Actor } from '#core/access/scope.ts';
+import { DomainError } from '#core/errors.ts';
 import type { ServiceContext } from '../services/context.ts';
 import type { RouteContext } from './context.ts';
 

@@ -1,8 +1,8 @@
-import { z, IdResponseSchema } from '../../shared/common.ts';
+import { z, IdResponseSchema } from '#shared/common.ts';
 import {
   UnitAtQuerySchema, UnitCreateSchema, UnitDetailSchema, UnitDissolveSchema, UnitIdParamsSchema, UnitMergeSchema,
   UnitMoveSchema, UnitSearchQuerySchema, UnitSearchResultSchema, UnitSplitSchema, UnitSummarySchema, UnitUpdateSchema,
-} from '../../shared/units.ts';
+} from '#shared/units.ts';
 import { idParam, scoped } from '../plugins/access.ts';
 import { createUnit } from '../services/units/create-unit.ts';
 import { findChildren, findRoots, getUnit, searchUnits } from '../services/units/read-units.ts';

@@ -1,5 +1,5 @@
-import { z, IdResponseSchema, IdSchema } from '../../shared/common.ts';
-import { UserCreateSchema, UserListQuerySchema, UserSummarySchema, UserUpdateSchema } from '../../shared/users.ts';
+import { z, IdResponseSchema, IdSchema } from '#shared/common.ts';
+import { UserCreateSchema, UserListQuerySchema, UserSummarySchema, UserUpdateSchema } from '#shared/users.ts';
 import { idParam, scoped } from '../plugins/access.ts';
 import { createUser, findUsers, updateUser } from '../services/users/users.ts';
 import type { RouteModule } from './context.ts';

@@ -1,4 +1,4 @@
-import type { Actor } from '../../core/access/scope.ts';
+import type { Actor } from '#core/access/scope.ts';
 import type { Tx } from '../db/client.ts';
 
 /** What every use case is given: who acts, the transaction, and the time of the request. */

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { UnitDetail } from '../../shared/units.ts';
+import type { UnitDetail } from '#shared/units.ts';
 import { useActingUnit } from './acting-unit.ts';
 import { Loaded } from './Loaded.tsx';
 import { PageLoader } from './PageLoader.tsx';

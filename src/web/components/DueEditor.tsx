@@ -1,9 +1,9 @@
 import { Checkbox, Group, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Due, DueType, Every } from '../../core/deadline/types.ts';
-import { DUE_TYPE_LABELS, DUE_TYPES, EVERY_LABELS, EVERY_VALUES, HALF_LABELS, QUARTER_NUMERALS, dueLabel } from '../../core/deadline/words.ts';
-import type { IsoDate } from '../../core/ids.ts';
+import type { Due, DueType, Every } from '#core/deadline/types.ts';
+import { DUE_TYPE_LABELS, DUE_TYPES, EVERY_LABELS, EVERY_VALUES, HALF_LABELS, QUARTER_NUMERALS, dueLabel } from '#core/deadline/words.ts';
+import type { IsoDate } from '#core/ids.ts';
 import { POINT_DUE_TYPES, defaultDue, parseTermYears } from './due-values.ts';
 import { todayIso } from './format.ts';
 import { TypedDateInput } from './TypedDateInput.tsx';

@@ -1,7 +1,7 @@
 import { Button, Group, Stack } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
-import type { Due, DueType, Every } from '../../core/deadline/types.ts';
-import type { IsoDate } from '../../core/ids.ts';
+import type { Due, DueType, Every } from '#core/deadline/types.ts';
+import type { IsoDate } from '#core/ids.ts';
 import { DueEditor } from './DueEditor.tsx';
 import { RemoveButton } from './RemoveButton.tsx';
 

@@ -4,9 +4,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import type { Notification, NotificationList } from '../../shared/notifications.ts';
+import type { Notification, NotificationList } from '#shared/notifications.ts';
 import { api } from '../api-client.ts';
-import { formatViDateTime } from '../../core/text/dates.ts';
+import { formatViDateTime } from '#core/text/dates.ts';
 import { notifyError } from './notify.ts';
 
 const KEY = ['notifications'] as const;

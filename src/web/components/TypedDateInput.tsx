@@ -1,8 +1,8 @@
 import { TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { IsoDate } from '../../core/ids.ts';
-import { formatViDate, parseViDate } from '../../core/text/dates.ts';
+import type { IsoDate } from '#core/ids.ts';
+import { formatViDate, parseViDate } from '#core/text/dates.ts';
 
 interface Props {
   label: string;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DUE_TYPES } from '../../core/deadline/words.ts';
-import type { IsoDate } from '../../core/ids.ts';
-import { DueSchema } from '../../shared/plans.ts';
+import { DUE_TYPES } from '#core/deadline/words.ts';
+import type { IsoDate } from '#core/ids.ts';
+import { DueSchema } from '#shared/plans.ts';
 import { PLAN_DUE_TYPES, POINT_DUE_TYPES, defaultDue, parseTermYears } from './due-values.ts';
 
 describe('a new deadline of each type', () => {

@@ -1,5 +1,5 @@
-import type { Due, DueType, Every } from '../../core/deadline/types.ts';
-import { daysInMonth, isoDate, type IsoDate } from '../../core/ids.ts';
+import type { Due, DueType, Every } from '#core/deadline/types.ts';
+import { daysInMonth, isoDate, type IsoDate } from '#core/ids.ts';
 
 /**
  * The values the deadline editor (DueEditor.tsx) works with: which types a form offers, the value a

@@ -1,4 +1,4 @@
-import { vietnamDate, type IsoDate } from '../../core/ids.ts';
+import { vietnamDate, type IsoDate } from '#core/ids.ts';
 
 // Dates are written by core/text/dates.ts; what stays here reads the browser's clock or locale.
 

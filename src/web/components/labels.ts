@@ -1,6 +1,6 @@
-import { ROLE_LABELS } from '../../core/access/roles.ts';
-import type { Role } from '../../core/access/roles.ts';
-import { MEMBER_CATEGORIES, POSITIONS, UNIT_KINDS } from '../../core/org-tree/kinds.ts';
+import { ROLE_LABELS } from '#core/access/roles.ts';
+import type { Role } from '#core/access/roles.ts';
+import { MEMBER_CATEGORIES, POSITIONS, UNIT_KINDS } from '#core/org-tree/kinds.ts';
 import { useLang } from './use-lang.ts';
 
 type Labelled = Record<string, { vi: string; en: string }>;

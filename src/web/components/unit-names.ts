@@ -1,6 +1,6 @@
 import { useQueries } from '@tanstack/react-query';
 import { createContext, useContext } from 'react';
-import type { UnitDetail } from '../../shared/units.ts';
+import type { UnitDetail } from '#shared/units.ts';
 import { api } from '../api-client.ts';
 import { unitKeys } from './unit-queries.ts';
 import type { UnitRef } from './unit-queries.ts';

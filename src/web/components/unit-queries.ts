@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { UnitDetail, UnitSummary } from '../../shared/units.ts';
+import type { UnitDetail, UnitSummary } from '#shared/units.ts';
 import { api } from '../api-client.ts';
 
 /** A unit as a form holds it: its id, and its name to show. */

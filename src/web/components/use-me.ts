@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import type { Me } from '../../shared/auth.ts';
-import { roleAllows } from '../../core/access/roles.ts';
-import type { Action } from '../../core/access/roles.ts';
+import type { Me } from '#shared/auth.ts';
+import { roleAllows } from '#core/access/roles.ts';
+import type { Action } from '#core/access/roles.ts';
 import { api, setCsrfToken } from '../api-client.ts';
 
 export const ME_KEY = ['me'] as const;

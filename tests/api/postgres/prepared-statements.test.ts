@@ -5,7 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database, Tx } from '../../../src/server/db/client.ts';
+import type { Database, Tx } from '#server/db/client.ts';
 import { freshDatabase } from '../../support/test-db.ts';
 
 let database: Database;

@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { TreePath } from '../../../core/access/scope.ts';
-import type { ResourceType } from '../../plugins/access.ts';
+import type { TreePath } from '#core/access/scope.ts';
 import type { Tx } from '../client.ts';
 
 /** Finds the tree paths a resource lives at; an empty list means "no such resource". */
@@ -11,6 +10,10 @@ export type PathResolver = (db: Tx, id: string) => Promise<TreePath[]>;
  * superusers: a stub document (a public Party or state document known from citations).
  */
 export const PUBLIC_READ = '__public__' as TreePath;
+
+/** The kinds of resource a route's access rule can name (plugins/access.ts). */
+export type ResourceType = 'unit' | 'person' | 'user' | 'membership' | 'obligation_instance' | 'submission' | 'plan' | 'task_instance' | 'document'
+  | 'meeting' | 'campaign';
 
 /**
  * Where each kind of resource stands in the tree, for the access checks (plugins/access.ts) and

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
-import type { Actor } from '../../../core/access/scope.ts';
+import type { Actor } from '#core/access/scope.ts';
 import type { Tx } from '../client.ts';
 
 export interface AuditEntry {

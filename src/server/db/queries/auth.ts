@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import type { Role } from '../../../core/access/roles.ts';
-import type { Actor, TreePath } from '../../../core/access/scope.ts';
+import type { Role } from '#core/access/roles.ts';
+import type { Actor, TreePath } from '#core/access/scope.ts';
 import type { Db, Tx } from '../client.ts';
 
 /** A session token as the database keeps it: its SHA-256, so a leaked table opens no session. */

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { DomainError } from '../../../core/errors.ts';
-import type { IsoDate } from '../../../core/ids.ts';
-import type { IssuedNumber } from '../../../core/documents-out/numbering.ts';
-import { seqOfNumber } from '../../../core/documents-out/issuer.ts';
+import { DomainError } from '#core/errors.ts';
+import type { IsoDate } from '#core/ids.ts';
+import type { IssuedNumber } from '#core/documents-out/numbering.ts';
+import { seqOfNumber } from '#core/documents-out/issuer.ts';
 import type { Db, Tx } from '../client.ts';
 
 export type VersionKind = 'draft' | 'export' | 'submit';

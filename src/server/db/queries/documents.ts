@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
-import type { Actor, TreePath } from '../../../core/access/scope.ts';
-import { scopeRoots } from '../../../core/access/scope.ts';
-import { compactNumber } from '../../../core/docref/number.ts';
-import { foldForSearch } from '../../../core/text/fold.ts';
+import type { Actor, TreePath } from '#core/access/scope.ts';
+import { scopeRoots } from '#core/access/scope.ts';
+import { compactNumber } from '#core/docref/number.ts';
+import { foldForSearch } from '#core/text/fold.ts';
 import type { Tx } from '../client.ts';
 
 /** A document row as the documents services read it. */

@@ -1,17 +1,17 @@
 import { sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
-import type { Action } from '../../../core/access/roles.ts';
-import type { Actor, TreePath } from '../../../core/access/scope.ts';
-import { can, scopeRoots } from '../../../core/access/scope.ts';
-import type { IsoDate } from '../../../core/ids.ts';
-import type { Coverage, MembershipSpan, SessionMarks } from '../../../core/meetings/coverage.ts';
-import { studyCoverage, dueOn } from '../../../core/meetings/coverage.ts';
-import type { AttendanceStatus, MeetingKind, MeetingStatus } from '../../../core/meetings/kinds.ts';
-import { MEETING_CELL_UNIT_KINDS, CELL_MEETING_KINDS } from '../../../core/meetings/kinds.ts';
-import type { MeetingRules, RuleSet } from '../../../core/meetings/rules.ts';
+import type { Action } from '#core/access/roles.ts';
+import type { Actor, TreePath } from '#core/access/scope.ts';
+import { can, scopeRoots } from '#core/access/scope.ts';
+import type { IsoDate } from '#core/ids.ts';
+import type { Coverage, MembershipSpan, SessionMarks } from '#core/meetings/coverage.ts';
+import { studyCoverage, dueOn } from '#core/meetings/coverage.ts';
+import type { AttendanceStatus, MeetingKind, MeetingStatus } from '#core/meetings/kinds.ts';
+import { MEETING_CELL_UNIT_KINDS, CELL_MEETING_KINDS } from '#core/meetings/kinds.ts';
+import type { MeetingRules, RuleSet } from '#core/meetings/rules.ts';
 import type { Db, Tx } from '../client.ts';
-import type { QualityMeeting } from '../../../core/meetings/quality.ts';
-import type { MeetingDetail } from '../../../shared/meetings.ts';
+import type { QualityMeeting } from '#core/meetings/quality.ts';
+import type { MeetingDetail } from '#shared/meetings.ts';
 
 /**
  * SQL of the meetings module that more than one file runs: a meeting with its unit, who may see a

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
-import type { TreePath } from '../../../core/access/scope.ts';
-import type { IsoDate } from '../../../core/ids.ts';
-import type { MemberCategory, Position } from '../../../core/org-tree/kinds.ts';
-import { foldDiacritics, foldForSearch, normalizeForCompare, vietnameseNameSortKey } from '../../../core/text/fold.ts';
-import type { MemberCreate } from '../../../shared/members.ts';
+import type { TreePath } from '#core/access/scope.ts';
+import type { IsoDate } from '#core/ids.ts';
+import type { MemberCategory, Position } from '#core/org-tree/kinds.ts';
+import { foldDiacritics, foldForSearch, normalizeForCompare, vietnameseNameSortKey } from '#core/text/fold.ts';
+import type { MemberCreate } from '#shared/members.ts';
 import type { Tx } from '../client.ts';
 
 export type MembershipRow = {

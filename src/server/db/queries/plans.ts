@@ -1,15 +1,15 @@
 import { sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
-import type { Action } from '../../../core/access/roles.ts';
-import type { Actor, TreePath } from '../../../core/access/scope.ts';
-import { can, scopeRoots, unitIdOfLabel } from '../../../core/access/scope.ts';
-import type { Audience } from '../../../core/plans/audience.ts';
-import type { UnitKind } from '../../../core/org-tree/kinds.ts';
-import type { IsoDate } from '../../../core/ids.ts';
+import type { Action } from '#core/access/roles.ts';
+import type { Actor, TreePath } from '#core/access/scope.ts';
+import { can, scopeRoots, unitIdOfLabel } from '#core/access/scope.ts';
+import type { Audience } from '#core/plans/audience.ts';
+import type { UnitKind } from '#core/org-tree/kinds.ts';
+import type { IsoDate } from '#core/ids.ts';
 import type { Db, Tx } from '../client.ts';
-import type { Due } from '../../../core/deadline/types.ts';
-import { daysLate, instanceStatus, INSTANCE_STATUS_LABELS } from '../../../core/deadline/resolve.ts';
-import type { TaskInstanceView } from '../../../shared/plans.ts';
+import type { Due } from '#core/deadline/types.ts';
+import { daysLate, instanceStatus, INSTANCE_STATUS_LABELS } from '#core/deadline/resolve.ts';
+import type { TaskInstanceView } from '#shared/plans.ts';
 
 /**
  * SQL of the plans module that more than one file runs: who may see a plan (the access rules and

@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
-import type { TreePath } from '../../../core/access/scope.ts';
-import { unitIdOfLabel } from '../../../core/access/scope.ts';
-import type { IsoDate } from '../../../core/ids.ts';
-import type { Contribution, CounterRow, Item } from '../../../core/rollup/counters.ts';
-import { NO_DUE } from '../../../core/rollup/counters.ts';
+import type { TreePath } from '#core/access/scope.ts';
+import { unitIdOfLabel } from '#core/access/scope.ts';
+import type { IsoDate } from '#core/ids.ts';
+import type { Contribution, CounterRow, Item } from '#core/rollup/counters.ts';
+import { NO_DUE } from '#core/rollup/counters.ts';
 import type { Tx } from '../client.ts';
 
 /** What addToCounters adds: a delta for one plan, kind of item and due bucket at a unit and its ancestors. */

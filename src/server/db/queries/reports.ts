@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
-import type { TreePath } from '../../../core/access/scope.ts';
-import type { IsoDate } from '../../../core/ids.ts';
-import type { Contribution } from '../../../core/rollup/counters.ts';
-import { contribution } from '../../../core/rollup/counters.ts';
+import type { TreePath } from '#core/access/scope.ts';
+import type { IsoDate } from '#core/ids.ts';
+import type { Contribution } from '#core/rollup/counters.ts';
+import { contribution } from '#core/rollup/counters.ts';
 import type { Tx } from '../client.ts';
 
 /** An obligation instance with what the report services need of its obligation and plan. */

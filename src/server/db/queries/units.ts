@@ -1,13 +1,13 @@
 import { sql } from 'drizzle-orm';
-import type { TreePath } from '../../../core/access/scope.ts';
-import { DomainError } from '../../../core/errors.ts';
-import type { IsoDate } from '../../../core/ids.ts';
-import type { UnitKind } from '../../../core/org-tree/kinds.ts';
-import type { UnitState } from '../../../core/org-tree/restructure.ts';
+import type { TreePath } from '#core/access/scope.ts';
+import { DomainError } from '#core/errors.ts';
+import type { IsoDate } from '#core/ids.ts';
+import type { UnitKind } from '#core/org-tree/kinds.ts';
+import type { UnitState } from '#core/org-tree/restructure.ts';
 import type { Tx } from '../client.ts';
 import { randomUUID } from 'node:crypto';
-import { childPath, unitIdOfLabel } from '../../../core/access/scope.ts';
-import { foldDiacritics } from '../../../core/text/fold.ts';
+import { childPath, unitIdOfLabel } from '#core/access/scope.ts';
+import { foldDiacritics } from '#core/text/fold.ts';
 
 export type UnitRow = UnitState & {
   kind: UnitKind;

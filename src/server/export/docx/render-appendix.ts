@@ -15,9 +15,9 @@ import {
   WidthType,
   type IBorderOptions,
 } from 'docx';
-import type { IsoDate } from '../../../core/ids.ts';
-import { formatRuleFor, mmToTwips, type TextStyle } from '../../../core/documents-out/format-rules.ts';
-import type { OutgoingProfile } from '../../../core/documents-out/profiles.ts';
+import type { IsoDate } from '#core/ids.ts';
+import { formatRuleFor, mmToTwips, type TextStyle } from '#core/documents-out/format-rules.ts';
+import type { OutgoingProfile } from '#core/documents-out/profiles.ts';
 
 /**
  * An appendix (phụ lục) sent with a document: "PHỤ LỤC", its title, "(Kèm theo Kế hoạch số … ngày …

@@ -19,7 +19,7 @@ import {
   WidthType,
   type IBorderOptions,
 } from 'docx';
-import { formatRuleFor, mmToTwips, type FormatRule, type Mark, type TextStyle } from '../../../core/documents-out/format-rules.ts';
+import { formatRuleFor, mmToTwips, type FormatRule, type Mark, type TextStyle } from '#core/documents-out/format-rules.ts';
 import {
   assertDocumentComplete,
   cellText,
@@ -29,7 +29,7 @@ import {
   type Block,
   type OutgoingDocument,
   type RichText,
-} from '../../../core/documents-out/model.ts';
+} from '#core/documents-out/model.ts';
 
 type Align = (typeof AlignmentType)[keyof typeof AlignmentType];
 type Child = Paragraph | Table;

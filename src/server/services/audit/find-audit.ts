@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import type { Actor } from '../../../core/access/scope.ts';
-import { scopeRoots } from '../../../core/access/scope.ts';
-import type { AuditEntryView } from '../../../shared/audit.ts';
+import type { Actor } from '#core/access/scope.ts';
+import { scopeRoots } from '#core/access/scope.ts';
+import type { AuditEntryView } from '#shared/audit.ts';
 import type { Db } from '../../db/client.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { DomainError } from '../../../core/errors.ts';
-import type { LoginInput } from '../../../shared/auth.ts';
+import { DomainError } from '#core/errors.ts';
+import type { LoginInput } from '#shared/auth.ts';
 import type { Db } from '../../db/client.ts';
 import { writeAudit } from '../../db/queries/audit.ts';
 import { dummyHash, verifyPassword } from './passwords.ts';

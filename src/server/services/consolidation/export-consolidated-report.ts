@@ -1,5 +1,5 @@
-import { buildConsolidatedReport } from '../../../core/consolidation/report-document.ts';
-import type { ConsolidationQuery } from '../../../shared/consolidation.ts';
+import { buildConsolidatedReport } from '#core/consolidation/report-document.ts';
+import type { ConsolidationQuery } from '#shared/consolidation.ts';
 import { appendVersion } from '../../db/queries/consolidation.ts';
 import { renderDocx } from '../../export/docx/render-document.ts';
 import { writeAudit } from '../../db/queries/audit.ts';

@@ -1,7 +1,7 @@
-import { effectiveFigures } from '../../../core/consolidation/draft.ts';
-import { issuerAbbrev, proposeNumber } from '../../../core/documents-out/issuer.ts';
-import { numberSymbol } from '../../../core/documents-out/numbering.ts';
-import type { ConsolidationQuery, ConsolidationView } from '../../../shared/consolidation.ts';
+import { effectiveFigures } from '#core/consolidation/draft.ts';
+import { issuerAbbrev, proposeNumber } from '#core/documents-out/issuer.ts';
+import { numberSymbol } from '#core/documents-out/numbering.ts';
+import type { ConsolidationQuery, ConsolidationView } from '#shared/consolidation.ts';
 import type { VersionRow } from '../../db/queries/consolidation.ts';
 import { issuedNumbers } from '../../db/queries/consolidation.ts';
 import { isoTime } from '../../db/queries/reports.ts';

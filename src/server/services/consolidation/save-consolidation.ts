@@ -1,6 +1,6 @@
-import { effectiveFigures, sourcesOf } from '../../../core/consolidation/draft.ts';
-import { DomainError } from '../../../core/errors.ts';
-import type { ConsolidationQuery, ConsolidationSave } from '../../../shared/consolidation.ts';
+import { effectiveFigures, sourcesOf } from '#core/consolidation/draft.ts';
+import { DomainError } from '#core/errors.ts';
+import type { ConsolidationQuery, ConsolidationSave } from '#shared/consolidation.ts';
 import { appendVersion } from '../../db/queries/consolidation.ts';
 import { writeAudit } from '../../db/queries/audit.ts';
 import type { ServiceContext } from '../context.ts';

@@ -1,7 +1,7 @@
-import { effectiveFigures } from '../../../core/consolidation/draft.ts';
-import { sectionsOf } from '../../../core/reports/form.ts';
-import { DomainError } from '../../../core/errors.ts';
-import type { ConsolidationQuery, ConsolidationSubmit, ConsolidationSubmitted } from '../../../shared/consolidation.ts';
+import { effectiveFigures } from '#core/consolidation/draft.ts';
+import { sectionsOf } from '#core/reports/form.ts';
+import { DomainError } from '#core/errors.ts';
+import type { ConsolidationQuery, ConsolidationSubmit, ConsolidationSubmitted } from '#shared/consolidation.ts';
 import { appendVersion } from '../../db/queries/consolidation.ts';
 import { writeAudit } from '../../db/queries/audit.ts';
 import type { ServiceContext } from '../context.ts';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import type { TreePath } from '../../../core/access/scope.ts';
-import { DOCUMENT_KIND_LABELS } from '../../../shared/documents.ts';
+import type { TreePath } from '#core/access/scope.ts';
+import { DOCUMENT_KIND_LABELS } from '#shared/documents.ts';
 import type { Tx } from '../../db/client.ts';
 import { documentNumberKey, documentSearchText } from '../../db/queries/documents.ts';
 

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { foldForSearch } from '../../../core/text/fold.ts';
-import type { DocumentList, DocumentListItem, DocumentListQuery } from '../../../shared/documents.ts';
+import { foldForSearch } from '#core/text/fold.ts';
+import type { DocumentList, DocumentListItem, DocumentListQuery } from '#shared/documents.ts';
 import { documentReadableSql } from '../../db/queries/documents.ts';
 import type { ServiceContext } from '../context.ts';
 import { readTogether } from '../../db/read-together.ts';

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { pathLabel, scopeRoots, unitIdOfLabel } from '../../../core/access/scope.ts';
-import { foldForSearch } from '../../../core/text/fold.ts';
-import type { IssuingUnit } from '../../../shared/documents.ts';
+import { pathLabel, scopeRoots, unitIdOfLabel } from '#core/access/scope.ts';
+import { foldForSearch } from '#core/text/fold.ts';
+import type { IssuingUnit } from '#shared/documents.ts';
 import type { ServiceContext } from '../context.ts';
 
 const LIMIT = 20;

@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
-import type { Actor, TreePath } from '../../../core/access/scope.ts';
-import { can } from '../../../core/access/scope.ts';
-import { DomainError } from '../../../core/errors.ts';
-import { alignSpans } from '../../../core/extract/align-spans.ts';
-import { extractWithSpans } from '../../../core/extract/extract.ts';
-import type { Extraction } from '../../../core/extract/types.ts';
-import type { ChainItem, DocumentDetail, DocumentLink, DocumentPlan, StructureSpans } from '../../../shared/documents.ts';
+import type { Actor, TreePath } from '#core/access/scope.ts';
+import { can } from '#core/access/scope.ts';
+import { DomainError } from '#core/errors.ts';
+import { alignSpans } from '#core/extract/align-spans.ts';
+import { extractWithSpans } from '#core/extract/extract.ts';
+import type { Extraction } from '#core/extract/types.ts';
+import type { ChainItem, DocumentDetail, DocumentLink, DocumentPlan, StructureSpans } from '#shared/documents.ts';
 import type { Tx } from '../../db/client.ts';
 import { documentReadableSql, lookupDocument } from '../../db/queries/documents.ts';
 import type { ServiceContext } from '../context.ts';

@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
-import type { Actor, TreePath } from '../../../core/access/scope.ts';
-import { can } from '../../../core/access/scope.ts';
-import { DomainError } from '../../../core/errors.ts';
-import type { Extraction } from '../../../core/extract/types.ts';
-import { foldWhitespace } from '../../../core/text/fold.ts';
-import { DOCUMENT_KIND_LABELS, UNKNOWN_KIND } from '../../../shared/documents.ts';
-import type { DocumentStructure, SaveStructureResult } from '../../../shared/documents.ts';
+import type { Actor, TreePath } from '#core/access/scope.ts';
+import { can } from '#core/access/scope.ts';
+import { DomainError } from '#core/errors.ts';
+import type { Extraction } from '#core/extract/types.ts';
+import { foldWhitespace } from '#core/text/fold.ts';
+import { DOCUMENT_KIND_LABELS, UNKNOWN_KIND } from '#shared/documents.ts';
+import type { DocumentStructure, SaveStructureResult } from '#shared/documents.ts';
 import type { Tx } from '../../db/client.ts';
 import type { DocumentRow } from '../../db/queries/documents.ts';
 import { documentNumberKey, documentSearchText, lookupDocument } from '../../db/queries/documents.ts';

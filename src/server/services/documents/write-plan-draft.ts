@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
-import type { Actor, TreePath } from '../../../core/access/scope.ts';
-import { DomainError } from '../../../core/errors.ts';
-import { alignSpans } from '../../../core/extract/align-spans.ts';
-import { extractWithSpans } from '../../../core/extract/extract.ts';
-import { buildPlanDraft } from '../../../core/extract/plan-draft.ts';
-import type { Extraction } from '../../../core/extract/types.ts';
+import type { Actor, TreePath } from '#core/access/scope.ts';
+import { DomainError } from '#core/errors.ts';
+import { alignSpans } from '#core/extract/align-spans.ts';
+import { extractWithSpans } from '#core/extract/extract.ts';
+import { buildPlanDraft } from '#core/extract/plan-draft.ts';
+import type { Extraction } from '#core/extract/types.ts';
 import type { Tx } from '../../db/client.ts';
 import { writeAudit } from '../../db/queries/audit.ts';
 

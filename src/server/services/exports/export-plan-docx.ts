@@ -1,8 +1,8 @@
-import type { Due } from '../../../core/deadline/types.ts';
-import { formatViDateInText } from '../../../core/text/dates.ts';
-import { buildPlanDocument, TASK_LIST_HEADER, taskListRows } from '../../../core/documents-out/plan-document.ts';
-import { vietnamDate } from '../../../core/ids.ts';
-import type { IsoDate } from '../../../core/ids.ts';
+import type { Due } from '#core/deadline/types.ts';
+import { formatViDateInText } from '#core/text/dates.ts';
+import { buildPlanDocument, TASK_LIST_HEADER, taskListRows } from '#core/documents-out/plan-document.ts';
+import { vietnamDate } from '#core/ids.ts';
+import type { IsoDate } from '#core/ids.ts';
 import { lookupPlan } from '../../db/queries/plans.ts';
 import { renderAppendixDocx } from '../../export/docx/render-appendix.ts';
 import { renderDocx } from '../../export/docx/render-document.ts';

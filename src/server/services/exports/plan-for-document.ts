@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
-import type { Due } from '../../../core/deadline/types.ts';
-import { formatViDateInText } from '../../../core/text/dates.ts';
-import { OUTGOING_KINDS, isOutgoingKind } from '../../../core/documents-out/kinds.ts';
-import type { PlanTaskForDocument } from '../../../core/documents-out/plan-document.ts';
-import { UNIT_KINDS, type UnitKind } from '../../../core/org-tree/kinds.ts';
-import type { PlanView, TaskView } from '../../../shared/plans.ts';
+import type { Due } from '#core/deadline/types.ts';
+import { formatViDateInText } from '#core/text/dates.ts';
+import { OUTGOING_KINDS, isOutgoingKind } from '#core/documents-out/kinds.ts';
+import type { PlanTaskForDocument } from '#core/documents-out/plan-document.ts';
+import { UNIT_KINDS, type UnitKind } from '#core/org-tree/kinds.ts';
+import type { PlanView, TaskView } from '#shared/plans.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import { findUnitNames } from '../../db/queries/units.ts';
 

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import type { Actor, TreePath } from '../../../core/access/scope.ts';
-import { DomainError } from '../../../core/errors.ts';
-import type { CampaignCreate } from '../../../shared/meetings.ts';
+import type { Actor, TreePath } from '#core/access/scope.ts';
+import { DomainError } from '#core/errors.ts';
+import type { CampaignCreate } from '#shared/meetings.ts';
 import type { Tx } from '../../db/client.ts';
 import { lookupPlan } from '../../db/queries/plans.ts';
 import { documentForCitation } from '../documents/document-links.ts';

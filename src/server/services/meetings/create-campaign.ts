@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import type { CampaignCreate } from '../../../shared/meetings.ts';
+import type { CampaignCreate } from '#shared/meetings.ts';
 import { writeAudit } from '../../db/queries/audit.ts';
 import type { ServiceContext } from '../context.ts';
 import { requireActive, unitFor } from '../members/scope.ts';

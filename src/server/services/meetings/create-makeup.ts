@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { DomainError } from '../../../core/errors.ts';
-import type { MakeupCreate, MeetingSaved } from '../../../shared/meetings.ts';
+import { DomainError } from '#core/errors.ts';
+import type { MakeupCreate, MeetingSaved } from '#shared/meetings.ts';
 import { lookupMeeting } from '../../db/queries/meetings.ts';
 import { writeAudit } from '../../db/queries/audit.ts';
 import type { ServiceContext } from '../context.ts';

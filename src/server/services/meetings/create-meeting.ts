@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { DomainError } from '../../../core/errors.ts';
-import type { MeetingCreate, MeetingSaved } from '../../../shared/meetings.ts';
+import { DomainError } from '#core/errors.ts';
+import type { MeetingCreate, MeetingSaved } from '#shared/meetings.ts';
 import { lookupMeeting, setMeetingDocuments } from '../../db/queries/meetings.ts';
 import type { UnitRow } from '../../db/queries/units.ts';
 import { writeAudit } from '../../db/queries/audit.ts';

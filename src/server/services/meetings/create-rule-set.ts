@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { DomainError } from '../../../core/errors.ts';
-import type { RuleSetCreate } from '../../../shared/meetings.ts';
+import { DomainError } from '#core/errors.ts';
+import type { RuleSetCreate } from '#shared/meetings.ts';
 import { writeAudit } from '../../db/queries/audit.ts';
 import type { ServiceContext } from '../context.ts';
 import { unitFor } from '../members/scope.ts';

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import type { CampaignListSchema } from '../../../shared/meetings.ts';
-import type { z } from '../../../shared/common.ts';
+import type { CampaignListSchema } from '#shared/meetings.ts';
+import type { z } from '#shared/common.ts';
 import { campaignCellSql, campaignVisibleSql } from '../../db/queries/meetings.ts';
 import type { ServiceContext } from '../context.ts';
 import { unitFor } from '../members/scope.ts';

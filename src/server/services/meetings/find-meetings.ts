@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
-import type { MeetingList, MeetingListQuery } from '../../../shared/meetings.ts';
+import type { MeetingList, MeetingListQuery } from '#shared/meetings.ts';
 import type { ServiceContext } from '../context.ts';
 import { unitFor } from '../members/scope.ts';
 import { findMeetingRows } from './meeting-rows.ts';

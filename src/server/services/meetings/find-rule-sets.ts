@@ -1,5 +1,5 @@
-import { describeRules, setsFor } from '../../../core/meetings/rules.ts';
-import type { RuleSetView } from '../../../shared/meetings.ts';
+import { describeRules, setsFor } from '#core/meetings/rules.ts';
+import type { RuleSetView } from '#shared/meetings.ts';
 import { findStoredRuleSets } from '../../db/queries/meetings.ts';
 import type { ServiceContext } from '../context.ts';
 import { unitFor } from '../members/scope.ts';

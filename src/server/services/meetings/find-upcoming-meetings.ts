@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { addDays } from '../../../core/deadline/resolve.ts';
-import { vietnamDate } from '../../../core/ids.ts';
-import type { ObserverRole } from '../../../core/meetings/kinds.ts';
-import type { UpcomingMeetings } from '../../../shared/meetings.ts';
+import { addDays } from '#core/deadline/resolve.ts';
+import { vietnamDate } from '#core/ids.ts';
+import type { ObserverRole } from '#core/meetings/kinds.ts';
+import type { UpcomingMeetings } from '#shared/meetings.ts';
 import type { ServiceContext } from '../context.ts';
 import { unitFor } from '../members/scope.ts';
 import { findMeetingRows } from './meeting-rows.ts';

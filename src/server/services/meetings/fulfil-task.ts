@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { formatViDate } from '../../../core/text/dates.ts';
-import { coveragePercent, tallyAttendance, dueOn } from '../../../core/meetings/coverage.ts';
-import { MEETING_KINDS } from '../../../core/meetings/kinds.ts';
-import type { Evidence } from '../../../shared/plans.ts';
+import { formatViDate } from '#core/text/dates.ts';
+import { coveragePercent, tallyAttendance, dueOn } from '#core/meetings/coverage.ts';
+import { MEETING_KINDS } from '#core/meetings/kinds.ts';
+import type { Evidence } from '#shared/plans.ts';
 import type { MeetingRow } from '../../db/queries/meetings.ts';
 import { coverageOfGroups, marksOf, membershipsOfUnits } from '../../db/queries/meetings.ts';
 import type { ServiceContext } from '../context.ts';

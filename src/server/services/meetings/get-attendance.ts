@@ -1,6 +1,6 @@
-import { can } from '../../../core/access/scope.ts';
-import { coveragePercent } from '../../../core/meetings/coverage.ts';
-import type { AttendanceRoster } from '../../../shared/meetings.ts';
+import { can } from '#core/access/scope.ts';
+import { coveragePercent } from '#core/meetings/coverage.ts';
+import type { AttendanceRoster } from '#shared/meetings.ts';
 import type { ServiceContext } from '../context.ts';
 import { rosterOf } from './roster.ts';
 import { meetingFor } from './scope.ts';

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import type { TreePath } from '../../../core/access/scope.ts';
-import { can } from '../../../core/access/scope.ts';
-import type { CampaignCoverage } from '../../../shared/meetings.ts';
+import type { TreePath } from '#core/access/scope.ts';
+import { can } from '#core/access/scope.ts';
+import type { CampaignCoverage } from '#shared/meetings.ts';
 import { campaignCellSql } from '../../db/queries/meetings.ts';
 import type { ServiceContext } from '../context.ts';
 import { unitFor } from '../members/scope.ts';

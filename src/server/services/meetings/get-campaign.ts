@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
-import type { TreePath } from '../../../core/access/scope.ts';
-import { can } from '../../../core/access/scope.ts';
-import { DomainError } from '../../../core/errors.ts';
-import { periodContaining } from '../../../core/deadline/resolve.ts';
-import type { IsoDate } from '../../../core/ids.ts';
-import type { CampaignView } from '../../../shared/meetings.ts';
+import type { TreePath } from '#core/access/scope.ts';
+import { can } from '#core/access/scope.ts';
+import { DomainError } from '#core/errors.ts';
+import { periodContaining } from '#core/deadline/resolve.ts';
+import type { IsoDate } from '#core/ids.ts';
+import type { CampaignView } from '#shared/meetings.ts';
 import { campaignReach } from '../../db/queries/meetings.ts';
 import type { ServiceContext } from '../context.ts';
 

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import type { TreePath } from '../../../core/access/scope.ts';
-import { DomainError } from '../../../core/errors.ts';
-import type { Rapporteur } from '../../../shared/meetings.ts';
+import type { TreePath } from '#core/access/scope.ts';
+import { DomainError } from '#core/errors.ts';
+import type { Rapporteur } from '#shared/meetings.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import { campaignCellSql, rapporteurRoster } from '../../db/queries/meetings.ts';
 

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
-import { coveragePercent } from '../../../core/meetings/coverage.ts';
-import type { MeetingRow as MeetingListRow } from '../../../shared/meetings.ts';
+import { coveragePercent } from '#core/meetings/coverage.ts';
+import type { MeetingRow as MeetingListRow } from '#shared/meetings.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import type { MeetingRow } from '../../db/queries/meetings.ts';
 import { coverageOfGroups, MEETING_COLUMNS } from '../../db/queries/meetings.ts';

@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
-import type { IsoDate } from '../../../core/ids.ts';
-import { DomainError } from '../../../core/errors.ts';
-import { coveragePercent } from '../../../core/meetings/coverage.ts';
-import { prefillFigures } from '../../../core/meetings/figures.ts';
-import { readForm, sectionsOf } from '../../../core/reports/form.ts';
-import { formatViDate } from '../../../core/text/dates.ts';
-import type { PrefillResult } from '../../../shared/meetings.ts';
+import type { IsoDate } from '#core/ids.ts';
+import { DomainError } from '#core/errors.ts';
+import { coveragePercent } from '#core/meetings/coverage.ts';
+import { prefillFigures } from '#core/meetings/figures.ts';
+import { readForm, sectionsOf } from '#core/reports/form.ts';
+import { formatViDate } from '#core/text/dates.ts';
+import type { PrefillResult } from '#shared/meetings.ts';
 import { coverageOfGroups } from '../../db/queries/meetings.ts';
 import { lookupInstance } from '../../db/queries/reports.ts';
 import type { ServiceContext } from '../context.ts';

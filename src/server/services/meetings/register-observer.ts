@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { DomainError } from '../../../core/errors.ts';
-import { formatViDate } from '../../../core/text/dates.ts';
-import { OBSERVER_ROLES } from '../../../core/meetings/kinds.ts';
-import type { ObserverRole } from '../../../core/meetings/kinds.ts';
-import type { MeetingDetail } from '../../../shared/meetings.ts';
+import { DomainError } from '#core/errors.ts';
+import { formatViDate } from '#core/text/dates.ts';
+import { OBSERVER_ROLES } from '#core/meetings/kinds.ts';
+import type { ObserverRole } from '#core/meetings/kinds.ts';
+import type { MeetingDetail } from '#shared/meetings.ts';
 import { writeAudit } from '../../db/queries/audit.ts';
 import type { ServiceContext } from '../context.ts';
 import { unitFor } from '../members/scope.ts';

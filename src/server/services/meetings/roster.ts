@@ -1,8 +1,8 @@
-import type { Coverage, AttendanceTally } from '../../../core/meetings/coverage.ts';
-import { activeOn, dueOn, studyCoverage, tallyAttendance } from '../../../core/meetings/coverage.ts';
-import type { AttendanceStatus } from '../../../core/meetings/kinds.ts';
-import { STUDIED_MARKS } from '../../../core/meetings/kinds.ts';
-import type { RosterItem } from '../../../shared/meetings.ts';
+import type { Coverage, AttendanceTally } from '#core/meetings/coverage.ts';
+import { activeOn, dueOn, studyCoverage, tallyAttendance } from '#core/meetings/coverage.ts';
+import type { AttendanceStatus } from '#core/meetings/kinds.ts';
+import { STUDIED_MARKS } from '#core/meetings/kinds.ts';
+import type { RosterItem } from '#shared/meetings.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import type { MeetingRow } from '../../db/queries/meetings.ts';
 import { lookupMeeting, groupSessions, marksOf, membershipsOfUnits } from '../../db/queries/meetings.ts';

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { DomainError } from '../../../core/errors.ts';
-import type { AttendanceRoster, AttendanceSave } from '../../../shared/meetings.ts';
+import { DomainError } from '#core/errors.ts';
+import type { AttendanceRoster, AttendanceSave } from '#shared/meetings.ts';
 import { lookupMeeting } from '../../db/queries/meetings.ts';
 import { writeAudit } from '../../db/queries/audit.ts';
 import type { ServiceContext } from '../context.ts';

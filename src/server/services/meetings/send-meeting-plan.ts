@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { unitIdOfLabel } from '../../../core/access/scope.ts';
-import { formatViDate } from '../../../core/text/dates.ts';
-import { DomainError } from '../../../core/errors.ts';
-import type { MeetingSaved } from '../../../shared/meetings.ts';
+import { unitIdOfLabel } from '#core/access/scope.ts';
+import { formatViDate } from '#core/text/dates.ts';
+import { DomainError } from '#core/errors.ts';
+import type { MeetingSaved } from '#shared/meetings.ts';
 import { lookupMeeting } from '../../db/queries/meetings.ts';
 import { writeAudit } from '../../db/queries/audit.ts';
 import type { ServiceContext } from '../context.ts';

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import type { TreePath } from '../../../core/access/scope.ts';
-import { DomainError } from '../../../core/errors.ts';
-import type { CampaignUpdate } from '../../../shared/meetings.ts';
+import type { TreePath } from '#core/access/scope.ts';
+import { DomainError } from '#core/errors.ts';
+import type { CampaignUpdate } from '#shared/meetings.ts';
 import { writeAudit } from '../../db/queries/audit.ts';
 import type { ServiceContext } from '../context.ts';
 import { checkCampaignPlan, writeMonths } from './campaign-months.ts';

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
-import { DomainError } from '../../../core/errors.ts';
-import type { MeetingSaved, MeetingUpdate } from '../../../shared/meetings.ts';
+import { DomainError } from '#core/errors.ts';
+import type { MeetingSaved, MeetingUpdate } from '#shared/meetings.ts';
 import { lookupMeeting, setMeetingDocuments } from '../../db/queries/meetings.ts';
 import { writeAudit } from '../../db/queries/audit.ts';
 import type { ServiceContext } from '../context.ts';

@@ -1,5 +1,5 @@
-import { DomainError } from '../../../core/errors.ts';
-import type { MemberCreate } from '../../../shared/members.ts';
+import { DomainError } from '#core/errors.ts';
+import type { MemberCreate } from '#shared/members.ts';
 import { insertMembers, takenPartyCards } from '../../db/queries/members.ts';
 import { writeAudit } from '../../db/queries/audit.ts';
 import type { ServiceContext } from '../context.ts';

@@ -1,5 +1,5 @@
-import { vietnamDate } from '../../../core/ids.ts';
-import type { MemberList, MemberListQuery } from '../../../shared/members.ts';
+import { vietnamDate } from '#core/ids.ts';
+import type { MemberList, MemberListQuery } from '#shared/members.ts';
 import { countMembers, findMemberRows } from '../../db/queries/members.ts';
 import type { ServiceContext } from '../context.ts';
 import { unitFor } from './scope.ts';

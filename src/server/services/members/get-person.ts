@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import type { MemberCategory, Position } from '../../../core/org-tree/kinds.ts';
-import type { PersonDetail } from '../../../shared/members.ts';
+import type { MemberCategory, Position } from '#core/org-tree/kinds.ts';
+import type { PersonDetail } from '#shared/members.ts';
 import type { ServiceContext } from '../context.ts';
 import { personFor } from './scope.ts';
 

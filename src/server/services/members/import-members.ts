@@ -1,9 +1,9 @@
-import { vietnamDate } from '../../../core/ids.ts';
-import type { ImportField, ImportIssue, RowValidator } from '../../../core/members/import-rows.ts';
-import { IMPORT_COLUMNS, readMemberRows } from '../../../core/members/import-rows.ts';
-import { LIMITS } from '../../../shared/common.ts';
-import type { ImportMode, ImportReport, MemberCreate } from '../../../shared/members.ts';
-import { MemberCreateSchema } from '../../../shared/members.ts';
+import { vietnamDate } from '#core/ids.ts';
+import type { ImportField, ImportIssue, RowValidator } from '#core/members/import-rows.ts';
+import { IMPORT_COLUMNS, readMemberRows } from '#core/members/import-rows.ts';
+import { LIMITS } from '#shared/common.ts';
+import type { ImportMode, ImportReport, MemberCreate } from '#shared/members.ts';
+import { MemberCreateSchema } from '#shared/members.ts';
 import { insertMembers, takenPartyCards } from '../../db/queries/members.ts';
 import { writeAudit } from '../../db/queries/audit.ts';
 import type { ServiceContext } from '../context.ts';

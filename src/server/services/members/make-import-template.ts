@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
-import { IMPORT_COLUMNS, parseDateCell } from '../../../core/members/import-rows.ts';
-import { MEMBER_CATEGORIES, MEMBER_CATEGORY_NAMES, POSITIONS, POSITION_NAMES } from '../../../core/org-tree/kinds.ts';
-import { IMPORT_MAX_BYTES } from '../../../shared/members.ts';
-import { LIMITS } from '../../../shared/common.ts';
+import { IMPORT_COLUMNS, parseDateCell } from '#core/members/import-rows.ts';
+import { MEMBER_CATEGORIES, MEMBER_CATEGORY_NAMES, POSITIONS, POSITION_NAMES } from '#core/org-tree/kinds.ts';
+import { IMPORT_MAX_BYTES } from '#shared/members.ts';
+import { LIMITS } from '#shared/common.ts';
 import { dateCell, setMemberColumns } from './member-sheet.ts';
 
 const LIST_SHEET = 'Danh sách';

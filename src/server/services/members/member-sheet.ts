@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
-import type { ImportColumn } from '../../../core/members/import-rows.ts';
-import { IMPORT_COLUMNS } from '../../../core/members/import-rows.ts';
+import type { ImportColumn } from '#core/members/import-rows.ts';
+import { IMPORT_COLUMNS } from '#core/members/import-rows.ts';
 
 /**
  * The layout shared by the import template and the member export, so that an exported list can

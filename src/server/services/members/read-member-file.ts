@@ -2,9 +2,9 @@ import { extname } from 'node:path';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
-import { DomainError } from '../../../core/errors.ts';
-import type { Cell, SheetRow } from '../../../core/members/import-rows.ts';
-import { lookupHeader } from '../../../core/members/import-rows.ts';
+import { DomainError } from '#core/errors.ts';
+import type { Cell, SheetRow } from '#core/members/import-rows.ts';
+import { lookupHeader } from '#core/members/import-rows.ts';
 
 /** An uploaded file as the route hands it over. */
 export interface UploadedFile {

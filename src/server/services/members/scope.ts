@@ -1,7 +1,7 @@
-import type { Action } from '../../../core/access/roles.ts';
-import type { Actor, TreePath } from '../../../core/access/scope.ts';
-import { can } from '../../../core/access/scope.ts';
-import { DomainError } from '../../../core/errors.ts';
+import type { Action } from '#core/access/roles.ts';
+import type { Actor, TreePath } from '#core/access/scope.ts';
+import { can } from '#core/access/scope.ts';
+import { DomainError } from '#core/errors.ts';
 import type { Tx } from '../../db/client.ts';
 import { MEMBERSHIP_COLUMNS } from '../../db/queries/members.ts';
 import type { MembershipRow } from '../../db/queries/members.ts';

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { DomainError } from '../../../core/errors.ts';
-import { formatViDate } from '../../../core/text/dates.ts';
-import type { Transfer } from '../../../shared/members.ts';
+import { DomainError } from '#core/errors.ts';
+import { formatViDate } from '#core/text/dates.ts';
+import type { Transfer } from '#shared/members.ts';
 import { writeAudit } from '../../db/queries/audit.ts';
 import { MEMBERSHIP_COLUMNS } from '../../db/queries/members.ts';
 import type { MembershipRow } from '../../db/queries/members.ts';

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { DomainError } from '../../../core/errors.ts';
-import type { MemberCategory, Position } from '../../../core/org-tree/kinds.ts';
+import { DomainError } from '#core/errors.ts';
+import type { MemberCategory, Position } from '#core/org-tree/kinds.ts';
 import { codeArray } from '../../db/queries/members.ts';
 import { writeAudit } from '../../db/queries/audit.ts';
 import type { ServiceContext } from '../context.ts';

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
-import { DomainError } from '../../../core/errors.ts';
-import type { PersonUpdate } from '../../../shared/members.ts';
+import { DomainError } from '#core/errors.ts';
+import type { PersonUpdate } from '#shared/members.ts';
 import { nameColumns, takenPartyCards } from '../../db/queries/members.ts';
 import { writeAudit } from '../../db/queries/audit.ts';
 import type { ServiceContext } from '../context.ts';

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
-import type { IsoDate } from '../../../core/ids.ts';
-import { vietnamDate } from '../../../core/ids.ts';
-import { OVERDUE_CATCH_UP_DAYS, OVERDUE_REPEAT_DAYS } from '../../../core/reports/reminders.ts';
+import type { IsoDate } from '#core/ids.ts';
+import { vietnamDate } from '#core/ids.ts';
+import { OVERDUE_CATCH_UP_DAYS, OVERDUE_REPEAT_DAYS } from '#core/reports/reminders.ts';
 import type { Tx } from '../../db/client.ts';
 import { LEADER_ROLES_SQL } from '../../db/queries/notifications.ts';
 

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { NotificationList, NotificationListQuery } from '../../../shared/notifications.ts';
+import type { NotificationList, NotificationListQuery } from '#shared/notifications.ts';
 import type { Tx } from '../../db/client.ts';
 import { isoTime, isoTimeOrNull } from '../../db/queries/reports.ts';
 import type { ServiceContext } from '../context.ts';

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { DomainError } from '../../../core/errors.ts';
+import { DomainError } from '#core/errors.ts';
 import type { ServiceContext } from '../context.ts';
 
 /** Marks one of the actor's notifications read. Throws NOTIFICATION_NOT_FOUND for anyone else's. */

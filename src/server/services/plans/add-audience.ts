@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
-import type { TreePath } from '../../../core/access/scope.ts';
-import { can, isWithin } from '../../../core/access/scope.ts';
-import { DomainError } from '../../../core/errors.ts';
-import { vietnamDate } from '../../../core/ids.ts';
-import type { AudienceAdd } from '../../../shared/plans.ts';
+import type { TreePath } from '#core/access/scope.ts';
+import { can, isWithin } from '#core/access/scope.ts';
+import { DomainError } from '#core/errors.ts';
+import { vietnamDate } from '#core/ids.ts';
+import type { AudienceAdd } from '#shared/plans.ts';
 import { lookupPlan, findPlanItems } from '../../db/queries/plans.ts';
 import { writeAudit } from '../../db/queries/audit.ts';
 import type { ServiceContext } from '../context.ts';

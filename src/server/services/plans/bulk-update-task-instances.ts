@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
-import type { TreePath } from '../../../core/access/scope.ts';
-import { can } from '../../../core/access/scope.ts';
-import { DomainError } from '../../../core/errors.ts';
-import type { IsoDate } from '../../../core/ids.ts';
-import { vietnamDate } from '../../../core/ids.ts';
-import type { Contribution } from '../../../core/rollup/counters.ts';
-import type { TaskInstanceBulk } from '../../../shared/plans.ts';
+import type { TreePath } from '#core/access/scope.ts';
+import { can } from '#core/access/scope.ts';
+import { DomainError } from '#core/errors.ts';
+import type { IsoDate } from '#core/ids.ts';
+import { vietnamDate } from '#core/ids.ts';
+import type { Contribution } from '#core/rollup/counters.ts';
+import type { TaskInstanceBulk } from '#shared/plans.ts';
 import { addToCounters } from '../../db/queries/progress.ts';
 import { writeAudit } from '../../db/queries/audit.ts';
 import type { ServiceContext } from '../context.ts';

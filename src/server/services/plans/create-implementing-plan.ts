@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
-import { can } from '../../../core/access/scope.ts';
-import { DomainError } from '../../../core/errors.ts';
-import { vietnamDate } from '../../../core/ids.ts';
-import type { Audience } from '../../../core/plans/audience.ts';
-import { GRASSROOTS_KINDS } from '../../../core/org-tree/kinds.ts';
-import type { PlanDraft } from '../../../shared/plans.ts';
-import { DueSchema, PlanDraftSchema, ReportFormSchema } from '../../../shared/plans.ts';
+import { can } from '#core/access/scope.ts';
+import { DomainError } from '#core/errors.ts';
+import { vietnamDate } from '#core/ids.ts';
+import type { Audience } from '#core/plans/audience.ts';
+import { GRASSROOTS_KINDS } from '#core/org-tree/kinds.ts';
+import type { PlanDraft } from '#shared/plans.ts';
+import { DueSchema, PlanDraftSchema, ReportFormSchema } from '#shared/plans.ts';
 import { lookupPlan, planReach } from '../../db/queries/plans.ts';
 import { getUnitRow } from '../../db/queries/units.ts';
 import type { ServiceContext } from '../context.ts';

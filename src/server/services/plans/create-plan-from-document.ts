@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import type { Extraction } from '../../../core/extract/types.ts';
-import { ExtractionSchema } from '../../../shared/extraction.ts';
+import type { Extraction } from '#core/extract/types.ts';
+import { ExtractionSchema } from '#shared/extraction.ts';
 import { confirmStructure, documentToChange, heldDocument } from '../documents/save-structure.ts';
 import { writePlanDraft } from '../documents/write-plan-draft.ts';
 import type { ServiceContext } from '../context.ts';

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
-import type { IsoDate } from '../../../core/ids.ts';
-import { vietnamDate } from '../../../core/ids.ts';
-import { daysLate } from '../../../core/deadline/resolve.ts';
-import type { OverdueItem } from '../../../shared/plans.ts';
+import type { IsoDate } from '#core/ids.ts';
+import { vietnamDate } from '#core/ids.ts';
+import { daysLate } from '#core/deadline/resolve.ts';
+import type { OverdueItem } from '#shared/plans.ts';
 import type { ServiceContext } from '../context.ts';
 import { planAndUnit } from './plan-scope.ts';
 

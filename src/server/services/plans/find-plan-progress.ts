@@ -1,6 +1,6 @@
-import { vietnamDate } from '../../../core/ids.ts';
-import { progressFromCounters } from '../../../core/rollup/counters.ts';
-import type { ProgressRow } from '../../../shared/plans.ts';
+import { vietnamDate } from '#core/ids.ts';
+import { progressFromCounters } from '#core/rollup/counters.ts';
+import type { ProgressRow } from '#shared/plans.ts';
 import { findChildCounters } from '../../db/queries/progress.ts';
 import type { ServiceContext } from '../context.ts';
 import { byName, planAndUnit } from './plan-scope.ts';

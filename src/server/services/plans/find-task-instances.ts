@@ -1,14 +1,14 @@
 import { sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
-import { can } from '../../../core/access/scope.ts';
-import { DomainError } from '../../../core/errors.ts';
-import { vietnamDate } from '../../../core/ids.ts';
-import type { TaskInstanceListQuery, TaskInstanceView } from '../../../shared/plans.ts';
+import { can } from '#core/access/scope.ts';
+import { DomainError } from '#core/errors.ts';
+import { vietnamDate } from '#core/ids.ts';
+import type { TaskInstanceListQuery, TaskInstanceView } from '#shared/plans.ts';
 import { lookupUnit } from '../../db/queries/units.ts';
 import type { ServiceContext } from '../context.ts';
 import { presentTaskInstance, TASK_INSTANCE_COLUMNS, TASK_INSTANCE_FROM } from '../../db/queries/plans.ts';
 import type { TaskInstanceRow } from '../../db/queries/plans.ts';
-import type { IsoDate } from '../../../core/ids.ts';
+import type { IsoDate } from '#core/ids.ts';
 
 /**
  * GET /api/units/:id/task-instances: the unit's own task instances of published plans, open work

@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
-import { can } from '../../../core/access/scope.ts';
-import { DomainError } from '../../../core/errors.ts';
-import type { IsoDate } from '../../../core/ids.ts';
-import { vietnamDate } from '../../../core/ids.ts';
-import { addDays, daysLate } from '../../../core/deadline/resolve.ts';
-import type { UpcomingItem } from '../../../shared/plans.ts';
+import { can } from '#core/access/scope.ts';
+import { DomainError } from '#core/errors.ts';
+import type { IsoDate } from '#core/ids.ts';
+import { vietnamDate } from '#core/ids.ts';
+import { addDays, daysLate } from '#core/deadline/resolve.ts';
+import type { UpcomingItem } from '#shared/plans.ts';
 import { lookupUnit } from '../../db/queries/units.ts';
 import type { ServiceContext } from '../context.ts';
 

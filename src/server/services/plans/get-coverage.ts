@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Coverage } from '../../../shared/plans.ts';
+import type { Coverage } from '#shared/plans.ts';
 import type { ServiceContext } from '../context.ts';
 import { planAndUnit } from './plan-scope.ts';
 

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { unitIdOfLabel } from '../../../core/access/scope.ts';
-import { vietnamDate } from '../../../core/ids.ts';
-import type { Heatmap } from '../../../shared/plans.ts';
+import { unitIdOfLabel } from '#core/access/scope.ts';
+import { vietnamDate } from '#core/ids.ts';
+import type { Heatmap } from '#shared/plans.ts';
 import type { ServiceContext } from '../context.ts';
 import { byName, planAndUnit } from './plan-scope.ts';
 import { readTogether } from '../../db/read-together.ts';

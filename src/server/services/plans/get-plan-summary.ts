@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { vietnamDate } from '../../../core/ids.ts';
-import type { CounterRow, Progress } from '../../../core/rollup/counters.ts';
-import { progressFromCounters, rate } from '../../../core/rollup/counters.ts';
-import type { PlanSummary, ProgressRow, Rates } from '../../../shared/plans.ts';
-import { PROGRESS_EXPLANATION } from '../../../shared/plans.ts';
+import { vietnamDate } from '#core/ids.ts';
+import type { CounterRow, Progress } from '#core/rollup/counters.ts';
+import { progressFromCounters, rate } from '#core/rollup/counters.ts';
+import type { PlanSummary, ProgressRow, Rates } from '#shared/plans.ts';
+import { PROGRESS_EXPLANATION } from '#shared/plans.ts';
 import type { Tx } from '../../db/client.ts';
 import { findChildCounters } from '../../db/queries/progress.ts';
 import type { ServiceContext } from '../context.ts';

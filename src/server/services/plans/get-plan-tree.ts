@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { DomainError } from '../../../core/errors.ts';
-import type { PlanTree } from '../../../shared/plans.ts';
+import { DomainError } from '#core/errors.ts';
+import type { PlanTree } from '#shared/plans.ts';
 import { planReach, planVisibleSql } from '../../db/queries/plans.ts';
 import type { ServiceContext } from '../context.ts';
 

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { can } from '../../../core/access/scope.ts';
-import { DomainError } from '../../../core/errors.ts';
-import type { ObligationView, PlanView, TaskView } from '../../../shared/plans.ts';
+import { can } from '#core/access/scope.ts';
+import { DomainError } from '#core/errors.ts';
+import type { ObligationView, PlanView, TaskView } from '#shared/plans.ts';
 import { lookupPlan, planReach, findPlanAccess } from '../../db/queries/plans.ts';
 import type { ServiceContext } from '../context.ts';
 import { readTogether } from '../../db/read-together.ts';

@@ -1,15 +1,15 @@
 import { sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
-import type { IsoDate } from '../../../core/ids.ts';
-import { audienceKey } from '../../../core/plans/audience.ts';
-import { minimumHorizon, planHorizon, publicationPeriods } from '../../../core/plans/periods.ts';
-import { NO_DUE } from '../../../core/rollup/counters.ts';
+import type { IsoDate } from '#core/ids.ts';
+import { audienceKey } from '#core/plans/audience.ts';
+import { minimumHorizon, planHorizon, publicationPeriods } from '#core/plans/periods.ts';
+import { NO_DUE } from '#core/rollup/counters.ts';
 import type { Tx } from '../../db/client.ts';
 import type { PlanRow, PlanItem } from '../../db/queries/plans.ts';
-import type { TreePath } from '../../../core/access/scope.ts';
-import type { Audience } from '../../../core/plans/audience.ts';
-import { grassrootsKindsOf } from '../../../core/org-tree/kinds.ts';
-import type { UnitKind } from '../../../core/org-tree/kinds.ts';
+import type { TreePath } from '#core/access/scope.ts';
+import type { Audience } from '#core/plans/audience.ts';
+import { grassrootsKindsOf } from '#core/org-tree/kinds.ts';
+import type { UnitKind } from '#core/org-tree/kinds.ts';
 
 /**
  * Creating the instances of a published plan: for every unit an item is addressed to, one task

@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
-import type { Actor, TreePath } from '../../../core/access/scope.ts';
-import { can, isWithin, scopeRoots } from '../../../core/access/scope.ts';
-import { compactNumber } from '../../../core/docref/number.ts';
-import { DomainError } from '../../../core/errors.ts';
-import type { Audience } from '../../../core/plans/audience.ts';
-import type { AudienceInput, ObligationDraft, PlanDraft, ReportForm, TaskDraft } from '../../../shared/plans.ts';
+import type { Actor, TreePath } from '#core/access/scope.ts';
+import { can, isWithin, scopeRoots } from '#core/access/scope.ts';
+import { compactNumber } from '#core/docref/number.ts';
+import { DomainError } from '#core/errors.ts';
+import type { Audience } from '#core/plans/audience.ts';
+import type { AudienceInput, ObligationDraft, PlanDraft, ReportForm, TaskDraft } from '#shared/plans.ts';
 import type { Tx } from '../../db/client.ts';
 import { planVisibleSql } from '../../db/queries/plans.ts';
 

@@ -1,5 +1,5 @@
-import { can } from '../../../core/access/scope.ts';
-import { DomainError } from '../../../core/errors.ts';
+import { can } from '#core/access/scope.ts';
+import { DomainError } from '#core/errors.ts';
 import type { PlanRow } from '../../db/queries/plans.ts';
 import { lookupPlan, planReach } from '../../db/queries/plans.ts';
 import type { UnitRow } from '../../db/queries/units.ts';

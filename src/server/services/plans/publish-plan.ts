@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
-import type { TreePath } from '../../../core/access/scope.ts';
-import { can } from '../../../core/access/scope.ts';
-import { DomainError } from '../../../core/errors.ts';
-import type { IsoDate } from '../../../core/ids.ts';
-import { vietnamDate } from '../../../core/ids.ts';
-import { contribution, delta } from '../../../core/rollup/counters.ts';
+import type { TreePath } from '#core/access/scope.ts';
+import { can } from '#core/access/scope.ts';
+import { DomainError } from '#core/errors.ts';
+import type { IsoDate } from '#core/ids.ts';
+import { vietnamDate } from '#core/ids.ts';
+import { contribution, delta } from '#core/rollup/counters.ts';
 import type { Tx } from '../../db/client.ts';
 import { lookupPlan, findPlanItems } from '../../db/queries/plans.ts';
 import type { PlanRow } from '../../db/queries/plans.ts';

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { can } from '../../../core/access/scope.ts';
-import { DomainError } from '../../../core/errors.ts';
+import { can } from '#core/access/scope.ts';
+import { DomainError } from '#core/errors.ts';
 import { lookupPlan, findPlanAccess } from '../../db/queries/plans.ts';
 import { writeAudit } from '../../db/queries/audit.ts';
 import type { ServiceContext } from '../context.ts';

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { can } from '../../../core/access/scope.ts';
-import { DomainError } from '../../../core/errors.ts';
-import type { IsoDate } from '../../../core/ids.ts';
-import type { PlanUpdate } from '../../../shared/plans.ts';
+import { can } from '#core/access/scope.ts';
+import { DomainError } from '#core/errors.ts';
+import type { IsoDate } from '#core/ids.ts';
+import type { PlanUpdate } from '#shared/plans.ts';
 import { lookupPlan, writeImplementsLinks } from '../../db/queries/plans.ts';
 import { writeAudit } from '../../db/queries/audit.ts';
 import type { ServiceContext } from '../context.ts';

@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
-import { can } from '../../../core/access/scope.ts';
-import { DomainError } from '../../../core/errors.ts';
-import type { IsoDate } from '../../../core/ids.ts';
-import { vietnamDate } from '../../../core/ids.ts';
-import { contribution, delta } from '../../../core/rollup/counters.ts';
-import type { TaskInstancePatch, TaskInstanceView } from '../../../shared/plans.ts';
+import { can } from '#core/access/scope.ts';
+import { DomainError } from '#core/errors.ts';
+import type { IsoDate } from '#core/ids.ts';
+import { vietnamDate } from '#core/ids.ts';
+import { contribution, delta } from '#core/rollup/counters.ts';
+import type { TaskInstancePatch, TaskInstanceView } from '#shared/plans.ts';
 import { addToCounters } from '../../db/queries/progress.ts';
 import { writeAudit } from '../../db/queries/audit.ts';
 import type { ServiceContext } from '../context.ts';

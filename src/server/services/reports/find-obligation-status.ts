@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
-import { daysLate } from '../../../core/deadline/resolve.ts';
-import type { IsoDate } from '../../../core/ids.ts';
-import { vietnamDate } from '../../../core/ids.ts';
-import type { ObligationStatusList, ObligationStatusQuery, ObligationStatusRow } from '../../../shared/reports.ts';
+import { daysLate } from '#core/deadline/resolve.ts';
+import type { IsoDate } from '#core/ids.ts';
+import { vietnamDate } from '#core/ids.ts';
+import type { ObligationStatusList, ObligationStatusQuery, ObligationStatusRow } from '#shared/reports.ts';
 import { COUNTED_SQL } from '../../db/queries/reports.ts';
 import type { ServiceContext } from '../context.ts';
 import { obligationScope } from './obligation-scope.ts';

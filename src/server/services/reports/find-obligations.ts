@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { can } from '../../../core/access/scope.ts';
-import type { IsoDate } from '../../../core/ids.ts';
-import { vietnamDate } from '../../../core/ids.ts';
-import type { ObligationList, ObligationListQuery } from '../../../shared/reports.ts';
+import { can } from '#core/access/scope.ts';
+import type { IsoDate } from '#core/ids.ts';
+import { vietnamDate } from '#core/ids.ts';
+import type { ObligationList, ObligationListQuery } from '#shared/reports.ts';
 import type { InstanceRow } from '../../db/queries/reports.ts';
 import { getUnitRow } from '../../db/queries/units.ts';
 import type { ServiceContext } from '../context.ts';

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { can } from '../../../core/access/scope.ts';
-import { vietnamDate } from '../../../core/ids.ts';
-import { readForm, sectionsOf } from '../../../core/reports/form.ts';
-import type { Attachment, ObligationInstanceDetail, SubmissionVersion } from '../../../shared/reports.ts';
+import { can } from '#core/access/scope.ts';
+import { vietnamDate } from '#core/ids.ts';
+import { readForm, sectionsOf } from '#core/reports/form.ts';
+import type { Attachment, ObligationInstanceDetail, SubmissionVersion } from '#shared/reports.ts';
 import { lookupInstance, isoTime, isoTimeOrNull } from '../../db/queries/reports.ts';
 import type { ServiceContext } from '../context.ts';
 import { deadlineView } from './present.ts';

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
-import type { Action } from '../../../core/access/roles.ts';
-import type { Actor, TreePath } from '../../../core/access/scope.ts';
-import { can } from '../../../core/access/scope.ts';
-import { DomainError } from '../../../core/errors.ts';
+import type { Action } from '#core/access/roles.ts';
+import type { Actor, TreePath } from '#core/access/scope.ts';
+import { can } from '#core/access/scope.ts';
+import { DomainError } from '#core/errors.ts';
 import type { Tx } from '../../db/client.ts';
 import { getUnitRow } from '../../db/queries/units.ts';
 import { notFound, refuse } from './rules.ts';

@@ -1,6 +1,6 @@
-import type { InstanceStatus } from '../../../core/deadline/resolve.ts';
-import { daysLate, INSTANCE_STATUS_LABELS, instanceStatus } from '../../../core/deadline/resolve.ts';
-import type { IsoDate } from '../../../core/ids.ts';
+import type { InstanceStatus } from '#core/deadline/resolve.ts';
+import { daysLate, INSTANCE_STATUS_LABELS, instanceStatus } from '#core/deadline/resolve.ts';
+import type { IsoDate } from '#core/ids.ts';
 import type { InstanceRow } from '../../db/queries/reports.ts';
 import { isCounted } from '../../db/queries/reports.ts';
 

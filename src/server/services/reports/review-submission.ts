@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { can } from '../../../core/access/scope.ts';
-import { DomainError } from '../../../core/errors.ts';
-import { delta } from '../../../core/rollup/counters.ts';
-import type { ReviewResult } from '../../../shared/reports.ts';
+import { can } from '#core/access/scope.ts';
+import { DomainError } from '#core/errors.ts';
+import { delta } from '#core/rollup/counters.ts';
+import type { ReviewResult } from '#shared/reports.ts';
 import { LEADER_ROLES_SQL } from '../../db/queries/notifications.ts';
 import { addToCounters } from '../../db/queries/progress.ts';
 import type { InstanceRow } from '../../db/queries/reports.ts';

@@ -1,7 +1,7 @@
-import type { Actor, TreePath } from '../../../core/access/scope.ts';
-import { can, isWithin } from '../../../core/access/scope.ts';
-import { roleAllows } from '../../../core/access/roles.ts';
-import { DomainError } from '../../../core/errors.ts';
+import type { Actor, TreePath } from '#core/access/scope.ts';
+import { can, isWithin } from '#core/access/scope.ts';
+import { roleAllows } from '#core/access/roles.ts';
+import { DomainError } from '#core/errors.ts';
 
 /**
  * Who may accept or return a unit's report: the receiving level. That is a user who may `write`

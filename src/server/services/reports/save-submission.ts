@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { DomainError } from '../../../core/errors.ts';
-import type { IsoDate } from '../../../core/ids.ts';
-import { vietnamDate } from '../../../core/ids.ts';
-import { checkSubmission, describeProblem, readForm } from '../../../core/reports/form.ts';
-import { delta } from '../../../core/rollup/counters.ts';
-import type { SubmissionInput, SubmissionSaved } from '../../../shared/reports.ts';
+import { DomainError } from '#core/errors.ts';
+import type { IsoDate } from '#core/ids.ts';
+import { vietnamDate } from '#core/ids.ts';
+import { checkSubmission, describeProblem, readForm } from '#core/reports/form.ts';
+import { delta } from '#core/rollup/counters.ts';
+import type { SubmissionInput, SubmissionSaved } from '#shared/reports.ts';
 import { addToCountersSql } from '../../db/queries/progress.ts';
 import type { InstanceRow } from '../../db/queries/reports.ts';
 import { lookupInstance, reportContribution } from '../../db/queries/reports.ts';

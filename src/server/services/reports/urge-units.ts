@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { DomainError } from '../../../core/errors.ts';
-import { vietnamDate } from '../../../core/ids.ts';
-import type { UrgeInput, UrgeResult } from '../../../shared/reports.ts';
+import { DomainError } from '#core/errors.ts';
+import { vietnamDate } from '#core/ids.ts';
+import type { UrgeInput, UrgeResult } from '#shared/reports.ts';
 import { LEADER_ROLES_SQL } from '../../db/queries/notifications.ts';
 import { reportName } from '../../db/queries/reports.ts';
 import { writeAudit } from '../../db/queries/audit.ts';

@@ -1,6 +1,6 @@
-import { can } from '../../../core/access/scope.ts';
-import { DomainError } from '../../../core/errors.ts';
-import type { UnitCreate } from '../../../shared/units.ts';
+import { can } from '#core/access/scope.ts';
+import { DomainError } from '#core/errors.ts';
+import type { UnitCreate } from '#shared/units.ts';
 import { getUnitRow, recordEvent, insertUnit } from '../../db/queries/units.ts';
 import type { ServiceContext } from '../context.ts';
 import { writeAudit } from '../../db/queries/audit.ts';

@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
-import type { Actor, TreePath } from '../../../core/access/scope.ts';
-import { can, pathLabel, scopeRoots, unitIdOfLabel } from '../../../core/access/scope.ts';
-import { DomainError } from '../../../core/errors.ts';
-import type { IsoDate } from '../../../core/ids.ts';
-import { foldDiacritics } from '../../../core/text/fold.ts';
-import type { UnitDetail, UnitSummary } from '../../../shared/units.ts';
+import type { Actor, TreePath } from '#core/access/scope.ts';
+import { can, pathLabel, scopeRoots, unitIdOfLabel } from '#core/access/scope.ts';
+import { DomainError } from '#core/errors.ts';
+import type { IsoDate } from '#core/ids.ts';
+import { foldDiacritics } from '#core/text/fold.ts';
+import type { UnitDetail, UnitSummary } from '#shared/units.ts';
 import type { Db } from '../../db/client.ts';
 import { lookupUnit, findUnitNames } from '../../db/queries/units.ts';
 import { readTogether } from '../../db/read-together.ts';

@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
-import type { TreePath } from '../../../core/access/scope.ts';
-import { can, childPath, pathLabel, unitIdOfLabel } from '../../../core/access/scope.ts';
-import { DomainError } from '../../../core/errors.ts';
-import type { IsoDate } from '../../../core/ids.ts';
-import { checkDissolve, checkMerge, checkMove, checkRename, checkSplit } from '../../../core/org-tree/restructure.ts';
-import { foldDiacritics } from '../../../core/text/fold.ts';
-import type { UnitDissolve, UnitMerge, UnitMove, UnitSplit, UnitUpdate } from '../../../shared/units.ts';
+import type { TreePath } from '#core/access/scope.ts';
+import { can, childPath, pathLabel, unitIdOfLabel } from '#core/access/scope.ts';
+import { DomainError } from '#core/errors.ts';
+import type { IsoDate } from '#core/ids.ts';
+import { checkDissolve, checkMerge, checkMove, checkRename, checkSplit } from '#core/org-tree/restructure.ts';
+import { foldDiacritics } from '#core/text/fold.ts';
+import type { UnitDissolve, UnitMerge, UnitMove, UnitSplit, UnitUpdate } from '#shared/units.ts';
 import type { Tx } from '../../db/client.ts';
 import type { UnitRow } from '../../db/queries/units.ts';
 import { getUnitRow, recordEvent, reviseUnit, insertUnit } from '../../db/queries/units.ts';

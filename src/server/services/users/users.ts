@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
-import type { Role } from '../../../core/access/roles.ts';
-import type { Actor, TreePath } from '../../../core/access/scope.ts';
-import { can, canGrant, scopeRoots } from '../../../core/access/scope.ts';
-import { DomainError } from '../../../core/errors.ts';
-import type { Me } from '../../../shared/auth.ts';
-import type { UserCreate, UserUpdate, UserSummary } from '../../../shared/users.ts';
+import type { Role } from '#core/access/roles.ts';
+import type { Actor, TreePath } from '#core/access/scope.ts';
+import { can, canGrant, scopeRoots } from '#core/access/scope.ts';
+import { DomainError } from '#core/errors.ts';
+import type { Me } from '#shared/auth.ts';
+import type { UserCreate, UserUpdate, UserSummary } from '#shared/users.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import { lookupUnit, findUnitNames } from '../../db/queries/units.ts';
 import { writeAudit } from '../../db/queries/audit.ts';

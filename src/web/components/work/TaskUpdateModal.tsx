@@ -1,8 +1,8 @@
 import { Checkbox, List, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TaskInstanceBulkSchema, TaskInstancePatchSchema } from '../../../shared/plans.ts';
-import type { TaskInstanceView } from '../../../shared/plans.ts';
+import { TaskInstanceBulkSchema, TaskInstancePatchSchema } from '#shared/plans.ts';
+import type { TaskInstanceView } from '#shared/plans.ts';
 import { DateField } from '../DateField.tsx';
 import { todayIso } from '../format.ts';
 import { FormModal } from '../FormModal.tsx';
@@ -11,7 +11,7 @@ import { LinkList } from '../LinkList.tsx';
 import { useFormState } from '../use-form-state.ts';
 import { useUpdateTasks } from './work-queries.ts';
 import type { TaskUpdate } from './work-queries.ts';
-import { formatViDate } from '../../../core/text/dates.ts';
+import { formatViDate } from '#core/text/dates.ts';
 
 interface Props {
   /** One task (update its note, evidence, done) or the chosen ones (mark all done at once). */

@@ -1,14 +1,14 @@
 import { Anchor, Badge, Checkbox, Group, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { INSTANCE_STATUS_LABELS, OBLIGATION_STATUS_LABELS } from '../../../shared/reports.ts';
+import { INSTANCE_STATUS_LABELS, OBLIGATION_STATUS_LABELS } from '#shared/reports.ts';
 import { CardList } from '../CardList.tsx';
 import { formatNumber } from '../format.ts';
 import { useLang } from '../use-lang.ts';
 import { DEADLINE_COLORS } from './work-items.ts';
 import type { WorkItem } from './work-items.ts';
 import classes from './work.module.css';
-import { formatViDate } from '../../../core/text/dates.ts';
+import { formatViDate } from '#core/text/dates.ts';
 
 interface Props {
   items: WorkItem[];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { TaskInstanceView } from '../../../shared/plans.ts';
-import type { ObligationRow } from '../../../shared/reports.ts';
+import type { TaskInstanceView } from '#shared/plans.ts';
+import type { ObligationRow } from '#shared/reports.ts';
 import { openWork } from './work-items.ts';
 
 function task(id: string, dueDate: string | null, status: TaskInstanceView['status'], state: TaskInstanceView['state'] = 'open'): TaskInstanceView {

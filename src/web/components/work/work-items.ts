@@ -1,6 +1,6 @@
-import type { InstanceStatus } from '../../../core/deadline/resolve.ts';
-import type { TaskInstanceView } from '../../../shared/plans.ts';
-import type { ObligationRow } from '../../../shared/reports.ts';
+import type { InstanceStatus } from '#core/deadline/resolve.ts';
+import type { TaskInstanceView } from '#shared/plans.ts';
+import type { ObligationRow } from '#shared/reports.ts';
 
 /**
  * One list of what a unit must do next (the home page, a plan's page): open task instances and reports not yet

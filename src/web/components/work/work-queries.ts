@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import type { BulkResultSchema, TaskInstanceBulk, TaskInstanceListSchema, TaskInstancePatch, TaskInstanceView } from '../../../shared/plans.ts';
-import type { ObligationList } from '../../../shared/reports.ts';
-import type { z } from '../../../shared/common.ts';
+import type { BulkResultSchema, TaskInstanceBulk, TaskInstanceListSchema, TaskInstancePatch, TaskInstanceView } from '#shared/plans.ts';
+import type { ObligationList } from '#shared/reports.ts';
+import type { z } from '#shared/common.ts';
 import { api } from '../../api-client.ts';
 import { useMutationWithNotice } from '../use-mutation-with-notice.ts';
 import type { Notice } from '../use-mutation-with-notice.ts';

@@ -4,7 +4,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { AuditEntryView } from '../../../shared/audit.ts';
+import type { AuditEntryView } from '#shared/audit.ts';
 import { api } from '../../api-client.ts';
 import { useActingUnit } from '../../components/acting-unit.ts';
 import type { Column } from '../../components/DataTable.tsx';
@@ -13,7 +13,7 @@ import { PagedTable } from '../../components/PagedTable.tsx';
 import { usePaging } from '../../components/use-paged-search.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { AuditDetails } from './AuditDetails.tsx';
-import { formatViDateTime } from '../../../core/text/dates.ts';
+import { formatViDateTime } from '#core/text/dates.ts';
 
 const PAGE = 50;
 

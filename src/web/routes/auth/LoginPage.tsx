@@ -5,7 +5,7 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import { LoginSchema } from '../../../shared/auth.ts';
+import { LoginSchema } from '#shared/auth.ts';
 import { api, setCsrfToken } from '../../api-client.ts';
 import { FormError } from '../../components/FormError.tsx';
 import { LanguageSwitch } from '../../components/LanguageSwitch.tsx';

@@ -3,7 +3,7 @@ import { IconFileTypeDocx, IconInfoCircle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { PlanListItem, PlanView } from '../../../shared/plans.ts';
+import type { PlanListItem, PlanView } from '#shared/plans.ts';
 import { apiUrl } from '../../api-client.ts';
 import { useActingUnit } from '../../components/acting-unit.ts';
 
@@ -15,7 +15,7 @@ import { PageLoader } from '../../components/PageLoader.tsx';
 import { Section } from '../../components/Section.tsx';
 import { usePlanObligations, usePublishedPlans } from './consolidation-queries.ts';
 import { downloadFile } from './download.ts';
-import { formatViDate } from '../../../core/text/dates.ts';
+import { formatViDate } from '#core/text/dates.ts';
 
 /** "Kế hoạch 48-KH/ĐUK" or "Kế hoạch (chưa có số)". */
 export function usePlanName() {

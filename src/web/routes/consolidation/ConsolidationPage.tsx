@@ -4,7 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
-import type { ConsolidationDraftInput, ConsolidationView } from '../../../shared/consolidation.ts';
+import type { ConsolidationDraftInput, ConsolidationView } from '#shared/consolidation.ts';
 import { apiUrl } from '../../api-client.ts';
 import { useActingUnit } from '../../components/acting-unit.ts';
 import { DataTable } from '../../components/DataTable.tsx';
@@ -22,7 +22,7 @@ import { consolidationKeys, scopeQuery, useConsolidation, useSaveConsolidation, 
 import { downloadFile } from './download.ts';
 import { FiguresPanel } from './FiguresPanel.tsx';
 import { ReportingPanel } from './ReportingPanel.tsx';
-import { formatViDateTime } from '../../../core/text/dates.ts';
+import { formatViDateTime } from '#core/text/dates.ts';
 
 type Draft = ConsolidationDraftInput;
 

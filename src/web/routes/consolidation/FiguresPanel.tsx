@@ -2,8 +2,8 @@ import { ActionIcon, Anchor, Checkbox, Group, NumberInput, Popover, Stack, Table
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { formatViNumber, formatViPercent } from '../../../core/documents-out/format-vi.ts';
-import type { ConsolidationDraftInput, ConsolidationView } from '../../../shared/consolidation.ts';
+import { formatViNumber, formatViPercent } from '#core/documents-out/format-vi.ts';
+import type { ConsolidationDraftInput, ConsolidationView } from '#shared/consolidation.ts';
 import { Hint } from '../../components/Hint.tsx';
 import { Section } from '../../components/Section.tsx';
 import { DataTable } from '../../components/DataTable.tsx';

@@ -1,15 +1,15 @@
 import { Anchor, Badge, Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { ConsolidationView } from '../../../shared/consolidation.ts';
-import { UNIT_REPORT_STATE_LABELS } from '../../../shared/consolidation.ts';
+import type { ConsolidationView } from '#shared/consolidation.ts';
+import { UNIT_REPORT_STATE_LABELS } from '#shared/consolidation.ts';
 
 import { useLang } from '../../components/use-lang.ts';
 import { Hint } from '../../components/Hint.tsx';
 import { Section } from '../../components/Section.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import type { Column } from '../../components/DataTable.tsx';
-import { formatViDate } from '../../../core/text/dates.ts';
+import { formatViDate } from '#core/text/dates.ts';
 
 type Report = ConsolidationView['reports'][number];
 

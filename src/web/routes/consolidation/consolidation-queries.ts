@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ConsolidationDraftInput, ConsolidationSubmitted, ConsolidationView } from '../../../shared/consolidation.ts';
-import type { PlanList, PlanView } from '../../../shared/plans.ts';
+import type { ConsolidationDraftInput, ConsolidationSubmitted, ConsolidationView } from '#shared/consolidation.ts';
+import type { PlanList, PlanView } from '#shared/plans.ts';
 import { api, apiUrl } from '../../api-client.ts';
 
 export const consolidationKeys = {

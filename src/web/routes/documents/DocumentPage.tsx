@@ -2,9 +2,9 @@ import { Alert, Anchor, Badge, Button, Group, List, Paper, SimpleGrid, Stack, Te
 import { IconArrowDown, IconDownload, IconInfoCircle, IconListCheck, IconPencil } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { Due } from '../../../core/deadline/types.ts';
-import { DOCUMENT_KIND_LABELS } from '../../../shared/documents.ts';
-import type { DocumentDetail, DocumentLink } from '../../../shared/documents.ts';
+import type { Due } from '#core/deadline/types.ts';
+import { DOCUMENT_KIND_LABELS } from '#shared/documents.ts';
+import type { DocumentDetail, DocumentLink } from '#shared/documents.ts';
 import { apiUrl } from '../../api-client.ts';
 import { DataTable } from '../../components/DataTable.tsx';
 import type { Column } from '../../components/DataTable.tsx';
@@ -17,8 +17,8 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { useLang } from '../../components/use-lang.ts';
 import { useRouteId } from '../../components/use-route-id.ts';
 import { useCreatePlanFromDocument, useDocument } from './document-queries.ts';
-import { formatViDate } from '../../../core/text/dates.ts';
-import { dueShort } from '../../../core/deadline/words.ts';
+import { formatViDate } from '#core/text/dates.ts';
+import { dueShort } from '#core/deadline/words.ts';
 
 type DocPlan = NonNullable<DocumentDetail['plan']>;
 

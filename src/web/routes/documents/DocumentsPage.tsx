@@ -3,8 +3,8 @@ import { IconFileImport, IconFiles } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { DOCUMENT_KIND_LABELS } from '../../../shared/documents.ts';
-import type { DocumentList } from '../../../shared/documents.ts';
+import { DOCUMENT_KIND_LABELS } from '#shared/documents.ts';
+import type { DocumentList } from '#shared/documents.ts';
 import type { Column } from '../../components/DataTable.tsx';
 import { formatNumber } from '../../components/format.ts';
 import { PagedTable } from '../../components/PagedTable.tsx';
@@ -14,7 +14,7 @@ import { useLang } from '../../components/use-lang.ts';
 import { mayAnywhere, useMe } from '../../components/use-me.ts';
 import { usePagedSearch } from '../../components/use-paged-search.ts';
 import { DOCUMENTS_PAGE, useDocuments } from './document-queries.ts';
-import { formatViDate } from '../../../core/text/dates.ts';
+import { formatViDate } from '#core/text/dates.ts';
 
 type Row = DocumentList['items'][number];
 

@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { DOCUMENT_LIMITS } from '../../../shared/documents.ts';
+import { DOCUMENT_LIMITS } from '#shared/documents.ts';
 import { useActingUnit } from '../../components/acting-unit.ts';
 import { formatNumber } from '../../components/format.ts';
 import { Hint } from '../../components/Hint.tsx';

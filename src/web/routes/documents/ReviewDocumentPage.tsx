@@ -3,10 +3,10 @@ import { IconCheck, IconDeviceFloppy, IconFileCheck, IconInfoCircle, IconListChe
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { Due } from '../../../core/deadline/types.ts';
-import type { Extraction } from '../../../core/extract/types.ts';
-import { DocumentStructureSchema } from '../../../shared/documents.ts';
-import type { DocumentDetail } from '../../../shared/documents.ts';
+import type { Due } from '#core/deadline/types.ts';
+import type { Extraction } from '#core/extract/types.ts';
+import { DocumentStructureSchema } from '#shared/documents.ts';
+import type { DocumentDetail } from '#shared/documents.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { FormError } from '../../components/FormError.tsx';
 import { notifySuccess, errorMessage } from '../../components/notify.ts';
@@ -20,7 +20,7 @@ import { DocumentText } from './DocumentText.tsx';
 import { fromState, marksOf, toState } from './structure-model.ts';
 import type { MarkKind, StructureState } from './structure-model.ts';
 import { StructureForm } from './StructureForm.tsx';
-import { dueShort } from '../../../core/deadline/words.ts';
+import { dueShort } from '#core/deadline/words.ts';
 
 /** The review of an imported document: its text with every extracted item highlighted, and the structure to correct and confirm. */
 export function ReviewDocumentPage() {

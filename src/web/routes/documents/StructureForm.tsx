@@ -2,11 +2,11 @@ import { ActionIcon, Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Tex
 import { IconFocus2, IconPlus, IconTrash } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Due } from '../../../core/deadline/types.ts';
-import type { ExtractedDeadline, ExtractedRef, ExtractedReport } from '../../../core/extract/types.ts';
-import { DOCUMENT_KIND_LABELS } from '../../../shared/documents.ts';
-import { DEADLINE_WHATS, DEADLINE_WHAT_LABELS } from '../../../core/deadline/words.ts';
-import { isoDate } from '../../../core/ids.ts';
+import type { Due } from '#core/deadline/types.ts';
+import type { ExtractedDeadline, ExtractedRef, ExtractedReport } from '#core/extract/types.ts';
+import { DOCUMENT_KIND_LABELS } from '#shared/documents.ts';
+import { DEADLINE_WHATS, DEADLINE_WHAT_LABELS } from '#core/deadline/words.ts';
+import { isoDate } from '#core/ids.ts';
 import { DueEditor } from '../../components/DueEditor.tsx';
 import { DueListEditor } from '../../components/DueListEditor.tsx';
 import { TypedDateInput } from '../../components/TypedDateInput.tsx';

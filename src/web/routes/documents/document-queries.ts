@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Extraction } from '../../../core/extract/types.ts';
-import type { DocumentDetail, DocumentImportResult, DocumentList, IssuingUnit, IssuingUnitList, SaveStructureResult } from '../../../shared/documents.ts';
+import type { Extraction } from '#core/extract/types.ts';
+import type { DocumentDetail, DocumentImportResult, DocumentList, IssuingUnit, IssuingUnitList, SaveStructureResult } from '#shared/documents.ts';
 import { api } from '../../api-client.ts';
 import { useSearchQuery } from '../../components/server-search.ts';
 import type { SearchSource } from '../../components/server-search.ts';

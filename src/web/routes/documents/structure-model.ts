@@ -1,6 +1,6 @@
-import type { Due } from '../../../core/deadline/types.ts';
-import type { Extraction, ExtractedDeadline, ExtractedRef, ExtractedReport } from '../../../core/extract/types.ts';
-import type { StructureSpans } from '../../../shared/documents.ts';
+import type { Due } from '#core/deadline/types.ts';
+import type { Extraction, ExtractedDeadline, ExtractedRef, ExtractedReport } from '#core/extract/types.ts';
+import type { StructureSpans } from '#shared/documents.ts';
 import type { Mark } from './marks.ts';
 
 /**

@@ -18,7 +18,7 @@ import { useUnitObligations, useUnitTasks } from '../../components/work/work-que
 import { WorkList } from '../../components/work/WorkList.tsx';
 import classes from './home.module.css';
 import { MonthCalendar } from './MonthCalendar.tsx';
-import { formatViDate } from '../../../core/text/dates.ts';
+import { formatViDate } from '#core/text/dates.ts';
 
 /**
  * "Việc cần làm": the acting unit's open tasks and reports by due date, overdue first, as a list or

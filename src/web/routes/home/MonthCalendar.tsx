@@ -6,7 +6,7 @@ import { useLang } from '../../components/use-lang.ts';
 import type { WorkItem } from '../../components/work/work-items.ts';
 import classes from './home.module.css';
 import { addMonths, monthGrid } from './month-grid.ts';
-import { formatViDate } from '../../../core/text/dates.ts';
+import { formatViDate } from '#core/text/dates.ts';
 
 interface Props {
   items: WorkItem[];

@@ -2,9 +2,9 @@ import { Alert, Badge, Button, EmptyState, Group, Paper, SegmentedControl, Stack
 import { IconChecks, IconDeviceFloppy, IconSearch, IconUsers } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AttendanceStatus } from '../../../core/meetings/kinds.ts';
-import { foldForSearch } from '../../../core/text/fold.ts';
-import type { AttendanceRoster, MeetingDetail } from '../../../shared/meetings.ts';
+import type { AttendanceStatus } from '#core/meetings/kinds.ts';
+import { foldForSearch } from '#core/text/fold.ts';
+import type { AttendanceRoster, MeetingDetail } from '#shared/meetings.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 
 import { Hint } from '../../components/Hint.tsx';
@@ -16,7 +16,7 @@ import { useRouteId } from '../../components/use-route-id.ts';
 import { CoverageStat } from './CoverageStat.tsx';
 import { useMeetingLabels } from './meeting-labels.ts';
 import { useAttendance, useMeeting, useSaveAttendance } from './meeting-queries.ts';
-import { formatViDate } from '../../../core/text/dates.ts';
+import { formatViDate } from '#core/text/dates.ts';
 
 type Mark = { status: AttendanceStatus | null; reason: string };
 type Marks = Record<string, Mark>;

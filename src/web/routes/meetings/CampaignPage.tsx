@@ -11,7 +11,7 @@ import { useRouteId } from '../../components/use-route-id.ts';
 import { useCampaign, useCampaignCoverage } from './meeting-queries.ts';
 import { MeetingsNav } from './MeetingsNav.tsx';
 import { usePageUnit } from './use-page-unit.ts';
-import { formatViDate } from '../../../core/text/dates.ts';
+import { formatViDate } from '#core/text/dates.ts';
 
 /** A campaign: month by month its documents and topics, and which cells covered which month. */
 export function CampaignPage() {

@@ -1,7 +1,7 @@
 import { Anchor, Breadcrumbs, Group, Paper, Progress, Select, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RollupRow } from '../../../shared/meetings.ts';
+import type { RollupRow } from '#shared/meetings.ts';
 import { DataTable } from '../../components/DataTable.tsx';
 import type { Column } from '../../components/DataTable.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';

@@ -2,7 +2,7 @@ import { NumberInput, TextInput, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import type { MeetingDetail } from '../../../shared/meetings.ts';
+import type { MeetingDetail } from '#shared/meetings.ts';
 import { DateField } from '../../components/DateField.tsx';
 import { todayIso } from '../../components/format.ts';
 import { FormModal } from '../../components/FormModal.tsx';

@@ -3,7 +3,7 @@ import { IconAlertTriangle, IconCheck, IconClipboardCheck, IconInfoCircle, IconS
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { MeetingDetail } from '../../../shared/meetings.ts';
+import type { MeetingDetail } from '#shared/meetings.ts';
 import { useActingUnit } from '../../components/acting-unit.ts';
 import { ConfirmStep } from '../../components/ConfirmStep.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
@@ -20,7 +20,7 @@ import { useMeetingLabels, withNoticeWarning } from './meeting-labels.ts';
 import { useMeeting, useRegisterObserver, useSendMeeting, useUpdateMeeting } from './meeting-queries.ts';
 import { MakeupModal, RecordResultModal } from './MeetingDialogs.tsx';
 import { PrefillReport } from './PrefillReport.tsx';
-import { formatViDate, formatViDateTime } from '../../../core/text/dates.ts';
+import { formatViDate, formatViDateTime } from '#core/text/dates.ts';
 
 /** One study session or meeting: what it is, its coverage, notice, quality, and what can be done next. */
 export function MeetingPage() {

@@ -2,7 +2,7 @@ import { Anchor, Badge, Button, EmptyState, Group, Stack, Text } from '@mantine/
 import { IconCalendarEvent, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { MeetingList } from '../../../shared/meetings.ts';
+import type { MeetingList } from '#shared/meetings.ts';
 import { ActingUnitPage } from '../../components/ActingUnitPage.tsx';
 
 import { Hint } from '../../components/Hint.tsx';
@@ -12,7 +12,7 @@ import { usePaging } from '../../components/use-paged-search.ts';
 import { coverageText, useMeetingLabels } from './meeting-labels.ts';
 import { MEETINGS_PAGE, useMeetings } from './meeting-queries.ts';
 import { MeetingsNav } from './MeetingsNav.tsx';
-import { formatViDate } from '../../../core/text/dates.ts';
+import { formatViDate } from '#core/text/dates.ts';
 
 /** The study sessions and cell meetings of the unit the user acts for, newest first. */
 export function MeetingsPage() {

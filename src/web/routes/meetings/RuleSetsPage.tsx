@@ -2,8 +2,8 @@ import { Badge, Button, Checkbox, EmptyState, Group, NumberInput, Select, Simple
 import { IconPlus, IconScale } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { THEMATIC_EVERY_LABELS } from '../../../core/meetings/rules.ts';
-import { RuleSetCreateSchema } from '../../../shared/meetings.ts';
+import { THEMATIC_EVERY_LABELS } from '#core/meetings/rules.ts';
+import { RuleSetCreateSchema } from '#shared/meetings.ts';
 import { useActingUnit } from '../../components/acting-unit.ts';
 import { CardList } from '../../components/CardList.tsx';
 import { DateField } from '../../components/DateField.tsx';
@@ -19,7 +19,7 @@ import { useLang } from '../../components/use-lang.ts';
 import { useMe } from '../../components/use-me.ts';
 import { useCreateRuleSet, useRuleSets } from './meeting-queries.ts';
 import { MeetingsNav } from './MeetingsNav.tsx';
-import { formatViDate } from '../../../core/text/dates.ts';
+import { formatViDate } from '#core/text/dates.ts';
 
 /** The dated meeting quality rule sets of the unit the user acts for, and adding one. */
 export function RuleSetsPage() {

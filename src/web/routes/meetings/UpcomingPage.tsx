@@ -12,7 +12,7 @@ import { PageLoader } from '../../components/PageLoader.tsx';
 import { useMeetingLabels } from './meeting-labels.ts';
 import { useUpcoming } from './meeting-queries.ts';
 import { MeetingsNav } from './MeetingsNav.tsx';
-import { formatViDate } from '../../../core/text/dates.ts';
+import { formatViDate } from '#core/text/dates.ts';
 
 /** The sessions planned in the subtree of the unit the user acts for: to attend or supervise. */
 export function UpcomingPage() {

@@ -1,5 +1,5 @@
-import { findCitations } from '../../../core/docref/find.ts';
-import type { CampaignCreateInput } from '../../../shared/meetings.ts';
+import { findCitations } from '#core/docref/find.ts';
+import type { CampaignCreateInput } from '#shared/meetings.ts';
 
 /** The months from `from` to `to` (YYYY-MM), at most 24. */
 export function monthsBetween(from: string, to: string): string[] {

@@ -1,5 +1,5 @@
-import { ATTENDANCE_STATUSES, MEETING_KINDS, MEETING_STATUSES, OBSERVER_ROLES, SESSION_LENGTHS } from '../../../core/meetings/kinds.ts';
-import { CHECK_LABELS } from '../../../core/meetings/quality.ts';
+import { ATTENDANCE_STATUSES, MEETING_KINDS, MEETING_STATUSES, OBSERVER_ROLES, SESSION_LENGTHS } from '#core/meetings/kinds.ts';
+import { CHECK_LABELS } from '#core/meetings/quality.ts';
 import { useLang } from '../../components/use-lang.ts';
 
 type Labelled = Record<string, { vi: string; en: string }>;

@@ -2,7 +2,7 @@ import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-quer
 import type {
   AttendanceRoster, AttendanceSave, CampaignCoverage, CampaignCreateInput, CampaignView, CoverageRollup, MeetingDetail, MeetingList, MeetingSaved,
   QualityReport, RuleSetView, UpcomingMeetings,
-} from '../../../shared/meetings.ts';
+} from '#shared/meetings.ts';
 import { api } from '../../api-client.ts';
 import { useMutationWithNotice } from '../../components/use-mutation-with-notice.ts';
 import type { Notice } from '../../components/use-mutation-with-notice.ts';

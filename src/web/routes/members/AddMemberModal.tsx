@@ -1,7 +1,7 @@
 import { SimpleGrid, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { MemberCreateSchema } from '../../../shared/members.ts';
-import type { MemberCreate } from '../../../shared/members.ts';
+import { MemberCreateSchema } from '#shared/members.ts';
+import type { MemberCreate } from '#shared/members.ts';
 import { api } from '../../api-client.ts';
 import { DateField } from '../../components/DateField.tsx';
 import { FormModal } from '../../components/FormModal.tsx';

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { PersonDetail, PersonUpdate } from '../../../shared/members.ts';
-import { PersonUpdateSchema } from '../../../shared/members.ts';
+import type { PersonDetail, PersonUpdate } from '#shared/members.ts';
+import { PersonUpdateSchema } from '#shared/members.ts';
 import { api } from '../../api-client.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { useFormState } from '../../components/use-form-state.ts';

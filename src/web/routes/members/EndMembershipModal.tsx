@@ -1,15 +1,15 @@
 import { Select } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { z } from '../../../shared/common.ts';
-import type { PersonDetail } from '../../../shared/members.ts';
-import { MembershipEndSchema } from '../../../shared/members.ts';
+import type { z } from '#shared/common.ts';
+import type { PersonDetail } from '#shared/members.ts';
+import { MembershipEndSchema } from '#shared/members.ts';
 import { api } from '../../api-client.ts';
 import { ConfirmedChangeModal } from '../../components/ConfirmedChangeModal.tsx';
 import { datedChangePayload, DatedChangeFields } from '../../components/DatedChangeFields.tsx';
 import { todayIso } from '../../components/format.ts';
 import { useFormState } from '../../components/use-form-state.ts';
 import { useConfirmedOrgChange } from '../../components/use-org-change.ts';
-import { formatViDate } from '../../../core/text/dates.ts';
+import { formatViDate } from '#core/text/dates.ts';
 
 type Membership = PersonDetail['memberships'][number];
 const REASONS = ['left', 'transferred_out', 'deceased', 'expelled', 'other'] as const;

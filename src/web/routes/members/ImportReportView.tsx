@@ -1,7 +1,7 @@
 import { Alert, Badge, Group, Table, Text } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { ImportReport } from '../../../shared/members.ts';
+import type { ImportReport } from '#shared/members.ts';
 import { formatNumber } from '../../components/format.ts';
 
 /** Counts of a checked file and, for each bad row, "Dòng 3 — Ngày sinh: …". */

@@ -2,7 +2,7 @@ import { Button, EmptyState, Group, Paper, Select, Stack } from '@mantine/core';
 import { IconDownload, IconFileImport, IconUserPlus, IconUsers } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MemberRow } from '../../../shared/members.ts';
+import type { MemberRow } from '#shared/members.ts';
 import { apiUrl } from '../../api-client.ts';
 import { formatNumber } from '../../components/format.ts';
 import { useLabels } from '../../components/labels.ts';

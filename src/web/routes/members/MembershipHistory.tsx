@@ -3,7 +3,7 @@ import { IconArrowsExchange, IconDots, IconDoorExit, IconPencil } from '@tabler/
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { PersonDetail } from '../../../shared/members.ts';
+import type { PersonDetail } from '#shared/members.ts';
 import { DataTable } from '../../components/DataTable.tsx';
 import type { Column } from '../../components/DataTable.tsx';
 
@@ -13,7 +13,7 @@ import { Section } from '../../components/Section.tsx';
 import { EditMembershipModal } from './EditMembershipModal.tsx';
 import { EndMembershipModal } from './EndMembershipModal.tsx';
 import { TransferModal } from './TransferModal.tsx';
-import { formatViDate } from '../../../core/text/dates.ts';
+import { formatViDate } from '#core/text/dates.ts';
 
 type Membership = PersonDetail['memberships'][number];
 type Dialog = { kind: 'edit' | 'transfer' | 'end'; membership: Membership };

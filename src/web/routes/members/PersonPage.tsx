@@ -13,7 +13,7 @@ import { useRouteId } from '../../components/use-route-id.ts';
 import { EditPersonModal } from './EditPersonModal.tsx';
 import { usePerson } from './member-queries.ts';
 import { MembershipHistory } from './MembershipHistory.tsx';
-import { formatViDate } from '../../../core/text/dates.ts';
+import { formatViDate } from '#core/text/dates.ts';
 
 /** A person: their details and every membership they have held, with the actions on the current ones. */
 export function PersonPage() {

@@ -1,7 +1,7 @@
 import { TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { PersonDetail, Transfer } from '../../../shared/members.ts';
-import { TransferSchema } from '../../../shared/members.ts';
+import type { PersonDetail, Transfer } from '#shared/members.ts';
+import { TransferSchema } from '#shared/members.ts';
 import { api } from '../../api-client.ts';
 import { datedChangePayload, DatedChangeFields } from '../../components/DatedChangeFields.tsx';
 import { todayIso } from '../../components/format.ts';

@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { MemberRow, PersonDetail } from '../../../shared/members.ts';
+import type { MemberRow, PersonDetail } from '#shared/members.ts';
 import { api } from '../../api-client.ts';
 
 export const PAGE_SIZE = 20;

@@ -1,11 +1,11 @@
 import { Anchor, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { MemberRow } from '../../../shared/members.ts';
+import type { MemberRow } from '#shared/members.ts';
 import type { Column } from '../../components/DataTable.tsx';
 
 import { useLabels } from '../../components/labels.ts';
-import { formatViDate } from '../../../core/text/dates.ts';
+import { formatViDate } from '#core/text/dates.ts';
 
 /** The columns of a member list. */
 export function useMemberColumns(): Column<MemberRow>[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PersonDetail } from '../../../shared/members.ts';
+import type { PersonDetail } from '#shared/members.ts';
 import { EMPTY_PERSON, personFormValues, personPayload } from './person-form.ts';
 
 const person: PersonDetail = {

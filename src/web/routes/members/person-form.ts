@@ -1,4 +1,4 @@
-import type { PersonDetail } from '../../../shared/members.ts';
+import type { PersonDetail } from '#shared/members.ts';
 
 /** The person fields as a form holds them (text and nullable dates) and as the API wants them. */
 export interface PersonFormValues {

@@ -1,7 +1,7 @@
 import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { AudienceAddSchema } from '../../../shared/plans.ts';
-import type { AudienceAdd, PlanView } from '../../../shared/plans.ts';
+import { AudienceAddSchema } from '#shared/plans.ts';
+import type { AudienceAdd, PlanView } from '#shared/plans.ts';
 import { api } from '../../api-client.ts';
 import { formatNumber } from '../../components/format.ts';
 import { FormModal } from '../../components/FormModal.tsx';

@@ -1,7 +1,7 @@
 import { MultiSelect, Select, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { AUDIENCE_SCOPE_LABELS } from '../../../core/plans/audience.ts';
-import type { AudienceScope } from '../../../core/plans/audience.ts';
+import { AUDIENCE_SCOPE_LABELS } from '#core/plans/audience.ts';
+import type { AudienceScope } from '#core/plans/audience.ts';
 import { useLabels } from '../../components/labels.ts';
 import { UnitMultiSelect } from '../../components/UnitMultiSelect.tsx';
 import { useLang } from '../../components/use-lang.ts';

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { DOCUMENT_KIND_LABELS } from '../../../shared/documents.ts';
-import type { DocumentList } from '../../../shared/documents.ts';
+import { DOCUMENT_KIND_LABELS } from '#shared/documents.ts';
+import type { DocumentList } from '#shared/documents.ts';
 import { api } from '../../api-client.ts';
 import { SearchMultiSelect } from '../../components/SearchMultiSelect.tsx';
 import type { SearchSource } from '../../components/server-search.ts';

@@ -1,6 +1,6 @@
 import { Badge } from '@mantine/core';
-import { CONFIDENTIALITY_LABELS, PLAN_STATUS_LABELS } from '../../../shared/plans.ts';
-import type { Confidentiality, PlanStatus } from '../../../shared/plans.ts';
+import { CONFIDENTIALITY_LABELS, PLAN_STATUS_LABELS } from '#shared/plans.ts';
+import type { Confidentiality, PlanStatus } from '#shared/plans.ts';
 import { useLang } from '../../components/use-lang.ts';
 import { STATUS_COLORS } from './plan-words.ts';
 

@@ -1,11 +1,11 @@
 import { Anchor, Badge, Group, List, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { Due } from '../../../core/deadline/types.ts';
-import { AUDIENCE_SCOPE_LABELS } from '../../../core/plans/audience.ts';
-import { DOCUMENT_KIND_LABELS } from '../../../shared/documents.ts';
-import { CONFIDENTIALITY_LABELS, TASK_KIND_LABELS } from '../../../shared/plans.ts';
-import type { PlanView, TaskView } from '../../../shared/plans.ts';
+import type { Due } from '#core/deadline/types.ts';
+import { AUDIENCE_SCOPE_LABELS } from '#core/plans/audience.ts';
+import { DOCUMENT_KIND_LABELS } from '#shared/documents.ts';
+import { CONFIDENTIALITY_LABELS, TASK_KIND_LABELS } from '#shared/plans.ts';
+import type { PlanView, TaskView } from '#shared/plans.ts';
 import { DataTable } from '../../components/DataTable.tsx';
 import type { Column } from '../../components/DataTable.tsx';
 import { Fact } from '../../components/Fact.tsx';
@@ -15,8 +15,8 @@ import { useLabels } from '../../components/labels.ts';
 import { Section } from '../../components/Section.tsx';
 import { TextList } from '../../components/TextList.tsx';
 import { useLang } from '../../components/use-lang.ts';
-import { formatViDate } from '../../../core/text/dates.ts';
-import { dueLabel, duesLabel } from '../../../core/deadline/words.ts';
+import { formatViDate } from '#core/text/dates.ts';
+import { dueLabel, duesLabel } from '#core/deadline/words.ts';
 
 function useAudienceWords() {
   const labels = useLabels();

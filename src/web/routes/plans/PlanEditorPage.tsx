@@ -4,8 +4,8 @@ import { useRef, useState } from 'react';
 import type { ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
-import { PlanDraftSchema } from '../../../shared/plans.ts';
-import type { PlanDraft, PlanView } from '../../../shared/plans.ts';
+import { PlanDraftSchema } from '#shared/plans.ts';
+import type { PlanDraft, PlanView } from '#shared/plans.ts';
 import { ApiError } from '../../api-client.ts';
 import { useActingUnit } from '../../components/acting-unit.ts';
 import { DateField } from '../../components/DateField.tsx';
@@ -27,7 +27,7 @@ import { usePlan, useSavePlan } from './plan-queries.ts';
 import classes from './plans.module.css';
 import { PublishModal } from './PublishModal.tsx';
 import { TaskCard } from './TaskCard.tsx';
-import { formatViDateTime } from '../../../core/text/dates.ts';
+import { formatViDateTime } from '#core/text/dates.ts';
 
 /** The first error of a field whose parts are checked one by one ("reminderDays.1"). */
 function firstErrorUnder(errors: Record<string, string>, field: string): string | undefined {

@@ -2,7 +2,7 @@ import { Anchor, Badge, Button, EmptyState, Group, Paper, Stack, Tabs, Text } fr
 import { IconClipboardList, IconFilePlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { PlanListItem } from '../../../shared/plans.ts';
+import type { PlanListItem } from '#shared/plans.ts';
 import { useActingUnit } from '../../components/acting-unit.ts';
 import type { Column } from '../../components/DataTable.tsx';
 import { formatNumber } from '../../components/format.ts';
@@ -18,7 +18,7 @@ import { ImplementingAction } from './ImplementingAction.tsx';
 import { PLANS_PAGE, usePlans } from './plan-queries.ts';
 import type { PlanListView } from './plan-queries.ts';
 import { PlanBadges } from './PlanBadges.tsx';
-import { formatViDate } from '../../../core/text/dates.ts';
+import { formatViDate } from '#core/text/dates.ts';
 
 function StatusBadges({ p }: { p: PlanListItem }) {
   return (

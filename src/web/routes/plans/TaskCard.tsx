@@ -1,7 +1,7 @@
 import { Badge, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { TASK_KIND_LABELS, TASK_KINDS } from '../../../shared/plans.ts';
-import type { TaskKind } from '../../../shared/plans.ts';
+import { TASK_KIND_LABELS, TASK_KINDS } from '#shared/plans.ts';
+import type { TaskKind } from '#shared/plans.ts';
 import { UnitMultiSelect } from '../../components/UnitMultiSelect.tsx';
 import { useLang } from '../../components/use-lang.ts';
 import { AudienceField } from './AudienceField.tsx';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { PlanView } from '../../../shared/plans.ts';
-import { PlanDraftSchema } from '../../../shared/plans.ts';
+import type { PlanView } from '#shared/plans.ts';
+import { PlanDraftSchema } from '#shared/plans.ts';
 import { draftFromForm, emptyFigure, emptyObligation, emptyPlan, emptyTask, fillNames, formFromView, keyFromLabel, parseDays, unnamedUnitIds } from './plan-form.ts';
 
 const BLOC = { id: '0b7d2a5e-5d2a-4f27-9d3c-2b1f0e4c6a11', name: 'Đảng ủy Khối các cơ quan và doanh nghiệp tỉnh' };

@@ -1,7 +1,7 @@
-import type { Due } from '../../../core/deadline/types.ts';
-import type { AudienceScope } from '../../../core/plans/audience.ts';
-import { foldForSearch } from '../../../core/text/fold.ts';
-import type { Confidentiality, PlanView, TaskKind } from '../../../shared/plans.ts';
+import type { Due } from '#core/deadline/types.ts';
+import type { AudienceScope } from '#core/plans/audience.ts';
+import { foldForSearch } from '#core/text/fold.ts';
+import type { Confidentiality, PlanView, TaskKind } from '#shared/plans.ts';
 import type { UnitRef } from '../../components/unit-queries.ts';
 
 /**

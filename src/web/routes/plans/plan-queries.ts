@@ -1,8 +1,8 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   Coverage, Heatmap, OverdueItem, PlanDraft, PlanList, PlanSummary, PlanTree, PlanUpdate, PlanView, PublishResult, StaleUnitSchema,
-} from '../../../shared/plans.ts';
-import type { z } from '../../../shared/common.ts';
+} from '#shared/plans.ts';
+import type { z } from '#shared/common.ts';
 import { api } from '../../api-client.ts';
 
 export const PLANS_PAGE = 20;

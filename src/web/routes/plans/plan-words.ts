@@ -1,4 +1,4 @@
-import type { PlanStatus } from '../../../shared/plans.ts';
+import type { PlanStatus } from '#shared/plans.ts';
 
 /** "48-KH/ĐUK — Tổ chức học tập …", or the title alone when the plan has no number yet. */
 export function planName(p: { number: string | null; title: string }): string {

@@ -3,8 +3,8 @@ import { IconBellRinging, IconDownload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
-import { REPORT_STATE_LABELS, REPORT_STATES } from '../../../shared/reports.ts';
-import type { ObligationStatusRow, ReportState } from '../../../shared/reports.ts';
+import { REPORT_STATE_LABELS, REPORT_STATES } from '#shared/reports.ts';
+import type { ObligationStatusRow, ReportState } from '#shared/reports.ts';
 import { apiUrl } from '../../api-client.ts';
 import type { Column } from '../../components/DataTable.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
@@ -20,7 +20,7 @@ import { usePaging } from '../../components/use-paged-search.ts';
 import { useRouteId } from '../../components/use-route-id.ts';
 import { STATUS_PAGE, useObligationStatus } from './report-queries.ts';
 import { UrgeModal } from './UrgeModal.tsx';
-import { formatViDate } from '../../../core/text/dates.ts';
+import { formatViDate } from '#core/text/dates.ts';
 
 export const STATE_COLORS: Record<ReportState, string> = { submitted: 'green', late: 'orange', missing: 'red', returned: 'yellow', pending: 'gray' };
 

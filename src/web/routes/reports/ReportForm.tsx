@@ -2,8 +2,8 @@ import { Alert, Button, Group, NumberInput, Stack, Text, Textarea, Title } from 
 import { IconCloudOff, IconDeviceFloppy, IconHistory, IconSend } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { checkSubmission, describeProblem, sectionsOf } from '../../../core/reports/form.ts';
-import type { ObligationInstanceDetail } from '../../../shared/reports.ts';
+import { checkSubmission, describeProblem, sectionsOf } from '#core/reports/form.ts';
+import type { ObligationInstanceDetail } from '#shared/reports.ts';
 import { ApiError } from '../../api-client.ts';
 import { formatNumber, formatRate } from '../../components/format.ts';
 import { FormError } from '../../components/FormError.tsx';
@@ -14,7 +14,7 @@ import { dropLocalDraft, keepLocalDraft, readLocalDraft } from './report-draft.t
 import type { LocalDraft } from './report-draft.ts';
 import { useSaveSubmission } from './report-queries.ts';
 import classes from './reports.module.css';
-import { formatViDateTime } from '../../../core/text/dates.ts';
+import { formatViDateTime } from '#core/text/dates.ts';
 
 type Figures = Record<string, number | null>;
 

@@ -2,8 +2,8 @@ import { Alert, Anchor, Badge, Group, Paper, SimpleGrid, Stack, Text, Title } fr
 import { IconArrowBackUp, IconCircleCheck, IconClock } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { INSTANCE_STATUS_LABELS, OBLIGATION_STATUS_LABELS } from '../../../shared/reports.ts';
-import type { ObligationInstanceDetail } from '../../../shared/reports.ts';
+import { INSTANCE_STATUS_LABELS, OBLIGATION_STATUS_LABELS } from '#shared/reports.ts';
+import type { ObligationInstanceDetail } from '#shared/reports.ts';
 import { Fact } from '../../components/Fact.tsx';
 import { formatNumber } from '../../components/format.ts';
 import { Loaded } from '../../components/Loaded.tsx';
@@ -16,7 +16,7 @@ import { ReportForm } from './ReportForm.tsx';
 import { ReviewComment } from './ReviewComment.tsx';
 import { ReviewPanel } from './ReviewPanel.tsx';
 import { VersionList } from './VersionList.tsx';
-import { formatViDate } from '../../../core/text/dates.ts';
+import { formatViDate } from '#core/text/dates.ts';
 
 /**
  * One report of a unit for one period: for the unit, the form to fill and send; for the receiving

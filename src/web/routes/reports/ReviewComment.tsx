@@ -1,7 +1,7 @@
 import { Alert, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
-import type { SubmissionVersion } from '../../../shared/reports.ts';
-import { formatViDateTime } from '../../../core/text/dates.ts';
+import type { SubmissionVersion } from '#shared/reports.ts';
+import { formatViDateTime } from '#core/text/dates.ts';
 
 interface Props {
   version: SubmissionVersion;

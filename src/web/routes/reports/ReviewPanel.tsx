@@ -2,7 +2,7 @@ import { Button, Group, Stack, Text, Textarea } from '@mantine/core';
 import { IconArrowBackUp, IconCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SubmissionVersion } from '../../../shared/reports.ts';
+import type { SubmissionVersion } from '#shared/reports.ts';
 import { FormError } from '../../components/FormError.tsx';
 import { errorMessage } from '../../components/notify.ts';
 import { Section } from '../../components/Section.tsx';

@@ -1,7 +1,7 @@
 import { Radio, Select, Stack, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { UrgeInputSchema } from '../../../shared/reports.ts';
-import type { ObligationStatusList, UrgeInput, UrgeResult } from '../../../shared/reports.ts';
+import { UrgeInputSchema } from '#shared/reports.ts';
+import type { ObligationStatusList, UrgeInput, UrgeResult } from '#shared/reports.ts';
 import { api } from '../../api-client.ts';
 import { formatNumber } from '../../components/format.ts';
 import { FormModal } from '../../components/FormModal.tsx';

@@ -1,14 +1,14 @@
 import { Accordion, Badge, Group, Stack, Table, Text } from '@mantine/core';
 import { IconMessage } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { sectionsOf } from '../../../core/reports/form.ts';
-import type { ObligationInstanceDetail, SubmissionVersion } from '../../../shared/reports.ts';
+import { sectionsOf } from '#core/reports/form.ts';
+import type { ObligationInstanceDetail, SubmissionVersion } from '#shared/reports.ts';
 import { formatNumber, formatRate } from '../../components/format.ts';
 import { Hint } from '../../components/Hint.tsx';
 import { LinkList } from '../../components/LinkList.tsx';
 import classes from './reports.module.css';
 import { ReviewComment } from './ReviewComment.tsx';
-import { formatViDateTime } from '../../../core/text/dates.ts';
+import { formatViDateTime } from '#core/text/dates.ts';
 
 export const VERSION_COLORS: Record<SubmissionVersion['status'], string> = { draft: 'gray', submitted: 'blue', returned: 'orange', accepted: 'green' };
 

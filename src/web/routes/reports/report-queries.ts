@@ -1,7 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   ObligationInstanceDetail, ObligationStatusList, ReviewResult, SubmissionInput, SubmissionSaved,
-} from '../../../shared/reports.ts';
+} from '#shared/reports.ts';
 import { api } from '../../api-client.ts';
 import { useMutationWithNotice } from '../../components/use-mutation-with-notice.ts';
 import type { Notice } from '../../components/use-mutation-with-notice.ts';

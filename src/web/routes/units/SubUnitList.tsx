@@ -2,7 +2,7 @@ import { Anchor, Button, Group, Stack, Text } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { UnitDetail } from '../../../shared/units.ts';
+import type { UnitDetail } from '#shared/units.ts';
 import { apiUrl } from '../../api-client.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useLabels } from '../../components/labels.ts';

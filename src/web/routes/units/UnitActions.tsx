@@ -2,7 +2,7 @@ import { Button, Menu } from '@mantine/core';
 import { IconArrowMoveRight, IconArrowsJoin, IconArrowsSplit, IconChevronDown, IconCircleX, IconPencil, IconPlus } from '@tabler/icons-react';
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { UnitDetail } from '../../../shared/units.ts';
+import type { UnitDetail } from '#shared/units.ts';
 import { CreateUnitModal } from './dialogs/CreateUnitModal.tsx';
 import { DissolveUnitModal } from './dialogs/DissolveUnitModal.tsx';
 import { MergeUnitsModal } from './dialogs/MergeUnitsModal.tsx';

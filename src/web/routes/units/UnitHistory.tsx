@@ -4,12 +4,12 @@ import { Fragment } from 'react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { UnitDetail } from '../../../shared/units.ts';
+import type { UnitDetail } from '#shared/units.ts';
 
 import { Bullets } from '../../components/Bullets.tsx';
 import { Hint } from '../../components/Hint.tsx';
 import { Section } from '../../components/Section.tsx';
-import { formatViDate } from '../../../core/text/dates.ts';
+import { formatViDate } from '#core/text/dates.ts';
 
 type Event = UnitDetail['events'][number];
 type Named = { id: string; name: string };

@@ -1,9 +1,9 @@
 import { Anchor, SimpleGrid, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { UnitDetail } from '../../../shared/units.ts';
+import type { UnitDetail } from '#shared/units.ts';
 import { formatNumber } from '../../components/format.ts';
-import { formatViDate } from '../../../core/text/dates.ts';
+import { formatViDate } from '#core/text/dates.ts';
 import { useLabels } from '../../components/labels.ts';
 import { Fact } from '../../components/Fact.tsx';
 import { Section } from '../../components/Section.tsx';

@@ -4,7 +4,7 @@ import { useId, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
-import type { UnitSummary } from '../../../shared/units.ts';
+import type { UnitSummary } from '#shared/units.ts';
 import { useLabels } from '../../components/labels.ts';
 import { useChildUnits } from '../../components/unit-queries.ts';
 import { useTreeState } from './tree-context.ts';

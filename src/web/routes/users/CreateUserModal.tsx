@@ -1,7 +1,7 @@
 import { PasswordInput, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { UserCreateSchema } from '../../../shared/users.ts';
-import type { UserCreate } from '../../../shared/users.ts';
+import { UserCreateSchema } from '#shared/users.ts';
+import type { UserCreate } from '#shared/users.ts';
 import { api } from '../../api-client.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { useFormState } from '../../components/use-form-state.ts';

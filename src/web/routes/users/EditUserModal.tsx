@@ -1,8 +1,8 @@
 import { Alert, PasswordInput, Switch, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { UserSummary, UserUpdate } from '../../../shared/users.ts';
-import { UserUpdateSchema } from '../../../shared/users.ts';
+import type { UserSummary, UserUpdate } from '#shared/users.ts';
+import { UserUpdateSchema } from '#shared/users.ts';
 import { api } from '../../api-client.ts';
 import { ConfirmStep } from '../../components/ConfirmStep.tsx';
 import { FormModal } from '../../components/FormModal.tsx';

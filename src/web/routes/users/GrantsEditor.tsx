@@ -1,8 +1,8 @@
 import { Button, Group, Paper, Select, Stack, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { grantableRoles, ROLES } from '../../../core/access/roles.ts';
-import type { Role } from '../../../core/access/roles.ts';
+import { grantableRoles, ROLES } from '#core/access/roles.ts';
+import type { Role } from '#core/access/roles.ts';
 import { useLabels } from '../../components/labels.ts';
 import { UnitSelect } from '../../components/UnitSelect.tsx';
 import { useMe } from '../../components/use-me.ts';

@@ -2,7 +2,7 @@ import { Badge, Button, EmptyState, Paper, Stack, Text } from '@mantine/core';
 import { IconPencil, IconUserPlus, IconUserShield } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { UserSummary } from '../../../shared/users.ts';
+import type { UserSummary } from '#shared/users.ts';
 import { useActingUnit } from '../../components/acting-unit.ts';
 import type { Column } from '../../components/DataTable.tsx';
 import { formatNumber } from '../../components/format.ts';

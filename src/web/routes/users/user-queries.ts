@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { UserSummary } from '../../../shared/users.ts';
+import type { UserSummary } from '#shared/users.ts';
 import { api } from '../../api-client.ts';
 
 export const USERS_PAGE = 25;

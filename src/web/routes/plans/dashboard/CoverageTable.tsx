@@ -1,7 +1,7 @@
 import { Badge, Button, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Coverage } from '../../../../shared/plans.ts';
+import type { Coverage } from '#shared/plans.ts';
 import { DataTable } from '../../../components/DataTable.tsx';
 import type { Column } from '../../../components/DataTable.tsx';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';

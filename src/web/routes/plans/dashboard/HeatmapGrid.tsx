@@ -1,6 +1,6 @@
 import { Anchor, Group, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Heatmap } from '../../../../shared/plans.ts';
+import type { Heatmap } from '#shared/plans.ts';
 import classes from './dashboard.module.css';
 
 type Cell = Heatmap['cells'][number];

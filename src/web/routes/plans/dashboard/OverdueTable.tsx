@@ -1,14 +1,14 @@
 import { Anchor, Badge, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { OverdueItem } from '../../../../shared/plans.ts';
+import type { OverdueItem } from '#shared/plans.ts';
 import type { Column } from '../../../components/DataTable.tsx';
 import { formatNumber } from '../../../components/format.ts';
 import { Hint } from '../../../components/Hint.tsx';
 import { PagedTable } from '../../../components/PagedTable.tsx';
 import { usePaging } from '../../../components/use-paged-search.ts';
 import { OVERDUE_PAGE, usePlanOverdue } from '../plan-queries.ts';
-import { formatViDate } from '../../../../core/text/dates.ts';
+import { formatViDate } from '#core/text/dates.ts';
 
 /** Tasks and reports past their due date in the subtree, most late first, with the days late. */
 export function OverdueTable({ planId, unitId }: { planId: string; unitId: string }) {

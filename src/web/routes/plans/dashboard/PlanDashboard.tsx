@@ -16,7 +16,7 @@ import { HeatmapGrid } from './HeatmapGrid.tsx';
 import { OverdueTable } from './OverdueTable.tsx';
 import { ProgressTable } from './ProgressTable.tsx';
 import { StaleTable } from './StaleTable.tsx';
-import { formatViDate } from '../../../../core/text/dates.ts';
+import { formatViDate } from '#core/text/dates.ts';
 
 function Stat({ label, value, note, color }: { label: string; value: string; note?: string; color?: string }) {
   return (

@@ -1,8 +1,8 @@
 import { Anchor, Badge, Group, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { PLAN_STATUS_LABELS } from '../../../../shared/plans.ts';
-import type { PlanTree } from '../../../../shared/plans.ts';
+import { PLAN_STATUS_LABELS } from '#shared/plans.ts';
+import type { PlanTree } from '#shared/plans.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { Hint } from '../../../components/Hint.tsx';
 import { PageLoader } from '../../../components/PageLoader.tsx';

@@ -1,6 +1,6 @@
 import { Anchor, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { PlanSummary } from '../../../../shared/plans.ts';
+import type { PlanSummary } from '#shared/plans.ts';
 import { DataTable } from '../../../components/DataTable.tsx';
 import type { Column } from '../../../components/DataTable.tsx';
 import { formatNumber, formatRate } from '../../../components/format.ts';

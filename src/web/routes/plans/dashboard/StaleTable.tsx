@@ -7,7 +7,7 @@ import { Hint } from '../../../components/Hint.tsx';
 import { PagedTable } from '../../../components/PagedTable.tsx';
 import { usePlanStale } from '../plan-queries.ts';
 import type { StaleUnit } from '../plan-queries.ts';
-import { formatViDateTime } from '../../../../core/text/dates.ts';
+import { formatViDateTime } from '#core/text/dates.ts';
 
 const DAYS = ['14', '30', '60', '90'];
 

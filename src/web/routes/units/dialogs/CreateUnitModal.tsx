@@ -1,7 +1,7 @@
 import { Select, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { UnitCreate, UnitDetail } from '../../../../shared/units.ts';
-import { UnitCreateSchema } from '../../../../shared/units.ts';
+import type { UnitCreate, UnitDetail } from '#shared/units.ts';
+import { UnitCreateSchema } from '#shared/units.ts';
 import { api } from '../../../api-client.ts';
 import { DateField } from '../../../components/DateField.tsx';
 import { todayIso } from '../../../components/format.ts';

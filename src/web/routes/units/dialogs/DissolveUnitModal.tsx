@@ -1,14 +1,14 @@
 import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { UnitDetail, UnitDissolve } from '../../../../shared/units.ts';
-import { UnitDissolveSchema } from '../../../../shared/units.ts';
+import type { UnitDetail, UnitDissolve } from '#shared/units.ts';
+import { UnitDissolveSchema } from '#shared/units.ts';
 import { api } from '../../../api-client.ts';
 import { ConfirmedChangeModal } from '../../../components/ConfirmedChangeModal.tsx';
 import { datedChangePayload, DatedChangeFields } from '../../../components/DatedChangeFields.tsx';
 import { todayIso } from '../../../components/format.ts';
 import { useFormState } from '../../../components/use-form-state.ts';
 import { useConfirmedOrgChange } from '../../../components/use-org-change.ts';
-import { formatViDate } from '../../../../core/text/dates.ts';
+import { formatViDate } from '#core/text/dates.ts';
 
 /** "Giải thể": the unit ends on a date (it must have no members and no sub-units left). */
 export function DissolveUnitModal({ unit, onClose }: { unit: UnitDetail; onClose: () => void }) {

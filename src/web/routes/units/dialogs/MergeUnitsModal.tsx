@@ -1,8 +1,8 @@
 import { SegmentedControl } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import type { UnitDetail, UnitMerge } from '../../../../shared/units.ts';
-import { UnitMergeSchema } from '../../../../shared/units.ts';
+import type { UnitDetail, UnitMerge } from '#shared/units.ts';
+import { UnitMergeSchema } from '#shared/units.ts';
 import { api } from '../../../api-client.ts';
 import { ConfirmedChangeModal } from '../../../components/ConfirmedChangeModal.tsx';
 import { datedChangePayload, DatedChangeFields } from '../../../components/DatedChangeFields.tsx';
@@ -13,7 +13,7 @@ import { UnitSelect } from '../../../components/UnitSelect.tsx';
 import { useFormState } from '../../../components/use-form-state.ts';
 import { useConfirmedOrgChange } from '../../../components/use-org-change.ts';
 import { Hint } from '../../../components/Hint.tsx';
-import { formatViDate } from '../../../../core/text/dates.ts';
+import { formatViDate } from '#core/text/dates.ts';
 
 type Direction = 'into-this' | 'this-into';
 

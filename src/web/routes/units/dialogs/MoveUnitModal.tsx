@@ -1,7 +1,7 @@
 import { TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { UnitDetail, UnitMove } from '../../../../shared/units.ts';
-import { UnitMoveSchema } from '../../../../shared/units.ts';
+import type { UnitDetail, UnitMove } from '#shared/units.ts';
+import { UnitMoveSchema } from '#shared/units.ts';
 import { api } from '../../../api-client.ts';
 import { datedChangePayload, DatedChangeFields } from '../../../components/DatedChangeFields.tsx';
 import { todayIso } from '../../../components/format.ts';

@@ -1,7 +1,7 @@
 import { Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { UnitDetail, UnitUpdate } from '../../../../shared/units.ts';
-import { UnitUpdateSchema } from '../../../../shared/units.ts';
+import type { UnitDetail, UnitUpdate } from '#shared/units.ts';
+import { UnitUpdateSchema } from '#shared/units.ts';
 import { api } from '../../../api-client.ts';
 import { DateField } from '../../../components/DateField.tsx';
 import { todayIso } from '../../../components/format.ts';

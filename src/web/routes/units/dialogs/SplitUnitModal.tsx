@@ -1,8 +1,8 @@
 import { Button, Group, Text, TextInput } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { UnitDetail, UnitSplit } from '../../../../shared/units.ts';
-import { UnitSplitSchema } from '../../../../shared/units.ts';
+import type { UnitDetail, UnitSplit } from '#shared/units.ts';
+import { UnitSplitSchema } from '#shared/units.ts';
 import { api } from '../../../api-client.ts';
 import { ConfirmedChangeModal } from '../../../components/ConfirmedChangeModal.tsx';
 import { datedChangePayload, DatedChangeFields } from '../../../components/DatedChangeFields.tsx';
@@ -10,7 +10,7 @@ import { todayIso } from '../../../components/format.ts';
 import { useFormState } from '../../../components/use-form-state.ts';
 import { useConfirmedOrgChange } from '../../../components/use-org-change.ts';
 import { RemoveButton } from '../../../components/RemoveButton.tsx';
-import { formatViDate } from '../../../../core/text/dates.ts';
+import { formatViDate } from '#core/text/dates.ts';
 
 /** "Chia tách": the unit ends and new units (at least two) take its place under the same parent. */
 export function SplitUnitModal({ unit, onClose }: { unit: UnitDetail; onClose: () => void }) {

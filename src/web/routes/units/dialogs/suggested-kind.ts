@@ -1,4 +1,4 @@
-import type { UnitKind } from '../../../../core/org-tree/kinds.ts';
+import type { UnitKind } from '#core/org-tree/kinds.ts';
 
 const NEXT: Partial<Record<UnitKind, UnitKind>> = {
   central: 'province_committee',
