@@ -5,7 +5,7 @@ import { describe, it, expect, beforeAll } from 'vitest';
 import JSZip from 'jszip';
 import type { IsoDate } from '#core/ids.ts';
 import type { OutgoingDocument } from '#core/documents-out/model.ts';
-import { renderDocx } from '#server/export/docx/render-document.ts';
+import { renderDocx } from '#server/writers/docx/render-document.ts';
 import { consolidatedReport, statePlan, urgingLetter, youthPlan } from '../support/docx-fixtures.ts';
 
 // ---- a small reader for WordprocessingML (no nested tables in what we generate) ----

@@ -2,7 +2,7 @@
 // in bold on a frozen first row with an autofilter.
 import { describe, it, expect, beforeAll } from 'vitest';
 import ExcelJS from 'exceljs';
-import { cellValue, safeSheetName, tableToXlsx, XLSX_FORMATS, type XlsxColumn } from '#server/export/xlsx/table-to-xlsx.ts';
+import { cellValue, safeSheetName, tableToXlsx, XLSX_FORMATS, type XlsxColumn } from '#server/writers/xlsx/table-to-xlsx.ts';
 
 type Key = 'stt' | 'unit' | 'members' | 'done' | 'share' | 'avg' | 'due' | 'phone';
 

@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { OutgoingDocument } from '#core/documents-out/model.ts';
-import { renderDocx } from '#server/export/docx/render-document.ts';
+import { renderDocx } from '#server/writers/docx/render-document.ts';
 import { consolidatedReport, statePlan, urgingLetter, youthPlan } from '../support/docx-fixtures.ts';
 import { A4_HALF_WIDTH, assertVisualTools, convertToPdf, layoutText as pdfLayoutText, lineOf, pageOnePng, pdfPages, pngSize, visualChecksRun, word as pdfWord } from '../support/libreoffice.ts';
 

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extractDocument, type Extraction } from '#core/extract/extract.ts';
 import { LIST_FIELDS, SCALAR_FIELDS, score, type Score } from '#core/extract/score.ts';
-import { readDocumentText } from '#server/documents/read-document-text.ts';
+import { readDocumentText } from '#server/readers/document-text.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
 const DEFAULT_DOCS = join(ROOT, 'tests/fixtures/extraction/seeds');

@@ -4,7 +4,7 @@ import { extractDocument, type Extraction } from '#core/extract/extract.ts';
 import { isDomainError } from '#core/errors.ts';
 import { DEADLINE_WHAT_LABELS, dueShort } from '#core/deadline/words.ts';
 import { formatViDate } from '#core/text/dates.ts';
-import { readDocumentText } from '#server/documents/read-document-text.ts';
+import { readDocumentText } from '#server/readers/document-text.ts';
 
 const KIND_NAMES: Record<string, string> = {
   KH: 'Kế hoạch', HD: 'Hướng dẫn', BC: 'Báo cáo', CTr: 'Chương trình', NQ: 'Nghị quyết', KL: 'Kết luận', QĐ: 'Quyết định/Quy định',

@@ -1,7 +1,7 @@
 import { buildConsolidatedReport } from '#core/consolidation/report-document.ts';
 import type { ConsolidationQuery } from '#shared/consolidation.ts';
 import { appendVersion } from '../../db/queries/consolidation.ts';
-import { renderDocx } from '../../export/docx/render-document.ts';
+import { renderDocx } from '../../writers/docx/render-document.ts';
 import { writeAudit } from '../../db/queries/audit.ts';
 import type { ServiceContext } from '../context.ts';
 import { documentHeader, fileName } from '../exports/issuer-context.ts';

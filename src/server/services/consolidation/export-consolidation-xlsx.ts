@@ -1,6 +1,6 @@
 import { effectiveFigures } from '#core/consolidation/draft.ts';
 import type { ConsolidationQuery } from '#shared/consolidation.ts';
-import { tableToXlsx, type XlsxColumn, type XlsxValue } from '../../export/xlsx/table-to-xlsx.ts';
+import { tableToXlsx, type XlsxColumn, type XlsxValue } from '../../writers/xlsx/table-to-xlsx.ts';
 import type { ServiceContext } from '../context.ts';
 import { fileName } from '../exports/issuer-context.ts';
 import { getConsolidationState } from './get-consolidation-state.ts';

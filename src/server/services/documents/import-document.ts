@@ -11,8 +11,8 @@ import type { Tx } from '../../db/client.ts';
 import { documentNumberKey, documentSearchText } from '../../db/queries/documents.ts';
 import type { UnitRow } from '../../db/queries/units.ts';
 import { lookupUnit } from '../../db/queries/units.ts';
-import type { DocumentFormat } from '../../documents/read-document-text.ts';
-import { readDocumentText } from '../../documents/read-document-text.ts';
+import type { DocumentFormat } from '../../readers/document-text.ts';
+import { readDocumentText } from '../../readers/document-text.ts';
 import { writeAudit } from '../../db/queries/audit.ts';
 import type { ServiceContext } from '../context.ts';
 

@@ -4,8 +4,8 @@ import { buildPlanDocument, TASK_LIST_HEADER, taskListRows } from '#core/documen
 import { vietnamDate } from '#core/ids.ts';
 import type { IsoDate } from '#core/ids.ts';
 import { lookupPlan } from '../../db/queries/plans.ts';
-import { renderAppendixDocx } from '../../export/docx/render-appendix.ts';
-import { renderDocx } from '../../export/docx/render-document.ts';
+import { renderAppendixDocx } from '../../writers/docx/render-appendix.ts';
+import { renderDocx } from '../../writers/docx/render-document.ts';
 import type { ServiceContext } from '../context.ts';
 import { getPlan } from '../plans/get-plan.ts';
 import { documentHeader, fileName, getIssuer, requireSignature } from './issuer-context.ts';

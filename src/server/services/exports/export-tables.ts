@@ -11,7 +11,7 @@ import type { ObligationStatusQuery } from '#shared/reports.ts';
 import { OBLIGATION_STATUS_LABELS, REPORT_STATE_LABELS } from '#shared/reports.ts';
 import type { Db } from '../../db/client.ts';
 import { lookupUnit } from '../../db/queries/units.ts';
-import { tableToXlsx, type XlsxColumn } from '../../export/xlsx/table-to-xlsx.ts';
+import { tableToXlsx, type XlsxColumn } from '../../writers/xlsx/table-to-xlsx.ts';
 import type { ServiceContext } from '../context.ts';
 import { getPlanSummary } from '../plans/get-plan-summary.ts';
 import { findTaskInstances } from '../plans/find-task-instances.ts';

@@ -3,7 +3,7 @@ import { addDays } from '#core/deadline/resolve.ts';
 import { buildUrgingLetter } from '#core/documents-out/urging-letter.ts';
 import { DomainError } from '#core/errors.ts';
 import type { ConsolidationQuery } from '#shared/consolidation.ts';
-import { renderDocx } from '../../export/docx/render-document.ts';
+import { renderDocx } from '../../writers/docx/render-document.ts';
 import type { ServiceContext } from '../context.ts';
 import { getConsolidationState, planReference } from '../consolidation/get-consolidation-state.ts';
 import { documentHeader, fileName, requireSignature } from './issuer-context.ts';

@@ -7,8 +7,8 @@ import { MemberCreateSchema } from '#shared/members.ts';
 import { insertMembers, takenPartyCards } from '../../db/queries/members.ts';
 import { writeAudit } from '../../db/queries/audit.ts';
 import type { ServiceContext } from '../context.ts';
-import type { UploadedFile } from './read-member-file.ts';
-import { readMemberFile } from './read-member-file.ts';
+import type { UploadedFile } from '../../readers/member-file.ts';
+import { readMemberFile } from '../../readers/member-file.ts';
 import { requireActive, unitFor } from './scope.ts';
 
 const FIELDS = new Set<string>(IMPORT_COLUMNS.map((c) => c.field));

@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
-import { readDocumentText, joinPdfPages, linesFromItems, pageLines, unwrapPageLines } from './read-document-text.ts';
+import { readDocumentText, joinPdfPages, linesFromItems, pageLines, unwrapPageLines } from './document-text.ts';
 import { extractDocument } from '#core/extract/extract.ts';
 
 const FILES = join(import.meta.dirname, '../../../tests/fixtures/extraction/files');

@@ -16,7 +16,7 @@ import { inTransaction, readContext } from './tx.ts';
 
 const tags = ['reports'];
 
-const obligations: RouteModule = async (app, { ctx }) => {
+const reports: RouteModule = async (app, { ctx }) => {
   app.get('/api/units/:id/obligations', {
     config: { access: scoped({ from: 'params', key: 'id', resource: 'unit', action: 'read' }) },
     schema: {
@@ -77,4 +77,4 @@ const obligations: RouteModule = async (app, { ctx }) => {
     },
   }, async (request) => inTransaction(ctx, request, (s) => urgeUnits(request.params.id, request.body, s)));
 };
-export default obligations;
+export default reports;
