@@ -2,8 +2,9 @@
  * The access-control suite, generated from the route table: for every API route, a user
  * granted on one cell (sec1, secretary of c1) can read and write their own cell, gets 404/403
  * for the sibling cell c2 and for the parent's private data, and the database is unchanged by
- * every refused request; an anonymous request gets 401. A route without a case here fails the
- * suite, so a new route cannot escape it.
+ * every refused request; an anonymous request gets 401; a viewer or an inspector, granted on the
+ * cell or on its parent, is refused every write. A route without a case here fails the suite, so a
+ * new route cannot escape it.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,7 +19,7 @@ import { saveAttendance } from '#server/services/meetings/save-attendance.ts';
 import { createPlan } from '#server/services/plans/create-plan.ts';
 import { publishPlan } from '#server/services/plans/publish-plan.ts';
 import { saveSubmission } from '#server/services/reports/save-submission.ts';
-import { buildPerson, buildTree, buildUnit, PASSWORD, SYSTEM } from '../support/factories.ts';
+import { buildPerson, buildTree, buildUnit, buildUser, PASSWORD, SYSTEM } from '../support/factories.ts';
 import { publishPlanFixture } from '../support/report-fixtures.ts';
 import { importDocument } from '#server/services/documents/import-document.ts';
 import { createTestApp } from '../support/test-app.ts';
@@ -358,6 +359,8 @@ const CASES: Record<string, Case> = {
 
 let fx: Fixture;
 let cookie: string;
+/** Sessions of the read-only roles by `role-at`: granted on the cell itself or on the grassroots organisation above it. */
+const readOnly: Record<string, string> = {};
 
 /** A fingerprint of every table a request could change. */
 async function fingerprint(t: TestApp): Promise<string> {
@@ -430,6 +433,12 @@ beforeAll(async () => {
     (await publishPlanFixture(t.database.db, { issuerId: unitId, audience: [await buildUnit(t.database.db, { parentId: unitId, kind: 'cell' })], number: null, periods: [{ key: '2022-03-10', label: '10/03/2022', due: '2022-03-10' }] })).obligationId;
   fx.urging = { own: await lateOf(tree.units.c1), sibling: await lateOf(tree.units.c2), parent: await lateOf(tree.units.grassroots) };
   cookie = await t.login('sec1', PASSWORD);
+  for (const role of ['viewer', 'inspector'] as const) {
+    for (const [at, unitId] of [['cell', tree.units.c1], ['parent', tree.units.grassroots]] as const) {
+      await buildUser(t.database.db, `${role}-${at}`, [{ unitId, role }]);
+      readOnly[`${role}-${at}`] = await t.login(`${role}-${at}`, PASSWORD);
+    }
+  }
 });
 afterAll(() => fx.t.close());
 
@@ -471,6 +480,28 @@ describe('access control, route by route', () => {
         expect(await fingerprint(fx.t), `${key} changed the database`).toBe(before);
       }
     });
+  }
+
+  for (const role of ['viewer', 'inspector'] as const) {
+    for (const at of ['cell', 'parent'] as const) {
+      it(`refuses every write to the ${role} of the ${at}, changing nothing`, async () => {
+        const as = readOnly[`${role}-${at}`]!;
+        const wrote: string[] = [];
+        for (const route of fx.t.app.routeTable) {
+          if (route.access?.kind === 'public' || route.method === 'GET') continue;
+          const key = `${route.method} ${route.url}`;
+          const c = CASES[key];
+          // Signing out, changing one's own password, marking one's own notifications read: the account's own affairs, not the tree's.
+          if (!c || c.selfOnly) continue;
+          const request = await c.request('own', fx);
+          const before = await fingerprint(fx.t);
+          const res = await fx.t.request(as, request);
+          if (![403, 404].includes(res.statusCode)) wrote.push(`${key} → ${res.statusCode} ${res.body.slice(0, 120)}`);
+          else if ((await fingerprint(fx.t)) !== before) wrote.push(`${key} → ${res.statusCode} and changed the database`);
+        }
+        expect(wrote, 'writes the read-only role was let do').toEqual([]);
+      });
+    }
   }
 
   it('lets the cell read and write its own data on every route', async () => {

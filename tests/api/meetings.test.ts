@@ -27,7 +27,7 @@ let c1Report: string;
 
 const at = (day: string) => new Date(`${day}T03:00:00Z`);
 const as = (who: string) => cookies[who]!;
-const USERS = ['admin', 'sec1', 'sec2', 'staff', 'inspector'];
+const USERS = ['admin', 'sec1', 'sec2', 'staff', 'inspector', 'viewer'];
 /** Stands on a day (10:00 in Vietnam), signed in afresh: sessions expire as the clock moves on. */
 async function onDay(day: string): Promise<void> {
   t.clock.now = at(day);
@@ -244,6 +244,23 @@ describe('higher levels see upcoming sessions and register to attend or supervis
     expect(own.body.error.code).toBe('OBSERVER_NOT_ABOVE');
     const n = await t.database.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM notification WHERE user_id = ${tree.users.sec2} AND kind = 'meeting_observer'`);
     expect(n.rows[0]!.n).toBe(1);
+  });
+
+  it('lets a viewer or an inspector read a session but never register for their unit', async () => {
+    await onDay('2022-03-21');
+    const up = await call<{ items: { id: string; unitName: string }[] }>('staff', 'GET', `/api/meetings/upcoming?unit=${tree.units.bloc}`);
+    const c2 = up.body.items.find((i) => i.unitName === 'Chi bộ Thanh tra Sở')!;
+    const observers = async () => (await t.database.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM meeting_observer WHERE meeting_id = ${c2.id}`)).rows[0]!.n;
+    const before = await observers();
+    for (const [user, unitId] of [['viewer', tree.units.province], ['inspector', tree.units.bloc]] as const) {
+      const view = await call<{ permissions: { observe: boolean } }>(user, 'GET', `/api/meetings/${c2.id}`);
+      expect(view.status, user).toBe(200);
+      expect(view.body.permissions.observe, user).toBe(false);
+      const reg = await call<{ error: { code: string; message: string } }>(user, 'POST', `/api/meetings/${c2.id}/observers`, { unitId, role: 'attend' });
+      expect(reg.status, user).toBe(403);
+      expect(reg.body.error.message).toMatch(/không có quyền/);
+    }
+    expect(await observers()).toBe(before);
   });
 });
 

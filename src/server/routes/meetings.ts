@@ -111,7 +111,8 @@ const meetings: RouteModule = async (app, { ctx }) => {
   });
 
   app.post('/api/meetings/:id/observers', {
-    config: { access: scoped(meeting('read'), { from: 'body', key: 'unitId', resource: 'unit', action: 'read' }) },
+    // The session is read from above; registering is the observing unit's work, so it needs `write` there.
+    config: { access: scoped(meeting('read'), { from: 'body', key: 'unitId', resource: 'unit', action: 'write' }) },
     schema: { tags, summary: 'Cấp trên đăng ký dự hoặc giám sát hội nghị', params: MeetingIdParamsSchema, body: ObserverCreateSchema, response: { 200: MeetingDetailSchema.shape.observers } },
   }, async (request) => inTransaction(ctx, request, (s) => registerObserver(request.params.id, request.body, s)));
 

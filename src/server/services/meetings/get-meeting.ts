@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { TreePath } from '#core/access/scope.ts';
 import { can } from '#core/access/scope.ts';
+import { roleAllows } from '#core/access/roles.ts';
 import { coveragePercent } from '#core/meetings/coverage.ts';
 import { CELL_MEETING_KINDS } from '#core/meetings/kinds.ts';
 import { absenceStreaks, assessMeeting } from '#core/meetings/quality.ts';
@@ -101,8 +102,10 @@ export async function getMeeting(id: string, { actor, tx, now }: ServiceContext)
     updatedAt: isoInstant(m.updatedAt),
     permissions: {
       edit: m.status !== 'cancelled' && can(actor, 'write', m.unitPath),
-      // A higher level may register: someone who reads the unit through a grant strictly above it.
-      observe: m.status === 'planned' && !m.makeupOf && (actor.superuser || actor.grants.some((g) => m.unitPath.startsWith(`${g.unitPath}.`))),
+      // A higher level may register: someone whose grant strictly above the unit lets them write there
+      // (registering speaks for their unit, so a viewer or an inspector does not).
+      observe: m.status === 'planned' && !m.makeupOf
+        && (actor.superuser || actor.grants.some((g) => roleAllows(g.role, 'write') && m.unitPath.startsWith(`${g.unitPath}.`))),
     },
   };
 }

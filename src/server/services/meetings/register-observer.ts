@@ -13,12 +13,13 @@ import { findObservers } from '../../db/queries/meetings.ts';
 /**
  * POST /api/meetings/:id/observers: a user of a higher level, acting for `unitId` (a unit above the
  * meeting's unit), registers to attend or to supervise a planned session; registering again
- * changes the role. The session's leaders are notified.
- * Throws MEETING_NOT_FOUND, UNIT_NOT_FOUND, OBSERVER_NOT_ABOVE, MEETING_NOT_PLANNED.
+ * changes the role. The session's leaders are notified. Registering speaks for the observing
+ * unit, so it needs `write` there: a viewer or an inspector reads the session but never registers.
+ * Throws MEETING_NOT_FOUND, UNIT_NOT_FOUND, FORBIDDEN, OBSERVER_NOT_ABOVE, MEETING_NOT_PLANNED.
  */
 export async function registerObserver(id: string, input: { unitId: string; role: ObserverRole }, { actor, tx, now }: ServiceContext): Promise<MeetingDetail['observers']> {
   const m = await meetingFor(tx, actor, id, 'read', true);
-  const unit = await unitFor(tx, actor, input.unitId, 'read');
+  const unit = await unitFor(tx, actor, input.unitId, 'write');
   if (!m.unitPath.startsWith(`${unit.path}.`)) {
     throw new DomainError('OBSERVER_NOT_ABOVE', 'Chỉ cấp trên của đơn vị tổ chức mới đăng ký dự hoặc giám sát.');
   }
