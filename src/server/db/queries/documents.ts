@@ -4,6 +4,7 @@ import { scopeRoots } from '#core/access/scope.ts';
 import { compactNumber } from '#core/docref/number.ts';
 import { foldForSearch } from '#core/text/fold.ts';
 import type { Tx } from '../client.ts';
+import { secretHiddenSql } from './plans.ts';
 
 /** A document row as the documents services read it. */
 export type DocumentRow = {
@@ -62,11 +63,13 @@ export function documentSearchText(d: { number: string | null; kindLabel: string
 
 /**
  * A condition true for documents the actor may read, the document as `d`: those held by a unit
- * within the actor's read scope, and stubs (public documents known from citations).
+ * within the actor's read scope, and stubs (public documents known from citations); a secret one
+ * only when the actor may read it as a plan (db/queries/plans.ts).
  */
 export function documentReadableSql(actor: Actor) {
   if (actor.superuser) return sql`TRUE`;
   const roots = scopeRoots(actor, 'read');
   if (roots.length === 0) return sql`d.owner_path IS NULL`;
-  return sql`(d.owner_path IS NULL OR d.owner_path <@ ${`{${roots.join(',')}}`}::ltree[])`;
+  return sql`((d.owner_path IS NULL OR d.owner_path <@ ${`{${roots.join(',')}}`}::ltree[])
+    AND (d.confidentiality <> 'secret' OR NOT ${secretHiddenSql(actor, sql`d.id`)}))`;
 }

@@ -26,7 +26,7 @@ export type InstanceRow = {
   planStatus: 'draft' | 'published' | 'cancelled';
   planUnitId: string;
   planUnitPath: TreePath;
-  /** The plan is "mật": messages that leave the system (email) must not name its content. */
+  /** The plan is "mật": messages that may leave the system (e-mail) name it only as secret (core/plans/secrecy.ts). */
   secret: boolean;
 };
 
@@ -70,11 +70,6 @@ export function reportContribution(i: { status: InstanceRow['status']; firstSubm
 
 /** The SQL twin of isCounted, for queries over many instances (alias `oi`). */
 export const COUNTED_SQL = sql.raw(`(oi.first_submitted_on IS NOT NULL AND oi.status IN ('submitted', 'accepted'))`);
-
-/** How a report is named in notifications: by its title, or only as "a report of a secret plan" for a "mật" plan. */
-export function reportName(i: { title: string; secret: boolean }): string {
-  return i.secret ? 'báo cáo của kế hoạch mật' : `báo cáo "${i.title}"`;
-}
 
 /** A timestamp column as an ISO string, whichever driver returned it. */
 export function isoTime(v: unknown): string {

@@ -21,7 +21,9 @@ import { getIssuer } from '../exports/issuer-context.ts';
 import type { ObligationScope } from '../reports/obligation-scope.ts';
 import { obligationScope } from '../reports/obligation-scope.ts';
 import { readTogether } from '../../db/read-together.ts';
-import type { TreePath } from '#core/access/scope.ts';
+import type { Actor, TreePath } from '#core/access/scope.ts';
+import { maskSecret } from '#core/plans/secrecy.ts';
+import { secretHiddenSql } from '../../db/queries/plans.ts';
 
 export type PlanInfo = {
   id: string;
@@ -117,12 +119,13 @@ function choosePeriod(periods: PeriodRow[], wanted: string | undefined, today: I
  * obligation and period (the obligation climbs the tree within one plan), else its instances in
  * the superior's plan that this plan carries out.
  */
-async function findTargets(tx: Db | Tx, obligationId: string, plan: PlanInfo, unitId: string, periodKey: string): Promise<Target[]> {
+async function findTargets(tx: Db | Tx, actor: Actor, obligationId: string, plan: PlanInfo, unitId: string, periodKey: string): Promise<Target[]> {
   const select = sql`
     SELECT oi.id AS "instanceId", oi.obligation_id AS "obligationId", ro.title AS "obligationTitle", ro.form, d.number AS "planNumber",
+           ${secretHiddenSql(actor, sql`oi.plan_id`)} AS hidden,
            oi.period_key AS "periodKey", oi.period_label AS "periodLabel", oi.status, ro.to_text AS "toText", ro.via_text AS "viaText"
     FROM obligation_instance oi JOIN report_obligation ro ON ro.id = oi.obligation_id JOIN document d ON d.id = oi.plan_id`;
-  type Row = Omit<Target, 'form'> & { form: unknown };
+  type Row = Omit<Target, 'form'> & { form: unknown; hidden: boolean };
   const own = await tx.execute<Row>(sql`${select}
     WHERE oi.obligation_id = ${obligationId} AND oi.unit_id = ${unitId} AND oi.period_key = ${periodKey} AND oi.status <> 'cancelled'`);
   let rows = own.rows;
@@ -132,7 +135,7 @@ async function findTargets(tx: Db | Tx, obligationId: string, plan: PlanInfo, un
       ORDER BY ro.ord, oi.period_start NULLS LAST, oi.period_key`);
     rows = up.rows;
   }
-  return rows.map((r) => ({ ...r, form: readForm(r.form) }));
+  return rows.map(({ hidden, ...r }) => ({ ...maskSecret(r, hidden, { obligationTitle: 'report', planNumber: 'number' }), form: readForm(r.form) }));
 }
 
 /** The one target to use: the one asked for, the only one, or the only one of the same period. */
@@ -159,14 +162,17 @@ export function chooseTarget(targets: Target[], periodKey: string, wanted?: stri
 export async function getConsolidationState(obligationId: string, q: ConsolidationQuery, action: Action, { actor, tx, now }: ServiceContext, wantedTarget?: string): Promise<ConsolidationState> {
   const scope = await obligationScope(tx, actor, obligationId, q.unit, action);
   const today = vietnamDate(now);
-  const [plan, obligation, periods] = await readTogether(tx, [() => getPlanInfo(tx, scope.obligation.planId), () => getObligationInfo(tx, obligationId), () => findPeriods(tx, obligationId)]);
+  const [planRow, obligationRow, periods] = await readTogether(tx, [() => getPlanInfo(tx, scope.obligation.planId), () => getObligationInfo(tx, obligationId), () => findPeriods(tx, obligationId)]);
+  // Everything below — the view, the draft, the Word and Excel files — names the plan as the actor may read it.
+  const plan = maskSecret(planRow, scope.obligation.hidden, { number: 'number', title: 'plan' });
+  const obligation = maskSecret(obligationRow, scope.obligation.hidden, { title: 'report' });
   const period = choosePeriod(periods, q.period, today);
   const [units, reports, issuer, versions, targets] = await readTogether(tx, [
     () => findSubtreeUnits(tx, scope.unit.path),
     () => findOwedReports(tx, obligationId, period.key, scope.unit.path),
     () => getIssuer(tx, scope.unit.path),
     () => findVersions(tx, { obligationId, unitId: scope.unit.id, periodKey: period.key }),
-    () => findTargets(tx, obligationId, plan, scope.unit.id, period.key),
+    () => findTargets(tx, actor, obligationId, plan, scope.unit.id, period.key),
   ]);
   const consolidation = consolidate({ rootId: scope.unit.id, units, reports, form: obligation.form, today });
   const { target, problem } = chooseTarget(targets, period.key, wantedTarget);

@@ -10,7 +10,8 @@ import type { Tx } from '../../db/client.ts';
 import { documentReadableSql, lookupDocument } from '../../db/queries/documents.ts';
 import type { ServiceContext } from '../context.ts';
 import { readTogether } from '../../db/read-together.ts';
-import { lookupPlanStatus } from '../../db/queries/plans.ts';
+import { isSecretHidden, lookupPlanStatus, secretHiddenSql } from '../../db/queries/plans.ts';
+import { maskSecret } from '#core/plans/secrecy.ts';
 
 const notFound = () => new DomainError('NOT_FOUND', 'Không tìm thấy văn bản hoặc bạn không có quyền xem.');
 
@@ -26,19 +27,26 @@ type LinkRow = {
   title: string | null;
   status: DocumentLink['status'];
   ownerPath: string | null;
+  /** Secret, and the actor may not read it. */
+  hidden: boolean;
 };
 
-const LINK_COLUMNS = sql.raw(`d.id, d.kind, d.number, d.issued_on::text AS date, d.title, d.status, d.owner_path::text AS "ownerPath"`);
+const linkColumns = (actor: Actor) =>
+  sql`d.id, d.kind, d.number, d.issued_on::text AS date, d.title, d.status, d.owner_path::text AS "ownerPath", ${secretHiddenSql(actor, sql`d.id`)} AS hidden`;
 
-/** A linked document as the actor may see it: what citations say, and its title only when the actor may open it. */
+/**
+ * A linked document as the actor may see it: what citations say, and its title only when the actor
+ * may open it; of a secret one the actor may not read, not even its number.
+ */
 function present(actor: Actor, r: LinkRow): DocumentLink {
-  const readable = r.ownerPath === null || can(actor, 'read', r.ownerPath as TreePath);
-  return { id: r.id, kind: r.kind, number: r.number, date: r.date, title: readable ? r.title : null, status: r.status, readable };
+  const readable = !r.hidden && (r.ownerPath === null || can(actor, 'read', r.ownerPath as TreePath));
+  const shown = maskSecret({ number: r.number, title: readable ? r.title : null }, r.hidden, { number: 'number', title: 'document' });
+  return { id: r.id, kind: r.kind, number: shown.number, date: r.date, title: shown.title, status: r.status, readable };
 }
 
-async function linksFrom(tx: Tx, id: string, relation: 'implements' | 'references'): Promise<LinkRow[]> {
+async function linksFrom(tx: Tx, actor: Actor, id: string, relation: 'implements' | 'references'): Promise<LinkRow[]> {
   const r = await tx.execute<LinkRow>(sql`
-    SELECT ${LINK_COLUMNS} FROM document_link l JOIN document d ON d.id = l.to_id
+    SELECT ${linkColumns(actor)} FROM document_link l JOIN document d ON d.id = l.to_id
     WHERE l.from_id = ${id} AND l.relation = ${relation} AND d.deleted_at IS NULL
     ORDER BY d.issued_on NULLS LAST, d.number`);
   return r.rows;
@@ -54,7 +62,7 @@ async function chainUp(tx: Tx, actor: Actor, id: string): Promise<ChainItem[]> {
   let level = [id];
   for (let depth = 1; depth <= MAX_CHAIN_DEPTH && level.length > 0; depth++) {
     const r = await tx.execute<LinkRow & { childId: string }>(sql`
-      SELECT ${LINK_COLUMNS}, l.from_id AS "childId" FROM document_link l JOIN document d ON d.id = l.to_id
+      SELECT ${linkColumns(actor)}, l.from_id AS "childId" FROM document_link l JOIN document d ON d.id = l.to_id
       WHERE l.from_id = ANY(${`{${level.join(',')}}`}::uuid[]) AND l.relation = 'implements' AND d.deleted_at IS NULL
       ORDER BY d.issued_on NULLS LAST, d.number`);
     const next: string[] = [];
@@ -99,11 +107,12 @@ export async function getDocument(id: string, { actor, tx }: ServiceContext): Pr
   const doc = await lookupDocument(tx, id);
   if (!doc) throw notFound();
   if (doc.ownerPath !== null && !can(actor, 'read', doc.ownerPath)) throw notFound();
+  if (await isSecretHidden(tx, actor, id)) throw notFound();
   const [impl, refs, below, chain, plan] = await readTogether(tx, [
-    () => linksFrom(tx, id, 'implements'),
-    () => linksFrom(tx, id, 'references'),
+    () => linksFrom(tx, actor, id, 'implements'),
+    () => linksFrom(tx, actor, id, 'references'),
     () => tx.execute<LinkRow>(sql`
-      SELECT ${LINK_COLUMNS} FROM document_link l JOIN document d ON d.id = l.from_id
+      SELECT ${linkColumns(actor)} FROM document_link l JOIN document d ON d.id = l.from_id
       WHERE l.to_id = ${id} AND l.relation = 'implements' AND d.deleted_at IS NULL AND ${documentReadableSql(actor)}
       ORDER BY d.issued_on NULLS LAST, d.created_at LIMIT ${MAX_IMPLEMENTED_BY}`),
     () => chainUp(tx, actor, id),

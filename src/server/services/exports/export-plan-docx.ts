@@ -39,7 +39,7 @@ export async function exportPlanDocx(planId: string, ctx: ServiceContext): Promi
   const recipients = plan.recipients.length > 0 ? plan.recipients : ['Các chi, đảng bộ cơ sở', issuer.fileCopy];
   const doc = buildPlanDocument(header, {
     title: plan.title,
-    implementsText: await implementsText(ctx.tx, plan),
+    implementsText: await implementsText(ctx.tx, ctx.actor, plan),
     bodyName: issuer.bodyName,
     tasks,
     obligations: plan.obligations.map((o) => ({ title: o.title, toText: o.toText, viaText: o.viaText, due: o.due as Due[] })),

@@ -15,6 +15,8 @@ import type { ServiceContext } from '../context.ts';
 import { rosterOf } from './roster.ts';
 import { meetingFor, noticeView } from './scope.ts';
 import { findAncestors } from '../../db/queries/units.ts';
+import { secretHiddenSql } from '../../db/queries/plans.ts';
+import { maskSecret } from '#core/plans/secrecy.ts';
 
 async function ancestorsOf(tx: Db | Tx, path: TreePath, actorReads: (p: TreePath) => boolean): Promise<{ id: string; name: string }[]> {
   // The root has nothing above it: no read.
@@ -26,14 +28,14 @@ async function ancestorsOf(tx: Db | Tx, path: TreePath, actorReads: (p: TreePath
 /**
  * GET /api/meetings/:id: a meeting with its documents, make-up sessions, coverage, tally, advance
  * notice, quality checks (a held cell meeting, against the rule set in force on its date), the
- * task it fulfils, the campaign month it covers and the higher levels registered to come.
- * Throws MEETING_NOT_FOUND.
+ * task it fulfils, the campaign month it covers and the higher levels registered to come. A secret
+ * plan the actor may not read is named only as secret. Throws MEETING_NOT_FOUND.
  */
 export async function getMeeting(id: string, { actor, tx, now }: ServiceContext): Promise<MeetingDetail> {
   const m: MeetingRow = await meetingFor(tx, actor, id, 'read');
   const roster = await rosterOf(tx, m);
-  const docs = await tx.execute<MeetingDetail['documents'][number]>(sql`
-    SELECT d.id, d.kind, d.number, d.title, d.issued_on::text AS "issuedOn" FROM meeting_document md JOIN document d ON d.id = md.document_id
+  const docs = await tx.execute<MeetingDetail['documents'][number] & { hidden: boolean }>(sql`
+    SELECT d.id, d.kind, d.number, d.title, d.issued_on::text AS "issuedOn", ${secretHiddenSql(actor, sql`d.id`)} AS hidden FROM meeting_document md JOIN document d ON d.id = md.document_id
     WHERE md.meeting_id = ${id} ORDER BY d.issued_on NULLS LAST, d.number`);
   const mainId = m.makeupOf ?? m.id;
   const makeups = await tx.execute<{ id: string; date: string; status: MeetingDetail['status']; present: number }>(sql`
@@ -41,12 +43,17 @@ export async function getMeeting(id: string, { actor, tx, now }: ServiceContext)
     FROM meeting s WHERE s.makeup_of = ${mainId} ORDER BY s.held_on, s.id`);
   const mainRow = m.makeupOf ? (await tx.execute<{ id: string; title: string; date: string }>(sql`SELECT id, title, held_on::text AS date FROM meeting WHERE id = ${m.makeupOf}`)).rows[0] ?? null : null;
   const taskId = roster.main.taskInstanceId;
-  const task = taskId
-    ? (await tx.execute<NonNullable<MeetingDetail['task']>>(sql`
+  const taskRow = taskId
+    ? (await tx.execute<NonNullable<MeetingDetail['task']> & { hidden: boolean }>(sql`
         SELECT ti.id, ti.plan_id AS "planId", d.number AS "planNumber", coalesce(d.title, '') AS "planTitle", t.text AS "taskText",
-               ti.period_label AS "periodLabel", ti.status AS state
+               ti.period_label AS "periodLabel", ti.status AS state, ${secretHiddenSql(actor, sql`ti.plan_id`)} AS hidden
         FROM task_instance ti JOIN task t ON t.id = ti.task_id JOIN document d ON d.id = ti.plan_id WHERE ti.id = ${taskId}`)).rows[0] ?? null
     : null;
+  let task: MeetingDetail['task'] = null;
+  if (taskRow) {
+    const { hidden, ...x } = taskRow;
+    task = maskSecret(x, hidden, { planNumber: 'number', planTitle: 'plan', taskText: 'task' });
+  }
   const monthId = roster.main.campaignMonthId;
   const campaign = monthId
     ? (await tx.execute<NonNullable<MeetingDetail['campaign']>>(sql`
@@ -85,7 +92,7 @@ export async function getMeeting(id: string, { actor, tx, now }: ServiceContext)
     materials: m.materials,
     materialsSentOn: m.materialsSentOn,
     selfStudyAllowed: roster.main.selfStudyAllowed,
-    documents: docs.rows,
+    documents: docs.rows.map(({ hidden, ...d }) => maskSecret(d, hidden, { number: 'number', title: 'document' })),
     content: m.content,
     minutes: m.minutes,
     attachments: m.attachments as Attachment[],

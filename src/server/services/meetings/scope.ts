@@ -11,7 +11,7 @@ import type { NoticeView } from '#shared/meetings.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import type { MeetingRow } from '../../db/queries/meetings.ts';
 import { lookupMeeting, isoInstant } from '../../db/queries/meetings.ts';
-import { planReach } from '../../db/queries/plans.ts';
+import { isSecretHidden, planReach } from '../../db/queries/plans.ts';
 
 /**
  * Loading what a meetings use case acts on, with the access check of the tree: a meeting belongs
@@ -57,7 +57,7 @@ export function noticeView(m: Pick<MeetingRow, 'date' | 'noticeDays' | 'sentUpAt
 /**
  * True when the actor may link or read a document: a stub (known only from citations, public), a
  * document held within the actor's reach, or a plan the actor may read (a cell reads the plan
- * addressed to it, though the plan is held above it).
+ * addressed to it, though the plan is held above it); a secret one only when the actor may read it.
  */
 export async function canReadDocument(tx: Db | Tx, actor: Actor, id: string): Promise<boolean> {
   const r = await tx.execute<{ path: string | null; isPlan: boolean }>(sql`
@@ -65,7 +65,9 @@ export async function canReadDocument(tx: Db | Tx, actor: Actor, id: string): Pr
     FROM document d WHERE d.id = ${id} AND d.deleted_at IS NULL`);
   const row = r.rows[0];
   if (!row) return false;
-  if (row.path === null || can(actor, 'read', row.path as TreePath)) return true;
+  if (row.path === null) return true;
+  if (await isSecretHidden(tx, actor, id)) return false;
+  if (can(actor, 'read', row.path as TreePath)) return true;
   return row.isPlan ? (await planReach(tx, actor, id, 'read')).read : false;
 }
 

@@ -9,11 +9,13 @@ import { writeAudit } from '../../db/queries/audit.ts';
 import type { ServiceContext } from '../context.ts';
 import { checkPlanReferences, documentValues, writePlanItems } from './plan-items.ts';
 import { writeImplementsLinks } from '../../db/queries/plans.ts';
+import { requireSecrecyKept } from './plan-secrecy.ts';
 
 /**
  * Creates a plan draft of `input.unitId`: its document (kind KH, held by the unit), the plan, its
  * tasks and report obligations, in the caller's transaction. Needs `write` on the unit.
- * Throws UNIT_NOT_FOUND, FORBIDDEN, UNIT_NOT_ACTIVE and what checkPlanReferences throws.
+ * Throws UNIT_NOT_FOUND, FORBIDDEN, UNIT_NOT_ACTIVE, what checkPlanReferences throws and
+ * SECRET_PLAN_DOWNGRADE (409: a plan carrying out a secret document is secret).
  */
 export async function createPlan(input: PlanDraft, { actor, tx, now }: ServiceContext): Promise<{ id: string }> {
   const unit = await getUnitRow(tx, input.unitId);
@@ -24,6 +26,8 @@ export async function createPlan(input: PlanDraft, { actor, tx, now }: ServiceCo
     throw new DomainError('UNIT_NOT_ACTIVE', `Đơn vị "${unit.name}" đã giải thể hoặc sáp nhập.`);
   }
   await checkPlanReferences(tx, actor, unit, input);
+  const carried = [...input.implementsDocumentIds, ...(input.parentPlanId ? [input.parentPlanId] : [])];
+  const inherited = await requireSecrecyKept(tx, { id: null, secret: input.confidentiality === 'secret', inherited: false }, carried);
   const id = randomUUID();
   const v = documentValues(input);
   const at = now.toISOString();
@@ -34,8 +38,8 @@ export async function createPlan(input: PlanDraft, { actor, tx, now }: ServiceCo
             ARRAY(SELECT json_array_elements_text(${v.recipientsJson}::json)), 'confirmed', ${v.confidentiality},
             ${unit.id}, ${unit.path}::ltree, ${actor.userId}, ${at}, ${at})`);
   await tx.execute(sql`
-    INSERT INTO plan (id, unit_id, unit_path, status, parent_plan_id, reminder_days, session_notice_days, created_at, updated_at)
-    VALUES (${id}, ${unit.id}, ${unit.path}::ltree, 'draft', ${v.parentPlanId}, ${v.reminderDays}::int[], ${v.sessionNoticeDays}, ${at}, ${at})`);
+    INSERT INTO plan (id, unit_id, unit_path, status, parent_plan_id, reminder_days, session_notice_days, secret_inherited, created_at, updated_at)
+    VALUES (${id}, ${unit.id}, ${unit.path}::ltree, 'draft', ${v.parentPlanId}, ${v.reminderDays}::int[], ${v.sessionNoticeDays}, ${inherited}, ${at}, ${at})`);
   await writeImplementsLinks(tx, id, [...input.implementsDocumentIds, ...(v.parentPlanId ? [v.parentPlanId] : [])]);
   await writePlanItems(tx, id, input.tasks, input.obligations);
   await writeAudit(tx, actor, {

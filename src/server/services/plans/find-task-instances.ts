@@ -6,7 +6,7 @@ import { vietnamDate } from '#core/ids.ts';
 import type { TaskInstanceListQuery, TaskInstanceView } from '#shared/plans.ts';
 import { lookupUnit } from '../../db/queries/units.ts';
 import type { ServiceContext } from '../context.ts';
-import { presentTaskInstance, TASK_INSTANCE_COLUMNS, TASK_INSTANCE_FROM } from '../../db/queries/plans.ts';
+import { presentTaskInstance, taskInstanceColumns, TASK_INSTANCE_FROM } from '../../db/queries/plans.ts';
 import type { TaskInstanceRow } from '../../db/queries/plans.ts';
 import type { IsoDate } from '#core/ids.ts';
 
@@ -22,7 +22,7 @@ export async function findTaskInstances(unitId: string, q: TaskInstanceListQuery
   if (q.planId) conds.push(sql`ti.plan_id = ${q.planId}`);
   if (q.status) conds.push(statusSql(q.status, today));
   const r = await tx.execute<TaskInstanceRow & { total: number }>(sql`
-    SELECT ${TASK_INSTANCE_COLUMNS}, count(*) OVER ()::int AS total
+    SELECT ${taskInstanceColumns(actor)}, count(*) OVER ()::int AS total
     FROM ${TASK_INSTANCE_FROM}
     WHERE ${sql.join(conds, sql` AND `)}
     ORDER BY (ti.status = 'open') DESC, ti.due_date NULLS LAST, d.issued_on DESC NULLS LAST, ti.plan_id, t.ord, ti.period_start

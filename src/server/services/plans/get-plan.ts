@@ -2,7 +2,8 @@ import { sql } from 'drizzle-orm';
 import { can } from '#core/access/scope.ts';
 import { DomainError } from '#core/errors.ts';
 import type { ObligationView, PlanView, TaskView } from '#shared/plans.ts';
-import { lookupPlan, planReach, findPlanAccess } from '../../db/queries/plans.ts';
+import { maskSecret } from '#core/plans/secrecy.ts';
+import { lookupPlan, planReach, findPlanAccess, secretHiddenSql } from '../../db/queries/plans.ts';
 import type { ServiceContext } from '../context.ts';
 import { readTogether } from '../../db/read-together.ts';
 
@@ -17,7 +18,10 @@ function formOf(f: unknown): ObligationView['form'] {
 
 const notFound = () => new DomainError('PLAN_NOT_FOUND', 'Không tìm thấy kế hoạch hoặc bạn không có quyền xem.');
 
-/** A plan as the actor may see it: document fields, parent plan, implemented documents, tasks, obligations. Throws PLAN_NOT_FOUND. */
+/**
+ * A plan as the actor may see it: document fields, parent plan, implemented documents (a secret one
+ * the actor may not read masked), tasks, obligations. Throws PLAN_NOT_FOUND.
+ */
 export async function getPlan(id: string, { actor, tx }: ServiceContext): Promise<PlanView> {
   const reach = await planReach(tx, actor, id, 'write');
   if (!reach.read) throw notFound();
@@ -29,12 +33,12 @@ export async function getPlan(id: string, { actor, tx }: ServiceContext): Promis
              (SELECT count(*)::int FROM plan_audience a WHERE a.plan_id = p.id) AS "audienceCount"
       FROM plan p JOIN document d ON d.id = p.id WHERE p.id = ${id}`),
     () => plan.parentPlanId
-      ? tx.execute<{ id: string; number: string | null; title: string; unitId: string; unitName: string }>(sql`
-          SELECT p.id, d.number, coalesce(d.title, '') AS title, p.unit_id AS "unitId", u.name AS "unitName"
+      ? tx.execute<NonNullable<PlanView['parentPlan']> & { hidden: boolean }>(sql`
+          SELECT p.id, d.number, coalesce(d.title, '') AS title, p.unit_id AS "unitId", u.name AS "unitName", ${secretHiddenSql(actor, sql`p.id`)} AS hidden
           FROM plan p JOIN document d ON d.id = p.id JOIN unit u ON u.id = p.unit_id WHERE p.id = ${plan.parentPlanId}`)
       : Promise.resolve({ rows: [] }),
-    () => tx.execute<{ id: string; kind: string; number: string | null; title: string | null; issuedOn: string | null }>(sql`
-      SELECT d.id, d.kind, d.number, d.title, d.issued_on::text AS "issuedOn"
+    () => tx.execute<PlanView['implements'][number] & { hidden: boolean }>(sql`
+      SELECT d.id, d.kind, d.number, d.title, d.issued_on::text AS "issuedOn", ${secretHiddenSql(actor, sql`d.id`)} AS hidden
       FROM document_link l JOIN document d ON d.id = l.to_id
       WHERE l.from_id = ${id} AND l.relation = 'implements' AND d.deleted_at IS NULL
       ORDER BY d.issued_on NULLS LAST, d.number`),
@@ -63,8 +67,9 @@ export async function getPlan(id: string, { actor, tx }: ServiceContext): Promis
     status: plan.status,
     confidentiality: plan.confidentiality,
     parentPlanId: plan.parentPlanId,
-    parentPlan: parent.rows[0] ?? null,
-    implements: docs.rows,
+    // A superior's plan or a document carried out is named only to those who may read it.
+    parentPlan: parent.rows.map(({ hidden, ...x }) => maskSecret(x, hidden, { number: 'number', title: 'plan' }))[0] ?? null,
+    implements: docs.rows.map(({ hidden, ...x }) => maskSecret(x, hidden, { number: 'number', title: 'document' })),
     recipients: e.recipients,
     reminderDays: e.reminderDays,
     sessionNoticeDays: e.sessionNoticeDays,

@@ -9,6 +9,7 @@ import type { PlanRow, PlanItem } from '../../db/queries/plans.ts';
 import type { TreePath } from '#core/access/scope.ts';
 import type { Audience } from '#core/plans/audience.ts';
 import { grassrootsKindsOf } from '#core/org-tree/kinds.ts';
+import { maskSecret, planInSentence } from '#core/plans/secrecy.ts';
 import type { UnitKind } from '#core/org-tree/kinds.ts';
 
 /**
@@ -135,12 +136,14 @@ export async function createInstances(
 /**
  * Notifies the leaders and staff of the addressed units (users granted secretary, deputy secretary
  * or staff on the unit itself) that a plan asks something of them: one INSERT … SELECT, once per
- * user and unit however often it runs.
+ * user and unit however often it runs. A notification may leave the system as an e-mail, so a
+ * secret plan is named in it only as secret, whoever receives it.
  */
-export async function notifyAudience(tx: Tx, plan: Pick<PlanRow, 'id' | 'number' | 'title' | 'unitName'>, now: Date, only: readonly string[] | null): Promise<void> {
-  const name = plan.number ? `${plan.number} ${plan.title}` : plan.title;
-  const title = `Kế hoạch mới cần triển khai: ${name}`.slice(0, 500);
-  const body = `${plan.unitName} ban hành ${plan.number ? `Kế hoạch số ${plan.number}` : 'kế hoạch'} "${plan.title}". Đơn vị có nhiệm vụ, báo cáo cần thực hiện theo kế hoạch.`;
+export async function notifyAudience(tx: Tx, plan: Pick<PlanRow, 'id' | 'number' | 'title' | 'unitName' | 'confidentiality'>, now: Date, only: readonly string[] | null): Promise<void> {
+  const secret = plan.confidentiality === 'secret';
+  const shown = maskSecret({ number: plan.number, title: plan.title }, secret, { number: 'number', title: 'plan' });
+  const title = `Kế hoạch mới cần triển khai: ${[shown.number, shown.title].filter(Boolean).join(' ')}`.slice(0, 500);
+  const body = `${plan.unitName} ban hành ${planInSentence(plan, secret)}. Đơn vị có nhiệm vụ, báo cáo cần thực hiện theo kế hoạch.`;
   const onlyUnits = only ? sql`AND a.unit_id = ANY(${`{${only.join(',')}}`}::uuid[])` : sql``;
   await tx.execute(sql`
     INSERT INTO notification (user_id, unit_id, kind, title, body, link, dedupe_key, created_at)

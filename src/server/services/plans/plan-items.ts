@@ -6,7 +6,7 @@ import { DomainError } from '#core/errors.ts';
 import type { Audience } from '#core/plans/audience.ts';
 import type { AudienceInput, ObligationDraft, PlanDraft, ReportForm, TaskDraft } from '#shared/plans.ts';
 import type { Tx } from '../../db/client.ts';
-import { planVisibleSql } from '../../db/queries/plans.ts';
+import { planVisibleSql, secretHiddenSql } from '../../db/queries/plans.ts';
 
 /**
  * What creating and editing a plan draft share: checking the ids a draft names, and writing its
@@ -78,7 +78,8 @@ export async function checkPlanReferences(tx: Tx, actor: Actor, unit: { id: stri
       WHERE d.id = ANY(${uuidArray(docIds)}::uuid[]) AND d.deleted_at IS NULL
         AND (d.owner_path IS NULL ${actor.superuser ? sql`OR TRUE` : sql``}
              OR d.owner_path <@ ${`{${scopeRoots(actor, 'read').join(',')}}`}::ltree[]
-             OR (p.id IS NOT NULL AND ${planVisibleSql(actor)}))`);
+             OR (p.id IS NOT NULL AND ${planVisibleSql(actor)}))
+        AND NOT ${secretHiddenSql(actor, sql`d.id`)}`);
     if (r.rows.length !== docIds.length) throw new DomainError('DOCUMENT_NOT_FOUND', 'Không tìm thấy văn bản mà kế hoạch thực hiện, hoặc bạn không có quyền xem văn bản đó.');
   }
 

@@ -12,6 +12,7 @@ import { addToCounters, rebuildCounters } from '../../db/queries/progress.ts';
 import { writeAudit } from '../../db/queries/audit.ts';
 import type { ServiceContext } from '../context.ts';
 import { createInstances, groupsByAudience, notifyAudience } from './instances.ts';
+import { findCarriedOut, requireSecrecyKept } from './plan-secrecy.ts';
 
 /**
  * Publishes a draft, in the caller's transaction (one transaction: all or nothing): the plan is
@@ -20,7 +21,7 @@ import { createInstances, groupsByAudience, notifyAudience } from './instances.t
  * the addressed units are notified, and an implementing plan fulfils its unit's "make your plan"
  * task of the parent plan. Needs `write` on the plan's unit.
  * Returns the number of instances created. Throws PLAN_NOT_FOUND, FORBIDDEN, PLAN_NOT_DRAFT,
- * PLAN_EMPTY, PARENT_PLAN_NOT_PUBLISHED.
+ * PLAN_EMPTY, PARENT_PLAN_NOT_PUBLISHED, and what plan-secrecy.ts throws.
  */
 export async function publishPlan({ planId }: { planId: string }, { actor, tx, now }: ServiceContext): Promise<{ instances: number }> {
   const plan = await lookupPlan(tx, planId, true);
@@ -33,12 +34,16 @@ export async function publishPlan({ planId }: { planId: string }, { actor, tx, n
     const parent = await lookupPlan(tx, plan.parentPlanId);
     if (!parent || parent.status !== 'published') throw new DomainError('PARENT_PLAN_NOT_PUBLISHED', 'Kế hoạch cấp trên chưa được ban hành hoặc đã bị hủy.');
   }
+  // Checked again here: a draft made from an imported document takes the links its text cites.
+  const inherits = await requireSecrecyKept(tx, { id: planId, secret: plan.confidentiality === 'secret', inherited: plan.secretInherited }, await findCarriedOut(tx, planId));
   const published = vietnamDate(now);
   const at = now.toISOString();
 
   // A draft has no audience or instance yet: they are written without conflict checks.
   const instances = await createInstances(tx, planId, groupsByAudience(plan, items, null), published, now, { fresh: true });
-  await tx.execute(sql`UPDATE plan SET status = 'published', published_at = ${at}, published_by = ${actor.userId}, updated_at = ${at} WHERE id = ${planId}`);
+  await tx.execute(sql`
+    UPDATE plan SET status = 'published', published_at = ${at}, published_by = ${actor.userId}, secret_inherited = secret_inherited OR ${inherits}, updated_at = ${at}
+    WHERE id = ${planId}`);
   await tx.execute(sql`UPDATE document SET issued_on = coalesce(issued_on, ${published}::date), updated_at = ${at} WHERE id = ${planId}`);
   await rebuildCounters(tx, planId);
   await notifyAudience(tx, plan, now, null);

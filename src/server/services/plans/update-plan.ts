@@ -7,13 +7,16 @@ import { lookupPlan, writeImplementsLinks } from '../../db/queries/plans.ts';
 import { writeAudit } from '../../db/queries/audit.ts';
 import type { ServiceContext } from '../context.ts';
 import { checkPlanReferences, documentValues, writePlanItems } from './plan-items.ts';
+import { findCarriedOut, requireSecrecyKept } from './plan-secrecy.ts';
 import type { Tx } from '../../db/client.ts';
 
 /**
  * Changes a draft: the fields sent replace the draft's, the others stay; `tasks` and `obligations`,
  * when sent, are the whole lists (those sent with their id keep it). Needs `write` on the plan's
  * unit. Throws PLAN_NOT_FOUND, FORBIDDEN, PLAN_UNIT_FIXED, PLAN_NOT_DRAFT (409: a published plan
- * is not edited) and what checkPlanReferences throws.
+ * is not edited), what checkPlanReferences throws, SECRET_PLAN_DOWNGRADE (409: a plan carrying out
+ * a secret document stays secret) and SECRET_PLAN_OPEN_IMPLEMENTER (409: a plan carried out by one
+ * that is not secret is not made secret).
  */
 export async function updatePlan(id: string, input: PlanUpdate, { actor, tx, now }: ServiceContext): Promise<void> {
   const plan = await lookupPlan(tx, id, true);
@@ -39,6 +42,9 @@ export async function updatePlan(id: string, input: PlanUpdate, { actor, tx, now
   };
   await checkPlanReferences(tx, actor, { id: plan.unitId, path: plan.unitPath }, fields);
   const v = documentValues(fields);
+  // Links not sent stay as they are (a parent plan once named keeps its link).
+  const linked = input.implementsDocumentIds ?? (await findCarriedOut(tx, id));
+  const inherits = await requireSecrecyKept(tx, { id, secret: v.confidentiality === 'secret', inherited: plan.secretInherited }, [...linked, ...(v.parentPlanId ? [v.parentPlanId] : [])]);
   const at = now.toISOString();
   await tx.execute(sql`
     UPDATE document SET number = ${v.number}, number_key = ${v.numberKey}, issued_on = ${v.issuedOn}, title = ${v.title},
@@ -46,7 +52,7 @@ export async function updatePlan(id: string, input: PlanUpdate, { actor, tx, now
     WHERE id = ${id}`);
   await tx.execute(sql`
     UPDATE plan SET parent_plan_id = ${v.parentPlanId}, reminder_days = ${v.reminderDays}::int[], session_notice_days = ${v.sessionNoticeDays},
-      updated_at = ${at}
+      secret_inherited = secret_inherited OR ${inherits}, updated_at = ${at}
     WHERE id = ${id}`);
   if (input.implementsDocumentIds !== undefined) {
     await writeImplementsLinks(tx, id, [...input.implementsDocumentIds, ...(v.parentPlanId ? [v.parentPlanId] : [])]);

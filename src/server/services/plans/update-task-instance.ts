@@ -8,9 +8,10 @@ import type { TaskInstancePatch, TaskInstanceView } from '#shared/plans.ts';
 import { addToCounters } from '../../db/queries/progress.ts';
 import { writeAudit } from '../../db/queries/audit.ts';
 import type { ServiceContext } from '../context.ts';
-import { lockTaskInstances, TASK_INSTANCE_COLUMNS, TASK_INSTANCE_FROM, presentTaskInstance } from '../../db/queries/plans.ts';
+import { lockTaskInstances, taskInstanceColumns, TASK_INSTANCE_FROM, presentTaskInstance } from '../../db/queries/plans.ts';
 import type { LockedInstance, TaskInstanceRow } from '../../db/queries/plans.ts';
 import type { Db, Tx } from '../../db/client.ts';
+import type { Actor } from '#core/access/scope.ts';
 
 /**
  * The day an instance counts as done after `done`/`doneOn`: a new completion defaults to today, an
@@ -55,11 +56,11 @@ export async function updateTaskInstance(id: string, patch: TaskInstancePatch, {
     action: 'task_instance.update', entity: 'task_instance', entityId: id, unitPath: i.accessPath,
     before: { doneOn: i.doneOn }, after: { doneOn, progressNote: patch.progressNote, evidence: patch.evidence?.length },
   }, now);
-  return getTaskInstanceView(tx, id, today);
+  return getTaskInstanceView(tx, actor, id, today);
 }
 
 /** The view of a task instance the caller knows exists (it has just locked or written it). */
-async function getTaskInstanceView(tx: Db | Tx, id: string, today: IsoDate): Promise<TaskInstanceView> {
-  const r = await tx.execute<TaskInstanceRow>(sql`SELECT ${TASK_INSTANCE_COLUMNS} FROM ${TASK_INSTANCE_FROM} WHERE ti.id = ${id}`);
+async function getTaskInstanceView(tx: Db | Tx, actor: Actor, id: string, today: IsoDate): Promise<TaskInstanceView> {
+  const r = await tx.execute<TaskInstanceRow>(sql`SELECT ${taskInstanceColumns(actor)} FROM ${TASK_INSTANCE_FROM} WHERE ti.id = ${id}`);
   return presentTaskInstance(r.rows[0]!, today);
 }

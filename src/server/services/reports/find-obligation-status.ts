@@ -4,6 +4,7 @@ import { daysLate } from '#core/deadline/resolve.ts';
 import type { IsoDate } from '#core/ids.ts';
 import { vietnamDate } from '#core/ids.ts';
 import type { ObligationStatusList, ObligationStatusQuery, ObligationStatusRow } from '#shared/reports.ts';
+import { maskSecret } from '#core/plans/secrecy.ts';
 import { COUNTED_SQL } from '../../db/queries/reports.ts';
 import type { ServiceContext } from '../context.ts';
 import { obligationScope } from './obligation-scope.ts';
@@ -65,7 +66,7 @@ export async function findObligationStatus(obligationId: string, q: ObligationSt
     GROUP BY period_key ORDER BY min(due_date) NULLS LAST, period_key`);
   const { total, ...counts } = summary.rows[0]!;
   return {
-    obligation: { id: obligation.id, title: obligation.title, planId: obligation.planId },
+    obligation: { id: obligation.id, title: maskSecret({ title: obligation.title }, obligation.hidden, { title: 'report' }).title, planId: obligation.planId },
     unit: { id: unit.id, name: unit.name },
     periods: periods.rows,
     summary: counts,

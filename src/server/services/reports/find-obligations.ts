@@ -4,7 +4,9 @@ import type { IsoDate } from '#core/ids.ts';
 import { vietnamDate } from '#core/ids.ts';
 import type { ObligationList, ObligationListQuery } from '#shared/reports.ts';
 import type { InstanceRow } from '../../db/queries/reports.ts';
+import { maskSecret } from '#core/plans/secrecy.ts';
 import { getUnitRow } from '../../db/queries/units.ts';
+import { secretHiddenSql } from '../../db/queries/plans.ts';
 import type { ServiceContext } from '../context.ts';
 import { deadlineView } from './present.ts';
 import { notFound } from './rules.ts';
@@ -42,7 +44,8 @@ type Row = {
 
 /**
  * What a unit must report: its obligation instances of published plans, the open ones first, by
- * due date, a page at a time. Throws NOT_FOUND when the unit is out of the actor's sight.
+ * due date, a page at a time; the words of a secret plan the actor may not read are masked. Throws
+ * NOT_FOUND when the unit is out of the actor's sight.
  */
 export async function findObligations(unitId: string, q: ObligationListQuery, { actor, tx, now }: ServiceContext): Promise<ObligationList> {
   const unit = await getUnitRow(tx, unitId);
@@ -50,8 +53,8 @@ export async function findObligations(unitId: string, q: ObligationListQuery, { 
   const statuses = STATUS_FILTER[q.status];
   const statusCond = statuses ? sql`AND oi.status IN (${sql.join(statuses.map((s) => sql`${s}`), sql`, `)})` : sql`AND oi.status <> 'cancelled'`;
   const where = sql`oi.unit_id = ${unitId} AND p.status = 'published' ${statusCond}`;
-  const rows = await tx.execute<Row>(sql`
-    SELECT oi.id, oi.obligation_id AS "obligationId", ro.title, oi.plan_id AS "planId", d.number AS "planNumber", d.title AS "planTitle",
+  const rows = await tx.execute<Row & { hidden: boolean }>(sql`
+    SELECT oi.id, oi.obligation_id AS "obligationId", ro.title, ${secretHiddenSql(actor, sql`oi.plan_id`)} AS hidden, oi.plan_id AS "planId", d.number AS "planNumber", d.title AS "planTitle",
            ro.to_text AS "toText", ro.via_text AS "viaText", tu.name AS "toUnitName", vu.name AS "viaUnitName",
            oi.period_key AS "periodKey", oi.period_label AS "periodLabel", oi.period_start::text AS "periodStart",
            oi.period_end::text AS "periodEnd", oi.due_date::text AS "dueDate", oi.status, oi.current_version AS "currentVersion",
@@ -69,7 +72,7 @@ export async function findObligations(unitId: string, q: ObligationListQuery, { 
     SELECT count(*)::int AS n FROM obligation_instance oi JOIN plan p ON p.id = oi.plan_id WHERE ${where}`);
   const today = vietnamDate(now);
   return {
-    items: rows.rows.map((r) => ({ ...r, ...deadlineView(r, today) })),
+    items: rows.rows.map(({ hidden, ...r }) => ({ ...maskSecret(r, hidden, { title: 'report', planNumber: 'number', planTitle: 'plan' }), ...deadlineView(r, today) })),
     total: count.rows[0]?.n ?? 0,
   };
 }

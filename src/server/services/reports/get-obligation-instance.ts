@@ -3,7 +3,9 @@ import { can } from '#core/access/scope.ts';
 import { vietnamDate } from '#core/ids.ts';
 import { readForm, sectionsOf } from '#core/reports/form.ts';
 import type { Attachment, ObligationInstanceDetail, SubmissionVersion } from '#shared/reports.ts';
+import { maskSecret } from '#core/plans/secrecy.ts';
 import { lookupInstance, isoTime, isoTimeOrNull } from '../../db/queries/reports.ts';
+import { secretHiddenSql } from '../../db/queries/plans.ts';
 import type { ServiceContext } from '../context.ts';
 import { deadlineView } from './present.ts';
 import { canReview, canSubmit, notFound } from './rules.ts';
@@ -48,8 +50,9 @@ export async function getObligationInstance(id: string, { actor, tx, now }: Serv
     toUnitName: string | null;
     viaUnitName: string | null;
     cutoffDay: number | null;
+    hidden: boolean;
   }>(sql`
-    SELECT d.number, d.title AS "planTitle", pu.name AS "planUnitName", ro.from_text AS "fromText", ro.to_text AS "toText",
+    SELECT d.number, d.title AS "planTitle", ${secretHiddenSql(actor, sql`p.id`)} AS hidden, pu.name AS "planUnitName", ro.from_text AS "fromText", ro.to_text AS "toText",
            ro.via_text AS "viaText", tu.name AS "toUnitName", vu.name AS "viaUnitName", ro.cutoff_day AS "cutoffDay"
     FROM report_obligation ro
     JOIN plan p ON p.id = ro.plan_id
@@ -58,7 +61,10 @@ export async function getObligationInstance(id: string, { actor, tx, now }: Serv
     LEFT JOIN unit tu ON tu.id = ro.to_unit_id
     LEFT JOIN unit vu ON vu.id = ro.via_unit_id
     WHERE ro.id = ${inst.obligationId}`);
-  const m = meta.rows[0]!;
+  // A unit carrying out a secret plan it may not read files its report without the plan's words.
+  const row = meta.rows[0]!;
+  const m = maskSecret(row, row.hidden, { number: 'number', planTitle: 'plan' });
+  const title = maskSecret({ title: inst.title }, row.hidden, { title: 'report' }).title;
   const versions = await tx.execute<VersionRow>(sql`
     SELECT s.id, s.version, s.status, s.figures, s.narrative, s.attachments,
            s.created_by AS "createdById", coalesce(pc.full_name, uc.username) AS "createdByName", s.created_at AS "createdAt", s.updated_at AS "updatedAt",
@@ -89,7 +95,7 @@ export async function getObligationInstance(id: string, { actor, tx, now }: Serv
     plan: { id: inst.planId, number: m.number, title: m.planTitle, unitId: inst.planUnitId, unitName: m.planUnitName },
     obligation: {
       id: inst.obligationId,
-      title: inst.title,
+      title,
       fromText: m.fromText,
       toText: m.toText,
       viaText: m.viaText,

@@ -6,7 +6,8 @@ import type { ReviewResult } from '#shared/reports.ts';
 import { LEADER_ROLES_SQL } from '../../db/queries/notifications.ts';
 import { addToCounters } from '../../db/queries/progress.ts';
 import type { InstanceRow } from '../../db/queries/reports.ts';
-import { lookupInstance, reportContribution, reportName } from '../../db/queries/reports.ts';
+import { itemInSentence } from '#core/plans/secrecy.ts';
+import { lookupInstance, reportContribution } from '../../db/queries/reports.ts';
 import { writeAudit } from '../../db/queries/audit.ts';
 import type { ServiceContext } from '../context.ts';
 import { instanceLink } from './present.ts';
@@ -49,7 +50,7 @@ export async function reviewSubmission(submissionId: string, review: ReviewDecis
   const after: Pick<InstanceRow, 'status' | 'firstSubmittedOn' | 'dueDate'> = { status: next, firstSubmittedOn: inst.firstSubmittedOn, dueDate: inst.dueDate };
   await addToCounters(tx, { planId: inst.planId, unitPath: inst.unitPath, item: 'report', due: inst.dueDate, delta: delta(reportContribution(inst), reportContribution(after)) });
 
-  const what = `${reportName(inst)} (${inst.periodLabel}, lần ${sub.version})`;
+  const what = `${itemInSentence('report', inst.title, inst.secret)} (${inst.periodLabel}, lần ${sub.version})`;
   await notifyUnitLeaders(tx, [{
     unitId: inst.unitId,
     kind: review.decision === 'accept' ? 'submission_accepted' : 'submission_returned',

@@ -4,7 +4,7 @@ import { DomainError } from '#core/errors.ts';
 import { vietnamDate } from '#core/ids.ts';
 import type { UrgeInput, UrgeResult } from '#shared/reports.ts';
 import { LEADER_ROLES_SQL } from '../../db/queries/notifications.ts';
-import { reportName } from '../../db/queries/reports.ts';
+import { itemInSentence } from '#core/plans/secrecy.ts';
 import { writeAudit } from '../../db/queries/audit.ts';
 import type { ServiceContext } from '../context.ts';
 import { obligationScope } from './obligation-scope.ts';
@@ -31,7 +31,7 @@ export async function urgeUnits(obligationId: string, input: UrgeInput, { actor,
   const today = vietnamDate(now);
   const hash = createHash('sha256').update(input.message).digest('hex').slice(0, 16);
   const overdueOnly = input.scope === 'overdue' ? sql`AND oi.due_date < ${today}::date` : sql``;
-  const title = `${unit.name} đôn đốc gửi ${reportName(obligation)} (${p.label})`;
+  const title = `${unit.name} đôn đốc gửi ${itemInSentence('report', obligation.title, obligation.secret)} (${p.label})`;
   const r = await tx.execute<{ units: number; created: number }>(sql`
     WITH targets AS (
       SELECT oi.id, oi.unit_id, oi.due_date FROM obligation_instance oi
