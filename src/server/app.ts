@@ -13,10 +13,11 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
-import { handleError } from './http-errors.ts';
+import { handleClientError, handleError } from './http-errors.ts';
 import accessPlugin from './plugins/access.ts';
 import type { AccessRule } from './plugins/access.ts';
 import authPlugin from './plugins/auth.ts';
+import inputPlugin from './plugins/input.ts';
 import { routeModules } from './routes/index.ts';
 
 export interface AppDeps {
@@ -43,6 +44,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { route
     trustProxy: true,
     // One line per request drowns what an operator needs; errors are still logged.
     logController: new LogController({ disableRequestLogging: true }),
+    // What the router and the HTTP parser refuse is answered like every other error, in Vietnamese.
+    frameworkErrors: handleError,
+    clientErrorHandler: handleClientError,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -82,6 +86,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { route
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   await app.register(authPlugin, { db: deps.database.db, clock, secure: deps.config.cookieSecure });
+  await app.register(inputPlugin);
   await app.register(accessPlugin, { db: deps.database.db });
 
   const ctx = { database: deps.database, db: deps.database.db, config: deps.config, clock };
