@@ -7,6 +7,7 @@ export type DomainErrorCode =
   | 'UNAUTHENTICATED'
   | 'BAD_CREDENTIALS'
   | 'WRONG_PASSWORD'
+  | 'CURRENT_PASSWORD_REQUIRED'
   | 'CSRF'
   | 'FORBIDDEN'
   | 'NOT_FOUND'
