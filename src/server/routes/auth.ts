@@ -2,7 +2,8 @@ import { z } from '#shared/common.ts';
 import { ChangePasswordSchema, LoginSchema, MeSchema } from '#shared/auth.ts';
 import { SESSION_COOKIE, sessionCookieOptions } from '../plugins/auth.ts';
 import { login } from '../services/auth/login.ts';
-import { deleteSession, hashToken } from '../db/queries/auth.ts';
+import { hashToken } from '../db/queries/auth.ts';
+import { logout } from '../services/auth/logout.ts';
 import { changePassword, getMe } from '../services/users/users.ts';
 import type { RouteModule } from './context.ts';
 import { actorOf, inTransaction } from './tx.ts';
@@ -36,8 +37,7 @@ const auth: RouteModule = async (app, { ctx }) => {
     config: { access: { kind: 'signed-in' } },
     schema: { tags, response: { 204: z.null() } },
   }, async (request, reply) => {
-    const token = request.cookies[SESSION_COOKIE];
-    if (token) await deleteSession(ctx.db, token);
+    await inTransaction(ctx, request, (s) => logout(request.cookies[SESSION_COOKIE], s));
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.status(204).send(null);
   });
