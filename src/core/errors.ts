@@ -8,6 +8,7 @@ export type DomainErrorCode =
   | 'BAD_CREDENTIALS'
   | 'WRONG_PASSWORD'
   | 'CURRENT_PASSWORD_REQUIRED'
+  | 'TOO_MANY_ATTEMPTS'
   | 'CSRF'
   | 'FORBIDDEN'
   | 'NOT_FOUND'

@@ -17,6 +17,7 @@ const STATUS: Record<DomainErrorCode, number> = {
   BAD_CREDENTIALS: 401,
   WRONG_PASSWORD: 400,
   CURRENT_PASSWORD_REQUIRED: 403,
+  TOO_MANY_ATTEMPTS: 429,
   CSRF: 403,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
@@ -189,6 +190,8 @@ const BY_STATUS: Record<number, [DomainErrorCode | HttpErrorCode, string]> = {
 export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   const thrown: unknown = error;
   if (isDomainError(thrown)) {
+    const retryAfter = thrown.details?.retryAfterSeconds;
+    if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
     return reply.status(statusOf(thrown.code)).send(body(thrown.code, thrown.message));
   }
   if (thrown instanceof InputError) return reply.status(400).send(body('VALIDATION', thrown.message, thrown.fields));

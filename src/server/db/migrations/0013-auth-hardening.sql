@@ -1,4 +1,15 @@
--- The audit log under attack (docs/decisions/011).
+-- Signing in and the audit log under attack (docs/decisions/011).
+
+-- Failed sign-ins per user name as typed (lower-cased), whether or not an account has that name, so
+-- that a delay tells nothing about which accounts exist. Every process of the server reads the same
+-- rows. A row goes when its name signs in, or a day after its last failure.
+CREATE TABLE login_failure (
+  username      text PRIMARY KEY,
+  failures      integer NOT NULL,
+  last_at       timestamptz NOT NULL,
+  delayed_until timestamptz
+);
+CREATE INDEX login_failure_last_at_idx ON login_failure (last_at);
 
 -- TRUNCATE fires no row trigger: the audit log refuses it with a statement trigger of its own.
 CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
