@@ -300,11 +300,12 @@ interface Built {
 async function buildPostgres(scale: Scale, seed: number, clients: number, keep: boolean): Promise<Built> {
   const cluster = await startPostgresCluster({ settings: BENCH_PG_SETTINGS, prefix: 'trienkhai-bench-pg-' });
   try {
-    const admin = await openPostgres(`${cluster.base}/postgres`, 1);
+    const admin = await openPostgres(`${cluster.base}/postgres`, 1, { as: 'login' });
     await admin.execScript('CREATE DATABASE trienkhai');
     await admin.close();
     const location = `${cluster.base}/trienkhai`;
-    const database = await openPostgres(location);
+    // Generating switches checks off and drops indexes: the login, not the server's role.
+    const database = await openPostgres(location, 10, { as: 'login' });
     try {
       await migrate(database);
       const version = (await database.db.execute<{ v: string }>(sql`SELECT version() AS v`)).rows[0]!.v;
@@ -343,7 +344,7 @@ async function buildPglite(scale: Scale, seed: number, clients: number, keep: bo
 
 /** The child process of buildPglite: generates into `dir`/pglite and writes `dir`/generated.json. */
 async function generateInto(dir: string, scale: Scale, seed: number, clients: number): Promise<void> {
-  const database = await openPglite(join(dir, 'pglite'));
+  const database = await openPglite(join(dir, 'pglite'), undefined, { as: 'login' });
   try {
     await migrate(database);
     const version = (await database.db.execute<{ v: string }>(sql`SELECT version() AS v`)).rows[0]!.v;
@@ -384,7 +385,8 @@ async function measure(b: Built, scale: Scale): Promise<Record<string, unknown>>
   const sorted = g.publishes.map((p) => p.seconds).sort((a, b) => a - b);
   const perPlan = Math.max(...g.publishes.map((p) => p.instances));
   emit({ where, name: `publish a plan while generating (${perPlan} instances), median of ${sorted.length}`, value: quantile(sorted, 0.5), unit: 's', target: null });
-  const database = where === 'postgres' ? await openPostgres(b.location) : await openPglite(b.location);
+  // As the login: warming the buffers installs pg_prewarm, which the server's role may not.
+  const database = where === 'postgres' ? await openPostgres(b.location, 10, { as: 'login' }) : await openPglite(b.location, undefined, { as: 'login' });
   let pending: Map<string, string[]>;
   try {
     const one = await timePublish(database, g);

@@ -7,6 +7,8 @@ export type DomainErrorCode =
   | 'UNAUTHENTICATED'
   | 'BAD_CREDENTIALS'
   | 'WRONG_PASSWORD'
+  | 'CURRENT_PASSWORD_REQUIRED'
+  | 'TOO_MANY_ATTEMPTS'
   | 'CSRF'
   | 'FORBIDDEN'
   | 'NOT_FOUND'

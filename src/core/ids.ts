@@ -19,12 +19,20 @@ export function isIsoDate(s: string): s is IsoDate {
   return d <= daysInMonth(y, mo);
 }
 
+/** The years a date may fall in: outside them, a year is a typing slip (0000, 9999) rather than a date anyone means. */
+export const PLAUSIBLE_YEARS = { from: 1900, to: 2100 } as const;
+
+/** True when `year` is a whole number within PLAUSIBLE_YEARS. */
+export function isPlausibleYear(year: number): boolean {
+  return Number.isInteger(year) && year >= PLAUSIBLE_YEARS.from && year <= PLAUSIBLE_YEARS.to;
+}
+
 /**
  * Builds an IsoDate from its parts, or null when the day does not exist (31/2, month 13) or the
- * year lies outside 1900–2100 (a typing slip rather than a date anyone means).
+ * year is not plausible.
  */
 export function isoDate(year: number, month: number, day: number): IsoDate | null {
-  if (!Number.isInteger(year) || year < 1900 || year > 2100) return null;
+  if (!isPlausibleYear(year)) return null;
   if (!Number.isInteger(month) || !Number.isInteger(day) || month < 1 || month > 12 || day < 1) return null;
   if (day > daysInMonth(year, month)) return null;
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` as IsoDate;

@@ -5,7 +5,6 @@ import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
-import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -13,10 +12,11 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
-import { handleError } from './http-errors.ts';
+import { handleClientError, handleError } from './http-errors.ts';
 import accessPlugin from './plugins/access.ts';
 import type { AccessRule } from './plugins/access.ts';
 import authPlugin from './plugins/auth.ts';
+import inputPlugin from './plugins/input.ts';
 import { routeModules } from './routes/index.ts';
 
 export interface AppDeps {
@@ -40,9 +40,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { route
   const app = Fastify({
     logger: deps.logger ?? false,
     bodyLimit: 2 * 1024 * 1024,
-    trustProxy: true,
+    // Forwarding headers are believed only from the proxies the operator names: from anyone else,
+    // X-Forwarded-For would choose the address the sign-in limit counts, X-Forwarded-Proto the
+    // Secure flag of the session cookie.
+    trustProxy: deps.config.trustProxy.length > 0 ? deps.config.trustProxy.join(',') : false,
     // One line per request drowns what an operator needs; errors are still logged.
     logController: new LogController({ disableRequestLogging: true }),
+    // What the router and the HTTP parser refuse is answered like every other error, in Vietnamese.
+    frameworkErrors: handleError,
+    clientErrorHandler: handleClientError,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -70,7 +76,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { route
   });
   await app.register(cookie);
   await app.register(csrf, { cookieOpts: { httpOnly: true, sameSite: 'strict', path: '/', signed: false } });
-  await app.register(rateLimit, { global: false });
   await app.register(multipart, { limits: { fileSize: deps.config.maxUploadBytes, files: 1, fields: 20 } });
   await app.register(swagger, {
     openapi: {
@@ -82,6 +87,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { route
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   await app.register(authPlugin, { db: deps.database.db, clock, secure: deps.config.cookieSecure });
+  await app.register(inputPlugin);
   await app.register(accessPlugin, { db: deps.database.db });
 
   const ctx = { database: deps.database, db: deps.database.db, config: deps.config, clock };

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -18,6 +19,16 @@ const EnvSchema = z.object({
   TRIENKHAI_DEMO: z.enum(['true', 'false']).default('true'),
   /** Set when served over HTTPS so the session cookie is marked Secure. */
   COOKIE_SECURE: z.enum(['true', 'false', 'auto']).default('auto'),
+  /**
+   * The reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed: addresses or
+   * ranges (`127.0.0.1`, `10.0.0.0/8`, `loopback`), comma-separated. None by default: a client
+   * reaching the server directly could write those headers itself.
+   */
+  TRUST_PROXY: z
+    .string()
+    .default('')
+    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .refine((list) => list.every(isProxyAddress), 'TRUST_PROXY: mỗi mục là một địa chỉ IP, một dải CIDR (10.0.0.0/8) hoặc loopback, linklocal, uniquelocal'),
   SESSION_DAYS: z.coerce.number().int().min(1).max(90).default(14),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -36,6 +47,8 @@ export type Config = {
   adminPassword: string | null;
   loadDemo: boolean;
   cookieSecure: boolean | 'auto';
+  /** The proxies whose forwarding headers are believed (TRUST_PROXY); empty: none. */
+  trustProxy: string[];
   sessionDays: number;
   loginRateLimit: number;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
@@ -44,6 +57,20 @@ export type Config = {
   smtpUrl: string | null;
   mailFrom: string;
 };
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** An address, a CIDR range or one of proxy-addr's names for a kind of address. */
+function isProxyAddress(s: string): boolean {
+  if (PROXY_NAMES.has(s)) return true;
+  const [address, bits, ...rest] = s.split('/');
+  if (rest.length > 0 || !address) return false;
+  const version = isIP(address);
+  if (version === 0) return false;
+  if (bits === undefined) return true;
+  const n = Number(bits);
+  return /^\d+$/.test(bits) && n <= (version === 4 ? 32 : 128);
+}
 
 /** Parses the environment; throws a readable error naming every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -61,6 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword: e.TRIENKHAI_ADMIN_PASSWORD ?? null,
     loadDemo: e.TRIENKHAI_DEMO === 'true',
     cookieSecure: e.COOKIE_SECURE === 'auto' ? 'auto' : e.COOKIE_SECURE === 'true',
+    trustProxy: e.TRUST_PROXY,
     sessionDays: e.SESSION_DAYS,
     loginRateLimit: e.LOGIN_RATE_LIMIT,
     logLevel: e.LOG_LEVEL,

@@ -1,3 +1,5 @@
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { isDomainError } from '#core/errors.ts';
@@ -14,6 +16,8 @@ const STATUS: Record<DomainErrorCode, number> = {
   UNAUTHENTICATED: 401,
   BAD_CREDENTIALS: 401,
   WRONG_PASSWORD: 400,
+  CURRENT_PASSWORD_REQUIRED: 403,
+  TOO_MANY_ATTEMPTS: 429,
   CSRF: 403,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
@@ -144,18 +148,55 @@ export function statusOf(code: DomainErrorCode): number {
 }
 
 /** Codes the HTTP layer answers with itself, for requests refused before any use case ran. */
-type HttpErrorCode = 'VALIDATION' | 'MALFORMED_JSON' | 'UNSUPPORTED_MEDIA_TYPE' | 'BAD_REQUEST' | 'RATE_LIMITED' | 'INTERNAL';
+type HttpErrorCode =
+  | 'VALIDATION'
+  | 'MALFORMED_JSON'
+  | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'BAD_REQUEST'
+  | 'BAD_URL'
+  | 'URL_TOO_LONG'
+  | 'HEADERS_TOO_LARGE'
+  | 'REQUEST_TIMEOUT'
+  | 'METHOD_NOT_ALLOWED'
+  | 'RATE_LIMITED'
+  | 'INTERNAL';
 
 function body(code: DomainErrorCode | HttpErrorCode, message: string, fields?: ApiError['error']['fields']): ApiError {
   return { error: { code, message, ...(fields ? { fields } : {}) } };
 }
 
+/** Input refused before its schema saw it (plugins/input.ts): answered as a validation error. */
+export class InputError extends Error {
+  constructor(
+    message: string,
+    readonly fields: NonNullable<ApiError['error']['fields']>,
+  ) {
+    super(message);
+    this.name = 'InputError';
+  }
+}
+
+/** The answer to a refusal of the framework, by status, for errors without a code of their own. */
+const BY_STATUS: Record<number, [DomainErrorCode | HttpErrorCode, string]> = {
+  404: ['NOT_FOUND', 'Không tìm thấy.'],
+  405: ['METHOD_NOT_ALLOWED', 'Phương thức yêu cầu không được hỗ trợ.'],
+  408: ['REQUEST_TIMEOUT', 'Hết thời gian chờ yêu cầu. Hãy thử lại.'],
+  413: ['FILE_TOO_LARGE', 'Tệp hoặc nội dung gửi lên vượt quá dung lượng cho phép.'],
+  414: ['URL_TOO_LONG', 'Địa chỉ yêu cầu quá dài.'],
+  415: ['UNSUPPORTED_MEDIA_TYPE', 'Kiểu nội dung không được hỗ trợ.'],
+  429: ['RATE_LIMITED', 'Quá nhiều lần thử. Hãy đợi một phút rồi thử lại.'],
+  431: ['HEADERS_TOO_LARGE', 'Địa chỉ hoặc phần đầu của yêu cầu quá dài.'],
+};
+
 /** Fastify's error handler: domain errors, validation errors and framework errors → ApiError. */
 export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   const thrown: unknown = error;
   if (isDomainError(thrown)) {
+    const retryAfter = thrown.details?.retryAfterSeconds;
+    if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
     return reply.status(statusOf(thrown.code)).send(body(thrown.code, thrown.message));
   }
+  if (thrown instanceof InputError) return reply.status(400).send(body('VALIDATION', thrown.message, thrown.fields));
   if (hasZodFastifySchemaValidationErrors(error)) {
     const fields = error.validation.map((v) => {
       const path = [error.validationContext, ...v.instancePath.split('/').filter(Boolean)].filter(Boolean).join('.');
@@ -169,22 +210,38 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return reply.status(400).send(body('MALFORMED_JSON', 'Nội dung gửi lên không phải JSON hợp lệ.'));
-    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return reply.status(415).send(body('UNSUPPORTED_MEDIA_TYPE', 'Kiểu nội dung không được hỗ trợ.'));
-    case 'FST_ERR_CTP_BODY_TOO_LARGE':
-    case 'FST_REQ_FILE_TOO_LARGE':
-      return reply.status(413).send(body('FILE_TOO_LARGE', 'Tệp hoặc nội dung gửi lên vượt quá dung lượng cho phép.'));
     case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
       return reply.status(400).send(body('NOT_MULTIPART', 'Hãy gửi tệp dưới dạng multipart/form-data.'));
     case 'FST_CSRF_INVALID_TOKEN':
     case 'FST_CSRF_MISSING_SECRET':
       return reply.status(403).send(body('CSRF', 'Phiên làm việc không hợp lệ (CSRF). Hãy tải lại trang.'));
+    case 'FST_ERR_BAD_URL':
+      return reply.status(400).send(body('BAD_URL', 'Địa chỉ yêu cầu không hợp lệ.'));
   }
   const status = error.statusCode ?? 500;
-  if (status === 429) return reply.status(429).send(body('RATE_LIMITED', 'Quá nhiều lần thử. Hãy đợi một phút rồi thử lại.'));
+  const known = BY_STATUS[status];
+  if (known) return reply.status(status).send(body(known[0], known[1]));
   if (status >= 400 && status < 500) {
     return reply.status(status).send(body('BAD_REQUEST', 'Yêu cầu không hợp lệ.'));
   }
   request.log.error({ err: error }, 'unhandled error');
   return reply.status(500).send(body('INTERNAL', 'Lỗi hệ thống. Thao tác chưa được thực hiện; hãy thử lại sau.'));
+}
+
+/**
+ * The answer to a request the HTTP parser refused before Fastify saw it (an address or headers
+ * too long, a malformed request): written on the socket, in Vietnamese like every other answer.
+ */
+export function handleClientError(error: Error & { code?: string }, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+  const [code, message] = BY_STATUS[status] ?? ['BAD_REQUEST', 'Yêu cầu không đúng giao thức HTTP.'];
+  const json = JSON.stringify(body(code, message));
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+        `Content-Length: ${Buffer.byteLength(json)}\r\nConnection: close\r\n\r\n${json}`,
+    );
+  }
+  socket.destroy(error);
 }

@@ -1,4 +1,4 @@
-import { isIsoDate } from '#core/ids.ts';
+import { isIsoDate, isPlausibleYear, PLAUSIBLE_YEARS } from '#core/ids.ts';
 import { z, IdSchema, PageQuerySchema } from './common.ts';
 import { DueSchema, ExtractionSchema } from './extraction.ts';
 
@@ -88,11 +88,12 @@ export const DocumentStructureSchema = ExtractionSchema.superRefine((x, ctx) => 
     const v = x[key];
     if (v && v.length > DOCUMENT_LIMITS.text) ctx.addIssue({ code: 'custom', path: [key], message: `Dài tối đa ${DOCUMENT_LIMITS.text} ký tự` });
   }
-  const badDate = 'Ngày không có thật (định dạng YYYY-MM-DD, ví dụ 2022-03-31)';
-  if (x.date && !isIsoDate(x.date)) ctx.addIssue({ code: 'custom', path: ['date'], message: badDate });
+  const badDate = `Ngày không có thật (định dạng YYYY-MM-DD, ví dụ 2022-03-31; năm từ ${PLAUSIBLE_YEARS.from} đến ${PLAUSIBLE_YEARS.to})`;
+  const real = (date: string) => isIsoDate(date) && isPlausibleYear(Number(date.slice(0, 4)));
+  if (x.date && !real(x.date)) ctx.addIssue({ code: 'custom', path: ['date'], message: badDate });
   for (const key of ['implements', 'references'] as const) {
     x[key].forEach((r, i) => {
-      if (r.date && !isIsoDate(r.date)) ctx.addIssue({ code: 'custom', path: [key, i, 'date'], message: badDate });
+      if (r.date && !real(r.date)) ctx.addIssue({ code: 'custom', path: [key, i, 'date'], message: badDate });
       if (r.number.trim() === '') ctx.addIssue({ code: 'custom', path: [key, i, 'number'], message: 'Hãy nhập số, ký hiệu văn bản' });
     });
   }

@@ -1,16 +1,22 @@
 import { z } from 'zod';
+import { DUE_NESTING } from '#core/deadline/types.ts';
+import { isPlausibleYear, PLAUSIBLE_YEARS } from '#core/ids.ts';
+import { HalfSchema, MonthSchema, nestedAtMost, QuarterSchema, YearSchema } from './common.ts';
 
 /** The JSON of extraction/SCHEMA.md as a zod schema: what the extractor returns and the gold files hold. */
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { abort: true })
+  .refine((s) => isPlausibleYear(Number(s.slice(0, 4))), { message: `Năm phải từ ${PLAUSIBLE_YEARS.from} đến ${PLAUSIBLE_YEARS.to}` });
 
-export const DueSchema: z.ZodType<unknown> = z.lazy(() =>
+export const DueSchema: z.ZodType<unknown> = nestedAtMost(DUE_NESTING, 'Thời hạn lồng nhau quá nhiều tầng', z.lazy(() =>
   z.discriminatedUnion('type', [
     z.object({ type: z.literal('date'), value: isoDate }),
-    z.object({ type: z.literal('month'), value: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/) }),
-    z.object({ type: z.literal('quarter'), value: z.string().regex(/^\d{4}-Q[1-4]$/) }),
-    z.object({ type: z.literal('quarter-end'), value: z.string().regex(/^\d{4}-Q[1-4]$/) }),
-    z.object({ type: z.literal('half'), value: z.string().regex(/^\d{4}-H[12]$/) }),
-    z.object({ type: z.literal('year'), value: z.string().regex(/^\d{4}$/) }),
+    z.object({ type: z.literal('month'), value: MonthSchema }),
+    z.object({ type: z.literal('quarter'), value: QuarterSchema }),
+    z.object({ type: z.literal('quarter-end'), value: QuarterSchema }),
+    z.object({ type: z.literal('half'), value: HalfSchema }),
+    z.object({ type: z.literal('year'), value: YearSchema }),
     z.object({ type: z.literal('range'), value: z.object({ from: DueSchema, to: DueSchema }) }),
     z.object({
       type: z.literal('recurring'),
@@ -21,7 +27,7 @@ export const DueSchema: z.ZodType<unknown> = z.lazy(() =>
     z.object({ type: z.literal('relative'), value: z.object({ days: z.number().int(), to: z.literal('event') }) }),
     z.object({ type: z.literal('from'), value: DueSchema }),
   ]),
-);
+));
 
 export const DocRefSchema = z.object({ kind: z.string().min(1), number: z.string().min(1), date: isoDate.nullable() });
 

@@ -1,4 +1,4 @@
-import { z, IdSchema, IsoDateSchema, LIMITS } from './common.ts';
+import { z, IdSchema, IsoDateSchema, LIMITS, MonthSchema } from './common.ts';
 import { MemberCategorySchema } from './members.ts';
 import { AttachmentSchema } from './reports.ts';
 import {
@@ -446,8 +446,6 @@ export type PrefillResult = z.infer<typeof PrefillResultSchema>;
 
 // Campaigns ----------------------------------------------------------------------------------------
 
-const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Tháng không hợp lệ (YYYY-MM, ví dụ 2022-04)');
-
 /** A document of a campaign month: a document record, or a citation that becomes one ("Nghị quyết số 03-NQ/TW ngày 26/6/1992"). */
 export const CampaignDocumentSchema = z
   .strictObject({
@@ -460,7 +458,7 @@ export const CampaignDocumentSchema = z
 export type CampaignDocumentInput = z.infer<typeof CampaignDocumentSchema>;
 
 export const CampaignMonthSchema = z.strictObject({
-  month: Month,
+  month: MonthSchema,
   topics: z.array(Line(MEETING_LIMITS.text).min(1)).max(MEETING_LIMITS.topics).default([]),
   documents: z.array(CampaignDocumentSchema).max(MEETING_LIMITS.monthDocuments).default([]),
 });

@@ -1,8 +1,9 @@
-import { z, IdSchema, IsoDateSchema, LIMITS } from './common.ts';
+import { z, HalfSchema, IdSchema, IsoDateSchema, LIMITS, MonthSchema, nestedAtMost, QuarterSchema, YearSchema } from './common.ts';
 import { UnitKindSchema } from './units.ts';
 import { AUDIENCE_SCOPES } from '#core/plans/audience.ts';
 import { INSTANCE_STATUS_LABELS } from '#core/deadline/resolve.ts';
 import type { InstanceStatus } from '#core/deadline/resolve.ts';
+import { DUE_NESTING } from '#core/deadline/types.ts';
 import type { Due } from '#core/deadline/types.ts';
 
 /**
@@ -52,24 +53,28 @@ export { INSTANCE_STATUS_LABELS };
 
 
 /** The normalised deadline of extraction/SCHEMA.md (`due`), validated. */
-export const DueSchema: z.ZodType<Due> = z.lazy(() =>
-  z.discriminatedUnion('type', [
-    z.strictObject({ type: z.literal('date'), value: IsoDateSchema }),
-    z.strictObject({ type: z.literal('month'), value: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Tháng không hợp lệ (YYYY-MM)') }),
-    z.strictObject({ type: z.literal('quarter'), value: z.string().regex(/^\d{4}-Q[1-4]$/, 'Quý không hợp lệ (YYYY-Qn)') }),
-    z.strictObject({ type: z.literal('quarter-end'), value: z.string().regex(/^\d{4}-Q[1-4]$/, 'Quý không hợp lệ (YYYY-Qn)') }),
-    z.strictObject({ type: z.literal('half'), value: z.string().regex(/^\d{4}-H[12]$/, 'Nửa năm không hợp lệ (YYYY-H1, YYYY-H2)') }),
-    z.strictObject({ type: z.literal('year'), value: z.string().regex(/^\d{4}$/, 'Năm không hợp lệ (YYYY)') }),
-    z.strictObject({ type: z.literal('range'), value: z.strictObject({ from: DueSchema, to: DueSchema }) }),
-    z.strictObject({
-      type: z.literal('recurring'),
-      value: z.strictObject({ every: z.enum(['day', 'week', 'month', 'quarter', 'half-year', 'year']), from: DueSchema.nullable() }),
-    }),
-    z.strictObject({ type: z.literal('continuous'), value: z.null() }),
-    z.strictObject({ type: z.literal('term-years'), value: z.strictObject({ years: z.array(z.number().int().min(1).max(10)).min(1).max(10) }) }),
-    z.strictObject({ type: z.literal('relative'), value: z.strictObject({ days: z.number().int().min(-366).max(366), to: z.literal('event') }) }),
-    z.strictObject({ type: z.literal('from'), value: DueSchema }),
-  ]),
+export const DueSchema: z.ZodType<Due> = nestedAtMost(
+  DUE_NESTING,
+  'Thời hạn lồng nhau quá nhiều tầng',
+  z.lazy(() =>
+    z.discriminatedUnion('type', [
+      z.strictObject({ type: z.literal('date'), value: IsoDateSchema }),
+      z.strictObject({ type: z.literal('month'), value: MonthSchema }),
+      z.strictObject({ type: z.literal('quarter'), value: QuarterSchema }),
+      z.strictObject({ type: z.literal('quarter-end'), value: QuarterSchema }),
+      z.strictObject({ type: z.literal('half'), value: HalfSchema }),
+      z.strictObject({ type: z.literal('year'), value: YearSchema }),
+      z.strictObject({ type: z.literal('range'), value: z.strictObject({ from: DueSchema, to: DueSchema }) }),
+      z.strictObject({
+        type: z.literal('recurring'),
+        value: z.strictObject({ every: z.enum(['day', 'week', 'month', 'quarter', 'half-year', 'year']), from: DueSchema.nullable() }),
+      }),
+      z.strictObject({ type: z.literal('continuous'), value: z.null() }),
+      z.strictObject({ type: z.literal('term-years'), value: z.strictObject({ years: z.array(z.number().int().min(1).max(10)).min(1).max(10) }) }),
+      z.strictObject({ type: z.literal('relative'), value: z.strictObject({ days: z.number().int().min(-366).max(366), to: z.literal('event') }) }),
+      z.strictObject({ type: z.literal('from'), value: DueSchema }),
+    ]),
+  ),
 ) as z.ZodType<Due>;
 
 /** Who must carry out an item (core/plans/audience.ts): "all grassroots organisations and cells", the direct sub-units, the issuing unit, listed units, units of some kinds. */

@@ -47,6 +47,11 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+/** The header a state-changing request carries: the CSRF token, once known. */
+export function csrfHeader(): Record<string, string> {
+  return csrfToken ? { 'x-csrf-token': csrfToken } : {};
+}
+
 /** What to do when the session has ended (401): the app sends the user to the login page. */
 export function setUnauthenticatedHandler(handler: (() => void) | null): void {
   onUnauthenticated = handler;
@@ -89,7 +94,7 @@ async function parseBody(response: Response): Promise<unknown> {
 
 async function request<T>(method: string, path: string, opts: { query?: Query; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  if (method !== 'GET') Object.assign(headers, csrfHeader());
   const hasBody = opts.body !== undefined;
   if (hasBody) headers['content-type'] = 'application/json';
   let response: Response;
@@ -129,7 +134,7 @@ export const api = {
       const xhr = new XMLHttpRequest();
       xhr.open('POST', apiUrl(path, opts.query));
       xhr.setRequestHeader('accept', 'application/json');
-      if (csrfToken) xhr.setRequestHeader('x-csrf-token', csrfToken);
+      for (const [name, value] of Object.entries(csrfHeader())) xhr.setRequestHeader(name, value);
       xhr.responseType = 'text';
       xhr.upload.onprogress = (e) => {
         if (e.lengthComputable) opts.onProgress?.(e.loaded / e.total);

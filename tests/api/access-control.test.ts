@@ -302,7 +302,7 @@ const CASES: Record<string, Case> = {
   // documents out: the consolidated report, Word files, Excel tables
   'GET /api/obligations/:id/consolidation': { request: (tg, fx) => ({ method: 'GET', url: consolidationUrl(fx, tg) }) },
   'PUT /api/obligations/:id/consolidation': { request: (tg, fx) => ({ method: 'PUT', url: consolidationUrl(fx, tg), payload: { draft: CONSOLIDATION_DRAFT } }) },
-  'GET /api/obligations/:id/consolidated.docx': { request: (tg, fx) => ({ method: 'GET', url: consolidationUrl(fx, tg, 'consolidated.docx') }) },
+  'POST /api/obligations/:id/consolidated.docx': { request: (tg, fx) => ({ method: 'POST', url: consolidationUrl(fx, tg, 'consolidated.docx') }) },
   'POST /api/obligations/:id/consolidation/submit': { request: (tg, fx) => ({ method: 'POST', url: consolidationUrl(fx, tg, 'consolidation/submit'), payload: { asDraft: true } }) },
   'GET /api/obligations/:id/consolidation.xlsx': { request: (tg, fx) => ({ method: 'GET', url: consolidationUrl(fx, tg, 'consolidation.xlsx') }) },
   'GET /api/obligations/:id/urging-letter.docx': {

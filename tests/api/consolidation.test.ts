@@ -23,6 +23,8 @@ const USERS = ['sec1', 'sec2', 'staff', 'secgr', 'sec3', 'viewer'];
 
 const as = (who: string) => cookies[who]!;
 const get = (who: string, url: string) => t.request(as(who), { method: 'GET', url });
+/** Exports the consolidated report: a POST, since it records the version it sends. */
+const exportDocx = (who: string, url: string) => t.request(as(who), { method: 'POST', url });
 const send = (who: string, method: 'POST' | 'PUT', url: string, payload: unknown) => t.request(as(who), { method, url, payload: payload as Record<string, unknown> });
 async function at(iso: string) {
   t.clock.now = new Date(iso);
@@ -133,7 +135,7 @@ describe('editing, exporting and submitting upward', () => {
   });
 
   it('exports the Party-format report with the edited text and records the export', async () => {
-    const res = await get('secgr', url(tree.units.grassroots, 'consolidated.docx'));
+    const res = await exportDocx('secgr', url(tree.units.grassroots, 'consolidated.docx'));
     expect(res.statusCode, res.body).toBe(200);
     expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
     expect(res.headers['content-disposition']).toMatch(/^attachment; filename="bao-cao-tong-hop.docx"; filename\*=UTF-8''/);
@@ -160,10 +162,8 @@ describe('editing, exporting and submitting upward', () => {
     const closing = d.tables[d.tables.length - 1]!.rows[0]!;
     expect(cellLines(closing[0])).toEqual(['Nơi nhận:', '- Ban Thường vụ Đảng ủy Khối (báo cáo);', '- Ban Tuyên giáo Đảng ủy Khối;', '- Lưu hồ sơ.']);
     expect(cellLines(closing[1])).toEqual(['T/M ĐẢNG ỦY', 'BÍ THƯ', 'Đinh Văn Giang']);
-    // A HEAD request downloads nothing and records nothing.
-    const head = await t.request(as('secgr'), { method: 'HEAD', url: url(tree.units.grassroots, 'consolidated.docx') });
-    expect(head.statusCode).toBe(200);
-    expect(head.body).toBe('');
+    // Reading the consolidation records nothing: only the export (a POST) does.
+    expect((await t.request(as('secgr'), { method: 'GET', url: url(tree.units.grassroots, 'consolidated.docx') })).statusCode).toBe(404);
     const v = await view('secgr', tree.units.grassroots);
     expect(v.versions.map((x: { version: number; kind: string }) => [x.version, x.kind])).toEqual([[2, 'export'], [1, 'draft']]);
     const rec = await t.database.db.execute<{ figures: { figures: { key: string; value: number; sources: unknown[] }[] }; doc_date: string }>(sql`
@@ -206,14 +206,14 @@ describe('editing, exporting and submitting upward', () => {
   });
 
   it('numbers the Party report from the numbers the committee issued in its term, and keeps the number on a second export', async () => {
-    const first = await get('staff', url(tree.units.bloc, 'consolidated.docx'));
+    const first = await exportDocx('staff', url(tree.units.bloc, 'consolidated.docx'));
     expect(first.statusCode, first.body).toBe(200);
     const d = await readDocx(first.rawPayload);
     expect(cellLines(d.tables[0]!.rows[1]![0])).toEqual(['Số 01-BC/ĐUK']);
     expect(cellLines(d.tables[0]!.rows[0]![0])).toEqual(['ĐẢNG BỘ TỈNH TUYÊN QUANG', 'ĐẢNG ỦY KHỐI CÁC CƠ QUAN', 'VÀ DOANH NGHIỆP TỈNH', '*']);
     expect(d.text).toContain('- Chưa báo cáo: Chi bộ Sở Tư pháp (quá hạn 5 ngày).');
     expect(cellLines(d.tables[d.tables.length - 1]!.rows[0]![1])).toEqual(['T/M BAN THƯỜNG VỤ', 'BÍ THƯ', 'Nguyễn Văn Minh']);
-    const again = await readDocx((await get('staff', url(tree.units.bloc, 'consolidated.docx'))).rawPayload);
+    const again = await readDocx((await exportDocx('staff', url(tree.units.bloc, 'consolidated.docx'))).rawPayload);
     expect(cellLines(again.tables[0]!.rows[1]![0])).toEqual(['Số 01-BC/ĐUK']);
     expect((await view('staff', tree.units.bloc)).number).toEqual({ seq: 1, symbol: '01-BC/ĐUK', note: null });
     // Another report of the committee takes the next number.

@@ -17,7 +17,7 @@ declare module 'vitest' {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const cluster = await startPostgresCluster();
   const base = cluster.base;
-  const admin = await openPostgres(`${base}/postgres`, 1);
+  const admin = await openPostgres(`${base}/postgres`, 1, { as: 'login' });
   await admin.execScript('CREATE DATABASE trienkhai_template');
   await admin.close();
   const template = await openPostgres(`${base}/trienkhai_template`, 1);

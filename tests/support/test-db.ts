@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
-import type { Database } from '#server/db/client.ts';
+import type { Database, OpenOptions } from '#server/db/client.ts';
 import { openPglite, openPostgres } from '#server/db/client.ts';
 import { migrate } from '#server/db/migrate.ts';
 
@@ -23,21 +23,24 @@ export function testDbKind(): 'pglite' | 'postgres' {
   return process.env.TEST_DB === 'postgres' ? 'postgres' : 'pglite';
 }
 
-/** A fresh, migrated, empty database copied from the template. */
-export async function freshDatabase(): Promise<Database> {
-  if (testDbKind() === 'pglite') return openPglite(null, await pgliteImage());
+/**
+ * A fresh, migrated, empty database copied from the template, working as the server's role unless
+ * `as` says otherwise (docs/decisions/011).
+ */
+export async function freshDatabase(opts: OpenOptions = {}): Promise<Database> {
+  if (testDbKind() === 'pglite') return openPglite(null, await pgliteImage(), opts);
   const base = inject('pgUrl');
   const name = `t_${randomBytes(6).toString('hex')}`;
-  const admin = await openPostgres(`${base}/postgres`, 1);
+  const admin = await openPostgres(`${base}/postgres`, 1, { as: 'login' });
   await admin.execScript(`CREATE DATABASE ${name} TEMPLATE trienkhai_template`);
   await admin.close();
-  const db = await openPostgres(`${base}/${name}`, 5);
+  const db = await openPostgres(`${base}/${name}`, 5, opts);
   const close = db.close;
   return {
     ...db,
     close: async () => {
       await close();
-      const a = await openPostgres(`${base}/postgres`, 1);
+      const a = await openPostgres(`${base}/postgres`, 1, { as: 'login' });
       await a.execScript(`DROP DATABASE IF EXISTS ${name}`);
       await a.close();
     },

@@ -1,6 +1,6 @@
 // The visual check of the consolidated report of the demo organisation: the Ban Tuyên giáo of the
 // Đảng ủy Khối of Tuyên Quang publishes plan 48-KH/ĐUK (seed 001), grassroots organisations report
-// and are accepted, and the report fetched from GET /api/obligations/:id/consolidated.docx is
+// and are accepted, and the report exported by POST /api/obligations/:id/consolidated.docx is
 // converted by LibreOffice to PDF: A4 pages whose text layer holds the header lines, the title and
 // the signature block; page 1 is kept as tests/artifacts/consolidated-report-demo-page1.png
 // (git-ignored, uploaded by CI). Off CI, when LibreOffice or poppler is missing the check is left
@@ -68,7 +68,7 @@ describe.runIf(visualChecksRun('the visual check of the consolidated report'))('
 
     t.clock.now = new Date('2022-04-18T03:00:00Z');
     const staffNow = await t.login('btg.duk', DEMO_PASSWORD);
-    const res = await t.request(staffNow, { method: 'GET', url: `/api/obligations/${plan.obligationId}/consolidated.docx?unit=${duk}&period=2022-03-31` });
+    const res = await t.request(staffNow, { method: 'POST', url: `/api/obligations/${plan.obligationId}/consolidated.docx?unit=${duk}&period=2022-03-31` });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
 

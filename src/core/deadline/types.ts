@@ -22,6 +22,12 @@ export type Due =
 
 export type DueType = Due['type'];
 
+/**
+ * How many objects deep a deadline may nest when it is read from outside: "from the first quarter"
+ * is two, a range of two such deadlines five; nothing anyone writes comes near.
+ */
+export const DUE_NESTING = 12;
+
 /** What a deadline is for: a task to do, a report to send, an event to hold. */
 export type DeadlineWhat = 'task' | 'report' | 'event';
 

@@ -120,12 +120,13 @@ export default fp(async function accessPlugin(app: FastifyInstance, opts: { db: 
   // preHandler runs after validation, so ids in body and query have their validated shape.
   app.addHook('preHandler', async (request) => {
     const access = request.routeOptions.config.access;
-    // The OpenAPI description and its viewer are public documentation, registered by @fastify/swagger-ui.
-    if (!request.url.startsWith('/api/') || request.url.startsWith('/api/docs')) return;
+    // The route that matched, as registered (never the URL as written, which may be percent-encoded).
+    const route = request.routeOptions.url;
     if (!access) {
-      // No route matched: the not-found handler answers 404.
-      if (request.routeOptions.url === undefined) return;
-      throw new Error(`Route ${request.routeOptions.method} ${request.routeOptions.url} declares no access rule`);
+      // No route matched (the not-found handler answers 404), or a route outside the API: the web
+      // app's files, and the OpenAPI description with its viewer, registered by @fastify/swagger-ui.
+      if (route === undefined || !route.startsWith('/api/') || route.startsWith('/api/docs')) return;
+      throw new Error(`Route ${request.routeOptions.method} ${route} declares no access rule`);
     }
     if (access.kind === 'public') return;
     const actor = request.actor;

@@ -15,17 +15,20 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * be the victims of cross-site request forgery, so they need no token (docs/decisions/002).
  */
 export default fp(async function authPlugin(app: FastifyInstance, opts: { db: Db; clock: () => Date; secure: boolean | 'auto' }) {
+  // The route that matched decides what a request needs, never the URL as written: the router
+  // decodes `/%61pi/…` into `/api/…`, a test of the raw URL does not.
   app.addHook('onRequest', async (request) => {
     request.actor = null;
-    if (!request.url.startsWith('/api/')) return;
+    if (!request.routeOptions.config.access) return;
     const token = request.cookies[SESSION_COOKIE];
     if (token) request.actor = await lookupActor(opts.db, token, opts.clock());
   });
 
   app.addHook('preValidation', async (request: FastifyRequest, reply: FastifyReply) => {
-    if (!request.url.startsWith('/api/')) return;
     const access = request.routeOptions.config.access;
-    if (access && access.kind !== 'public' && !request.actor) {
+    // No access rule: not a route of the API (the web app's files, the API's documentation, not found).
+    if (!access) return;
+    if (access.kind !== 'public' && !request.actor) {
       throw new DomainError('UNAUTHENTICATED', 'Bạn cần đăng nhập.');
     }
     if (!UNSAFE.has(request.method)) return;
@@ -35,7 +38,7 @@ export default fp(async function authPlugin(app: FastifyInstance, opts: { db: Db
       throw new DomainError('CSRF', 'Yêu cầu từ trang web khác bị từ chối.');
     }
     const fromBrowserPage = site !== undefined || origin !== undefined;
-    if (fromBrowserPage && access?.kind !== 'public') {
+    if (fromBrowserPage && access.kind !== 'public') {
       await new Promise<void>((resolve, reject) => {
         app.csrfProtection(request, reply, (err?: Error) => (err ? reject(err) : resolve()));
       });

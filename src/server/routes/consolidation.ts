@@ -36,13 +36,12 @@ const consolidation: RouteModule = async (app, { ctx }) => {
     },
   }, async (request) => inTransaction(ctx, request, (s) => saveConsolidation(request.params.id, request.query, request.body, s)));
 
-  app.get('/api/obligations/:id/consolidated.docx', {
-    // Exporting records what was sent (a version with its number): it needs `write` on the unit.
+  app.post('/api/obligations/:id/consolidated.docx', {
+    // Exporting records what was sent (a version with its number): a POST, since only POST, PUT,
+    // PATCH and DELETE change anything, and it needs `write` on the unit.
     config: { access: unit('write') },
     schema: { tags, summary: 'Xuất báo cáo tổng hợp ra tệp Word đúng thể thức (ghi lại phiên bản đã xuất)', params: IdParamsSchema, querystring: ConsolidationQuerySchema },
   }, async (request, reply) => {
-    // NOTE: a HEAD request downloads nothing, so it must not record an export.
-    if (request.method === 'HEAD') return reply.header('content-type', DOCX_CONTENT_TYPE).send();
     const out = await inTransaction(ctx, request, (s) => exportConsolidatedReport(request.params.id, request.query, s));
     return reply.header('content-type', DOCX_CONTENT_TYPE).header('content-disposition', attachment(out.filename, 'bao-cao-tong-hop.docx')).send(out.data);
   });

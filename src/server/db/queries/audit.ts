@@ -14,10 +14,16 @@ export interface AuditEntry {
 }
 
 /**
+ * Who an entry names: a signed-in actor, someone who named a user but did not sign in (a failed
+ * sign-in: no id, the name as typed), or null for the system.
+ */
+export type AuditActor = Pick<Actor, 'userId' | 'username'> | { userId: null; username: string } | null;
+
+/**
  * The INSERT of one audit entry; with `when`, the entry is written only when that condition holds
  * (inside a larger statement that makes the change it records).
  */
-export function auditInsertSql(actor: Actor | null, entry: AuditEntry, now: Date, when?: SQL): SQL {
+export function auditInsertSql(actor: AuditActor, entry: AuditEntry, now: Date, when?: SQL): SQL {
   return sql`
     INSERT INTO audit_log (at, actor_id, actor_name, action, entity, entity_id, unit_path, before, after)
     SELECT ${now.toISOString()}::timestamptz, ${actor?.userId ?? null}::uuid, ${actor?.username ?? 'system'}::text, ${entry.action}::text,
@@ -27,6 +33,6 @@ export function auditInsertSql(actor: Actor | null, entry: AuditEntry, now: Date
 }
 
 /** Appends to the audit log in the caller's transaction, so the entry exists iff the change does. */
-export async function writeAudit(tx: Tx, actor: Actor | null, entry: AuditEntry, now: Date): Promise<void> {
+export async function writeAudit(tx: Tx, actor: AuditActor, entry: AuditEntry, now: Date): Promise<void> {
   await tx.execute(auditInsertSql(actor, entry, now));
 }

@@ -10,7 +10,7 @@ import { getConsolidationState } from './get-consolidation-state.ts';
 import { recordedFigures } from './save-consolidation.ts';
 
 /**
- * GET /api/obligations/:id/consolidated.docx: the consolidated report as a Word file in the format
+ * POST /api/obligations/:id/consolidated.docx: the consolidated report as a Word file in the format
  * of the unit's kind (Party, state, Youth Union), from the latest saved draft (or the proposed one),
  * dated today. The number is the one this report already received, else the next one proposed from
  * the numbers the unit has issued (blank when the committee's term is unknown). Records what was

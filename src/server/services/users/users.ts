@@ -57,9 +57,17 @@ export async function createUser(input: UserCreate, ctx: { actor: Actor | null; 
   return { id };
 }
 
-/** Replaces a user's grants and/or links a person, within the actor's reach. */
+/**
+ * Replaces a user's grants, links a person, locks or unlocks the account, or resets its password,
+ * within the actor's reach. One's own password changes only with the current one (changePassword):
+ * here it is refused with CURRENT_PASSWORD_REQUIRED, so that a stolen session cannot take over the
+ * account. A reset ends the user's sessions and is recorded on its own.
+ */
 export async function updateUser(id: string, input: UserUpdate, ctx: ServiceContext): Promise<void> {
   const { actor, tx, now } = ctx;
+  if (input.password && id === actor.userId) {
+    throw new DomainError('CURRENT_PASSWORD_REQUIRED', 'Mật khẩu của chính bạn chỉ đổi được ở mục Đổi mật khẩu, với mật khẩu hiện tại.');
+  }
   const before = await tx.execute<{ unit_id: string; role: Role }>(sql`SELECT unit_id, role FROM user_grant WHERE user_id = ${id} AND revoked_at IS NULL`);
   if (input.grants) {
     const paths = await checkGrants(tx, actor, input.grants);
@@ -80,8 +88,12 @@ export async function updateUser(id: string, input: UserUpdate, ctx: ServiceCont
   if (input.password) {
     await tx.execute(sql`UPDATE app_user SET password_hash = ${await hashPassword(input.password)}, updated_at = now() WHERE id = ${id}`);
     await tx.execute(sql`DELETE FROM session WHERE user_id = ${id}`);
+    await writeAudit(tx, actor, { action: 'user.reset_password', entity: 'user', entityId: id, unitPath: null }, now);
   }
-  await writeAudit(tx, actor, { action: 'user.update', entity: 'user', entityId: id, unitPath: null, before: { grants: before.rows }, after: { ...input, password: input.password ? '***' : undefined } }, now);
+  const { password: _password, ...changes } = input;
+  if (Object.values(changes).some((v) => v !== undefined)) {
+    await writeAudit(tx, actor, { action: 'user.update', entity: 'user', entityId: id, unitPath: null, before: { grants: before.rows }, after: changes }, now);
+  }
 }
 
 export async function changePassword(userId: string, current: string, next: string, ctx: ServiceContext, keepTokenHash: string): Promise<void> {

@@ -88,7 +88,7 @@ function Editor({ view, obligationId }: { view: ConsolidationView; obligationId:
   const exportWord = () =>
     run('docx', async () => {
       await saveIfDirty();
-      await downloadFile(url('consolidated.docx'), 'bao-cao-tong-hop.docx');
+      await downloadFile(url('consolidated.docx'), 'bao-cao-tong-hop.docx', { method: 'POST' });
       await client.invalidateQueries({ queryKey: consolidationKeys.all });
     }, t('consolidation.exported'));
   const onSave = async () => {

@@ -1,4 +1,4 @@
-import { ApiError } from '../../api-client.ts';
+import { ApiError, csrfHeader } from '../../api-client.ts';
 
 /** The file name a Content-Disposition header gives (its UTF-8 form first), else `fallback`. */
 export function fileNameOf(disposition: string | null, fallback: string): string {
@@ -15,14 +15,16 @@ export function fileNameOf(disposition: string | null, fallback: string): string
 }
 
 /**
- * Downloads a file the server produces (a Word or Excel export) and saves it under the name the
- * server gives. A refusal (a missing signer, no unit to urge) comes back as an ApiError with the
- * server's Vietnamese message instead of a page of JSON.
+ * Fetches a file the server produces (a Word or Excel export) and the name the server gives it.
+ * A download that records something (the consolidated report: the version it sent) is a POST, with
+ * the CSRF token like every state-changing request. A refusal (a missing signer, no unit to urge)
+ * comes back as an ApiError with the server's Vietnamese message instead of a page of JSON.
  */
-export async function downloadFile(url: string, fallback: string): Promise<string> {
+export async function fetchFile(url: string, fallback: string, opts: { method?: 'GET' | 'POST' } = {}): Promise<{ blob: Blob; name: string }> {
+  const method = opts.method ?? 'GET';
   let res: Response;
   try {
-    res = await fetch(url, { credentials: 'same-origin' });
+    res = await fetch(url, { method, credentials: 'same-origin', headers: method === 'GET' ? {} : csrfHeader() });
   } catch {
     throw new ApiError(0, 'NETWORK', 'Không kết nối được với máy chủ. Hãy kiểm tra mạng rồi thử lại.');
   }
@@ -30,8 +32,12 @@ export async function downloadFile(url: string, fallback: string): Promise<strin
     const body = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
     throw new ApiError(res.status, body?.error?.code ?? 'ERROR', body?.error?.message ?? 'Không tải được tệp. Hãy thử lại.', [], body);
   }
-  const blob = await res.blob();
-  const name = fileNameOf(res.headers.get('content-disposition'), fallback);
+  return { blob: await res.blob(), name: fileNameOf(res.headers.get('content-disposition'), fallback) };
+}
+
+/** Downloads a file the server produces (fetchFile) and saves it under the name the server gives. */
+export async function downloadFile(url: string, fallback: string, opts: { method?: 'GET' | 'POST' } = {}): Promise<string> {
+  const { blob, name } = await fetchFile(url, fallback, opts);
   const href = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = href;

@@ -13,8 +13,12 @@ import { GrantsEditor, newGrantRow } from './GrantsEditor.tsx';
 import type { GrantRow } from './GrantsEditor.tsx';
 import { userKeys } from './user-queries.ts';
 
-/** Edits a user's grants, locks or unlocks the account, sets a new password; locking asks first. */
-export function EditUserModal({ user, onClose }: { user: UserSummary; onClose: () => void }) {
+/**
+ * Edits a user's grants, locks or unlocks the account, sets a new password; locking asks first.
+ * One's own password is changed on the change-password page, with the current one: the server
+ * refuses it here.
+ */
+export function EditUserModal({ user, self, onClose }: { user: UserSummary; self: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const form = useFormState({
     grants: user.grants.map((g) => newGrantRow({ unitId: g.unitId, unitName: g.unitName, role: g.role })) as GrantRow[],
@@ -71,7 +75,11 @@ export function EditUserModal({ user, onClose }: { user: UserSummary; onClose: (
         onChange={(e) => form.set('disabled', e.currentTarget.checked)}
         color="red"
       />
-      <PasswordInput label={t('users.newPassword')} description={t('users.newPasswordHint')} autoComplete="new-password" {...form.text('password')} />
+      {self ? (
+        <Text size="sm">{t('users.ownPasswordHint')}</Text>
+      ) : (
+        <PasswordInput label={t('users.newPassword')} description={t('users.newPasswordHint')} autoComplete="new-password" {...form.text('password')} />
+      )}
       <Text size="xs" c="dimmed">
         {t('users.editHint')}
       </Text>

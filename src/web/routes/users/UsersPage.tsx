@@ -93,7 +93,7 @@ export function UsersPage() {
         </Stack>
       </Paper>
       {creating && <CreateUserModal defaultUnit={acting.unitId && acting.unitName ? { id: acting.unitId, name: acting.unitName } : null} onClose={() => setCreating(false)} />}
-      {editing && <EditUserModal user={editing} onClose={() => setEditing(null)} />}
+      {editing && <EditUserModal user={editing} self={editing.id === me?.id} onClose={() => setEditing(null)} />}
     </>
   );
 }
