@@ -27,11 +27,13 @@ export interface AppDeps {
   logger?: boolean | object;
 }
 
-/** Every route the app serves, as registered: the access-control suite walks this list. */
+/** Every route the app serves, as registered: the access-control and fuzz suites walk this list. */
 export interface RouteRecord {
   method: string;
   url: string;
   access: AccessRule | undefined;
+  /** The route's declared input schemas (zod), for the suites that generate requests. */
+  schema: { body?: unknown; querystring?: unknown; params?: unknown };
 }
 
 /** Builds the app: plugins and routes, no listen(). */
@@ -59,7 +61,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { route
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
       if (method === 'HEAD' || !route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) continue;
-      routeTable.push({ method, url: route.url, access: route.config?.access });
+      routeTable.push({ method, url: route.url, access: route.config?.access, schema: { body: route.schema?.body, querystring: route.schema?.querystring, params: route.schema?.params } });
     }
   });
 
