@@ -18,9 +18,12 @@ export interface TestApp {
 
 /**
  * The in-process app on a fresh database, with a settable clock. `maxUploadMb` sets
- * MAX_UPLOAD_MB (the upload size limit) for tests of oversize files.
+ * MAX_UPLOAD_MB (the upload size limit) for tests of oversize files; `env` sets other variables
+ * of the configuration (the file readers' limits).
  */
-export async function createTestApp(opts: { now?: Date; loginRateLimit?: number; maxUploadMb?: number } = {}): Promise<TestApp> {
+export async function createTestApp(
+  opts: { now?: Date; loginRateLimit?: number; maxUploadMb?: number; env?: Record<string, string> } = {},
+): Promise<TestApp> {
   const database = await freshDatabase();
   const clock = { now: opts.now ?? new Date('2022-03-15T03:00:00Z') };
   const config = {
@@ -29,6 +32,7 @@ export async function createTestApp(opts: { now?: Date; loginRateLimit?: number;
       LOG_LEVEL: 'silent',
       LOGIN_RATE_LIMIT: String(opts.loginRateLimit ?? 1000),
       ...(opts.maxUploadMb !== undefined ? { MAX_UPLOAD_MB: String(opts.maxUploadMb) } : {}),
+      ...opts.env,
     }),
     webDist: '/nonexistent',
   };
