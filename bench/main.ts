@@ -27,6 +27,7 @@ import { migrate } from '#server/db/migrate.ts';
 import { startPostgresCluster } from '../tests/support/postgres-server.ts';
 import { findPostgresBin } from '../tests/support/targets.ts';
 import { benchExtract } from './extract.ts';
+import { measureHostileFiles } from './hostile-files.ts';
 import type { Generated } from './generate.ts';
 import { BENCH_DATES, generate, reportBody, timePublish } from './generate.ts';
 import type { LoadClient, LoadRequest } from './load.ts';
@@ -205,7 +206,7 @@ async function stopServer(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-async function measureOverHttp(where: Where, opts: ServerOptions, g: Generated, pending: Map<string, string[]>, scale: Scale): Promise<void> {
+async function measureOverHttp(where: Where, opts: ServerOptions, g: Generated, pending: Map<string, string[]>, scale: Scale, hostile: boolean): Promise<void> {
   const { child, appPort, barePort } = await startServer(opts);
   const pid = child.pid!;
   try {
@@ -283,6 +284,13 @@ async function measureOverHttp(where: Where, opts: ServerOptions, g: Generated, 
     });
     emit({ where, name: `submit a report, ${clients.length} clients, p99`, value: sub.p99, unit: 'ms', target: le(100, 'ms') });
     emit({ where, name: 'submit a report, failed requests', value: Object.values(sub.errors).reduce((s, n) => s + n, 0), unit: 'requests', target: null });
+
+    if (hostile) {
+      // The worst uploads of each kind, three at once, as the secretary of a grassroots organisation.
+      const run = await measureHostileFiles(appPort, pid, g.users.cookies.grassroots, g.grassrootsId, log);
+      emit({ where, name: 'hostile uploads, three at once of each kind: server RSS, peak', value: run.peakRssMb, unit: 'MB', target: le(600, 'MB') });
+      emit({ where, name: 'hostile uploads, three at once of each kind: /api/health, slowest answer', value: run.maxHealthMs, unit: 'ms', target: le(1000, 'ms') });
+    }
   } finally {
     await stopServer(child);
   }
@@ -374,7 +382,7 @@ async function prewarm(database: Database): Promise<number> {
   return r.rows[0]!.blocks;
 }
 
-async function measure(b: Built, scale: Scale): Promise<Record<string, unknown>> {
+async function measure(b: Built, scale: Scale, hostile: boolean): Promise<Record<string, unknown>> {
   const { where, g } = b;
   log(`${where}: measuring`);
   const generation = Object.values(g.steps).reduce((s, x) => s + x, 0);
@@ -399,7 +407,7 @@ async function measure(b: Built, scale: Scale): Promise<Record<string, unknown>>
   } finally {
     await database.close();
   }
-  await measureOverHttp(where, { db: where, location: b.location, startAt: BENCH_DATES.today.toISOString() }, g, pending, scale);
+  await measureOverHttp(where, { db: where, location: b.location, startAt: BENCH_DATES.today.toISOString() }, g, pending, scale, hostile);
   return { version: b.version, counts: g.counts, steps: g.steps, publishes: g.publishes };
 }
 
@@ -443,7 +451,8 @@ async function main(): Promise<void> {
     if (failed) throw failed.reason;
     for (const r of settled) {
       const b = (r as PromiseFulfilledResult<Built>).value;
-      runs[b.where] = await measure(b, scale);
+      // The hostile uploads measure the server process, whatever its database: once, on PGlite when it is measured (the larger server).
+      runs[b.where] = await measure(b, scale, b.where === 'pglite' || dbs.length === 1);
     }
   } finally {
     for (const r of settled) if (r.status === 'fulfilled') r.value.cleanup();

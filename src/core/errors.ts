@@ -62,6 +62,11 @@ export type DomainErrorCode =
   | 'UNKNOWN_ENCODING'
   | 'UNSUPPORTED_FILE'
   | 'EXPORT_TOO_LARGE'
+  | 'ARCHIVE_TOO_LARGE'
+  | 'TOO_MANY_PAGES'
+  | 'TEXT_TOO_LONG'
+  | 'FILE_TOO_COMPLEX'
+  | 'FILE_READERS_BUSY'
   // Documents
   | 'DOCUMENT_NOT_FOUND'
   | 'DOCUMENT_IS_STUB'

@@ -17,6 +17,7 @@ import accessPlugin from './plugins/access.ts';
 import type { AccessRule } from './plugins/access.ts';
 import authPlugin from './plugins/auth.ts';
 import inputPlugin from './plugins/input.ts';
+import { startFileReaders } from './readers/file-readers.ts';
 import { routeModules } from './routes/index.ts';
 
 export interface AppDeps {
@@ -92,7 +93,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { route
   await app.register(inputPlugin);
   await app.register(accessPlugin, { db: deps.database.db });
 
-  const ctx = { database: deps.database, db: deps.database.db, config: deps.config, clock };
+  const readers = startFileReaders(deps.config.fileReaders);
+  app.addHook('onClose', () => readers.close());
+  const ctx = { database: deps.database, db: deps.database.db, config: deps.config, clock, readers };
   for (const mod of routeModules) await app.register(mod, { ctx });
 
   if (existsSync(deps.config.webDist)) {

@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import type { FileReaderLimits } from './readers/file-readers.ts';
 
 /**
  * The whole configuration: one zod schema over process.env, parsed once at boot. Every value has
@@ -33,6 +34,20 @@ const EnvSchema = z.object({
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MAX_UPLOAD_MB: z.coerce.number().min(1).max(200).default(20),
+  /**
+   * Uploaded files read at once, each in a thread of its own (docs/decisions/013). One keeps the
+   * embedded-database server under 600 MB whatever is uploaded; a machine with room takes more.
+   */
+  FILE_READERS: z.coerce.number().int().min(1).max(16).default(1),
+  /** Uploaded files waiting for a reader, each held in memory meanwhile; one more is turned away (503). */
+  FILE_READER_QUEUE: z.coerce.number().int().min(0).max(100).default(2),
+  /**
+   * The heap of one reader, in MB: a file that needs more is refused (422). mammoth needs about 45
+   * MB per MB of a .docx's XML: 96 MB reads some 60 pages of Word's formatting.
+   */
+  FILE_READER_MB: z.coerce.number().int().min(64).max(4096).default(96),
+  /** How long one file may be read, in seconds (422 past it). */
+  FILE_READER_SECONDS: z.coerce.number().min(1).max(600).default(30),
   NODE_ENV: z.string().default('production'),
   /** The mail server for email notifications (smtp://user:pass@host:587 or smtps://…); none: in-app only. */
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'SMTP_URL phải bắt đầu bằng smtp:// hoặc smtps://').optional(),
@@ -53,6 +68,7 @@ export type Config = {
   loginRateLimit: number;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   maxUploadBytes: number;
+  fileReaders: FileReaderLimits;
   webDist: string;
   smtpUrl: string | null;
   mailFrom: string;
@@ -93,6 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRateLimit: e.LOGIN_RATE_LIMIT,
     logLevel: e.LOG_LEVEL,
     maxUploadBytes: Math.round(e.MAX_UPLOAD_MB * 1024 * 1024),
+    fileReaders: { readers: e.FILE_READERS, queue: e.FILE_READER_QUEUE, memoryMb: e.FILE_READER_MB, seconds: e.FILE_READER_SECONDS },
     webDist: resolve('dist/web'),
     smtpUrl: e.SMTP_URL ?? null,
     mailFrom: e.MAIL_FROM,

@@ -71,6 +71,12 @@ const STATUS: Record<DomainErrorCode, number> = {
   UNKNOWN_ENCODING: 400,
   UNSUPPORTED_FILE: 415,
   EXPORT_TOO_LARGE: 400,
+  ARCHIVE_TOO_LARGE: 413,
+  TOO_MANY_PAGES: 413,
+  TEXT_TOO_LONG: 413,
+  // The file is within every size limit, yet reading it took more time or memory than a reader has.
+  FILE_TOO_COMPLEX: 422,
+  FILE_READERS_BUSY: 503,
   // Documents
   DOCUMENT_NOT_FOUND: 404,
   DOCUMENT_IS_STUB: 409,

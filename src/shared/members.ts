@@ -134,7 +134,9 @@ export type PersonDetail = z.infer<typeof PersonDetailSchema>;
  * 400 ImportRejected (code IMPORT_ROWS_INVALID, with the report) when `all` found a bad row;
  * 400 ApiError for a file that is not a member list (INVALID_FILE, NO_HEADER, MISSING_COLUMNS,
  * NO_DATA_ROWS, TOO_MANY_ROWS, EMPTY_FILE, NO_FILE), 413 FILE_TOO_LARGE over IMPORT_MAX_BYTES,
- * 415 UNSUPPORTED_FILE for another kind of file.
+ * 413 ARCHIVE_TOO_LARGE for a workbook that inflates past its bounds, 415 UNSUPPORTED_FILE for
+ * another kind of file, 422 FILE_TOO_COMPLEX when reading it takes more time or memory than a reader
+ * has, 503 FILE_READERS_BUSY when the readers are all busy and files wait (docs/decisions/013).
  */
 export const ImportQuerySchema = z.strictObject({ mode: z.enum(['check', 'all', 'good']).default('check') });
 export type ImportMode = z.infer<typeof ImportQuerySchema>['mode'];

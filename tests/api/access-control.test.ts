@@ -22,6 +22,8 @@ import { saveSubmission } from '#server/services/reports/save-submission.ts';
 import { buildPerson, buildTree, buildUnit, buildUser, PASSWORD, SYSTEM } from '../support/factories.ts';
 import { publishPlanFixture } from '../support/report-fixtures.ts';
 import { importDocument } from '#server/services/documents/import-document.ts';
+import { loadConfig } from '#server/config.ts';
+import { startFileReaders } from '#server/readers/file-readers.ts';
 import { createTestApp } from '../support/test-app.ts';
 import type { TestApp } from '../support/test-app.ts';
 
@@ -418,9 +420,11 @@ beforeAll(async () => {
   const instanceOf = async (unitId: string) =>
     (await t.database.db.execute<{ id: string }>(sql`SELECT id FROM task_instance WHERE plan_id = ${fx.blocPlan} AND unit_id = ${unitId}`)).rows[0]!.id;
   fx.taskInstance = { own: await instanceOf(tree.units.c1), sibling: await instanceOf(tree.units.c2), parent: await instanceOf(tree.units.grassroots) };
+  const readers = startFileReaders(loadConfig({}).fileReaders);
   const documentOf = async (unitId: string) =>
-    (await importDocument({ unitId, file: { filename: 'ke-hoach.txt', data: SEED_001 } }, { actor: SYSTEM, tx: t.database.db, now: t.clock.now })).documentId;
+    (await importDocument({ unitId, file: { filename: 'ke-hoach.txt', data: SEED_001 } }, { actor: SYSTEM, tx: t.database.db, now: t.clock.now }, readers)).documentId;
   fx.document = { own: await documentOf(tree.units.c1), sibling: await documentOf(tree.units.c2), parent: await documentOf(tree.units.grassroots) };
+  await readers.close();
   fx.meeting = { own: await meetingOf(fx, tree.units.c1), sibling: await meetingOf(fx, tree.units.c2), parent: await meetingOf(fx, tree.units.grassroots) };
   // A study session c1 held yesterday, for the report it prefills.
   const held = await meetingOf(fx, tree.units.c1, '2022-03-14');

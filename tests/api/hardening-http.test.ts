@@ -11,6 +11,7 @@ import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '#server/app.ts';
 import { loadConfig } from '#server/config.ts';
+import { startFileReaders } from '#server/readers/file-readers.ts';
 import { importDocument } from '#server/services/documents/import-document.ts';
 import { createCampaign } from '#server/services/meetings/create-campaign.ts';
 import { createMeeting } from '#server/services/meetings/create-meeting.ts';
@@ -423,7 +424,12 @@ describe('finding 10: a GET changes nothing', () => {
     });
     ids.blocPlan = (await db.transaction((tx) => createPlan(bloc, { ...s(), tx }))).id;
     await db.transaction((tx) => publishPlan({ planId: ids.blocPlan }, { ...s(), tx }));
-    ids.document = (await importDocument({ unitId: tree.units.c1, file: { filename: 'ke-hoach.txt', data: Buffer.from('ĐẢNG BỘ SỞ TÀI CHÍNH\nKẾ HOẠCH\nTổ chức học tập, quán triệt') } }, { ...s(), tx: db })).documentId;
+    const readers = startFileReaders(otherConfig().fileReaders);
+    try {
+      ids.document = (await importDocument({ unitId: tree.units.c1, file: { filename: 'ke-hoach.txt', data: Buffer.from('ĐẢNG BỘ SỞ TÀI CHÍNH\nKẾ HOẠCH\nTổ chức học tập, quán triệt') } }, { ...s(), tx: db }, readers)).documentId;
+    } finally {
+      await readers.close();
+    }
     ids.meeting = (await db.transaction((tx) => createMeeting(MeetingCreateSchema.parse({ unitId: tree.units.c1, title: 'Hội nghị học tập', date: '2022-03-15' }), { ...s(), tx }))).id;
     ids.campaign = (await db.transaction((tx) => createCampaign(CampaignCreateSchema.parse({ unitId: tree.units.c1, title: 'Đợt sinh hoạt chính trị', months: [{ month: '2022-04' }] }), { ...s(), tx }))).id;
     // The urging letter is signed by the grassroots unit's secretary.

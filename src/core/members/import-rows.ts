@@ -150,7 +150,22 @@ export interface ReadRowsResult<T> {
 }
 
 /** How many rows from the top are searched for the header row (title lines may come first). */
-const HEADER_SEARCH_ROWS = 10;
+export const HEADER_SEARCH_ROWS = 10;
+
+/**
+ * The most non-blank rows a reader keeps of a sheet allowed `maxRows` data rows: the rows where
+ * the header is searched for, then the data. A reader stops at one more and refuses the file.
+ */
+export const sheetRowCap = (maxRows: number): number => HEADER_SEARCH_ROWS + maxRows;
+
+/** The refusal of a list longer than `maxRows` data rows; `count` when it is known (a reader that stopped early does not know it). */
+export function tooManyRows(maxRows: number, count: number | null): DomainError {
+  const size = count === null ? `hơn ${maxRows.toLocaleString('vi-VN')}` : count.toLocaleString('vi-VN');
+  return new DomainError(
+    'TOO_MANY_ROWS',
+    `Tệp có ${size} dòng dữ liệu; mỗi lần nhập tối đa ${maxRows.toLocaleString('vi-VN')} dòng. Hãy chia thành nhiều tệp.`,
+  );
+}
 
 /** A header reduced for matching: no diacritics, lower case, no notes in brackets, no "*" or ":". */
 export function normalizeHeader(s: string): string {
@@ -346,7 +361,8 @@ function parseCell(kind: CellKind, c: Cell): Parsed<unknown> {
   }
 }
 
-const isBlank = (r: SheetRow) => r.cells.every((c) => cellText(c) === null);
+/** A row with nothing written in it (a reader need not keep it). */
+export const isBlankRow = (r: SheetRow): boolean => r.cells.every((c) => cellText(c) === null);
 
 /**
  * Reads the data rows of a member list. The header row is found among the first rows (title lines
@@ -356,7 +372,7 @@ const isBlank = (r: SheetRow) => r.cells.every((c) => cellText(c) === null);
  * TOO_MANY_ROWS for a file that cannot be read as a list at all.
  */
 export function readMemberRows<T>(rows: readonly SheetRow[], opts: ReadRowsOptions<T>): ReadRowsResult<T> {
-  const nonBlank = rows.filter((r) => !isBlank(r));
+  const nonBlank = rows.filter((r) => !isBlankRow(r));
   if (nonBlank.length === 0) throw new DomainError('NO_DATA_ROWS', 'Tệp không có dữ liệu: bảng tính trống.');
   const header = lookupHeader(nonBlank);
   if (!header) {
@@ -376,12 +392,7 @@ export function readMemberRows<T>(rows: readonly SheetRow[], opts: ReadRowsOptio
   if (data.length === 0) {
     throw new DomainError('NO_DATA_ROWS', `Tệp chỉ có dòng tiêu đề (dòng ${header.row}), không có dòng dữ liệu nào.`);
   }
-  if (data.length > opts.maxRows) {
-    throw new DomainError(
-      'TOO_MANY_ROWS',
-      `Tệp có ${data.length.toLocaleString('vi-VN')} dòng dữ liệu; mỗi lần nhập tối đa ${opts.maxRows.toLocaleString('vi-VN')} dòng. Hãy chia thành nhiều tệp.`,
-    );
-  }
+  if (data.length > opts.maxRows) throw tooManyRows(opts.maxRows, data.length);
 
   const good: ReadRowsResult<T>['good'] = [];
   const errors: ImportIssue[] = [];

@@ -2,6 +2,9 @@ import iconv from 'iconv-lite';
 import mammoth from 'mammoth';
 import WordExtractor from 'word-extractor';
 import { DomainError } from '#core/errors.ts';
+import { DOCUMENT_LIMITS, textTooLong, tooManyPages } from './document-limits.ts';
+import { checkPdf } from './pdf-bounds.ts';
+import { checkZip } from './zip-entries.ts';
 
 export type DocumentFormat = 'docx' | 'pdf' | 'doc' | 'txt';
 
@@ -45,7 +48,9 @@ function sniff(bytes: Uint8Array, fileName: string): DocumentFormat {
 
 async function readDocx(bytes: Uint8Array, fileName: string): Promise<string> {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (!buffer.includes(Buffer.from('word/'))) fail('UNSUPPORTED_FILE', fileName);
+  // Checked before mammoth opens the archive: it would inflate every part whatever its size.
+  const entries = await checkZip(buffer, DOCUMENT_LIMITS.zip);
+  if (!entries.some((e) => e.name.startsWith('word/'))) fail('UNSUPPORTED_FILE', fileName);
   try {
     const r = await mammoth.extractRawText({ buffer });
     return r.value;
@@ -176,6 +181,7 @@ export function unwrapPageLines(lines: PageLine[]): string {
 }
 
 async function readPdf(bytes: Uint8Array, fileName: string): Promise<string> {
+  await checkPdf(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), DOCUMENT_LIMITS.pdf);
   const { getDocumentProxy } = await import('unpdf');
   let pdf;
   try {
@@ -185,16 +191,28 @@ async function readPdf(bytes: Uint8Array, fileName: string): Promise<string> {
     if (/password/i.test(name) || /password|encrypt/i.test(String((e as Error)?.message))) fail('ENCRYPTED_FILE', fileName, e);
     return fail('CORRUPT_FILE', fileName, e);
   }
-  let pages: string[];
+  // Every page is laid out again even when pages share their content: the count bounds the work.
+  if (pdf.numPages > DOCUMENT_LIMITS.pdf.maxPages) {
+    await pdf.destroy();
+    throw tooManyPages(pdf.numPages, DOCUMENT_LIMITS.pdf.maxPages);
+  }
+  const pages: string[] = [];
+  let length = 0;
   try {
-    pages = [];
     for (let n = 1; n <= pdf.numPages; n++) {
       const page = await pdf.getPage(n);
       const content = await page.getTextContent();
-      pages.push(unwrapPageLines(pageLines(content.items as unknown as PdfItem[])));
+      page.cleanup();
+      const text = unwrapPageLines(pageLines(content.items as unknown as PdfItem[]));
+      length += text.length;
+      if (length > DOCUMENT_LIMITS.maxTextChars) throw textTooLong();
+      pages.push(text);
     }
   } catch (e) {
+    if (e instanceof DomainError) throw e;
     return fail('CORRUPT_FILE', fileName, e);
+  } finally {
+    await pdf.destroy();
   }
   if (pages.every((p) => p.replace(/\s+/g, '').length === 0)) fail('IMAGE_ONLY_PDF', fileName);
   return joinPdfPages(pages);
@@ -225,8 +243,11 @@ export function decodeText(bytes: Uint8Array, fileName: string): string {
 
 /**
  * Reads the text of an uploaded document. The format is told by the file's first bytes (the
- * extension only for plain text). The text comes back NFC-normalised with Unix line breaks.
- * @throws DomainError EMPTY_FILE, CORRUPT_FILE, ENCRYPTED_FILE, IMAGE_ONLY_PDF, UNSUPPORTED_FILE, UNKNOWN_ENCODING
+ * extension only for plain text). The text comes back NFC-normalised with Unix line breaks. The
+ * work is bounded by DOCUMENT_LIMITS: a zip's inflated sizes are checked before it is opened, a
+ * PDF's pages counted before they are read, and the text measured as it grows.
+ * @throws DomainError EMPTY_FILE, CORRUPT_FILE, ENCRYPTED_FILE, IMAGE_ONLY_PDF, UNSUPPORTED_FILE, UNKNOWN_ENCODING,
+ *   ARCHIVE_TOO_LARGE, TOO_MANY_PAGES, TEXT_TOO_LONG
  */
 export async function readDocumentText(bytes: Uint8Array, fileName: string): Promise<{ text: string; format: DocumentFormat }> {
   if (bytes.length === 0) fail('EMPTY_FILE', fileName);
@@ -242,7 +263,10 @@ export async function readDocumentText(bytes: Uint8Array, fileName: string): Pro
     if (!startsWith(bytes, OLE)) fail('CORRUPT_FILE', fileName);
     text = await readDoc(bytes, fileName);
   } else text = decodeText(bytes, fileName);
+  // Composing the tones (NFC) at most halves a text: one twice too long is refused before.
+  if (text.length > 2 * DOCUMENT_LIMITS.maxTextChars) throw textTooLong();
   text = text.replace(/\r\n?/g, '\n').normalize('NFC');
+  if (text.length > DOCUMENT_LIMITS.maxTextChars) throw textTooLong();
   if (text.trim() === '') fail(format === 'pdf' ? 'IMAGE_ONLY_PDF' : 'EMPTY_FILE', fileName);
   return { text, format };
 }

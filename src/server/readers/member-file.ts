@@ -1,10 +1,16 @@
 import { extname } from 'node:path';
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 import { DomainError } from '#core/errors.ts';
-import type { Cell, SheetRow } from '#core/members/import-rows.ts';
-import { lookupHeader } from '#core/members/import-rows.ts';
+import type { IsoDate } from '#core/ids.ts';
+import type { Cell, ImportField, ReadRowsResult, RowValidator, SheetRow } from '#core/members/import-rows.ts';
+import { HEADER_SEARCH_ROWS, IMPORT_COLUMNS, isBlankRow, lookupHeader, readMemberRows, sheetRowCap, tooManyRows } from '#core/members/import-rows.ts';
+import type { MemberCreate } from '#shared/members.ts';
+import { MemberCreateSchema } from '#shared/members.ts';
+import type { ZipBounds, ZipEntry, ZipPart } from './zip-entries.ts';
+import { checkZip, reorderedZip } from './zip-entries.ts';
 
 /** An uploaded file as the route hands it over. */
 export interface UploadedFile {
@@ -15,6 +21,14 @@ export interface UploadedFile {
 
 /** Columns read per row: a member list has a dozen; a sheet with thousands is not one. */
 const MAX_COLUMNS = 100;
+
+/**
+ * What a workbook may inflate to. Its sheets are read as a stream and left at the row limit, so a
+ * sheet may be large (a million short rows is under 50 MB); the shared strings and styles are held
+ * whole, so they may not.
+ */
+const XLSX_BOUNDS: ZipBounds = { maxEntryBytes: 64 * 2 ** 20, maxTotalBytes: 128 * 2 ** 20, maxRatio: 100, maxEntries: 2_000 };
+const HELD_WHOLE_MAX_BYTES = 16 * 2 ** 20;
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const startsWith = (data: Buffer, bytes: number[]) => data.length >= bytes.length && bytes.every((b, i) => data[i] === b);
@@ -29,46 +43,126 @@ const invalidXlsx = () => new DomainError('INVALID_FILE', 'Tệp không phải b
  * Reads the rows of an uploaded member list. The kind of file is decided by its first bytes, not
  * its name: a zip is read as .xlsx, anything else named .xlsx is refused; text (.csv, .txt) is
  * read as CSV in UTF-8 (with or without BOM), UTF-16 with BOM, or, when it is not UTF-8, the
- * Vietnamese Windows code page 1258; the separator (comma, semicolon, tab) is detected.
- * Throws EMPTY_FILE, INVALID_FILE, UNSUPPORTED_FILE.
+ * Vietnamese Windows code page 1258; the separator (comma, semicolon, tab) is detected. Reading
+ * stops past sheetRowCap(maxRows) non-blank rows, so a longer list costs no more than that.
+ * Throws EMPTY_FILE, INVALID_FILE, UNSUPPORTED_FILE, ARCHIVE_TOO_LARGE, TOO_MANY_ROWS.
  */
-export async function readMemberFile(file: UploadedFile): Promise<SheetRow[]> {
+export async function readMemberFile(file: UploadedFile, maxRows: number): Promise<SheetRow[]> {
   const { data } = file;
   const ext = extname(file.filename).toLowerCase();
   if (data.length === 0) throw new DomainError('EMPTY_FILE', 'Tệp rỗng, không có dữ liệu.');
-  if (isZip(data)) return readXlsx(data);
+  if (isZip(data)) return readXlsx(data, maxRows);
   if (isOle(data) || ext === '.xls') {
     throw new DomainError('UNSUPPORTED_FILE', 'Tệp Excel 97-2003 (.xls) chưa được hỗ trợ: hãy mở tệp bằng Excel và lưu thành .xlsx, hoặc dùng tệp mẫu.');
   }
   if (ext === '.xlsx' || ext === '.xlsm' || file.mimetype === XLSX_MIME) throw invalidXlsx();
-  if (['.csv', '.txt', '.tsv'].includes(ext) || file.mimetype.startsWith('text/')) return readCsv(data);
+  if (['.csv', '.txt', '.tsv'].includes(ext) || file.mimetype.startsWith('text/')) return readCsv(data, maxRows);
   throw new DomainError('UNSUPPORTED_FILE', 'Chỉ nhận tệp Excel (.xlsx) hoặc CSV (.csv).');
 }
 
-async function readXlsx(data: Buffer): Promise<SheetRow[]> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(data as unknown as Parameters<typeof wb.xlsx.load>[0]);
-  } catch {
-    throw invalidXlsx();
-  }
-  const sheets = wb.worksheets.filter((ws) => ws.state === 'visible' || ws.state === undefined);
-  if (sheets.length === 0) throw invalidXlsx();
-  const all = sheets.map(sheetRows);
-  // The list is on the first sheet with a "Họ và tên" header (a cover or guide sheet may come first).
-  return all.find((rows) => lookupHeader(rows) !== null) ?? all[0]!;
+const FIELDS = new Set<string>(IMPORT_COLUMNS.map((c) => c.field));
+
+/** Every row is checked with the API's own contract for adding a member. */
+const validate: RowValidator<MemberCreate> = (candidate) => {
+  const r = MemberCreateSchema.safeParse(candidate);
+  if (r.success) return { ok: true, value: r.data };
+  return {
+    ok: false,
+    issues: r.error.issues.map((i) => {
+      const key = i.path[0];
+      return { field: typeof key === 'string' && FIELDS.has(key) ? (key as ImportField) : null, message: i.message };
+    }),
+  };
+};
+
+/**
+ * A member list read and checked row by row (readMemberRows with the API's contract): what the
+ * import needs of the file, and all of the work that grows with it. Throws what readMemberFile and
+ * readMemberRows throw.
+ */
+export async function readMemberList(file: UploadedFile, opts: { today: IsoDate; maxRows: number }): Promise<ReadRowsResult<MemberCreate>> {
+  const rows = await readMemberFile(file, opts.maxRows);
+  return readMemberRows(rows, { validate, today: opts.today, maxRows: opts.maxRows });
 }
 
-function sheetRows(ws: ExcelJS.Worksheet): SheetRow[] {
-  const rows: SheetRow[] = [];
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const values = Array.isArray(row.values) ? row.values : [];
-    const cells: Cell[] = [];
-    // row.values is 1-based: index 0 is always empty.
-    for (let i = 1; i < Math.min(values.length, MAX_COLUMNS + 1); i++) cells.push(cellOf(values[i]));
-    rows.push({ row: rowNumber, cells });
+/** The parts exceljs's streaming reader needs before the sheets: otherwise it copies each sheet to a temporary file first. */
+const BEFORE_SHEETS = ['xl/_rels/workbook.xml.rels', 'xl/workbook.xml', 'xl/styles.xml', 'xl/sharedStrings.xml'];
+const SHEET = /^xl\/worksheets\/sheet(\d+)\.xml$/;
+const EMPTY_SHARED_STRINGS = Buffer.from('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>');
+
+/**
+ * The workbook's parts in the order a streaming read wants them (relationships, workbook, styles
+ * and shared strings, then the sheets in their order), the rest left out.
+ */
+function streamingOrder(entries: readonly ZipEntry[]): ZipPart[] {
+  const byName = new Map(entries.map((e) => [e.name, e]));
+  const parts: ZipPart[] = [];
+  for (const name of BEFORE_SHEETS) {
+    const e = byName.get(name);
+    if (e && name !== 'xl/_rels/workbook.xml.rels' && name !== 'xl/workbook.xml' && e.size > HELD_WHOLE_MAX_BYTES) {
+      throw new DomainError('ARCHIVE_TOO_LARGE', 'Bảng tính có phần chữ dùng chung hoặc định dạng quá lớn; hãy lưu lại tệp bằng Excel, hoặc dùng tệp mẫu.');
+    }
+    if (e) parts.push(e);
+    else if (name === 'xl/sharedStrings.xml') parts.push({ name, data: EMPTY_SHARED_STRINGS });
+  }
+  if (!byName.has('xl/workbook.xml')) throw invalidXlsx();
+  const sheets = entries.filter((e) => SHEET.test(e.name));
+  sheets.sort((a, b) => Number(SHEET.exec(a.name)![1]) - Number(SHEET.exec(b.name)![1]));
+  return [...parts, ...sheets];
+}
+
+type SheetReader = AsyncIterable<ExcelJS.Row> & { state?: string };
+
+/**
+ * The rows of the member list: the first visible sheet with a "Họ và tên" header among its first
+ * rows (a cover or guide sheet may come first), else the first rows of the first visible sheet (for
+ * readMemberRows to say what is missing). Sheets are streamed; the chosen one is read up to
+ * sheetRowCap(maxRows) non-blank rows and refused past it.
+ */
+async function readXlsx(data: Buffer, maxRows: number): Promise<SheetRow[]> {
+  const entries = await checkZip(data, XLSX_BOUNDS).catch((e: unknown) => {
+    if (e instanceof DomainError && e.code === 'CORRUPT_FILE') throw invalidXlsx();
+    throw e;
   });
-  return rows;
+  const archive = reorderedZip(data, streamingOrder(entries));
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([archive]), {
+    worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore',
+  });
+  const cap = sheetRowCap(maxRows);
+  let fallback: SheetRow[] | null = null;
+  try {
+    for await (const sheet of reader as AsyncIterable<SheetReader>) {
+      if (sheet.state === 'hidden' || sheet.state === 'veryHidden') continue;
+      const rows: SheetRow[] = [];
+      let listed: boolean | null = null;
+      for await (const row of sheet) {
+        if (listed === false) continue;
+        const r = sheetRow(row);
+        if (isBlankRow(r)) continue;
+        if (rows.length >= cap) throw tooManyRows(maxRows, null);
+        rows.push(r);
+        if (listed === null && rows.length === HEADER_SEARCH_ROWS) {
+          listed = lookupHeader(rows) !== null;
+          fallback ??= rows;
+        }
+      }
+      if (listed ?? lookupHeader(rows) !== null) return rows;
+      fallback ??= rows;
+    }
+  } catch (e) {
+    if (e instanceof DomainError) throw e;
+    throw invalidXlsx();
+  }
+  if (fallback === null) throw invalidXlsx();
+  return fallback;
+}
+
+function sheetRow(row: ExcelJS.Row): SheetRow {
+  const values = Array.isArray(row.values) ? row.values : [];
+  const cells: Cell[] = [];
+  // row.values is 1-based: index 0 is always empty.
+  for (let i = 1; i < Math.min(values.length, MAX_COLUMNS + 1); i++) cells.push(cellOf(values[i]));
+  return { row: row.number, cells };
 }
 
 /** An exceljs cell value as a plain cell: formulas give their result, rich text its text. */
@@ -95,10 +189,29 @@ function decodeText(data: Buffer): string {
   }
 }
 
-function readCsv(data: Buffer): SheetRow[] {
+function readCsv(data: Buffer, maxRows: number): SheetRow[] {
   const text = decodeText(data);
   if (text.includes('\u0000')) throw new DomainError('INVALID_FILE', 'Tệp không phải tệp CSV (văn bản) hợp lệ.');
-  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false, delimitersToGuess: [',', ';', '\t', '|'] });
-  // Row n of the spreadsheet is record n: a quoted cell spanning lines is still one row.
-  return parsed.data.map((cells, i) => ({ row: i + 1, cells: cells.slice(0, MAX_COLUMNS) }));
+  const cap = sheetRowCap(maxRows);
+  const rows: SheetRow[] = [];
+  let records = 0;
+  let over = false;
+  // Row n of the spreadsheet is record n: a quoted cell spanning lines is still one row. Blank
+  // rows are numbered, not kept.
+  Papa.parse<string[]>(text, {
+    skipEmptyLines: false,
+    delimitersToGuess: [',', ';', '\t', '|'],
+    step: (result, parser) => {
+      const row = { row: ++records, cells: result.data.slice(0, MAX_COLUMNS) };
+      if (isBlankRow(row)) return;
+      if (rows.length >= cap) {
+        over = true;
+        parser.abort();
+        return;
+      }
+      rows.push(row);
+    },
+  });
+  if (over) throw tooManyRows(maxRows, null);
+  return rows;
 }

@@ -1,13 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Config } from '../config.ts';
 import type { Database, Db } from '../db/client.ts';
+import type { FileReaders } from '../readers/file-readers.ts';
 
-/** What every route module is given: the database, the configuration and the clock. */
+/** What every route module is given: the database, the configuration, the clock and the readers of uploaded files. */
 export interface RouteContext {
   database: Database;
   db: Db;
   config: Config;
   clock: () => Date;
+  readers: FileReaders;
 }
 
 /**

@@ -75,7 +75,7 @@ const documents: RouteModule = async (app, { ctx }) => {
   }, async (request, reply) => {
     const form = await readImportForm(request, ctx.config.maxUploadBytes);
     const query = request.query;
-    const out = await importDocument({ unitId: form.unitId ?? query.unitId ?? null, file: form.file }, readContext(ctx, request));
+    const out = await importDocument({ unitId: form.unitId ?? query.unitId ?? null, file: form.file }, readContext(ctx, request), ctx.readers);
     return reply.status(201).send(out);
   });
 

@@ -68,7 +68,7 @@ const members: RouteModule = async (app, { ctx }) => {
     const data = await part.toBuffer();
     const { mode } = request.query;
     const file = { filename: part.filename, mimetype: part.mimetype, data };
-    const { outcome, report } = await inTransaction(ctx, request, (s) => importMembers({ unitId: request.params.id, mode, file }, s));
+    const { outcome, report } = await importMembers({ unitId: request.params.id, mode, file }, readContext(ctx, request), ctx.readers);
     if (outcome === 'refused') {
       const body: ImportRejected = {
         error: {

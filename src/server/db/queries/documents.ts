@@ -21,6 +21,8 @@ export type DocumentRow = {
   recipients: string[];
   structure: unknown;
   proposed: unknown;
+  /** Where the proposed items stand in the text, stored at import (null for documents imported before it was). */
+  proposedSpans: unknown;
   status: 'stub' | 'draft' | 'confirmed';
   ownerUnitId: string | null;
   ownerPath: TreePath | null;
@@ -35,7 +37,7 @@ export type DocumentRow = {
 
 const COLUMNS = sql.raw(`d.id, d.kind, d.number, d.number_key AS "numberKey", d.issued_on::text AS "issuedOn",
   d.issuer_name AS "issuerName", d.place, d.title, d.body_text AS "bodyText", d.signer, d.recipients, d.structure, d.proposed,
-  d.status, d.owner_unit_id AS "ownerUnitId", d.owner_path::text AS "ownerPath", u.name AS "ownerName",
+  d.proposed_spans AS "proposedSpans", d.status, d.owner_unit_id AS "ownerUnitId", d.owner_path::text AS "ownerPath", u.name AS "ownerName",
   d.source_file_name AS "sourceFileName", d.source_format AS "sourceFormat", d.source_sha256 AS "sourceSha256",
   d.source_size AS "sourceSize", d.created_at AS "createdAt", d.updated_at AS "updatedAt"`);
 

@@ -3,7 +3,6 @@ import type { Actor, TreePath } from '#core/access/scope.ts';
 import { can } from '#core/access/scope.ts';
 import { DomainError } from '#core/errors.ts';
 import { alignSpans } from '#core/extract/align-spans.ts';
-import { extractWithSpans } from '#core/extract/extract.ts';
 import type { Extraction } from '#core/extract/types.ts';
 import type { ChainItem, DocumentDetail, DocumentLink, DocumentPlan, StructureSpans } from '#shared/documents.ts';
 import type { Tx } from '../../db/client.ts';
@@ -12,6 +11,9 @@ import type { ServiceContext } from '../context.ts';
 import { readTogether } from '../../db/read-together.ts';
 import { isSecretHidden, lookupPlanStatus, secretHiddenSql } from '../../db/queries/plans.ts';
 import { maskSecret } from '#core/plans/secrecy.ts';
+import { DOCUMENT_LIMITS } from '../../readers/document-limits.ts';
+import type { Proposed } from './proposed-spans.ts';
+import { proposedOf } from './proposed-spans.ts';
 
 const notFound = () => new DomainError('NOT_FOUND', 'Không tìm thấy văn bản hoặc bạn không có quyền xem.');
 
@@ -91,10 +93,9 @@ async function planOf(tx: Tx, id: string): Promise<DocumentPlan | null> {
   return { id, status, tasks: tasks.rows, obligations: obligations.rows };
 }
 
-/** Where the items of the shown structure stand in the text (the extractor runs again: it is pure and fast). */
-function spansOf(text: string | null, shown: Extraction | null, fileName: string): StructureSpans | null {
-  if (text === null || shown === null) return null;
-  const proposed = extractWithSpans(text, { fileName });
+/** Where the items of the shown structure stand in the text, from the places of the proposed items. */
+function spansOf(text: string | null, shown: Extraction | null, proposed: Proposed | null): StructureSpans | null {
+  if (text === null || shown === null || proposed === null) return null;
   return alignSpans(text, shown, proposed);
 }
 
@@ -133,10 +134,11 @@ export async function getDocument(id: string, { actor, tx }: ServiceContext): Pr
     status: doc.status,
     ownerUnit: doc.ownerUnitId ? { id: doc.ownerUnitId, name: doc.ownerName ?? '' } : null,
     source: doc.sourceFileName ? { fileName: doc.sourceFileName, format: doc.sourceFormat, size: doc.sourceSize, sha256: doc.sourceSha256 } : null,
-    text: doc.bodyText,
+    // Only a document imported before imports were bounded can be longer than the limit: its answer is bounded too.
+    text: doc.bodyText !== null && doc.bodyText.length > DOCUMENT_LIMITS.maxTextChars ? doc.bodyText.slice(0, DOCUMENT_LIMITS.maxTextChars) : doc.bodyText,
     structure: doc.status === 'draft' ? null : structure,
     proposed,
-    spans: spansOf(doc.bodyText, structure ?? proposed, doc.sourceFileName ?? ''),
+    spans: spansOf(doc.bodyText, structure ?? proposed, proposedOf(doc, doc.sourceFileName ?? '', DOCUMENT_LIMITS.maxTextChars)),
     implements: impl.map((r) => present(actor, r)),
     references: refs.map((r) => present(actor, r)),
     implementedBy: below.rows.map((r) => present(actor, r)),

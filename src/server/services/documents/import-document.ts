@@ -4,7 +4,6 @@ import { roleAllows } from '#core/access/roles.ts';
 import type { Actor } from '#core/access/scope.ts';
 import { can } from '#core/access/scope.ts';
 import { DomainError } from '#core/errors.ts';
-import { extractWithSpans } from '#core/extract/extract.ts';
 import { DOCUMENT_KIND_LABELS, UNKNOWN_KIND } from '#shared/documents.ts';
 import type { DocumentImportResult } from '#shared/documents.ts';
 import type { Tx } from '../../db/client.ts';
@@ -12,7 +11,7 @@ import { documentNumberKey, documentSearchText } from '../../db/queries/document
 import type { UnitRow } from '../../db/queries/units.ts';
 import { lookupUnit } from '../../db/queries/units.ts';
 import type { DocumentFormat } from '../../readers/document-text.ts';
-import { readDocumentText } from '../../readers/document-text.ts';
+import type { FileReaders } from '../../readers/file-readers.ts';
 import { writeAudit } from '../../db/queries/audit.ts';
 import type { ServiceContext } from '../context.ts';
 
@@ -52,19 +51,21 @@ export async function importingUnit(tx: Tx, actor: Actor, unitId: string | null)
 }
 
 /**
- * Imports a document for a unit: reads the text of the file (.docx, .pdf, .doc, .txt), proposes
- * its structure (extraction/SCHEMA.md), and stores the document as a draft with the file as it
- * came, all in one transaction (the file is read before the transaction opens). Needs `write` on
- * the unit. Throws what importingUnit and readDocumentText throw; nothing is stored then.
+ * Imports a document for a unit: reads the text of the file (.docx, .pdf, .doc, .txt) and proposes
+ * its structure (extraction/SCHEMA.md) in a reader's thread, and stores the document as a draft
+ * with the file as it came and the places of the proposed items in its text, all in one
+ * transaction (the file is read before the transaction opens). Needs `write` on the unit. Throws
+ * what importingUnit, readDocumentText and the readers throw (FILE_READERS_BUSY, FILE_TOO_COMPLEX);
+ * nothing is stored then.
  */
 export async function importDocument(
   input: { unitId: string | null; file: UploadedDocument },
   { actor, tx, now }: ServiceContext,
+  readers: FileReaders,
 ): Promise<DocumentImportResult> {
   const unit = await importingUnit(tx, actor, input.unitId);
   const fileName = input.file.filename.normalize('NFC').slice(0, 255) || 'van-ban';
-  const { text, format } = await readDocumentText(input.file.data, fileName);
-  const { extraction, spans } = extractWithSpans(text, { fileName });
+  const { text, format, extraction, spans } = await readers.readDocument(input.file.data, fileName);
   const id = randomUUID();
   const kind = extraction.kind ?? UNKNOWN_KIND;
   const at = now.toISOString();
@@ -73,12 +74,12 @@ export async function importDocument(
   await tx.transaction(async (t) => {
     await t.execute(sql`
       INSERT INTO document (id, kind, number, number_key, issued_on, issuer_name, place, title, body_text, signer, recipients,
-                            structure, proposed, status, owner_unit_id, owner_path, source_file_name, source_format, source_sha256,
+                            structure, proposed, proposed_spans, status, owner_unit_id, owner_path, source_file_name, source_format, source_sha256,
                             source_size, created_by, created_at, updated_at, search_folded)
       VALUES (${id}, ${kind}, ${extraction.number}, ${documentNumberKey(extraction.number)}, ${extraction.date}, ${extraction.issuer},
               ${extraction.place}, ${extraction.title}, ${text}, ${JSON.stringify(extraction.signer)}::jsonb,
               ARRAY(SELECT json_array_elements_text(${JSON.stringify(extraction.recipients)}::json)),
-              ${JSON.stringify(extraction)}::jsonb, ${JSON.stringify(extraction)}::jsonb, 'draft', ${unit.id}, ${unit.path}::ltree,
+              ${JSON.stringify(extraction)}::jsonb, ${JSON.stringify(extraction)}::jsonb, ${JSON.stringify(spans)}::jsonb, 'draft', ${unit.id}, ${unit.path}::ltree,
               ${fileName}, ${format}, ${sha256}, ${input.file.data.length}, ${actor.userId}, ${at}, ${at}, ${search})`);
     await t.execute(sql`
       INSERT INTO document_file (document_id, file_name, mime, bytes) VALUES (${id}, ${fileName}, ${MIME[format]}, ${input.file.data})`);

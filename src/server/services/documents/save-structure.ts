@@ -102,7 +102,7 @@ export async function confirmStructure(
   if (planStatus || kind === 'KH') {
     const out = await writePlanDraft(
       tx,
-      { id: doc.id, ownerUnitId: doc.ownerUnitId, ownerPath: doc.ownerPath, bodyText: doc.bodyText ?? '', fileName: doc.sourceFileName ?? s.doc },
+      { id: doc.id, ownerUnitId: doc.ownerUnitId, ownerPath: doc.ownerPath, bodyText: doc.bodyText ?? '', fileName: doc.sourceFileName ?? s.doc, proposed: doc.proposed, proposedSpans: doc.proposedSpans },
       s,
       actor,
       now,

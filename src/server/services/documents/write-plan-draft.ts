@@ -2,11 +2,11 @@ import { sql } from 'drizzle-orm';
 import type { Actor, TreePath } from '#core/access/scope.ts';
 import { DomainError } from '#core/errors.ts';
 import { alignSpans } from '#core/extract/align-spans.ts';
-import { extractWithSpans } from '#core/extract/extract.ts';
 import { buildPlanDraft } from '#core/extract/plan-draft.ts';
 import type { Extraction } from '#core/extract/types.ts';
 import type { Tx } from '../../db/client.ts';
 import { writeAudit } from '../../db/queries/audit.ts';
+import { proposedOf } from './proposed-spans.ts';
 
 /** Every grassroots organisation and cell below the issuing unit carries out what a draft from a document asks. */
 const AUDIENCE = { scope: 'grassroots' } as const;
@@ -20,7 +20,7 @@ const FORM = { figures: [], sections: [] } as const;
  */
 export async function writePlanDraft(
   tx: Tx,
-  doc: { id: string; ownerUnitId: string; ownerPath: TreePath; bodyText: string; fileName: string },
+  doc: { id: string; ownerUnitId: string; ownerPath: TreePath; bodyText: string; fileName: string; proposed: unknown; proposedSpans: unknown },
   structure: Extraction,
   actor: Actor,
   now: Date,
@@ -31,7 +31,7 @@ export async function writePlanDraft(
     throw new DomainError('PLAN_NOT_DRAFT', 'Kế hoạch của văn bản này đã ban hành, không lập lại dự thảo được nữa.');
   }
   const text = doc.bodyText;
-  const proposed = extractWithSpans(text, { fileName: doc.fileName });
+  const proposed = proposedOf(doc, doc.fileName)!;
   const draft = buildPlanDraft(text, structure, alignSpans(text, structure, proposed));
   // "gửi … trước 5 ngày": how long before a study session its plan goes up.
   const notice = structure.reports

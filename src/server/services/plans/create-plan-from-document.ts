@@ -25,7 +25,7 @@ export async function createPlanFromDocument(input: { documentId: string }, { ac
   }
   const out = await writePlanDraft(
     tx,
-    { id: doc.id, ownerUnitId: doc.ownerUnitId, ownerPath: doc.ownerPath, bodyText: doc.bodyText ?? '', fileName: doc.sourceFileName ?? structure.doc },
+    { id: doc.id, ownerUnitId: doc.ownerUnitId, ownerPath: doc.ownerPath, bodyText: doc.bodyText ?? '', fileName: doc.sourceFileName ?? structure.doc, proposed: doc.proposed, proposedSpans: doc.proposedSpans },
     structure,
     actor,
     now,
