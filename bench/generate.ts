@@ -336,8 +336,11 @@ export const REPORT_FORM = {
   ],
 };
 
-/** The body of one submitted report, valid against REPORT_FORM. */
-export function reportBody(i: number): { figures: Record<string, number>; narrative: Record<string, string>; submit: true } {
+/**
+ * The body of one submitted report, valid against REPORT_FORM. The load clients are a province
+ * office entering the reports of its units (nhập thay, ADR 014): the same statement as a unit's own.
+ */
+export function reportBody(i: number): { figures: Record<string, number>; narrative: Record<string, string>; submit: true; onBehalf: true } {
   const whole = 12 + (i % 19);
   return {
     figures: { tong_so_dang_vien: whole, so_dang_vien_hoc_tap: whole - (i % 3) },
@@ -346,6 +349,7 @@ export function reportBody(i: number): { figures: Record<string, number>; narrat
       han_che: 'Một số đảng viên vắng mặt có lý do, đã học bù.',
     },
     submit: true,
+    onBehalf: true,
   };
 }
 

@@ -74,6 +74,8 @@ export const SubmissionInputSchema = z.strictObject({
     .refine((n) => Object.keys(n).length <= REPORT_LIMITS.sections, 'Quá nhiều mục'),
   attachments: z.array(AttachmentSchema).max(REPORT_LIMITS.attachments, `Đính kèm tối đa ${REPORT_LIMITS.attachments} tệp`).optional(),
   submit: z.boolean(),
+  /** Entered by the level above on the unit's behalf, from paper ("nhập thay"): never the default. */
+  onBehalf: z.boolean().optional(),
   unitId: IdSchema.optional(),
   period: z.string().trim().min(1).max(40).optional(),
 });
@@ -151,6 +153,8 @@ export const SubmissionVersionSchema = z.object({
   updatedAt: z.string(),
   submittedBy: UserRefSchema,
   submittedAt: z.string().nullable(),
+  /** Entered by the level above on the unit's behalf ("nhập thay"); `createdBy` says who. */
+  enteredOnBehalf: z.boolean(),
   reviewComment: z.string().nullable(),
   reviewedBy: UserRefSchema,
   reviewedAt: z.string().nullable(),
@@ -181,7 +185,9 @@ export const ObligationInstanceDetailSchema = InstanceCoreSchema.extend({
   }),
   versions: z.array(SubmissionVersionSchema),
   /** What the reader may do now: fill / submit the report, review the current version. */
-  can: z.object({ submit: z.boolean(), review: z.boolean() }),
+  can: z.object({ submit: z.boolean(), enterOnBehalf: z.boolean(), review: z.boolean() }),
+  /** The unit that receives and reviews the report. */
+  receiver: z.object({ id: z.string(), name: z.string() }).nullable(),
 });
 export type ObligationInstanceDetail = z.infer<typeof ObligationInstanceDetailSchema>;
 
@@ -205,7 +211,13 @@ export const ObligationStatusQuerySchema = z.strictObject({
   unit: IdSchema.optional(),
   /** A period key; all periods when left out. */
   period: z.string().trim().min(1).max(40).optional(),
-  state: z.enum(['all', ...REPORT_STATES]).default('all'),
+  /** `awaiting`: submitted and not yet accepted or returned ("chờ tiếp nhận"). */
+  state: z.enum(['all', 'awaiting', ...REPORT_STATES]).default('all'),
+  /**
+   * `received` (default): the reports the unit itself receives (docs/decisions/014); `subtree`:
+   * every report owed in its subtree, whoever receives it.
+   */
+  reach: z.enum(['received', 'subtree']).default('received'),
   limit: z.coerce.number().int().min(1).max(LIMITS.pageSize).default(50),
   offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
 });
@@ -223,6 +235,10 @@ export const ObligationStatusRowSchema = z.object({
   version: z.number(),
   submittedOn: z.string().nullable(),
   daysLate: z.number().nullable(),
+  /** Entered by the level above on the unit's behalf ("nhập thay"). */
+  enteredOnBehalf: z.boolean(),
+  /** For a unit that receives reports of units below it (a đảng bộ cơ sở): how far they are, to drill down. */
+  receives: z.object({ expected: z.number(), submitted: z.number(), awaiting: z.number() }).nullable(),
 });
 export type ObligationStatusRow = z.infer<typeof ObligationStatusRowSchema>;
 
@@ -231,7 +247,7 @@ export const ObligationStatusListSchema = z.object({
   unit: z.object({ id: z.string(), name: z.string() }),
   periods: z.array(z.object({ key: z.string(), label: z.string(), dueDate: z.string().nullable() })),
   /** Over the whole selection (unit, period), whatever the state filter and page. */
-  summary: z.object({ expected: z.number(), submitted: z.number(), late: z.number(), missing: z.number(), returned: z.number() }),
+  summary: z.object({ expected: z.number(), submitted: z.number(), late: z.number(), missing: z.number(), returned: z.number(), awaiting: z.number() }),
   items: z.array(ObligationStatusRowSchema),
   total: z.number(),
 });
@@ -247,6 +263,8 @@ export const UrgeInputSchema = z.strictObject({
   unit: IdSchema.optional(),
   message: z.string().trim().min(1, 'Hãy nhập nội dung đôn đốc').max(REPORT_LIMITS.message),
   scope: z.enum(['overdue', 'not_submitted']).default('overdue'),
+  /** The units whose report the unit receives (default), or every unit of its subtree. */
+  reach: z.enum(['received', 'subtree']).default('received'),
 });
 export type UrgeInput = z.infer<typeof UrgeInputSchema>;
 export const UrgeResultSchema = z.object({
@@ -254,7 +272,45 @@ export const UrgeResultSchema = z.object({
   units: z.number(),
   /** Notifications created (a unit's leaders each get one; the same message the same day is sent once). */
   notifications: z.number(),
+  /**
+   * Units urged that nobody could be told of (no active account of a secretary, deputy or staff):
+   * the urging letter reaches them on paper.
+   */
+  unreached: z.array(z.object({ id: z.string(), name: z.string() })),
 });
 export type UrgeResult = z.infer<typeof UrgeResultSchema>;
 
 export const IdParamsSchema = z.strictObject({ id: IdSchema });
+
+/**
+ * GET /api/units/:id/received-reports — for the staff of a receiving unit, across all its plans:
+ * `awaiting` the reports sent to it and not yet accepted or returned (oldest first), `late` those
+ * past due and not sent (most late first). The summary also counts what falls due this week and
+ * this month among the reports it receives (docs/decisions/014-reporting-chain.md).
+ */
+export const ReceivedReportsQuerySchema = z.strictObject({
+  state: z.enum(['awaiting', 'late']).default('awaiting'),
+  limit: z.coerce.number().int().min(1).max(LIMITS.pageSize).default(20),
+  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+});
+export type ReceivedReportsQuery = z.infer<typeof ReceivedReportsQuerySchema>;
+export const ReceivedReportRowSchema = z.object({
+  instanceId: z.string(),
+  unitId: z.string(),
+  unitName: z.string(),
+  planId: z.string(),
+  planNumber: z.string().nullable(),
+  title: z.string(),
+  periodLabel: z.string(),
+  dueDate: z.string().nullable(),
+  submittedOn: z.string().nullable(),
+  version: z.number(),
+  daysLate: z.number().nullable(),
+});
+export type ReceivedReportRow = z.infer<typeof ReceivedReportRowSchema>;
+export const ReceivedReportsSchema = z.object({
+  summary: z.object({ awaiting: z.number(), late: z.number(), dueThisWeek: z.number(), dueThisMonth: z.number() }),
+  items: z.array(ReceivedReportRowSchema),
+  total: z.number(),
+});
+export type ReceivedReports = z.infer<typeof ReceivedReportsSchema>;

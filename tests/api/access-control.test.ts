@@ -232,6 +232,7 @@ const CASES: Record<string, Case> = {
   },
   // reports and notifications
   'GET /api/units/:id/obligations': { request: (tg, fx) => ({ method: 'GET', url: `/api/units/${fx.unit[tg]}/obligations` }) },
+  'GET /api/units/:id/received-reports': { request: (tg, fx) => ({ method: 'GET', url: `/api/units/${fx.unit[tg]}/received-reports?state=late` }) },
   'POST /api/obligations/:id/submissions': {
     request: (tg, fx) => ({ method: 'POST', url: `/api/obligations/${fx.obligationInstance[tg]}/submissions`, payload: { figures: { total: 5 }, narrative: {}, submit: false } }),
   },

@@ -41,8 +41,9 @@ async function submit(who: string, unitId: string, figures: Record<string, numbe
   expect(res.statusCode, res.body).toBe(201);
   return res.json() as { submissionId: string; version: number };
 }
-async function accept(submissionId: string) {
-  const res = await send('staff', 'POST', `/api/submissions/${submissionId}/accept`, {});
+/** The receiving unit accepts: the đảng bộ its cells' reports, the Khối the đảng bộ's (docs/decisions/014). */
+async function accept(who: 'secgr' | 'staff', submissionId: string) {
+  const res = await send(who, 'POST', `/api/submissions/${submissionId}/accept`, {});
   expect(res.statusCode, res.body).toBe(200);
 }
 type FigureView = { total: number | null; value: number | null; sources: { unitId: string; submissionId: string; version: number; value: number }[] };
@@ -71,7 +72,7 @@ beforeAll(async () => {
   });
   s1 = await submit('sec1', tree.units.c1, { total: 25, studied: 24 }, 'Chi bộ đã học tập cho 24/25 đảng viên.');
   s2 = await submit('sec2', tree.units.c2, { total: 20, studied: 18 }, 'Hai đảng viên ốm, sẽ học bù.');
-  await accept(s1.submissionId);
+  await accept('secgr', s1.submissionId);
 });
 afterAll(() => t.close());
 
@@ -95,7 +96,7 @@ describe('the drafted consolidated report', () => {
   });
 
   it('counts a report once it is accepted', async () => {
-    await accept(s2.submissionId);
+    await accept('secgr', s2.submissionId);
     const v = await view('secgr', tree.units.grassroots);
     expect([figure(v, 'total').total, figure(v, 'studied').total]).toEqual([45, 42]);
     expect(v.children.map((c: { name: string; figures: Record<string, number | null> }) => [c.name, c.figures.total])).toEqual([
@@ -187,7 +188,7 @@ describe('editing, exporting and submitting upward', () => {
 
   it('at the level above, counts the grassroots report once (not its cells again) and lists the missing cell with its days late', async () => {
     const g = await t.database.db.execute<{ id: string }>(sql`SELECT id FROM submission WHERE obligation_instance_id = ${plan.instance(tree.units.grassroots)}`);
-    await accept(g.rows[0]!.id);
+    await accept('staff', g.rows[0]!.id);
     await at('2022-04-05T03:00:00Z');
     const v = await view('staff', tree.units.bloc);
     expect(v.reports.map((r: { unitName: string; state: string }) => [r.unitName, r.state])).toEqual([

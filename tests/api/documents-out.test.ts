@@ -214,7 +214,7 @@ describe('tables to Excel', () => {
   });
 
   it('the report status of an obligation', async () => {
-    const ws = await sheet(await get('staff', `/api/obligations/${report.obligationId}/status.xlsx?unit=${tree.units.bloc}`));
+    const ws = await sheet(await get('staff', `/api/obligations/${report.obligationId}/status.xlsx?unit=${tree.units.bloc}&reach=subtree`));
     expect(headers(ws)).toEqual(['STT', 'Đơn vị', 'Kỳ báo cáo', 'Hạn báo cáo', 'Tình hình báo cáo', 'Trạng thái', 'Số lần gửi', 'Ngày gửi lần đầu', 'Số ngày trễ hạn']);
     const rows = Array.from({ length: ws.rowCount - 1 }, (_, i) => ws.getRow(i + 2));
     const c3row = rows.find((r) => r.getCell(2).value === 'Chi bộ Sở Tư pháp')!;

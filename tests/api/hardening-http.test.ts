@@ -459,6 +459,7 @@ describe('finding 10: a GET changes nothing', () => {
       '/api/members/import-template.csv': '/api/members/import-template.csv',
       '/api/people/:id': `/api/people/${tree.people.p1}`,
       '/api/units/:id/obligations': `/api/units/${c1}/obligations`,
+      '/api/units/:id/received-reports': `/api/units/${grassroots}/received-reports?state=late`,
       '/api/obligation-instances/:id': `/api/obligation-instances/${ids.obligationInstance}`,
       '/api/obligations/:id/status': `/api/obligations/${ids.obligation}/status?unit=${grassroots}`,
       '/api/notifications': '/api/notifications',

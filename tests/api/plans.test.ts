@@ -410,7 +410,12 @@ describe('implementing plans', () => {
   it('shows the parent which tasks are not carried on, and publishing fulfils the "make your plan" task', async () => {
     const coverageBefore = (await get('staff', `/api/plans/${planId}/coverage`)).json();
     const study = coverageBefore.find((c: { ord: number }) => c.ord === 1);
-    expect(study.uncovered).toEqual([{ unitId: tree.units.grassroots, name: 'Đảng bộ Sở Tài chính', hasPlan: false }]);
+    // Every level of the subtree is checked: the đảng bộ and the cells it was also given to (ADR 014).
+    const cells = [
+      { unitId: tree.units.c2, name: 'Chi bộ Thanh tra Sở', hasPlan: false },
+      { unitId: tree.units.c1, name: 'Chi bộ Văn phòng Sở', hasPlan: false },
+    ];
+    expect(study.uncovered).toEqual([...cells, { unitId: tree.units.grassroots, name: 'Đảng bộ Sở Tài chính', hasPlan: false }]);
     expect(coverageBefore.some((c: { ord: number }) => c.ord === 2)).toBe(false);
 
     // The grassroots organisation drops the political-activity task from its plan and publishes.
@@ -436,8 +441,9 @@ describe('implementing plans', () => {
     expect(gr.tasks.done).toBeGreaterThanOrEqual(1);
 
     const coverage = (await get('staff', `/api/plans/${planId}/coverage`)).json();
-    expect(coverage.find((c: { ord: number }) => c.ord === 1).uncovered).toEqual([]);
-    expect(coverage.find((c: { ord: number }) => c.ord === 3).uncovered).toEqual([{ unitId: tree.units.grassroots, name: 'Đảng bộ Sở Tài chính', hasPlan: true }]);
+    // The đảng bộ's plan carries the study task out; its cells have no plan of their own yet.
+    expect(coverage.find((c: { ord: number }) => c.ord === 1).uncovered).toEqual(cells);
+    expect(coverage.find((c: { ord: number }) => c.ord === 3).uncovered).toEqual([...cells, { unitId: tree.units.grassroots, name: 'Đảng bộ Sở Tài chính', hasPlan: true }]);
 
     const treeRows = (await get('staff', `/api/plans/${planId}/tree`)).json();
     expect(treeRows.map((p: { id: string; depth: number }) => [p.id, p.depth])).toEqual([[planId, 0], [child, 1]]);

@@ -40,7 +40,9 @@ function tick(holder: string, iso: string, mailer: Mailer | null = null) {
 }
 
 /** The dedupe keys of a user's notifications, sorted. */
-const keysOf = async (userId: string) => (await notificationsOf(t.database.db, userId)).map((n) => n.dedupe_key!).sort();
+/** A user's reminder keys (a report arriving for the user's unit to receive is told apart: docs/decisions/014). */
+const keysOf = async (userId: string) =>
+  (await notificationsOf(t.database.db, userId)).filter((n) => n.kind !== 'submission_received').map((n) => n.dedupe_key!).sort();
 
 async function count(): Promise<number> {
   return (await t.database.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM notification`)).rows[0]!.n;
@@ -111,7 +113,8 @@ describe('reminders over the life of a deadline', () => {
     expect(await keysOf(tree.users.sec2)).toEqual([k(tree.units.c2, 'd-1'), k(tree.units.c2, 'd-7'), r(tree.units.c2, 'd-7')].sort());
     expect(await keysOf(secGr)).toEqual([k(tree.units.grassroots, 'd-7'), r(tree.units.grassroots, 'd-1'), r(tree.units.grassroots, 'd-7')].sort());
     expect((await keysOf(tree.users.sec1)).filter((x) => x.endsWith(':d-1'))).toHaveLength(2);
-    expect(await count()).toBe(8 + 2 + 2 + 1 + 1);
+    // …and the grassroots secretary is told the cell's report arrived for acceptance.
+    expect(await count()).toBe(8 + 2 + 2 + 1 + 1 + 1);
   });
 
   it('reminds on the due day', async () => {

@@ -109,7 +109,9 @@ describe('a cell fills, submits, is returned, resubmits, is accepted', () => {
     expect(detail.status).toBe('draft');
     expect(detail.versions).toHaveLength(1);
     expect(detail.versions[0]).toMatchObject({ version: 1, status: 'draft', figures: { total: 25, studied: 20 }, submittedAt: null });
-    expect(detail.can).toEqual({ submit: true, review: false });
+    expect(detail.can).toEqual({ submit: true, enterOnBehalf: false, review: false });
+    // The cell reports to its đảng bộ cơ sở, which receives it (docs/decisions/014).
+    expect(detail.receiver).toEqual({ id: tree.units.grassroots, name: 'Đảng bộ Sở Tài chính' });
     // A draft is not a submitted report.
     expect((await progressFromDb(t.database.db, plan.planId, tree.units.bloc, '2022-03-15')).reports.submitted).toBe(0);
   });
@@ -131,26 +133,32 @@ describe('a cell fills, submits, is returned, resubmits, is accepted', () => {
     expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe('SUBMISSION_LOCKED');
     await expectCountersEqualRecount('2022-03-15');
+    // The receiving đảng bộ's secretary is told it awaits acceptance; the Khối is not.
+    const received = (await reportNotes(secGr)).filter((n) => n.kind === 'submission_received');
+    expect(received.map((n) => n.title)).toEqual(['Chi bộ Văn phòng Sở đã gửi báo cáo "Báo cáo kết quả học tập, quán triệt Kết luận, Quy định" (31/03/2022): chờ tiếp nhận']);
+    expect((await reportNotes(tree.users.staff)).filter((n) => n.kind === 'submission_received')).toEqual([]);
   });
 
-  it('does not let the cell review its own report, nor the inspection commission', async () => {
+  it('does not let the cell review its own report, nor the inspection commission, nor the Khối above the receiving đảng bộ', async () => {
     const own = await post('sec1', `/api/submissions/${v1}/accept`, {});
     expect(own.statusCode).toBe(403);
     const inspector = await post('inspector', `/api/submissions/${v1}/accept`, {});
     expect(inspector.statusCode).toBe(403);
+    const above = await post('staff', `/api/submissions/${v1}/accept`, {});
+    expect(above.statusCode, above.body).toBe(403);
     expect((await get('inspector', `/api/obligation-instances/${plan.instance(tree.units.c1)}`)).statusCode).toBe(200);
   });
 
   it('lets the receiving level return it with a comment, and tells the cell', async () => {
-    const noComment = await post('staff', `/api/submissions/${v1}/return`, { comment: '  ' });
+    const noComment = await post('secgr', `/api/submissions/${v1}/return`, { comment: '  ' });
     expect(noComment.statusCode).toBe(400);
-    const res = await post('staff', `/api/submissions/${v1}/return`, { comment: 'Đề nghị bổ sung số đảng viên vắng mặt và lý do.' });
+    const res = await post('secgr', `/api/submissions/${v1}/return`, { comment: 'Đề nghị bổ sung số đảng viên vắng mặt và lý do.' });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toEqual({ submissionId: v1, version: 1, status: 'returned' });
     const detail = (await get('sec1', `/api/obligation-instances/${plan.instance(tree.units.c1)}`)).json();
     expect(detail.status).toBe('returned');
     expect(detail.versions[0]).toMatchObject({ status: 'returned', reviewComment: 'Đề nghị bổ sung số đảng viên vắng mặt và lý do.' });
-    expect(detail.versions[0].reviewedBy.id).toBe(tree.users.staff);
+    expect(detail.versions[0].reviewedBy.id).toBe(secGr);
     const notes = await reportNotes(tree.users.sec1);
     expect(notes.map((n) => n.kind)).toEqual(['submission_returned']);
     expect(notes[0]!.title).toBe('Cấp trên trả lại báo cáo "Báo cáo kết quả học tập, quán triệt Kết luận, Quy định" (31/03/2022, lần 1): cần bổ sung và gửi lại');
@@ -161,7 +169,7 @@ describe('a cell fills, submits, is returned, resubmits, is accepted', () => {
     expect((await progressRow(tree.units.grassroots, tree.units.c1))?.reports.submitted).toBe(0);
     expect(detail.firstSubmittedOn).toBe('2022-03-15');
     await expectCountersEqualRecount('2022-03-15');
-    const twiceReturned = await post('staff', `/api/submissions/${v1}/return`, { comment: 'Lần nữa' });
+    const twiceReturned = await post('secgr', `/api/submissions/${v1}/return`, { comment: 'Lần nữa' });
     expect(twiceReturned.statusCode).toBe(409);
   });
 
@@ -179,24 +187,24 @@ describe('a cell fills, submits, is returned, resubmits, is accepted', () => {
     });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json()).toMatchObject({ version: 2, status: 'submitted', submissionId: draft.json().submissionId });
-    const detail = (await get('staff', `/api/obligation-instances/${id}`)).json();
+    const detail = (await get('secgr', `/api/obligation-instances/${id}`)).json();
     expect(detail.versions.map((v: { version: number; status: string }) => [v.version, v.status])).toEqual([[1, 'returned'], [2, 'submitted']]);
     expect(detail.versions[0].figures).toEqual({ total: 25, studied: 24 });
     expect(detail.versions[1].figures).toEqual({ total: 25, studied: 25 });
     expect(detail.versions[1].narrative.proposals).toBe('Không');
     // Lateness is judged on the first submission (15/3), before the due date.
     expect(detail).toMatchObject({ firstSubmittedOn: '2022-03-15', deadlineStatus: 'done_on_time', daysLate: null });
-    expect(detail.can).toEqual({ submit: false, review: true });
+    expect(detail.can).toEqual({ submit: false, enterOnBehalf: false, review: true });
     await expectCountersEqualRecount('2022-04-02');
   });
 
   it('accepts version 2 once, and tells the cell', async () => {
     const v2 = (await get('staff', `/api/obligation-instances/${plan.instance(tree.units.c1)}`)).json().versions[1].id;
     // No body at all is fine: the comment of an acceptance is optional.
-    const res = await post('staff', `/api/submissions/${v2}/accept`, undefined);
+    const res = await post('secgr', `/api/submissions/${v2}/accept`, undefined);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().status).toBe('accepted');
-    expect((await post('staff', `/api/submissions/${v2}/accept`, {})).statusCode).toBe(409);
+    expect((await post('secgr', `/api/submissions/${v2}/accept`, {})).statusCode).toBe(409);
     expect((await reportNotes(tree.users.sec1)).map((n) => n.kind)).toEqual(['submission_returned', 'submission_accepted']);
     const locked = await post('sec1', `/api/obligations/${plan.instance(tree.units.c1)}/submissions`, { ...good, submit: true });
     expect(locked.json().error.code).toBe('SUBMISSION_LOCKED');
@@ -296,36 +304,53 @@ describe('submitting by obligation, unit and period', () => {
 });
 
 describe('the receiving level sees who is late and missing, and urges them', () => {
-  it('lists the units of the subtree with their state, missing first', async () => {
+  it('lists the reports the unit receives, each receiving unit with how far its own units are', async () => {
     await at('2022-04-05T03:00:00Z');
     const res = await get('staff', `/api/obligations/${plan.obligationId}/status`);
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json();
+    // The Khối receives the đảng bộ's report; the đảng bộ receives its cells' (docs/decisions/014).
+    expect(body.summary).toEqual({ expected: 1, submitted: 0, late: 0, missing: 1, returned: 0, awaiting: 0 });
+    expect(body.items).toHaveLength(1);
+    expect(body.items[0]).toMatchObject({ unitId: tree.units.grassroots, state: 'missing', receives: { expected: 2, submitted: 2, awaiting: 1 } });
+    const gr = (await get('secgr', `/api/obligations/${plan.obligationId}/status?unit=${tree.units.grassroots}`)).json();
+    expect(gr.items.map((i: { unitId: string }) => i.unitId).sort()).toEqual([tree.units.c1, tree.units.c2].sort());
+    expect(gr.summary).toMatchObject({ expected: 2, submitted: 2, awaiting: 1 });
+    const awaiting = (await get('secgr', `/api/obligations/${plan.obligationId}/status?unit=${tree.units.grassroots}&state=awaiting`)).json();
+    expect(awaiting.items.map((i: { unitId: string }) => i.unitId)).toEqual([tree.units.c2]);
+  });
+
+  it('lists every unit of the subtree with its state, missing first, when asked', async () => {
+    const res = await get('staff', `/api/obligations/${plan.obligationId}/status?reach=subtree`);
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json();
     expect(body.unit.id).toBe(tree.units.bloc);
-    expect(body.summary).toEqual({ expected: 3, submitted: 2, late: 1, missing: 1, returned: 0 });
+    expect(body.summary).toEqual({ expected: 3, submitted: 2, late: 1, missing: 1, returned: 0, awaiting: 1 });
     expect(body.items.map((i: { unitId: string; state: string; daysLate: number | null }) => [i.unitId, i.state, i.daysLate])).toEqual([
       [tree.units.grassroots, 'missing', 5],
       [tree.units.c2, 'late', 2],
       [tree.units.c1, 'submitted', null],
     ]);
     expect(body.items[2]).toMatchObject({ version: 2, status: 'accepted', submittedOn: '2022-03-15' });
-    const late = (await get('staff', `/api/obligations/${plan.obligationId}/status?state=late`)).json();
+    const late = (await get('staff', `/api/obligations/${plan.obligationId}/status?state=late&reach=subtree`)).json();
     expect(late.items.map((i: { unitId: string }) => i.unitId)).toEqual([tree.units.c2]);
     expect(late.total).toBe(1);
-    const missing = (await get('staff', `/api/obligations/${plan.obligationId}/status?state=missing`)).json();
+    const missing = (await get('staff', `/api/obligations/${plan.obligationId}/status?state=missing&reach=subtree`)).json();
     expect(missing.items.map((i: { unitId: string }) => i.unitId)).toEqual([tree.units.grassroots]);
-    const page = (await get('staff', `/api/obligations/${plan.obligationId}/status?state=submitted&limit=1&offset=1`)).json();
+    const page = (await get('staff', `/api/obligations/${plan.obligationId}/status?state=submitted&limit=1&offset=1&reach=subtree`)).json();
     expect(page.total).toBe(2);
     expect(page.items).toHaveLength(1);
   });
 
   it('lets a lower level follow its own subtree, and nothing outside it', async () => {
-    const own = await get('sec1', `/api/obligations/${plan.obligationId}/status?unit=${tree.units.c1}`);
+    const own = await get('sec1', `/api/obligations/${plan.obligationId}/status?unit=${tree.units.c1}&reach=subtree`);
     expect(own.statusCode, own.body).toBe(200);
     expect(own.json().items.map((i: { unitId: string }) => i.unitId)).toEqual([tree.units.c1]);
+    // A cell receives no one's report.
+    expect((await get('sec1', `/api/obligations/${plan.obligationId}/status?unit=${tree.units.c1}`)).json().items).toEqual([]);
     expect((await get('sec1', `/api/obligations/${plan.obligationId}/status`)).statusCode).toBe(404);
     expect((await get('sec1', `/api/obligations/${plan.obligationId}/status?unit=${tree.units.c2}`)).statusCode).toBe(404);
-    const gr = (await get('secgr', `/api/obligations/${plan.obligationId}/status?unit=${tree.units.grassroots}&period=2022-03-31`)).json();
+    const gr = (await get('secgr', `/api/obligations/${plan.obligationId}/status?unit=${tree.units.grassroots}&period=2022-03-31&reach=subtree`)).json();
     expect(gr.items).toHaveLength(3);
   });
 
@@ -333,8 +358,8 @@ describe('the receiving level sees who is late and missing, and urges them', () 
     const before = await reportNotes(tree.users.sec1);
     const res = await post('staff', `/api/obligations/${plan.obligationId}/urge`, { period: '2022-03-31', message: 'Đề nghị các đồng chí khẩn trương gửi báo cáo.' });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toEqual({ units: 1, notifications: 1 });
-    const urged = await reportNotes(secGr);
+    expect(res.json()).toEqual({ units: 1, notifications: 1, unreached: [] });
+    const urged = (await reportNotes(secGr)).filter((n) => n.kind === 'urge');
     expect(urged).toHaveLength(1);
     expect(urged[0]).toMatchObject({ kind: 'urge', unit_id: tree.units.grassroots, link: `/obligation-instances/${plan.instance(tree.units.grassroots)}` });
     expect(urged[0]!.title).toBe('Đảng ủy Khối các cơ quan và doanh nghiệp tỉnh đôn đốc gửi báo cáo "Báo cáo kết quả học tập, quán triệt Kết luận, Quy định" (31/03/2022)');
@@ -342,15 +367,17 @@ describe('the receiving level sees who is late and missing, and urges them', () 
     expect(await reportNotes(tree.users.sec1)).toEqual(before);
     expect(await reportNotes(tree.users.sec2)).toHaveLength(0);
     const again = await post('staff', `/api/obligations/${plan.obligationId}/urge`, { period: '2022-03-31', message: 'Đề nghị các đồng chí khẩn trương gửi báo cáo.' });
-    expect(again.json()).toEqual({ units: 1, notifications: 0 });
+    expect(again.json()).toEqual({ units: 1, notifications: 0, unreached: [] });
     const audit = await t.database.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'report.urge' AND entity_id = ${plan.obligationId}`);
     expect(audit.rows[0]!.n).toBe(2);
   });
 
-  it('urges every unit not yet submitted before the due date when asked', async () => {
-    const res = await post('staff', `/api/obligations/${twice.obligationId}/urge`, { period: '2022-05-30', message: 'Nhắc gửi báo cáo đúng hạn.', scope: 'not_submitted' });
-    expect(res.json()).toEqual({ units: 3, notifications: 3 });
-    const overdueOnly = await post('staff', `/api/obligations/${twice.obligationId}/urge`, { period: '2022-05-30', message: 'Khác' });
+  it('urges every unit not yet submitted before the due date when asked, the whole subtree when asked', async () => {
+    const received = await post('staff', `/api/obligations/${twice.obligationId}/urge`, { period: '2022-05-30', message: 'Chỉ đảng bộ', scope: 'not_submitted' });
+    expect(received.json()).toEqual({ units: 1, notifications: 1, unreached: [] });
+    const res = await post('staff', `/api/obligations/${twice.obligationId}/urge`, { period: '2022-05-30', message: 'Nhắc gửi báo cáo đúng hạn.', scope: 'not_submitted', reach: 'subtree' });
+    expect(res.json()).toEqual({ units: 3, notifications: 3, unreached: [] });
+    const overdueOnly = await post('staff', `/api/obligations/${twice.obligationId}/urge`, { period: '2022-05-30', message: 'Khác', reach: 'subtree' });
     expect(overdueOnly.json()).toMatchObject({ units: 0, notifications: 0 });
     expect((await post('staff', `/api/obligations/${twice.obligationId}/urge`, { period: '2030-01-01', message: 'x' })).statusCode).toBe(400);
   });
@@ -409,5 +436,28 @@ describe('notifications', () => {
     expect((await get('secgr', '/api/notifications/count')).json().unread).toBeGreaterThan(0);
     const mine = (await get('sec1', '/api/notifications')).json();
     expect(mine.items.some((n: { id: string }) => n.id === theirs)).toBe(false);
+  });
+});
+
+describe('a report entered on a unit’s behalf ("nhập thay")', () => {
+  it('is refused to the level above unless asked for, then kept marked with who entered it', async () => {
+    const id = twice.instance(tree.units.c2, '2022-11-30');
+    const plain = await post('secgr', `/api/obligations/${id}/submissions`, { figures: {}, narrative: { content: 'Từ báo cáo giấy' }, submit: true });
+    expect(plain.statusCode).toBe(403);
+    expect(plain.json().error.message).toContain('Nhập thay');
+    const before = (await get('secgr', `/api/obligation-instances/${id}`)).json();
+    expect(before.can).toMatchObject({ submit: false, enterOnBehalf: true });
+    const entered = await post('secgr', `/api/obligations/${id}/submissions`, { figures: {}, narrative: { content: 'Từ báo cáo giấy' }, submit: true, onBehalf: true });
+    expect(entered.statusCode, entered.body).toBe(201);
+    const detail = (await get('sec2', `/api/obligation-instances/${id}`)).json();
+    const last = detail.versions.at(-1);
+    expect(last).toMatchObject({ status: 'submitted', enteredOnBehalf: true });
+    expect(last.submittedBy.id).toBe(secGr);
+    const row = (await get('secgr', `/api/obligations/${twice.obligationId}/status?unit=${tree.units.grassroots}&period=2022-11-30`)).json().items
+      .find((i: { unitId: string }) => i.unitId === tree.units.c2);
+    expect(row.enteredOnBehalf).toBe(true);
+    // A cell may not enter its sibling's or its superior's report on their behalf.
+    const sibling = await post('sec1', `/api/obligations/${twice.instance(tree.units.grassroots, '2022-11-30')}/submissions`, { figures: {}, narrative: {}, submit: false, onBehalf: true });
+    expect([403, 404]).toContain(sibling.statusCode);
   });
 });

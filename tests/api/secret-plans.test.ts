@@ -196,9 +196,9 @@ describe('a cell carrying out the plan of a secret plan it may not read', () => 
       obligation: { title: 'Báo cáo của kế hoạch mật', form: { figures: [{ key: 'total', label: 'Số cán bộ được phổ biến' }] } },
     });
     expect(leaks(view.body)).toEqual([]);
-    const status = await call('sec1', 'GET', `/api/obligations/${report.obligationId}/status?unit=${tree.units.c1}`);
+    const status = await call('sec1', 'GET', `/api/obligations/${report.obligationId}/status?unit=${tree.units.c1}&reach=subtree`);
     expect(status.json()).toMatchObject({ obligation: { title: 'Báo cáo của kế hoạch mật' }, items: [{ unitId: tree.units.c1 }] });
-    const statusSheet = await sheet(await call('sec1', 'GET', `/api/obligations/${report.obligationId}/status.xlsx?unit=${tree.units.c1}`));
+    const statusSheet = await sheet(await call('sec1', 'GET', `/api/obligations/${report.obligationId}/status.xlsx?unit=${tree.units.c1}&reach=subtree`));
     expect(statusSheet.workbook.title).toBe('Báo cáo của kế hoạch mật - Chi bộ Văn phòng Sở');
     expect(leaks(cellsOf(statusSheet).join('\n'))).toEqual([]);
   });

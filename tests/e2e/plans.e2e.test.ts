@@ -204,16 +204,29 @@ describe('plans: publish down the tree, report back, review, see progress', () =
     const urge = page.getByRole('dialog', { name: 'Đôn đốc đơn vị chưa gửi báo cáo' });
     await urge.getByRole('radio', { name: 'Mọi đơn vị chưa gửi' }).check();
     await urge.getByRole('button', { name: 'Gửi đôn đốc' }).click();
-    await urge.waitFor({ state: 'hidden' });
     await page.getByText(/^Đã đôn đốc [1-9]\d* đơn vị/).waitFor();
+    // The cells without an account could not be told: they are named, with the urging letter for them.
+    await urge.getByRole('alert').getByText(/^Không gửi được thông báo cho [1-9]\d* đơn vị chưa có tài khoản/).waitFor();
+    await urge.getByRole('link', { name: 'Tải công văn đôn đốc (.docx)' }).waitFor();
+    await urge.getByRole('button', { name: 'Đóng', exact: true }).last().click();
+    await urge.waitFor({ state: 'hidden' });
     await cellStatus.getByRole('link', { name: `Xem báo cáo của ${CELL}` }).click();
+    await page.getByRole('heading', { level: 1, name: REPORT, exact: true }).waitFor();
+    // The Khối reads the cell's report but does not review it: the cell reports to its đảng bộ.
+    await page.getByText('Đơn vị nhận báo cáo', { exact: true }).waitFor();
+    expect(await page.getByRole('region', { name: 'Tiếp nhận báo cáo' }).count()).toBe(0);
+    const reportUrl = page.url();
+
+    // The đảng bộ's secretary was told the report arrived; they return it with a comment.
+    await signInAs(page, context, 'bithu.dangbo');
+    await page.getByRole('button', { name: /^Thông báo: \d+ chưa đọc$/ }).click();
+    await page.getByRole('dialog', { name: 'Thông báo' }).getByRole('button', { name: new RegExp(`^${CELL} đã gửi`) }).first().click();
     await page.getByRole('heading', { level: 1, name: REPORT, exact: true }).waitFor();
     const review = page.getByRole('region', { name: 'Tiếp nhận báo cáo' });
     await review.getByRole('textbox', { name: 'Ý kiến' }).fill(COMMENT);
     await review.getByRole('button', { name: 'Trả lại' }).click();
     await page.getByText(`Đã trả lại báo cáo của ${CELL}.`).waitFor();
     await page.getByText('Bị trả lại, cần gửi lại').first().waitFor();
-    const reportUrl = page.url();
 
     // The cell is told by the bell, corrects the figure and sends version 2.
     await signInAs(page, context, 'bithu.chibo');
@@ -227,8 +240,8 @@ describe('plans: publish down the tree, report back, review, see progress', () =
     await page.getByRole('button', { name: 'Gửi báo cáo' }).click();
     await page.getByText('Đã gửi báo cáo (lần 2).').waitFor();
 
-    // The staff read version 2, and version 1 with the comment stays readable.
-    await signInAs(page, context, 'btg.duk');
+    // The đảng bộ reads version 2, and version 1 with the comment stays readable.
+    await signInAs(page, context, 'bithu.dangbo');
     await page.goto(reportUrl);
     await page.getByRole('region', { name: 'Tiếp nhận báo cáo' }).getByText('Báo cáo lần 2 đang chờ tiếp nhận.').waitFor();
     const versions = page.getByRole('region', { name: 'Các lần gửi' });
@@ -240,6 +253,7 @@ describe('plans: publish down the tree, report back, review, see progress', () =
     await screenshot('reports-versions');
 
     // A second plan whose deadline passed 30 days ago: every unit it is given to is overdue.
+    await signInAs(page, context, 'btg.duk');
     await openNav(page, 'Kế hoạch');
     await page.getByRole('link', { name: 'Lập kế hoạch' }).click();
     await page.getByRole('heading', { level: 1, name: 'Lập kế hoạch' }).waitFor();

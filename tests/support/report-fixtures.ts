@@ -11,6 +11,7 @@ import type { CountedInstance, Progress } from '#core/rollup/counters.ts';
 import { progressFromCounters } from '#core/rollup/counters.ts';
 import type { Db } from '#server/db/client.ts';
 import { rebuildCounters } from '#server/db/queries/progress.ts';
+import { setReceivers } from '#server/db/queries/reporting-chain.ts';
 
 export interface PeriodSpec {
   key: string;
@@ -85,6 +86,7 @@ export async function publishPlanFixture(
       SELECT ${obligationId}, ${planId}, u.id, u.path, u.province_id, p.key, p.label, p.due
       FROM unit u, jsonb_to_recordset(${periodJson}::jsonb) AS p(key text, label text, due date)
       WHERE u.id = ANY(${ids}::uuid[])`);
+    await setReceivers(tx, planId);
     if (o.task) {
       const taskId = randomUUID();
       await tx.execute(sql`INSERT INTO task (id, plan_id, ord, text) VALUES (${taskId}, ${planId}, 1, ${o.task.text})`);

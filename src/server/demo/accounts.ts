@@ -17,6 +17,8 @@ export interface DemoAccount {
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   // Staff act for their committee, so the grant is on the Đảng ủy Khối itself.
   { username: 'btg.duk', unit: TQ.duk, role: 'staff', person: { unit: TQ.dukBtg, who: 'member' } },
+  // The đảng bộ cơ sở between them: it receives its cells' reports, consolidates them and reports to the Khối.
+  { username: 'bithu.dangbo', unit: TQ.taiChinh, role: 'secretary', person: { unit: TQ.taiChinh, who: 'secretary' } },
   { username: 'bithu.chibo', unit: TQ.taiChinhVanPhong, role: 'secretary', person: { unit: TQ.taiChinhVanPhong, who: 'secretary' } },
   { username: 'ubkt.duk', unit: TQ.duk, role: 'inspector', person: { unit: TQ.dukUbkt, who: 'member' } },
   { username: 'xem.tinhuy', unit: TQ.tinhUy, role: 'viewer', person: null },

@@ -1,11 +1,12 @@
 import {
   AcceptInputSchema, IdParamsSchema, ObligationInstanceDetailSchema, ObligationListQuerySchema, ObligationListSchema,
-  ObligationStatusQuerySchema, ObligationStatusListSchema, ReturnInputSchema, ReviewResultSchema, SubmissionInputSchema,
+  ObligationStatusQuerySchema, ObligationStatusListSchema, ReceivedReportsQuerySchema, ReceivedReportsSchema, ReturnInputSchema, ReviewResultSchema, SubmissionInputSchema,
   SubmissionSavedSchema, UrgeInputSchema, UrgeResultSchema,
 } from '#shared/reports.ts';
 import { UnitIdParamsSchema } from '#shared/units.ts';
 import { scoped } from '../plugins/access.ts';
 import { findObligationStatus } from '../services/reports/find-obligation-status.ts';
+import { findReceivedReports } from '../services/reports/find-received-reports.ts';
 import { findObligations } from '../services/reports/find-obligations.ts';
 import { getObligationInstance } from '../services/reports/get-obligation-instance.ts';
 import { reviewSubmission } from '../services/reports/review-submission.ts';
@@ -24,6 +25,14 @@ const reports: RouteModule = async (app, { ctx }) => {
       params: UnitIdParamsSchema, querystring: ObligationListQuerySchema, response: { 200: ObligationListSchema },
     },
   }, async (request) => findObligations(request.params.id, request.query, readContext(ctx, request)));
+
+  app.get('/api/units/:id/received-reports', {
+    config: { access: scoped({ from: 'params', key: 'id', resource: 'unit', action: 'read' }) },
+    schema: {
+      tags, summary: 'Báo cáo gửi về đơn vị: chờ tiếp nhận, quá hạn chưa gửi (mọi kế hoạch)',
+      params: UnitIdParamsSchema, querystring: ReceivedReportsQuerySchema, response: { 200: ReceivedReportsSchema },
+    },
+  }, async (request) => findReceivedReports(request.params.id, request.query, readContext(ctx, request)));
 
   app.post('/api/obligations/:id/submissions', {
     // NOTE: `:id` is an obligation instance or a report obligation (with unitId and period in the

@@ -247,6 +247,13 @@ export const TASK_INSTANCE_FROM = sql.raw(`task_instance ti JOIN task t ON t.id 
   JOIN unit u ON u.id = ti.unit_id`);
 
 /**
+ * A task instance (as `ti`) that none of the unit's own instances carries out: the unit's work list
+ * shows a task of the superior's plan once, as the task of the unit's own plan that carries it out
+ * (docs/decisions/014-reporting-chain.md).
+ */
+export const NOT_CARRIED_OUT_SQL = sql.raw(`NOT EXISTS (SELECT 1 FROM task_instance c WHERE c.carries_out_id = ti.id AND c.unit_id = ti.unit_id AND c.status <> 'cancelled')`);
+
+/**
  * Adds the status on `today` (chưa đến hạn … hoàn thành trễ hạn) and the days late; a unit that
  * carries out a secret plan it may not read sees its work without the plan's words.
  */

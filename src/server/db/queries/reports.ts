@@ -26,6 +26,9 @@ export type InstanceRow = {
   planStatus: 'draft' | 'published' | 'cancelled';
   planUnitId: string;
   planUnitPath: TreePath;
+  /** The unit that receives and reviews the report (src/core/reports/chain.ts); null only for a report owed above the root. */
+  receiverUnitId: string | null;
+  receiverPath: TreePath | null;
   /** The plan is "mật": messages that may leave the system (e-mail) name it only as secret (core/plans/secrecy.ts). */
   secret: boolean;
 };
@@ -35,6 +38,7 @@ const INSTANCE_COLUMNS = sql.raw(`oi.id, oi.obligation_id AS "obligationId", oi.
   oi.period_start::text AS "periodStart", oi.period_end::text AS "periodEnd", oi.due_date::text AS "dueDate", oi.status,
   oi.current_version AS "currentVersion", oi.first_submitted_on::text AS "firstSubmittedOn", ro.title, ro.form,
   p.status AS "planStatus", p.unit_id AS "planUnitId", p.unit_path::text AS "planUnitPath",
+  oi.receiver_unit_id AS "receiverUnitId", (SELECT ru.path::text FROM unit ru WHERE ru.id = oi.receiver_unit_id) AS "receiverPath",
   d.confidentiality = 'secret' AS secret`);
 
 const INSTANCE_FROM = sql.raw(`obligation_instance oi

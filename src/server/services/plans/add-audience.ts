@@ -8,6 +8,8 @@ import { lookupPlan, findPlanItems } from '../../db/queries/plans.ts';
 import { writeAudit } from '../../db/queries/audit.ts';
 import type { ServiceContext } from '../context.ts';
 import type { InstanceGroup } from './instances.ts';
+import { setReceivers } from '../../db/queries/reporting-chain.ts';
+import { linkCarriedOut } from '../../db/queries/carried-out.ts';
 import { createInstances, groupsByAudience, notifyAudience } from './instances.ts';
 
 const uuidArray = (ids: readonly string[]) => `{${ids.join(',')}}`;
@@ -50,6 +52,9 @@ export async function addAudience(planId: string, input: AudienceAdd, { actor, t
   const before = await tx.execute<{ n: number }>(sql`
     SELECT count(*)::int AS n FROM plan_audience WHERE plan_id = ${planId} AND unit_id = ANY(${uuidArray(ids)}::uuid[])`);
   const instances = await createInstances(tx, planId, groups, today, now, { countNow: true });
+  // A unit added above units already addressed becomes their receiver.
+  await setReceivers(tx, planId);
+  await linkCarriedOut(tx, planId);
   const after = await tx.execute<{ id: string }>(sql`
     SELECT unit_id AS id FROM plan_audience WHERE plan_id = ${planId} AND unit_id = ANY(${uuidArray(ids)}::uuid[])`);
   const addressed = new Set(after.rows.map((r) => r.id));

@@ -7,6 +7,7 @@ import { vietnamDate } from '#core/ids.ts';
 import type { Contribution } from '#core/rollup/counters.ts';
 import type { TaskInstanceBulk } from '#shared/plans.ts';
 import { addToCounters } from '../../db/queries/progress.ts';
+import { followCarriedOut } from '../../db/queries/carried-out.ts';
 import { writeAudit } from '../../db/queries/audit.ts';
 import type { ServiceContext } from '../context.ts';
 import { counterChange, nextDoneOn } from './update-task-instance.ts';
@@ -51,6 +52,7 @@ export async function bulkUpdateTaskInstances(input: TaskInstanceBulk, { actor, 
     groups.set(key, g);
   }
   for (const g of groups.values()) await addToCounters(tx, { planId: g.planId, unitPath: g.unitPath, item: 'task', due: g.due, delta: g.delta });
+  await followCarriedOut(tx, ids, actor.userId, now);
 
   await writeAudit(tx, actor, {
     action: 'task_instance.bulk_update', entity: 'task_instance', entityId: null,

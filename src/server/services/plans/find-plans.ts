@@ -29,7 +29,8 @@ export async function findPlans(q: PlanListQuery, { actor, tx, now }: ServiceCon
   if (!unit || !can(actor, 'read', unit.path)) throw new DomainError('UNIT_NOT_FOUND', 'Không tìm thấy đơn vị hoặc bạn không có quyền xem.');
   const conds: SQL[] = [sql`d.deleted_at IS NULL`, planVisibleSql(actor)];
   const carry = q.view === 'to_carry_out';
-  if (carry) conds.push(sql`p.status <> 'draft' AND EXISTS (SELECT 1 FROM plan_audience a WHERE a.plan_id = p.id AND a.unit_id = ${unit.id})`);
+  // A unit's own plan is among those it issued, never among those it is given to carry out.
+  if (carry) conds.push(sql`p.status <> 'draft' AND p.unit_id <> ${unit.id} AND EXISTS (SELECT 1 FROM plan_audience a WHERE a.plan_id = p.id AND a.unit_id = ${unit.id})`);
   else conds.push(sql`p.unit_id = ${unit.id}`);
   if (q.status) conds.push(sql`p.status = ${q.status}`);
   const words = foldForSearch(q.q ?? '').split(' ').filter(Boolean).slice(0, 8);

@@ -6,7 +6,7 @@ import { vietnamDate } from '#core/ids.ts';
 import type { TaskInstanceListQuery, TaskInstanceView } from '#shared/plans.ts';
 import { lookupUnit } from '../../db/queries/units.ts';
 import type { ServiceContext } from '../context.ts';
-import { presentTaskInstance, taskInstanceColumns, TASK_INSTANCE_FROM } from '../../db/queries/plans.ts';
+import { NOT_CARRIED_OUT_SQL, presentTaskInstance, taskInstanceColumns, TASK_INSTANCE_FROM } from '../../db/queries/plans.ts';
 import type { TaskInstanceRow } from '../../db/queries/plans.ts';
 import type { IsoDate } from '#core/ids.ts';
 
@@ -20,6 +20,7 @@ export async function findTaskInstances(unitId: string, q: TaskInstanceListQuery
   const today = vietnamDate(now);
   const conds: SQL[] = [sql`ti.unit_id = ${unit.id}`, sql`ti.status <> 'cancelled'`];
   if (q.planId) conds.push(sql`ti.plan_id = ${q.planId}`);
+  else conds.push(NOT_CARRIED_OUT_SQL);
   if (q.status) conds.push(statusSql(q.status, today));
   const r = await tx.execute<TaskInstanceRow & { total: number }>(sql`
     SELECT ${taskInstanceColumns(actor)}, count(*) OVER ()::int AS total

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { NOT_CARRIED_OUT_SQL } from '../../db/queries/plans.ts';
 import { can } from '#core/access/scope.ts';
 import { DomainError } from '#core/errors.ts';
 import type { IsoDate } from '#core/ids.ts';
@@ -29,7 +30,7 @@ export async function findUpcoming(
       SELECT 'task' AS item, ti.id AS "instanceId", ti.task_id AS "itemId", t.text AS title, ti.plan_id AS "planId",
              d.number AS "planNumber", coalesce(d.title, '') AS "planTitle", ti.period_label AS "periodLabel", ti.due_date::text AS "dueDate"
       FROM task_instance ti JOIN task t ON t.id = ti.task_id JOIN document d ON d.id = ti.plan_id
-      WHERE ti.unit_id = ${unit.id} AND ti.status = 'open' AND ti.due_date BETWEEN ${today}::date AND ${until}::date
+      WHERE ti.unit_id = ${unit.id} AND ti.status = 'open' AND ti.due_date BETWEEN ${today}::date AND ${until}::date AND ${NOT_CARRIED_OUT_SQL}
       UNION ALL
       SELECT 'report', oi.id, oi.obligation_id, ro.title, oi.plan_id, d.number, coalesce(d.title, ''), oi.period_label, oi.due_date::text
       FROM obligation_instance oi JOIN report_obligation ro ON ro.id = oi.obligation_id JOIN document d ON d.id = oi.plan_id

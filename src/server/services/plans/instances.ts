@@ -139,7 +139,7 @@ export async function createInstances(
  * user and unit however often it runs. A notification may leave the system as an e-mail, so a
  * secret plan is named in it only as secret, whoever receives it.
  */
-export async function notifyAudience(tx: Tx, plan: Pick<PlanRow, 'id' | 'number' | 'title' | 'unitName' | 'confidentiality'>, now: Date, only: readonly string[] | null): Promise<void> {
+export async function notifyAudience(tx: Tx, plan: Pick<PlanRow, 'id' | 'unitId' | 'number' | 'title' | 'unitName' | 'confidentiality'>, now: Date, only: readonly string[] | null): Promise<void> {
   const secret = plan.confidentiality === 'secret';
   const shown = maskSecret({ number: plan.number, title: plan.title }, secret, { number: 'number', title: 'plan' });
   const title = `Kế hoạch mới cần triển khai: ${[shown.number, shown.title].filter(Boolean).join(' ')}`.slice(0, 500);
@@ -153,6 +153,8 @@ export async function notifyAudience(tx: Tx, plan: Pick<PlanRow, 'id' | 'number'
     JOIN user_grant g ON g.unit_id = a.unit_id AND g.revoked_at IS NULL AND g.role IN ('secretary', 'deputy_secretary', 'staff')
     JOIN app_user au ON au.id = g.user_id AND au.disabled_at IS NULL
     WHERE a.plan_id = ${plan.id} ${onlyUnits}
+      -- A unit's own plan is not news to it: its work shows in its list, no "new plan to carry out".
+      AND a.unit_id <> ${plan.unitId}
     ON CONFLICT (user_id, dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING`);
 }
 

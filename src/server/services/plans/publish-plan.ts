@@ -11,6 +11,8 @@ import type { PlanRow } from '../../db/queries/plans.ts';
 import { addToCounters, rebuildCounters } from '../../db/queries/progress.ts';
 import { writeAudit } from '../../db/queries/audit.ts';
 import type { ServiceContext } from '../context.ts';
+import { setReceivers } from '../../db/queries/reporting-chain.ts';
+import { linkCarriedOut } from '../../db/queries/carried-out.ts';
 import { createInstances, groupsByAudience, notifyAudience } from './instances.ts';
 import { findCarriedOut, requireSecrecyKept } from './plan-secrecy.ts';
 
@@ -41,6 +43,8 @@ export async function publishPlan({ planId }: { planId: string }, { actor, tx, n
 
   // A draft has no audience or instance yet: they are written without conflict checks.
   const instances = await createInstances(tx, planId, groupsByAudience(plan, items, null), published, now, { fresh: true });
+  await setReceivers(tx, planId);
+  await linkCarriedOut(tx, planId);
   await tx.execute(sql`
     UPDATE plan SET status = 'published', published_at = ${at}, published_by = ${actor.userId}, secret_inherited = secret_inherited OR ${inherits}, updated_at = ${at}
     WHERE id = ${planId}`);

@@ -6,6 +6,7 @@ import { vietnamDate } from '#core/ids.ts';
 import { contribution, delta } from '#core/rollup/counters.ts';
 import type { TaskInstancePatch, TaskInstanceView } from '#shared/plans.ts';
 import { addToCounters } from '../../db/queries/progress.ts';
+import { followCarriedOut } from '../../db/queries/carried-out.ts';
 import { writeAudit } from '../../db/queries/audit.ts';
 import type { ServiceContext } from '../context.ts';
 import { lockTaskInstances, taskInstanceColumns, TASK_INSTANCE_FROM, presentTaskInstance } from '../../db/queries/plans.ts';
@@ -52,6 +53,8 @@ export async function updateTaskInstance(id: string, patch: TaskInstancePatch, {
       updated_at = ${now.toISOString()}, updated_by = ${actor.userId}
     WHERE id = ${id}`);
   await addToCounters(tx, { planId: i.planId, unitPath: i.unitPath, item: 'task', due: i.dueDate, delta: counterChange(i, doneOn) });
+  // Doing a task of the unit's own plan does the superior plan's task it carries out.
+  await followCarriedOut(tx, [id], actor.userId, now);
   await writeAudit(tx, actor, {
     action: 'task_instance.update', entity: 'task_instance', entityId: id, unitPath: i.accessPath,
     before: { doneOn: i.doneOn }, after: { doneOn, progressNote: patch.progressNote, evidence: patch.evidence?.length },

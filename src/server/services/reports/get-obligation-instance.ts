@@ -8,7 +8,7 @@ import { lookupInstance, isoTime, isoTimeOrNull } from '../../db/queries/reports
 import { secretHiddenSql } from '../../db/queries/plans.ts';
 import type { ServiceContext } from '../context.ts';
 import { deadlineView } from './present.ts';
-import { canReview, canSubmit, notFound } from './rules.ts';
+import { canEnterOnBehalf, canReview, canSubmit, notFound } from './rules.ts';
 
 type VersionRow = {
   id: string;
@@ -28,6 +28,7 @@ type VersionRow = {
   reviewedById: string | null;
   reviewedByName: string | null;
   reviewedAt: unknown;
+  enteredOnBehalf: boolean;
 };
 
 const ref = (id: string | null, name: string | null) => (id ? { id, name: name ?? '' } : null);
@@ -70,13 +71,16 @@ export async function getObligationInstance(id: string, { actor, tx, now }: Serv
            s.created_by AS "createdById", coalesce(pc.full_name, uc.username) AS "createdByName", s.created_at AS "createdAt", s.updated_at AS "updatedAt",
            s.submitted_by AS "submittedById", coalesce(ps.full_name, us.username) AS "submittedByName", s.submitted_at AS "submittedAt",
            s.review_comment AS "reviewComment", s.reviewed_by AS "reviewedById", coalesce(pr.full_name, ur.username) AS "reviewedByName",
-           s.reviewed_at AS "reviewedAt"
+           s.reviewed_at AS "reviewedAt", s.entered_on_behalf AS "enteredOnBehalf"
     FROM submission s
     LEFT JOIN app_user uc ON uc.id = s.created_by LEFT JOIN person pc ON pc.id = uc.person_id
     LEFT JOIN app_user us ON us.id = s.submitted_by LEFT JOIN person ps ON ps.id = us.person_id
     LEFT JOIN app_user ur ON ur.id = s.reviewed_by LEFT JOIN person pr ON pr.id = ur.person_id
     WHERE s.obligation_instance_id = ${inst.id}
     ORDER BY s.version`);
+  const receiverName = inst.receiverUnitId
+    ? ((await tx.execute<{ name: string }>(sql`SELECT name FROM unit WHERE id = ${inst.receiverUnitId}`)).rows[0]?.name ?? '')
+    : '';
   const form = readForm(inst.form);
   const open = inst.status === 'pending' || inst.status === 'draft' || inst.status === 'returned';
   const status = inst.status;
@@ -116,13 +120,16 @@ export async function getObligationInstance(id: string, { actor, tx, now }: Serv
       updatedAt: isoTime(v.updatedAt),
       submittedBy: ref(v.submittedById, v.submittedByName),
       submittedAt: isoTimeOrNull(v.submittedAt),
+      enteredOnBehalf: v.enteredOnBehalf,
       reviewComment: v.reviewComment,
       reviewedBy: ref(v.reviewedById, v.reviewedByName),
       reviewedAt: isoTimeOrNull(v.reviewedAt),
     })),
     can: {
       submit: open && inst.planStatus === 'published' && canSubmit(actor, inst.unitPath),
+      enterOnBehalf: open && inst.planStatus === 'published' && !canSubmit(actor, inst.unitPath) && canEnterOnBehalf(actor, inst.unitPath),
       review: status === 'submitted' && canReview(actor, inst),
     },
+    receiver: inst.receiverUnitId ? { id: inst.receiverUnitId, name: receiverName } : null,
   };
 }

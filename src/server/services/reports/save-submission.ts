@@ -12,7 +12,10 @@ import { lookupInstance, reportContribution } from '../../db/queries/reports.ts'
 import type { Tx } from '../../db/client.ts';
 import { auditInsertSql } from '../../db/queries/audit.ts';
 import type { ServiceContext } from '../context.ts';
-import { canSubmit, refuse } from './rules.ts';
+import { itemInSentence } from '#core/plans/secrecy.ts';
+import { LEADER_ROLES_SQL } from '../../db/queries/notifications.ts';
+import { instanceLink } from './present.ts';
+import { canEnterOnBehalf, canSubmit, refuse } from './rules.ts';
 
 /**
  * The instance a submission is for: `id` is an obligation instance, or a report obligation with
@@ -59,7 +62,18 @@ interface SavePlan {
  * the form problems and SUBMISSION_LOCKED.
  */
 function planSave(inst: SaveTarget, cur: CurrentSubmission | null, input: SubmissionInput, { actor, now }: Pick<ServiceContext, 'actor' | 'now'>): SavePlan {
-  if (!canSubmit(actor, inst.unitPath)) throw refuse(actor, inst.unitPath, 'Bạn không có quyền gửi báo cáo của đơn vị này.');
+  if (input.onBehalf ? !canEnterOnBehalf(actor, inst.unitPath) : !canSubmit(actor, inst.unitPath)) {
+    const above = !input.onBehalf && canEnterOnBehalf(actor, inst.unitPath);
+    throw refuse(
+      actor,
+      inst.unitPath,
+      above
+        ? 'Báo cáo do chính đơn vị lập và gửi. Để nhập báo cáo giấy của đơn vị (đơn vị chưa có tài khoản), hãy chọn "Nhập thay".'
+        : input.onBehalf
+          ? 'Chỉ cấp trên của đơn vị mới được nhập báo cáo thay đơn vị.'
+          : 'Bạn không có quyền gửi báo cáo của đơn vị này.',
+    );
+  }
   if (inst.planStatus !== 'published' || inst.status === 'cancelled') {
     throw new DomainError('REPORT_CLOSED', 'Kế hoạch hoặc yêu cầu báo cáo này đã bị hủy; không gửi báo cáo được nữa.');
   }
@@ -98,14 +112,15 @@ async function writeSave(tx: Tx, inst: SaveTarget, p: SavePlan, input: Submissio
   const submittedBy = input.submit ? actor.userId : null;
   const submittedAt = input.submit ? at : null;
   const written = sql`EXISTS (SELECT 1 FROM inst)`;
+  const onBehalf = input.onBehalf === true;
   const version = p.mode === 'update'
     ? sql`UPDATE submission s SET status = ${p.status}, figures = ${figures}::jsonb, narrative = ${narrative}::jsonb,
             attachments = ${p.attachments}::jsonb, updated_at = ${at}::timestamptz,
-            submitted_by = ${submittedBy}::uuid, submitted_at = ${submittedAt}::timestamptz
+            submitted_by = ${submittedBy}::uuid, submitted_at = ${submittedAt}::timestamptz, entered_on_behalf = ${onBehalf}
           FROM inst WHERE s.id = ${p.submissionId}`
-    : sql`INSERT INTO submission (id, obligation_instance_id, version, status, figures, narrative, attachments, created_by, created_at, updated_at, submitted_by, submitted_at)
+    : sql`INSERT INTO submission (id, obligation_instance_id, version, status, figures, narrative, attachments, created_by, created_at, updated_at, submitted_by, submitted_at, entered_on_behalf)
           SELECT ${p.submissionId}::uuid, inst.id, ${p.version}::int, ${p.status}::text, ${figures}::jsonb, ${narrative}::jsonb, ${p.attachments}::jsonb,
-                 ${actor.userId}::uuid, ${at}::timestamptz, ${at}::timestamptz, ${submittedBy}::uuid, ${submittedAt}::timestamptz
+                 ${actor.userId}::uuid, ${at}::timestamptz, ${at}::timestamptz, ${submittedBy}::uuid, ${submittedAt}::timestamptz, ${onBehalf}
           FROM inst`;
   const change = delta(reportContribution(inst), reportContribution({ status: p.nextStatus, firstSubmittedOn: p.firstSubmittedOn, dueDate: inst.dueDate }));
   const counters = addToCountersSql({ planId: inst.planId, unitPath: inst.unitPath, item: 'report', due: inst.dueDate, delta: change }, written);
@@ -114,8 +129,22 @@ async function writeSave(tx: Tx, inst: SaveTarget, p: SavePlan, input: Submissio
     entity: 'submission',
     entityId: p.submissionId,
     unitPath: inst.unitPath,
-    after: input.submit ? { instanceId: inst.id, version: p.version, figures: input.figures } : { instanceId: inst.id, version: p.version },
+    after: input.submit ? { instanceId: inst.id, version: p.version, figures: input.figures, onBehalf } : { instanceId: inst.id, version: p.version, onBehalf },
   }, now, written);
+  // The receiving unit's leaders and staff learn of a report as it arrives: it awaits their acceptance.
+  const what = `${itemInSentence('report', inst.title, inst.secret)} (${inst.periodLabel}${p.version > 1 ? `, lần ${p.version}` : ''})`;
+  const notify = input.submit
+    ? sql`notified AS (
+        INSERT INTO notification (user_id, unit_id, kind, title, body, link, dedupe_key, created_at)
+        SELECT DISTINCT g.user_id, g.unit_id, 'submission_received', ${`${inst.unitName} đã gửi ${what}: chờ tiếp nhận`}, NULL::text,
+               ${instanceLink(inst.id)}, ${`submitted:${p.submissionId}`}, ${at}::timestamptz
+        FROM inst JOIN obligation_instance o ON o.id = inst.id
+        JOIN user_grant g ON g.unit_id = o.receiver_unit_id AND g.revoked_at IS NULL AND g.role IN ${LEADER_ROLES_SQL}
+        JOIN app_user au ON au.id = g.user_id AND au.disabled_at IS NULL
+        ON CONFLICT (user_id, dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING
+        RETURNING 1
+      ),`
+    : sql``;
   const r = await tx.execute<{ n: number }>(sql`
     WITH inst AS (
       UPDATE obligation_instance oi SET status = ${p.nextStatus}, current_version = ${p.version}, first_submitted_on = ${p.firstSubmittedOn}::date, updated_at = ${at}::timestamptz
@@ -125,6 +154,7 @@ async function writeSave(tx: Tx, inst: SaveTarget, p: SavePlan, input: Submissio
     ),
     saved AS (${version} RETURNING 1),
     ${counters ? sql`counters AS (${counters} RETURNING 1),` : sql``}
+    ${notify}
     audit AS (${audit} RETURNING 1)
     SELECT count(*)::int AS n FROM inst`);
   return r.rows[0]!.n === 1;
@@ -172,7 +202,8 @@ export type CurrentSubmission = { id: string; version: number; status: 'draft' |
 /** What saving a report needs of its instance, obligation and plan. */
 export type SaveTarget = Pick<
   InstanceRow,
-  'id' | 'planId' | 'unitId' | 'unitPath' | 'periodKey' | 'dueDate' | 'status' | 'currentVersion' | 'firstSubmittedOn' | 'form' | 'planStatus'
+  'id' | 'planId' | 'unitId' | 'unitPath' | 'unitName' | 'periodKey' | 'periodLabel' | 'dueDate' | 'status' | 'currentVersion' | 'firstSubmittedOn'
+  | 'form' | 'planStatus' | 'title' | 'secret'
 >;
 
 /**
@@ -182,13 +213,15 @@ export type SaveTarget = Pick<
  */
 async function lookupSaveTarget(tx: Tx, id: string): Promise<(SaveTarget & { current: CurrentSubmission | null }) | null> {
   const r = await tx.execute<SaveTarget & { curId: string | null; curStatus: CurrentSubmission['status'] | null; curAttachments: unknown }>(sql`
-    SELECT oi.id, oi.plan_id AS "planId", oi.unit_id AS "unitId", oi.unit_path::text AS "unitPath", oi.period_key AS "periodKey",
-           oi.due_date::text AS "dueDate", oi.status, oi.current_version AS "currentVersion",
-           oi.first_submitted_on::text AS "firstSubmittedOn", ro.form, p.status AS "planStatus",
+    SELECT oi.id, oi.plan_id AS "planId", oi.unit_id AS "unitId", oi.unit_path::text AS "unitPath", u.name AS "unitName", oi.period_key AS "periodKey",
+           oi.period_label AS "periodLabel", oi.due_date::text AS "dueDate", oi.status, oi.current_version AS "currentVersion",
+           oi.first_submitted_on::text AS "firstSubmittedOn", ro.form, ro.title, d.confidentiality = 'secret' AS secret, p.status AS "planStatus",
            s.id AS "curId", s.status AS "curStatus", s.attachments AS "curAttachments"
     FROM obligation_instance oi
     JOIN report_obligation ro ON ro.id = oi.obligation_id
     JOIN plan p ON p.id = oi.plan_id
+    JOIN document d ON d.id = p.id
+    JOIN unit u ON u.id = oi.unit_id
     LEFT JOIN submission s ON s.obligation_instance_id = oi.id AND s.version = oi.current_version
     WHERE oi.id = ${id}`);
   const row = r.rows[0];

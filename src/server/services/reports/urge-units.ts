@@ -32,11 +32,12 @@ export async function urgeUnits(obligationId: string, input: UrgeInput, { actor,
   const hash = createHash('sha256').update(input.message).digest('hex').slice(0, 16);
   const overdueOnly = input.scope === 'overdue' ? sql`AND oi.due_date < ${today}::date` : sql``;
   const title = `${unit.name} đôn đốc gửi ${itemInSentence('report', obligation.title, obligation.secret)} (${p.label})`;
-  const r = await tx.execute<{ units: number; created: number }>(sql`
+  const r = await tx.execute<{ units: number; created: number; unreached: { id: string; name: string }[] | null }>(sql`
     WITH targets AS (
       SELECT oi.id, oi.unit_id, oi.due_date FROM obligation_instance oi
       WHERE oi.plan_id = ${obligation.planId} AND oi.obligation_id = ${obligation.id} AND oi.period_key = ${input.period}
         AND oi.unit_path <@ ${unit.path}::ltree AND oi.status IN ('pending', 'draft', 'returned') ${overdueOnly}
+        ${input.reach === 'received' ? sql`AND oi.receiver_unit_id = ${unit.id}` : sql``}
     ), recipients AS (
       SELECT DISTINCT t.id, t.unit_id, t.due_date, g.user_id
       FROM targets t
@@ -51,14 +52,17 @@ export async function urgeUnits(obligationId: string, input: UrgeInput, { actor,
       ON CONFLICT (user_id, dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING
       RETURNING 1
     )
-    SELECT (SELECT count(DISTINCT unit_id)::int FROM targets) AS units, (SELECT count(*)::int FROM ins) AS created`);
+    SELECT (SELECT count(DISTINCT unit_id)::int FROM targets) AS units, (SELECT count(*)::int FROM ins) AS created,
+           (SELECT json_agg(json_build_object('id', u.id, 'name', u.name) ORDER BY u.name)
+            FROM (SELECT DISTINCT unit_id FROM targets t WHERE NOT EXISTS (SELECT 1 FROM recipients r WHERE r.unit_id = t.unit_id)) x
+            JOIN unit u ON u.id = x.unit_id) AS unreached`);
   const out = r.rows[0]!;
   await writeAudit(tx, actor, {
     action: 'report.urge',
     entity: 'report_obligation',
     entityId: obligation.id,
     unitPath: unit.path,
-    after: { period: input.period, scope: input.scope, message: input.message, units: out.units, notifications: out.created },
+    after: { period: input.period, scope: input.scope, reach: input.reach, message: input.message, units: out.units, notifications: out.created },
   }, now);
-  return { units: out.units, notifications: out.created };
+  return { units: out.units, notifications: out.created, unreached: out.unreached ?? [] };
 }

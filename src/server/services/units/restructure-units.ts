@@ -10,6 +10,7 @@ import type { Tx } from '../../db/client.ts';
 import type { UnitRow } from '../../db/queries/units.ts';
 import { getUnitRow, recordEvent, reviseUnit, insertUnit } from '../../db/queries/units.ts';
 import { writeAudit } from '../../db/queries/audit.ts';
+import { setReceivers } from '../../db/queries/reporting-chain.ts';
 import type { ServiceContext } from '../context.ts';
 
 /** Loads a unit the actor may restructure, or throws (404 when out of sight, 403 when only visible). */
@@ -206,7 +207,8 @@ async function rebaseSubtree(tx: Tx, oldPrefix: TreePath, newPrefix: TreePath): 
         done = progress_counter.done + EXCLUDED.done,
         done_late = progress_counter.done_late + EXCLUDED.done_late`);
   }
-  for (const table of ['task_instance', 'obligation_instance'] as const) {
+  // The plans the subtree issued move with it (access to them follows the issuing unit's path).
+  for (const table of ['task_instance', 'obligation_instance', 'plan'] as const) {
     await tx.execute(sql`
       UPDATE ${sql.raw(table)} SET unit_path = CASE WHEN unit_path = ${oldPrefix}::ltree THEN ${newPrefix}::ltree
                                    ELSE ${newPrefix}::ltree || subpath(unit_path, nlevel(${oldPrefix}::ltree)) END
@@ -219,4 +221,7 @@ async function rebaseSubtree(tx: Tx, oldPrefix: TreePath, newPrefix: TreePath): 
       depth = nlevel(${newPrefix}::ltree) + nlevel(path) - nlevel(${oldPrefix}::ltree),
       updated_at = now()
     WHERE path <@ ${oldPrefix}::ltree`);
+  // A moved unit's reports may now go to another receiver: its new đảng bộ, or the plan's unit.
+  const plans = await tx.execute<{ planId: string }>(sql`SELECT DISTINCT plan_id AS "planId" FROM obligation_instance WHERE unit_path <@ ${newPrefix}::ltree`);
+  for (const { planId } of plans.rows) await setReceivers(tx, planId, newPrefix);
 }

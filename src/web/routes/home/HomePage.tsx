@@ -18,6 +18,7 @@ import { useUnitObligations, useUnitTasks } from '../../components/work/work-que
 import { WorkList } from '../../components/work/WorkList.tsx';
 import classes from './home.module.css';
 import { MonthCalendar } from './MonthCalendar.tsx';
+import { ReceivedReports } from './ReceivedReports.tsx';
 import { formatViDate } from '#core/text/dates.ts';
 
 /**
@@ -80,6 +81,7 @@ export function HomePage() {
         <PageLoader />
       ) : (
         <Stack gap="md">
+          {canWrite && <ReceivedReports unitId={acting.unitId} />}
           <SimpleGrid cols={{ base: 3 }} spacing="sm" maw={560}>
             <Stat label={t('home.overdue')} value={overdue} color="red.8" />
             <Stat label={t('home.dueSoon')} value={soon} color="orange.8" />

@@ -42,6 +42,22 @@ function StateBadge({ row }: { row: ObligationStatusRow }) {
   );
 }
 
+/** For a unit that receives its own units' reports (a đảng bộ cơ sở): how far they are, and the way down. */
+function Below({ row, period }: { row: ObligationStatusRow; period: string | null }) {
+  const { t } = useTranslation();
+  const [params] = useSearchParams();
+  if (!row.receives) return <>—</>;
+  const next = new URLSearchParams(params);
+  next.set('unit', row.unitId);
+  next.delete('reach');
+  if (period) next.set('period', period);
+  return (
+    <Anchor component={Link} to={`?${next.toString()}`} size="sm" aria-label={t('reports.status.belowOpen', { unit: row.unitName })}>
+      {t('reports.status.belowOf', { submitted: formatNumber(row.receives.submitted), expected: formatNumber(row.receives.expected) })}
+    </Anchor>
+  );
+}
+
 /** A unit's report on a phone: the same as a row of the table. */
 function StatusCard({ row }: { row: ObligationStatusRow }) {
   const { t } = useTranslation();
@@ -57,11 +73,15 @@ function StatusCard({ row }: { row: ObligationStatusRow }) {
           row.version > 0 ? t('reports.status.versionN', { n: row.version }) : null,
           row.submittedOn ? formatViDate(row.submittedOn) : null,
           row.daysLate ? t('home.daysLate', { n: formatNumber(row.daysLate) }) : null,
+          row.enteredOnBehalf ? t('reports.versions.onBehalf') : null,
         ]
           .filter(Boolean)
           .join(' · ')}
       </Text>
-      <Open row={row} />
+      <Group gap="md">
+        <Open row={row} />
+        {row.receives && <Below row={row} period={null} />}
+      </Group>
     </>
   );
 }
@@ -78,10 +98,11 @@ export function ObligationStatusPage() {
   const [params, setParams] = useSearchParams();
   const unit = params.get('unit');
   const period = params.get('period');
-  const state = (REPORT_STATES as readonly string[]).includes(params.get('state') ?? '') ? params.get('state')! : 'all';
+  const state = (['awaiting', ...REPORT_STATES] as readonly string[]).includes(params.get('state') ?? '') ? params.get('state')! : 'all';
+  const reach = params.get('reach') === 'subtree' ? 'subtree' : 'received';
   const { page, setPage, paging } = usePaging(STATUS_PAGE);
   const [urging, setUrging] = useState(false);
-  const status = useObligationStatus(id, unit, period, state, page);
+  const status = useObligationStatus(id, unit, period, state, page, reach);
   const mayUrge = mayAnywhere(me, 'write');
 
   const setParam = (key: string, value: string | null) => {
@@ -99,6 +120,7 @@ export function ObligationStatusPage() {
     { key: 'version', header: t('reports.status.version'), numeric: true, cell: (r) => (r.version > 0 ? formatNumber(r.version) : '—') },
     { key: 'sent', header: t('reports.status.sentOn'), cell: (r) => (r.submittedOn ? formatViDate(r.submittedOn) : '—') },
     { key: 'late', header: t('plans.dash.daysLate'), numeric: true, cell: (r) => (r.daysLate ? formatNumber(r.daysLate) : '—') },
+    { key: 'below', header: t('reports.status.below'), cell: (r) => <Below row={r} period={period} /> },
     { key: 'open', header: '', cell: (r) => <Open row={r} /> },
   ];
 
@@ -128,7 +150,7 @@ export function ObligationStatusPage() {
             <Button
               variant="default"
               component="a"
-              href={apiUrl(`/api/obligations/${id}/status.xlsx`, { unit: s.unit.id, period, state: state === 'all' ? null : state })}
+              href={apiUrl(`/api/obligations/${id}/status.xlsx`, { unit: s.unit.id, period, state: state === 'all' ? null : state, reach: reach === 'subtree' ? reach : null })}
               download
               leftSection={<IconDownload size={18} aria-hidden />}
             >
@@ -143,12 +165,13 @@ export function ObligationStatusPage() {
         }
       />
       <Stack gap="md">
-        <SimpleGrid cols={{ base: 2, sm: 3, md: 5 }} spacing="sm">
+        <SimpleGrid cols={{ base: 2, sm: 3, md: 6 }} spacing="sm">
           <Stat label={t('reports.status.expected')} value={s.summary.expected} compact />
           <Stat label={t('reports.status.submitted')} value={s.summary.submitted} color="green.8" compact />
           <Stat label={t('reports.status.late')} value={s.summary.late} color="orange.8" compact />
           <Stat label={t('reports.status.missing')} value={s.summary.missing} color="red.8" compact />
           <Stat label={t('reports.status.returned')} value={s.summary.returned} color="yellow.8" compact />
+          <Stat label={t('reports.status.awaiting')} value={s.summary.awaiting} color="blue.8" compact />
         </SimpleGrid>
         <Paper withBorder p={{ base: 'sm', sm: 'md' }}>
           <Stack gap="sm">
@@ -165,18 +188,33 @@ export function ObligationStatusPage() {
               )}
               <Select
                 label={t('reports.status.state')}
-                data={[{ value: 'all', label: t('reports.status.allStates') }, ...REPORT_STATES.map((x) => ({ value: x, label: REPORT_STATE_LABELS[x][lang] }))]}
+                data={[
+                  { value: 'all', label: t('reports.status.allStates') },
+                  { value: 'awaiting', label: t('reports.status.awaiting') },
+                  ...REPORT_STATES.map((x) => ({ value: x, label: REPORT_STATE_LABELS[x][lang] })),
+                ]}
                 value={state}
                 onChange={(v) => setParam('state', v && v !== 'all' ? v : null)}
                 allowDeselect={false}
                 w={260}
+              />
+              <Select
+                label={t('reports.status.reach')}
+                data={[
+                  { value: 'received', label: t('reports.status.reachReceived') },
+                  { value: 'subtree', label: t('reports.status.reachSubtree') },
+                ]}
+                value={reach}
+                onChange={(v) => setParam('reach', v === 'subtree' ? 'subtree' : null)}
+                allowDeselect={false}
+                w={300}
               />
             </Group>
             <PagedTable query={status} label={t('reports.status.table')} rowKey={(r) => r.instanceId} columns={columns} minWidth={760} verticalSpacing="xs" card={card} empty={empty} paging={paging} />
           </Stack>
         </Paper>
       </Stack>
-      {urging && <UrgeModal status={s} period={period} onClose={() => setUrging(false)} />}
+      {urging && <UrgeModal status={s} period={period} reach={reach} onClose={() => setUrging(false)} />}
     </>
   );
 }

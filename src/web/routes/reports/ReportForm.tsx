@@ -32,7 +32,7 @@ const same = (a: { figures: Figures; narrative: Record<string, string> }, b: { f
  * its whole, "18 / 20"), each narrative section a text area, "Lưu nháp" and "Gửi báo cáo". When
  * sending fails (no connection) the text is kept on the device and offered back next time.
  */
-export function ReportForm({ detail }: { detail: ObligationInstanceDetail }) {
+export function ReportForm({ detail, onBehalf = false }: { detail: ObligationInstanceDetail; onBehalf?: boolean }) {
   const { t } = useTranslation();
   const form = detail.obligation.form;
   const sections = sectionsOf({ figures: form.figures, sections: form.sections });
@@ -63,7 +63,7 @@ export function ReportForm({ detail }: { detail: ObligationInstanceDetail }) {
   function send(submit: boolean) {
     setKeptNow(false);
     if (!check(submit)) return;
-    const body = { figures, narrative, submit };
+    const body = { figures, narrative, submit, ...(onBehalf ? { onBehalf: true } : {}) };
     save.mutate(body, {
       onSuccess: (out) => {
         dropLocalDraft(detail.id);
@@ -89,7 +89,10 @@ export function ReportForm({ detail }: { detail: ObligationInstanceDetail }) {
   };
 
   return (
-    <Section title={detail.status === 'returned' ? t('reports.form.resubmitTitle') : t('reports.form.title')} id="report-form-title">
+    <Section
+      title={onBehalf ? t('reports.form.onBehalfTitle', { unit: detail.unit.name }) : detail.status === 'returned' ? t('reports.form.resubmitTitle') : t('reports.form.title')}
+      id="report-form-title"
+    >
       <form
         onSubmit={(e) => {
           e.preventDefault();

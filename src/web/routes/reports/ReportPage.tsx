@@ -1,5 +1,6 @@
-import { Alert, Anchor, Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { IconArrowBackUp, IconCircleCheck, IconClock } from '@tabler/icons-react';
+import { Alert, Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { IconArrowBackUp, IconCircleCheck, IconClock, IconPencil } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { INSTANCE_STATUS_LABELS, OBLIGATION_STATUS_LABELS } from '#shared/reports.ts';
@@ -59,7 +60,7 @@ function ReportView({ d }: { d: ObligationInstanceDetail }) {
       />
       <Stack gap="md">
         <Paper withBorder p={{ base: 'sm', sm: 'md' }}>
-          <SimpleGrid cols={{ base: 2, md: 4 }} spacing="sm">
+          <SimpleGrid cols={{ base: 2, md: 5 }} spacing="sm">
             <Fact label={t('reports.page.plan')} size="sm">
               <Anchor component={Link} to={`/plans/${d.plan.id}`} size="sm" fw={600}>
                 {d.plan.number ?? d.plan.title ?? t('plans.noNumber')}
@@ -77,6 +78,11 @@ function ReportView({ d }: { d: ObligationInstanceDetail }) {
                 </Text>
               )}
             </Fact>
+            {d.receiver && (
+              <Fact label={t('reports.page.receiver')} size="sm">
+                {d.receiver.name}
+              </Fact>
+            )}
             <Fact label={t('reports.page.sent')} size="sm">
               {d.firstSubmittedOn ? t('reports.page.firstSent', { date: formatViDate(d.firstSubmittedOn) }) : t('reports.page.notSent')}
             </Fact>
@@ -98,6 +104,7 @@ function ReportView({ d }: { d: ObligationInstanceDetail }) {
         )}
 
         {open && d.can.submit && <ReportForm key={`${d.id}-${d.currentVersion}-${d.status}`} detail={d} />}
+        {open && !d.can.submit && d.can.enterOnBehalf && <OnBehalf d={d} />}
         {current && current.status === 'submitted' && d.can.review && <ReviewPanel version={current} unitName={d.unit.name} />}
 
         <section aria-labelledby="report-versions">
@@ -108,5 +115,29 @@ function ReportView({ d }: { d: ObligationInstanceDetail }) {
         </section>
       </Stack>
     </>
+  );
+}
+
+/**
+ * Entering a unit's report from paper ("nhập thay"): never the default for the level above, an
+ * explicit step with what it means said, then the same form, sent marked with who entered it.
+ */
+function OnBehalf({ d }: { d: ObligationInstanceDetail }) {
+  const { t } = useTranslation();
+  const [opened, setOpened] = useState(false);
+  if (!opened) {
+    return (
+      <Group>
+        <Button variant="default" leftSection={<IconPencil aria-hidden size={18} />} onClick={() => setOpened(true)}>
+          {t('reports.form.onBehalfOpen')}
+        </Button>
+      </Group>
+    );
+  }
+  return (
+    <Stack gap="xs">
+      <Alert color="yellow">{t('reports.form.onBehalfHint')}</Alert>
+      <ReportForm key={`${d.id}-${d.currentVersion}-${d.status}-behalf`} detail={d} onBehalf />
+    </Stack>
   );
 }

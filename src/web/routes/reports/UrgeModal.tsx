@@ -1,8 +1,9 @@
-import { Radio, Select, Stack, Textarea } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Radio, Select, Stack, Textarea } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { UrgeInputSchema } from '#shared/reports.ts';
 import type { ObligationStatusList, UrgeInput, UrgeResult } from '#shared/reports.ts';
-import { api } from '../../api-client.ts';
+import { api, apiUrl } from '../../api-client.ts';
 import { formatNumber } from '../../components/format.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { useFormState } from '../../components/use-form-state.ts';
@@ -12,12 +13,15 @@ interface Props {
   status: ObligationStatusList;
   /** The period chosen on the page, if any. */
   period: string | null;
+  /** The units the page shows: those whose report the unit receives, or its whole subtree. */
+  reach: 'received' | 'subtree';
   onClose: () => void;
 }
 
 /** "Đôn đốc": one message to the leaders of every unit that has not sent the report of a period. */
-export function UrgeModal({ status, period, onClose }: Props) {
+export function UrgeModal({ status, period, reach, onClose }: Props) {
   const { t } = useTranslation();
+  const [unreached, setUnreached] = useState<UrgeResult['unreached']>([]);
   const first = period ?? status.periods.find((p) => p.dueDate)?.key ?? status.periods[0]?.key ?? '';
   const label = (key: string) => status.periods.find((p) => p.key === key)?.label ?? key;
   const form = useFormState({
@@ -34,12 +38,35 @@ export function UrgeModal({ status, period, onClose }: Props) {
   const v = form.values;
 
   function submit() {
-    const body = form.validate(UrgeInputSchema, { period: v.period, unit: status.unit.id, message: v.message, scope: v.scope });
-    if (body) urge.mutate(body, { onSuccess: onClose });
+    const body = form.validate(UrgeInputSchema, { period: v.period, unit: status.unit.id, message: v.message, scope: v.scope, reach });
+    // Units nobody could be told of stay on screen, with the urging letter that reaches them on paper.
+    if (body) urge.mutate(body, { onSuccess: (out) => (out.unreached.length > 0 ? setUnreached(out.unreached) : onClose()) });
   }
 
   return (
-    <FormModal title={t('reports.urge.title')} onClose={onClose} onSubmit={submit} error={form.formError} submitLabel={t('reports.urge.send')} busy={urge.isPending}>
+    <FormModal
+      title={t('reports.urge.title')}
+      onClose={onClose}
+      onSubmit={submit}
+      error={form.formError}
+      submitLabel={t('reports.urge.send')}
+      busy={urge.isPending}
+      confirmation={
+        unreached.length > 0 ? (
+          <Stack gap="sm">
+            <Alert color="orange" role="alert">
+              {t('reports.urge.unreached', { n: formatNumber(unreached.length), names: unreached.map((u) => u.name).join(', ') })}
+            </Alert>
+            <Group justify="space-between">
+              <Anchor href={apiUrl(`/api/obligations/${status.obligation.id}/urging-letter.docx`, { unit: status.unit.id, period: v.period })} download>
+                {t('reports.urge.letter')}
+              </Anchor>
+              <Button onClick={onClose}>{t('common.close')}</Button>
+            </Group>
+          </Stack>
+        ) : undefined
+      }
+    >
       <Select
         label={t('reports.urge.period')}
         data={status.periods.map((p) => ({ value: p.key, label: p.label }))}

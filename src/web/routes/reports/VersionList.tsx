@@ -77,7 +77,8 @@ export function VersionList({ detail }: { detail: ObligationInstanceDetail }) {
   const versions = [...detail.versions].reverse();
   if (versions.length === 0) return <Hint>{t('reports.versions.none')}</Hint>;
   return (
-    <Accordion multiple variant="separated" defaultValue={[String(versions[0]!.version)]} aria-label={t('reports.versions.title')}>
+    // Keyed by the newest version: after a resubmission the new version opens, not the one open before.
+    <Accordion key={versions[0]!.version} multiple variant="separated" defaultValue={[String(versions[0]!.version)]} aria-label={t('reports.versions.title')}>
       {versions.map((v) => (
         <Accordion.Item key={v.id} value={String(v.version)}>
           <Accordion.Control>
@@ -86,6 +87,11 @@ export function VersionList({ detail }: { detail: ObligationInstanceDetail }) {
               <Badge variant="light" color={VERSION_COLORS[v.status]} tt="none" radius="sm">
                 {t(`reports.versionStatus.${v.status}`)}
               </Badge>
+              {v.enteredOnBehalf && (
+                <Badge variant="outline" color="grape" tt="none" radius="sm">
+                  {t('reports.versions.onBehalf')}
+                </Badge>
+              )}
               <Text size="sm" c="dimmed">
                 {v.submittedAt
                   ? t('reports.versions.sentBy', { at: formatViDateTime(v.submittedAt), name: v.submittedBy?.name ?? '' })

@@ -48,11 +48,11 @@ export function useReviewSubmission(notice: Notice<Review, ReviewResult>) {
   });
 }
 
-export function useObligationStatus(id: string, unit: string | null, period: string | null, state: string, page: number) {
+export function useObligationStatus(id: string, unit: string | null, period: string | null, state: string, page: number, reach: 'received' | 'subtree' = 'received') {
   return useQuery({
-    queryKey: reportKeys.status(id, unit, period, state, page),
+    queryKey: [...reportKeys.status(id, unit, period, state, page), reach],
     queryFn: () =>
-      api.get<ObligationStatusList>(`/api/obligations/${id}/status`, { unit, period, state, limit: STATUS_PAGE, offset: (page - 1) * STATUS_PAGE }),
+      api.get<ObligationStatusList>(`/api/obligations/${id}/status`, { unit, period, state, reach, limit: STATUS_PAGE, offset: (page - 1) * STATUS_PAGE }),
     placeholderData: keepPreviousData,
   });
 }
