@@ -11,6 +11,7 @@ import type { DocumentDetail, DocumentImportResult, DocumentList } from '#shared
 import { PlanDraftSchema } from '#shared/plans.ts';
 import { createPlan } from '#server/services/plans/create-plan.ts';
 import { buildTree, PASSWORD, SYSTEM } from '../support/factories.ts';
+import { multipartUpload } from '../support/multipart.ts';
 import { createTestApp } from '../support/test-app.ts';
 import type { TestApp } from '../support/test-app.ts';
 
@@ -47,15 +48,8 @@ PHÓ BÍ THƯ THƯỜNG TRỰC
 Nguyễn Văn An
 `;
 
-let boundary = 0;
-function multipart(fileName: string, bytes: Buffer, fields: Record<string, string> = {}) {
-  const b = `----tkdoc${boundary++}`;
-  const parts: Buffer[] = [];
-  for (const [k, v] of Object.entries(fields)) parts.push(Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  parts.push(Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`));
-  parts.push(bytes, Buffer.from(`\r\n--${b}--\r\n`));
-  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${b}` } };
-}
+/** An upload of the document import form. */
+const multipart = (fileName: string, bytes: Buffer, fields: Record<string, string> = {}) => multipartUpload(fileName, 'application/octet-stream', bytes, fields);
 
 let t: TestApp;
 let tree: Awaited<ReturnType<typeof buildTree>>;

@@ -13,6 +13,7 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTree, PASSWORD } from '../support/factories.ts';
 import { docxOf, pdfOfPages, xlsxOfRows } from '../support/hostile-files.ts';
+import { multipartUpload } from '../support/multipart.ts';
 import { createTestApp } from '../support/test-app.ts';
 import type { TestApp } from '../support/test-app.ts';
 
@@ -27,20 +28,11 @@ let staff: string;
 let sec1: string;
 const good: Record<'docx' | 'pdf' | 'xlsx', Buffer> = { docx: Buffer.alloc(0), pdf: Buffer.alloc(0), xlsx: Buffer.alloc(0) };
 
-let boundary = 0;
-function multipart(fileName: string, type: string, bytes: Buffer, fields: Record<string, string> = {}) {
-  const b = `----tkfuzz${boundary++}`;
-  const parts: Buffer[] = [];
-  for (const [k, v] of Object.entries(fields)) parts.push(Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  parts.push(Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${type}\r\n\r\n`));
-  parts.push(bytes, Buffer.from(`\r\n--${b}--\r\n`));
-  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${b}` } };
-}
 
 const upload = (kind: 'docx' | 'pdf' | 'xlsx', bytes: Buffer): Promise<LightMyRequestResponse> =>
   kind === 'xlsx'
-    ? t.request(sec1, { method: 'POST', url: `/api/units/${tree.units.c1}/members/import?mode=all`, ...multipart('danh-sach.xlsx', XLSX_TYPE, bytes) })
-    : t.request(staff, { method: 'POST', url: '/api/documents/import', ...multipart(`ke-hoach.${kind}`, 'application/octet-stream', bytes, { unitId: tree.units.bloc }) });
+    ? t.request(sec1, { method: 'POST', url: `/api/units/${tree.units.c1}/members/import?mode=all`, ...multipartUpload('danh-sach.xlsx', XLSX_TYPE, bytes) })
+    : t.request(staff, { method: 'POST', url: '/api/documents/import', ...multipartUpload(`ke-hoach.${kind}`, 'application/octet-stream', bytes, { unitId: tree.units.bloc }) });
 
 /** What a refusal must leave as it was. */
 async function stored(): Promise<string> {

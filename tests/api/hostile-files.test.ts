@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentDetail, DocumentImportResult } from '#shared/documents.ts';
 import { buildTree, PASSWORD } from '../support/factories.ts';
 import { docxBomb, pdfOfPages, xlsxOfRows } from '../support/hostile-files.ts';
+import { multipartUpload } from '../support/multipart.ts';
 import { createTestApp } from '../support/test-app.ts';
 import type { TestApp } from '../support/test-app.ts';
 
@@ -25,20 +26,11 @@ let tree: Awaited<ReturnType<typeof buildTree>>;
 let staff: string;
 let sec1: string;
 
-let boundary = 0;
-function multipart(fileName: string, type: string, bytes: Buffer, fields: Record<string, string> = {}) {
-  const b = `----tkhostile${boundary++}`;
-  const parts: Buffer[] = [];
-  for (const [k, v] of Object.entries(fields)) parts.push(Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  parts.push(Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${type}\r\n\r\n`));
-  parts.push(bytes, Buffer.from(`\r\n--${b}--\r\n`));
-  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${b}` } };
-}
 
 const importDocument = (fileName: string, bytes: Buffer) =>
-  t.request(staff, { method: 'POST', url: '/api/documents/import', ...multipart(fileName, 'application/octet-stream', bytes, { unitId: tree.units.bloc }) });
+  t.request(staff, { method: 'POST', url: '/api/documents/import', ...multipartUpload(fileName, 'application/octet-stream', bytes, { unitId: tree.units.bloc }) });
 const importMembers = (bytes: Buffer) =>
-  t.request(sec1, { method: 'POST', url: `/api/units/${tree.units.c1}/members/import?mode=all`, ...multipart('danh-sach.xlsx', XLSX_TYPE, bytes) });
+  t.request(sec1, { method: 'POST', url: `/api/units/${tree.units.c1}/members/import?mode=all`, ...multipartUpload('danh-sach.xlsx', XLSX_TYPE, bytes) });
 
 /** What a refusal must leave as it was. */
 async function stored() {
