@@ -25,7 +25,7 @@ const post = (who: string, url: string, payload: unknown = {}) => t.request(cook
 const patch = (who: string, url: string, payload: unknown) => t.request(cookies[who]!, { method: 'PATCH', url, payload: payload as Record<string, unknown> });
 let plans: string[] = [];
 
-interface Row extends ChainInstance { unitId: string; planId: string }
+interface Row extends ChainInstance { unitId: string; planId: string; status: string }
 
 async function instances(): Promise<Row[]> {
   const r = await t.database.db.execute<{ id: string; carriesOutId: string | null; doneOn: IsoDate | null; status: string; unitId: string; planId: string }>(sql`
