@@ -400,8 +400,17 @@ describe('implementing plans', () => {
     // The study task and the political-activity task; not "make your plan", not the Ban Tuyên giáo's task.
     expect(view.tasks.map((x: { parentTaskId: string }) => x.parentTaskId)).toEqual([parent.tasks[0].id, parent.tasks[2].id]);
     expect(view.tasks.every((x: { audience: { scope: string } }) => x.audience.scope === 'grassroots')).toBe(true);
-    expect(view.obligations).toHaveLength(3);
-    expect(view.obligations[0].toUnitId).toBe(tree.units.grassroots);
+    // The Khối's plan asks the cells for its reports too: they send them to the đảng bộ under the
+    // Khối's plan (ADR 014), so the đảng bộ's plan does not ask them a second time.
+    expect(view.obligations).toEqual([]);
+    // Addressed to the đảng bộ alone, the report is one the đảng bộ collects from its cells.
+    const toParentOnly = await created(await post('staff', '/api/plans', {
+      unitId: tree.units.bloc, title: 'Báo cáo chỉ giao đảng bộ cơ sở',
+      obligations: [{ title: 'Báo cáo sơ kết', due: [{ type: 'date', value: '2022-06-30' }], audience: { scope: 'children', kinds: ['grassroots'] } }],
+    }));
+    expect((await post('staff', `/api/plans/${toParentOnly}/publish`, {})).statusCode).toBe(200);
+    const collect = (await get('secgr', `/api/plans/${await created(await post('secgr', `/api/plans/${toParentOnly}/implementing`, { unitId: tree.units.grassroots }))}`)).json();
+    expect(collect.obligations.map((o: { title: string; toUnitId: string }) => [o.title, o.toUnitId])).toEqual([['Báo cáo sơ kết', tree.units.grassroots]]);
     const twice = await post('secgr', `/api/plans/${planId}/implementing`, { unitId: tree.units.grassroots });
     expect(twice.statusCode).toBe(409);
     // A cell of another unit's plan cannot be made by a sibling.
