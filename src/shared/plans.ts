@@ -230,8 +230,9 @@ export const PlanListQuerySchema = z.strictObject({
 });
 export type PlanListQuery = z.infer<typeof PlanListQuerySchema>;
 
-const TaskCountsSchema = z.object({ total: z.number(), done: z.number(), overdue: z.number() });
-const ReportCountsSchema = z.object({ expected: z.number(), submitted: z.number(), late: z.number(), missing: z.number() });
+/** `dueSoFar`: what is due by today, continuous work, and what was done ahead of its date (the rates divide by it). */
+const TaskCountsSchema = z.object({ total: z.number(), dueSoFar: z.number(), done: z.number(), overdue: z.number() });
+const ReportCountsSchema = z.object({ expected: z.number(), dueSoFar: z.number(), submitted: z.number(), late: z.number(), missing: z.number() });
 
 export const PlanListItemSchema = z.object({
   id: z.string(),
@@ -352,11 +353,11 @@ export const ProgressRowSchema = z.object({
 export type ProgressRow = z.infer<typeof ProgressRowSchema>;
 
 export const RatesSchema = z.object({
-  /** Tasks done / tasks. */
+  /** Tasks done / tasks due so far. */
   taskCompletion: z.number(),
   /** Tasks done on time / (tasks done + tasks overdue). */
   taskOnTime: z.number(),
-  /** Reports submitted / reports expected. */
+  /** Reports submitted / reports due so far. */
   reportSubmission: z.number(),
   /** Reports submitted on time / (reports submitted + reports missing). */
   reportOnTime: z.number(),
@@ -369,6 +370,8 @@ export const PlanSummarySchema = z.object({
   unit: ProgressRowSchema,
   rates: RatesSchema,
   children: z.array(ProgressRowSchema.extend({ rates: RatesSchema })),
+  /** The unit's own work (not its children's), when it has any: with the children it adds up to `unit`. */
+  own: ProgressRowSchema.extend({ rates: RatesSchema }).nullable(),
   /** What counts, in words, for the page to show beside the figures. */
   explanation: z.array(z.string()),
 });
@@ -379,8 +382,9 @@ export const PROGRESS_EXPLANATION: readonly string[] = [
   'Số liệu tính cho toàn bộ các đơn vị trực thuộc (cả cấp dưới của cấp dưới), theo ngày hôm nay.',
   'Nhiệm vụ được tính là hoàn thành khi đơn vị đã đánh dấu hoàn thành; hoàn thành trễ hạn nếu ngày hoàn thành sau hạn.',
   'Nhiệm vụ quá hạn: chưa hoàn thành và đã qua ngày hạn. Nhiệm vụ thường xuyên (không có ngày hạn) không bao giờ bị tính quá hạn.',
-  'Nhiệm vụ, báo cáo chưa đến hạn vẫn được tính vào tổng số phải thực hiện; nhiệm vụ, báo cáo đã hủy không được tính.',
-  'Báo cáo được tính là đã gửi khi đơn vị đã gửi ít nhất một lần; trễ hạn nếu lần gửi đầu tiên sau hạn; thiếu nếu chưa gửi và đã qua hạn.',
+  'Tỷ lệ hoàn thành = số đã hoàn thành / số đã đến hạn (đến hạn đến hôm nay, nhiệm vụ thường xuyên, và việc đã làm trước hạn); số cả kế hoạch ghi bên cạnh. Nhiệm vụ, báo cáo đã hủy không được tính.',
+  'Báo cáo được tính là đã gửi khi đơn vị đã gửi và chưa bị trả lại (báo cáo bị trả lại tính là chưa gửi cho đến khi gửi lại); trễ hạn nếu lần gửi đầu tiên sau hạn; quá hạn chưa gửi nếu chưa gửi và đã qua hạn.',
+  'Dòng "Chính đơn vị" là việc của riêng đơn vị đang xem; cộng với các dòng đơn vị trực thuộc bằng dòng tổng.',
   'Tỷ lệ đúng hạn = số hoàn thành (hoặc đã gửi) đúng hạn / (số đã hoàn thành + số quá hạn chưa hoàn thành).',
 ];
 
@@ -408,9 +412,13 @@ export const OverdueItemSchema = z.object({
   periodLabel: z.string(),
   dueDate: z.string(),
   daysLate: z.number(),
+  /** A report that was sent and returned: overdue again until it is resubmitted. */
+  returned: z.boolean(),
 });
 export type OverdueItem = z.infer<typeof OverdueItemSchema>;
-export const OverdueListSchema = z.object({ asOf: z.string(), items: z.array(OverdueItemSchema), total: z.number() });
+/** `tasks` and `reports` split `total`; they equal the dashboard's overdue tasks and missing reports. */
+export const OverdueListSchema = z.object({ asOf: z.string(), items: z.array(OverdueItemSchema), total: z.number(), tasks: z.number(), reports: z.number() });
+export type OverdueList = z.infer<typeof OverdueListSchema>;
 
 export const StaleQuerySchema = OverdueQuerySchema.extend({ days: z.coerce.number().int().min(1).max(3650).default(30) });
 export const StaleUnitSchema = z.object({

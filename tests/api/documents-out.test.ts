@@ -229,16 +229,22 @@ describe('tables to Excel', () => {
   it("the dashboard's figures per unit, with the total and the rates as percentages", async () => {
     const ws = await sheet(await get('staff', `/api/plans/${report.planId}/progress.xlsx?unit=${tree.units.bloc}`));
     expect(headers(ws)).toEqual([
-      'STT', 'Đơn vị', 'Nhiệm vụ phải thực hiện', 'Nhiệm vụ đã hoàn thành', 'Nhiệm vụ quá hạn', 'Tỷ lệ hoàn thành',
-      'Báo cáo phải gửi', 'Báo cáo đã gửi', 'Báo cáo trễ hạn', 'Báo cáo quá hạn chưa gửi', 'Tỷ lệ đã gửi',
+      'STT', 'Đơn vị', 'Nhiệm vụ phải thực hiện (cả kế hoạch)', 'Nhiệm vụ đã đến hạn', 'Nhiệm vụ đã hoàn thành', 'Nhiệm vụ quá hạn', 'Tỷ lệ hoàn thành',
+      'Báo cáo phải gửi (cả kế hoạch)', 'Báo cáo đã đến hạn', 'Báo cáo đã gửi', 'Báo cáo trễ hạn', 'Báo cáo quá hạn chưa gửi', 'Tỷ lệ đã gửi',
     ]);
     const last = ws.getRow(ws.rowCount);
     expect(last.getCell(2).value).toBe('Tổng cộng (Đảng ủy Khối các cơ quan và doanh nghiệp tỉnh)');
-    expect(last.getCell(7).value).toBe(4);
-    expect(last.getCell(8).value).toBe(0);
-    expect(last.getCell(10).value).toBe(4);
-    expect(last.getCell(11).value).toBe(0);
-    expect(last.getCell(11).numFmt).toBe('0.00%');
-    expect(last.getCell(6).value).toBeNull();
+    expect(last.getCell(8).value).toBe(4);
+    expect(last.getCell(9).value).toBe(4);
+    expect(last.getCell(10).value).toBe(0);
+    expect(last.getCell(12).value).toBe(4);
+    expect(last.getCell(13).value).toBe(0);
+    expect(last.getCell(13).numFmt).toBe('0.00%');
+    expect(last.getCell(7).value).toBeNull();
+    // The rows above the total add up to it, column by column (the unit's own row included when it has work).
+    const body = Array.from({ length: ws.rowCount - 2 }, (_, i) => ws.getRow(i + 2));
+    for (const col of [3, 4, 5, 6, 8, 9, 10, 11, 12]) {
+      expect(body.reduce((sum, r) => sum + Number(r.getCell(col).value ?? 0), 0), `column ${col}`).toBe(Number(last.getCell(col).value ?? 0));
+    }
   });
 });

@@ -240,7 +240,8 @@ describe('what a cell sees', () => {
     const res = await get('sec1', `/api/plans?unitId=${tree.units.c1}&view=to_carry_out`);
     expect(res.statusCode, res.body).toBe(200);
     const item = res.json().items.find((p: { id: string }) => p.id === planId);
-    expect(item.progress.tasks).toEqual({ total: 3, done: 0, overdue: 0 });
+    // On 25/3 only the continuous task is due so far; the two due on 31/3 are not yet.
+    expect(item.progress.tasks).toEqual({ total: 3, dueSoFar: 1, done: 0, overdue: 0 });
     expect(item.implementingPlan).toBeNull();
     expect((await get('sec1', `/api/plans/${planId}`)).statusCode).toBe(200);
     // Search ignores diacritics.
@@ -325,8 +326,8 @@ describe('deadlines over time', () => {
     // Reopening takes it back out of the done count.
     const rows = (await get('staff', `/api/plans/${planId}/progress?unit=${tree.units.grassroots}`)).json();
     expect(rows.map((r: { name: string; tasks: unknown }) => [r.name, r.tasks])).toEqual([
-      ['Chi bộ Thanh tra Sở', { total: 3, done: 1, overdue: 1 }],
-      ['Chi bộ Văn phòng Sở', { total: 3, done: 1, overdue: 1 }],
+      ['Chi bộ Thanh tra Sở', { total: 3, dueSoFar: 3, done: 1, overdue: 1 }],
+      ['Chi bộ Văn phòng Sở', { total: 3, dueSoFar: 3, done: 1, overdue: 1 }],
     ]);
     const summary = (await get('staff', `/api/plans/${planId}/summary?unit=${tree.units.grassroots}`)).json();
     const c1Rates = summary.children.find((c: { unitId: string }) => c.unitId === tree.units.c1).rates;
@@ -335,7 +336,7 @@ describe('deadlines over time', () => {
     expect(summary.explanation.join(' ')).toContain('không bao giờ bị tính quá hạn');
     await patch('sec1', `/api/task-instances/${c1Study}`, { done: false });
     const after = (await get('staff', `/api/plans/${planId}/progress?unit=${tree.units.grassroots}`)).json();
-    expect(after.find((r: { unitId: string }) => r.unitId === tree.units.c1).tasks).toEqual({ total: 3, done: 0, overdue: 2 });
+    expect(after.find((r: { unitId: string }) => r.unitId === tree.units.c1).tasks).toEqual({ total: 3, dueSoFar: 3, done: 0, overdue: 2 });
   });
 
   it('flags units that have changed nothing for a long time', async () => {
@@ -381,7 +382,7 @@ describe('bulk updates', () => {
     const audit = await db().execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'task_instance.bulk_update'`);
     expect(audit.rows[0]!.n).toBe(1);
     const row = (await get('secgr', `/api/plans/${planId}/progress?unit=${tree.units.grassroots}`)).json().find((x: { unitId: string }) => x.unitId === tree.units.c1);
-    expect(row.tasks).toEqual({ total: 3, done: 2, overdue: 1 });
+    expect(row.tasks).toEqual({ total: 3, dueSoFar: 3, done: 2, overdue: 1 });
   });
 });
 
@@ -399,8 +400,17 @@ describe('implementing plans', () => {
     // The study task and the political-activity task; not "make your plan", not the Ban Tuyên giáo's task.
     expect(view.tasks.map((x: { parentTaskId: string }) => x.parentTaskId)).toEqual([parent.tasks[0].id, parent.tasks[2].id]);
     expect(view.tasks.every((x: { audience: { scope: string } }) => x.audience.scope === 'grassroots')).toBe(true);
-    expect(view.obligations).toHaveLength(3);
-    expect(view.obligations[0].toUnitId).toBe(tree.units.grassroots);
+    // The Khối's plan asks the cells for its reports too: they send them to the đảng bộ under the
+    // Khối's plan (ADR 014), so the đảng bộ's plan does not ask them a second time.
+    expect(view.obligations).toEqual([]);
+    // Addressed to the đảng bộ alone, the report is one the đảng bộ collects from its cells.
+    const toParentOnly = await created(await post('staff', '/api/plans', {
+      unitId: tree.units.bloc, title: 'Báo cáo chỉ giao đảng bộ cơ sở',
+      obligations: [{ title: 'Báo cáo sơ kết', due: [{ type: 'date', value: '2022-06-30' }], audience: { scope: 'children', kinds: ['grassroots'] } }],
+    }));
+    expect((await post('staff', `/api/plans/${toParentOnly}/publish`, {})).statusCode).toBe(200);
+    const collect = (await get('secgr', `/api/plans/${await created(await post('secgr', `/api/plans/${toParentOnly}/implementing`, { unitId: tree.units.grassroots }))}`)).json();
+    expect(collect.obligations.map((o: { title: string; toUnitId: string }) => [o.title, o.toUnitId])).toEqual([['Báo cáo sơ kết', tree.units.grassroots]]);
     const twice = await post('secgr', `/api/plans/${planId}/implementing`, { unitId: tree.units.grassroots });
     expect(twice.statusCode).toBe(409);
     // A cell of another unit's plan cannot be made by a sibling.

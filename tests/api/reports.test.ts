@@ -128,7 +128,7 @@ describe('a cell fills, submits, is returned, resubmits, is accepted', () => {
     expect(detail.versions[0].submittedBy.name).toBe('Nguyễn Thị Hoa');
     const progress = await progressFromDb(t.database.db, plan.planId, tree.units.bloc, '2022-03-15');
     expect(progress.reports).toMatchObject({ submitted: 1, late: 0 });
-    expect((await progressRow(tree.units.grassroots, tree.units.c1))?.reports).toEqual({ expected: 1, submitted: 1, late: 0, missing: 0 });
+    expect((await progressRow(tree.units.grassroots, tree.units.c1))?.reports).toEqual({ expected: 1, dueSoFar: 1, submitted: 1, late: 0, missing: 0 });
     const again = await post('sec1', `/api/obligations/${id}/submissions`, { ...good, submit: false });
     expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe('SUBMISSION_LOCKED');

@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { TreePath } from '../access/scope.ts';
+import { isWithin } from '../access/scope.ts';
 import type { IsoDate } from '../ids.ts';
 import type { CountedInstance, CounterRow } from './counters.ts';
-import { ancestorPaths, contribution, delta, NO_DUE, progressByRecount, progressFromCounters } from './counters.ts';
+import { ancestorPaths, contribution, counterRowsMinus, delta, NO_DUE, progressByRecount, progressFromCounters } from './counters.ts';
 
 const d = (s: string) => s as IsoDate;
 const p = (s: string) => s as TreePath;
@@ -30,9 +31,36 @@ describe('progressFromCounters', () => {
       { item: 'report', dueDate: d('2022-06-30'), total: 10, done: 1, doneLate: 0 },
     ];
     expect(progressFromCounters(rows, d('2022-04-10'))).toEqual({
-      tasks: { total: 15, done: 6, overdue: 4 },
-      reports: { expected: 20, submitted: 8, late: 2, missing: 3 },
+      tasks: { total: 15, dueSoFar: 15, done: 6, overdue: 4 },
+      reports: { expected: 20, dueSoFar: 11, submitted: 8, late: 2, missing: 3 },
     });
+  });
+
+  it('counts as due so far what is due by today, continuous work and what was done ahead of its date', () => {
+    // A year of monthly tasks in April: three months due, one done early, the rest not yet due.
+    const rows: CounterRow[] = Array.from({ length: 12 }, (_, m) => ({
+      item: 'task' as const,
+      dueDate: d(`2022-${String(m + 1).padStart(2, '0')}-28`),
+      total: 1,
+      done: m < 2 || m === 5 ? 1 : 0,
+      doneLate: 0,
+    }));
+    const p = progressFromCounters(rows, d('2022-04-10'));
+    expect(p.tasks).toEqual({ total: 12, dueSoFar: 4, done: 3, overdue: 1 });
+    // The due date itself is due.
+    expect(progressFromCounters(rows, d('2022-04-28')).tasks.dueSoFar).toEqual(5);
+  });
+});
+
+describe('counterRowsMinus', () => {
+  it('leaves what the unit holds itself when the children are taken from its subtree', () => {
+    const total: CounterRow[] = [
+      { item: 'task', dueDate: d('2022-03-31'), total: 10, done: 6, doneLate: 1 },
+      { item: 'report', dueDate: NO_DUE, total: 4, done: 2, doneLate: 0 },
+    ];
+    const a: CounterRow[] = [{ item: 'task', dueDate: d('2022-03-31'), total: 6, done: 4, doneLate: 1 }];
+    const b: CounterRow[] = [{ item: 'report', dueDate: NO_DUE, total: 4, done: 2, doneLate: 0 }, { item: 'task', dueDate: d('2022-03-31'), total: 3, done: 1, doneLate: 0 }];
+    expect(counterRowsMinus(total, [a, b])).toEqual([{ item: 'task', dueDate: d('2022-03-31'), total: 1, done: 1, doneLate: 0 }]);
   });
 });
 
@@ -80,7 +108,18 @@ describe('counters maintained by deltas equal a recount, on random trees and his
         }
         for (const root of paths) {
           const rows = [...counters.values()].filter((r) => r.unit === root);
-          expect(progressFromCounters(rows, day(today))).toEqual(progressByRecount(state, root, day(today)));
+          const progress = progressFromCounters(rows, day(today));
+          expect(progress).toEqual(progressByRecount(state, root, day(today)));
+          // "Due so far", counted straight from the instances.
+          const live = state.filter((i) => !i.cancelled && isWithin(i.unitPath, root));
+          const dueSoFar = (item: string) => live.filter((i) => i.item === item && (i.due === null || i.due <= day(today) || i.doneOn !== null)).length;
+          expect(progress.tasks.dueSoFar).toEqual(dueSoFar('task'));
+          expect(progress.reports.dueSoFar).toEqual(dueSoFar('report'));
+          // The unit's own row: its subtree minus its direct children's subtrees.
+          const children = paths.filter((x) => x.startsWith(`${root}.`) && x.split('.').length === root.split('.').length + 1);
+          const own = counterRowsMinus(rows, children.map((c) => [...counters.values()].filter((r) => r.unit === c)));
+          const ownRecount = progressByRecount(state.filter((i) => i.unitPath === root), root, day(today));
+          expect(progressFromCounters(own, day(today))).toEqual(ownRecount);
         }
       }),
     );

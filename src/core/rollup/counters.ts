@@ -12,7 +12,10 @@ import type { IsoDate } from '../ids.ts';
  *   (continuous work) are never overdue;
  * - a report is submitted when a version was submitted and not returned (a returned report counts
  *   again once resubmitted);
- *   late when its first submission came after the due date; missing when not submitted and past due.
+ *   late when its first submission came after the due date; missing when not submitted and past due;
+ * - "due so far" is what the rates divide by: everything due by today, continuous work, and what
+ *   was done (or submitted) ahead of its date. Dividing by the whole plan would keep a year of
+ *   monthly work near zero until December.
  */
 export type Item = 'task' | 'report';
 
@@ -56,21 +59,25 @@ export interface CounterRow {
 }
 
 export interface Progress {
-  tasks: { total: number; done: number; overdue: number };
-  reports: { expected: number; submitted: number; late: number; missing: number };
+  tasks: { total: number; dueSoFar: number; done: number; overdue: number };
+  reports: { expected: number; dueSoFar: number; submitted: number; late: number; missing: number };
 }
 
 /** Progress of one subtree on `today` from its counter rows. */
 export function progressFromCounters(rows: readonly CounterRow[], today: IsoDate): Progress {
-  const p: Progress = { tasks: { total: 0, done: 0, overdue: 0 }, reports: { expected: 0, submitted: 0, late: 0, missing: 0 } };
+  const p: Progress = { tasks: { total: 0, dueSoFar: 0, done: 0, overdue: 0 }, reports: { expected: 0, dueSoFar: 0, submitted: 0, late: 0, missing: 0 } };
   for (const r of rows) {
     const pastDue = r.dueDate !== NO_DUE && r.dueDate < today;
+    const notYetDue = r.dueDate !== NO_DUE && r.dueDate > today;
+    const dueSoFar = notYetDue ? r.done : r.total;
     if (r.item === 'task') {
       p.tasks.total += r.total;
+      p.tasks.dueSoFar += dueSoFar;
       p.tasks.done += r.done;
       if (pastDue) p.tasks.overdue += r.total - r.done;
     } else {
       p.reports.expected += r.total;
+      p.reports.dueSoFar += dueSoFar;
       p.reports.submitted += r.done;
       p.reports.late += r.doneLate;
       if (pastDue) p.reports.missing += r.total - r.done;
@@ -85,6 +92,21 @@ export function progressByRecount(instances: readonly CountedInstance[], root: T
     .filter((i) => isWithin(i.unitPath, root))
     .map((i) => ({ item: i.item, dueDate: i.due ?? NO_DUE, ...contribution(i) }));
   return progressFromCounters(rows, today);
+}
+
+/** Counter rows of `total` minus those of `parts`, bucket by bucket: what the unit holds itself when `total` covers its subtree and `parts` its children's. */
+export function counterRowsMinus(total: readonly CounterRow[], parts: readonly (readonly CounterRow[])[]): CounterRow[] {
+  const key = (r: CounterRow) => `${r.item}|${r.dueDate}`;
+  const out = new Map<string, CounterRow>();
+  for (const r of total) {
+    const cur = out.get(key(r)) ?? { item: r.item, dueDate: r.dueDate, total: 0, done: 0, doneLate: 0 };
+    out.set(key(r), { ...cur, total: cur.total + r.total, done: cur.done + r.done, doneLate: cur.doneLate + r.doneLate });
+  }
+  for (const r of parts.flat()) {
+    const cur = out.get(key(r)) ?? { item: r.item, dueDate: r.dueDate, total: 0, done: 0, doneLate: 0 };
+    out.set(key(r), { ...cur, total: cur.total - r.total, done: cur.done - r.done, doneLate: cur.doneLate - r.doneLate });
+  }
+  return [...out.values()].filter((r) => r.total !== 0 || r.done !== 0 || r.doneLate !== 0);
 }
 
 /** Rate in [0, 1] with no division by zero: nothing to do counts as nothing done yet. */

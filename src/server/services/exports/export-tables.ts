@@ -152,19 +152,21 @@ export async function exportObligationStatusXlsx(obligationId: string, q: Omit<O
 
 /**
  * GET /api/plans/:id/progress.xlsx?unit=: the dashboard's figures per direct child unit (its whole
- * subtree counted) and the unit's own total: tasks and reports, done, overdue, late, with the
- * completion and submission rates as percentages.
+ * subtree counted), the unit's own work and its total: tasks and reports, due so far, done,
+ * overdue, late, with the completion and submission rates over what is due so far, as the dashboard.
  */
 export async function exportProgressXlsx(planId: string, unitId: string | undefined, ctx: ServiceContext): Promise<File> {
   const s = await getPlanSummary(planId, unitId, ctx);
   const columns: XlsxColumn[] = [
     { key: 'stt', header: 'STT', type: 'integer', width: 6 },
     { key: 'unit', header: 'Đơn vị', type: 'text', width: 44 },
-    { key: 'tasks', header: 'Nhiệm vụ phải thực hiện', type: 'integer', width: 14 },
+    { key: 'tasks', header: 'Nhiệm vụ phải thực hiện (cả kế hoạch)', type: 'integer', width: 14 },
+    { key: 'tasksDue', header: 'Nhiệm vụ đã đến hạn', type: 'integer', width: 14 },
     { key: 'tasksDone', header: 'Nhiệm vụ đã hoàn thành', type: 'integer', width: 14 },
     { key: 'tasksOverdue', header: 'Nhiệm vụ quá hạn', type: 'integer', width: 14 },
     { key: 'taskRate', header: 'Tỷ lệ hoàn thành', type: 'percent', width: 12 },
-    { key: 'reports', header: 'Báo cáo phải gửi', type: 'integer', width: 14 },
+    { key: 'reports', header: 'Báo cáo phải gửi (cả kế hoạch)', type: 'integer', width: 14 },
+    { key: 'reportsDue', header: 'Báo cáo đã đến hạn', type: 'integer', width: 14 },
     { key: 'reportsSent', header: 'Báo cáo đã gửi', type: 'integer', width: 14 },
     { key: 'reportsLate', header: 'Báo cáo trễ hạn', type: 'integer', width: 14 },
     { key: 'reportsMissing', header: 'Báo cáo quá hạn chưa gửi', type: 'integer', width: 14 },
@@ -174,16 +176,22 @@ export async function exportProgressXlsx(planId: string, unitId: string | undefi
     stt,
     unit: r.name,
     tasks: r.tasks.total,
+    tasksDue: r.tasks.dueSoFar,
     tasksDone: r.tasks.done,
     tasksOverdue: r.tasks.overdue,
-    taskRate: { part: r.tasks.done, whole: r.tasks.total },
+    taskRate: { part: r.tasks.done, whole: r.tasks.dueSoFar },
     reports: r.reports.expected,
+    reportsDue: r.reports.dueSoFar,
     reportsSent: r.reports.submitted,
     reportsLate: r.reports.late,
     reportsMissing: r.reports.missing,
-    reportRate: { part: r.reports.submitted, whole: r.reports.expected },
+    reportRate: { part: r.reports.submitted, whole: r.reports.dueSoFar },
   });
-  const rows = [...s.children.map((c, i) => row(i + 1, c)), row(null, { ...s.unit, name: `Tổng cộng (${s.unit.name})` })];
+  const rows = [
+    ...s.children.map((c, i) => row(i + 1, c)),
+    ...(s.own ? [row(null, { ...s.own, name: `Chính đơn vị (${s.unit.name})` })] : []),
+    row(null, { ...s.unit, name: `Tổng cộng (${s.unit.name})` }),
+  ];
   const data = await tableToXlsx({ sheetName: 'Tiến độ', title: `Tiến độ thực hiện kế hoạch ngày ${formatViDate(s.asOf)}`, columns, rows });
   return { filename: fileName(`Tiến độ - ${s.unit.name} - ${s.asOf}`, 'xlsx'), data };
 }

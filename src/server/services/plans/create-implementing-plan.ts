@@ -19,7 +19,8 @@ function lowerFirst(s: string): string {
  * "Make our implementing plan": a new draft of `unitId` implementing a published plan addressed
  * to it, pre-filled with the tasks addressed to the unit (each pointing at the task it carries
  * out) and, when the unit has grassroots organisations or cells below it, the reports it must
- * collect from them. The new plan's own work goes by default to those grassroots units, or to
+ * collect from them — unless the superior's plan already asks them, in which case they report to
+ * this unit under the superior's plan. The new plan's own work goes by default to those grassroots units, or to
  * the unit itself when it has none. Needs `write` on the unit.
  * Throws PLAN_NOT_FOUND, PLAN_NOT_PUBLISHED (409), UNIT_NOT_FOUND, FORBIDDEN, UNIT_NOT_IN_AUDIENCE,
  * IMPLEMENTING_PLAN_EXISTS (409).
@@ -65,6 +66,10 @@ export async function createImplementingPlan(parentId: string, input: { unitId: 
         FROM report_obligation ro
         WHERE ro.plan_id = ${parentId}
           AND EXISTS (SELECT 1 FROM obligation_instance oi WHERE oi.obligation_id = ro.id AND oi.unit_id = ${unit.id})
+          -- When the superior's plan already asks the units below for the report, they send it to
+          -- this unit (docs/decisions/014): asking them again would double it.
+          AND NOT EXISTS (SELECT 1 FROM obligation_instance oi WHERE oi.obligation_id = ro.id AND oi.status <> 'cancelled'
+                            AND oi.unit_path <@ ${unit.path}::ltree AND oi.unit_id <> ${unit.id})
         ORDER BY ro.ord`)).rows
     : [];
 

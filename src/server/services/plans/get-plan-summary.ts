@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { vietnamDate } from '#core/ids.ts';
 import type { CounterRow, Progress } from '#core/rollup/counters.ts';
-import { progressFromCounters, rate } from '#core/rollup/counters.ts';
+import { counterRowsMinus, progressFromCounters, rate } from '#core/rollup/counters.ts';
 import type { PlanSummary, ProgressRow, Rates } from '#shared/plans.ts';
 import { PROGRESS_EXPLANATION } from '#shared/plans.ts';
 import type { Tx } from '../../db/client.ts';
@@ -24,22 +24,25 @@ const row = (unitId: string, name: string, p: Progress): ProgressRow => ({ unitI
 export function ratesOf(rows: readonly CounterRow[], p: Progress): Rates {
   const taskLate = rows.filter((r) => r.item === 'task').reduce((s, r) => s + r.doneLate, 0);
   return {
-    taskCompletion: rate(p.tasks.done, p.tasks.total),
+    taskCompletion: rate(p.tasks.done, p.tasks.dueSoFar),
     taskOnTime: rate(p.tasks.done - taskLate, p.tasks.done + p.tasks.overdue),
-    reportSubmission: rate(p.reports.submitted, p.reports.expected),
+    reportSubmission: rate(p.reports.submitted, p.reports.dueSoFar),
     reportOnTime: rate(p.reports.submitted - p.reports.late, p.reports.submitted + p.reports.missing),
   };
 }
 
 /**
- * GET /api/plans/:id/summary: the unit's own total and rates, each child with its rates, and how
- * they are counted. Read from progress_counter (never from the instances).
+ * GET /api/plans/:id/summary: the unit's total over its subtree and rates, each child with its
+ * rates, the unit's own work apart (so the rows add up to the total), and how they are counted.
+ * Read from progress_counter (never from the instances).
  */
 export async function getPlanSummary(planId: string, unitId: string | undefined, ctx: ServiceContext): Promise<PlanSummary> {
   const { plan, unit } = await planAndUnit(planId, unitId, ctx);
   const today = vietnamDate(ctx.now);
   const [own, children] = await readTogether(ctx.tx, [() => ownCounters(ctx.tx, plan.id, unit.id), async () => byName(await findChildCounters(ctx.tx, plan.id, unit.id))]);
   const total = progressFromCounters(own, today);
+  const selfRows = counterRowsMinus(own, children.map((c) => c.rows));
+  const self = progressFromCounters(selfRows, today);
   return {
     asOf: today,
     unit: row(unit.id, unit.name, total),
@@ -48,6 +51,7 @@ export async function getPlanSummary(planId: string, unitId: string | undefined,
       const p = progressFromCounters(c.rows, today);
       return { ...row(c.unitId, c.name, p), rates: ratesOf(c.rows, p) };
     }),
+    own: self.tasks.total + self.reports.expected > 0 ? { ...row(unit.id, unit.name, self), rates: ratesOf(selfRows, self) } : null,
     explanation: [...PROGRESS_EXPLANATION],
   };
 }

@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
-  Coverage, Heatmap, OverdueItem, PlanDraft, PlanList, PlanSummary, PlanTree, PlanUpdate, PlanView, PublishResult, StaleUnitSchema,
+  Coverage, Heatmap, OverdueList, PlanDraft, PlanList, PlanSummary, PlanTree, PlanUpdate, PlanView, PublishResult, StaleUnitSchema,
 } from '#shared/plans.ts';
 import type { z } from '#shared/common.ts';
 import { api } from '../../api-client.ts';
@@ -92,7 +92,7 @@ export function usePlanOverdue(id: string, unit: string, page: number) {
   return useQuery({
     queryKey: planKeys.overdue(id, unit, page),
     queryFn: () =>
-      api.get<{ asOf: string; items: OverdueItem[]; total: number }>(`/api/plans/${id}/overdue`, { unit, limit: OVERDUE_PAGE, offset: (page - 1) * OVERDUE_PAGE }),
+      api.get<OverdueList>(`/api/plans/${id}/overdue`, { unit, limit: OVERDUE_PAGE, offset: (page - 1) * OVERDUE_PAGE }),
     placeholderData: keepPreviousData,
   });
 }

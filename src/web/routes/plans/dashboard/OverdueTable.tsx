@@ -25,6 +25,11 @@ export function OverdueTable({ planId, unitId }: { planId: string; unitId: strin
           <Badge size="sm" variant="light" color={x.item === 'task' ? 'blue' : 'grape'} tt="none" radius="sm" style={{ flexShrink: 0 }}>
             {x.item === 'task' ? t('plans.dash.task') : t('plans.dash.report')}
           </Badge>
+          {x.returned && (
+            <Badge size="sm" variant="light" color="orange" tt="none" radius="sm" style={{ flexShrink: 0 }}>
+              {t('plans.dash.returnedBadge')}
+            </Badge>
+          )}
           {x.item === 'report' ? (
             <Anchor component={Link} to={`/obligation-instances/${x.instanceId}`} size="sm">
               {x.title}
@@ -41,7 +46,9 @@ export function OverdueTable({ planId, unitId }: { planId: string; unitId: strin
   ];
   const rowKey = (x: OverdueItem) => `${x.item}-${x.instanceId}`;
   const empty = <Hint>{t('plans.dash.noOverdue')}</Hint>;
-  const count = (total: number) => t('plans.dash.overdueCount', { n: formatNumber(total) });
+  const split = overdue.data;
+  const count = (total: number) =>
+    split ? t('plans.dash.overdueSplit', { tasks: formatNumber(split.tasks), reports: formatNumber(split.reports) }) : t('plans.dash.overdueCount', { n: formatNumber(total) });
   return (
     <Stack gap="xs">
       <PagedTable query={overdue} label={t('plans.dash.overdueTable')} rowKey={rowKey} columns={columns} minWidth={720} verticalSpacing="xs" empty={empty} count={count} paging={paging} />

@@ -94,13 +94,13 @@ export function PlanDashboard({ planId, root, obligations }: { planId: string; r
       <SimpleGrid cols={{ base: 2, md: 4 }} spacing="sm">
         <Stat
           label={t('plans.dash.taskCompletion')}
-          value={formatRate(s.rates.taskCompletion, tasks.total > 0)}
-          note={t('plans.dash.ofTasks', { done: formatNumber(tasks.done), total: formatNumber(tasks.total) })}
+          value={formatRate(s.rates.taskCompletion, tasks.dueSoFar > 0)}
+          note={t('plans.dash.ofTasks', { done: formatNumber(tasks.done), due: formatNumber(tasks.dueSoFar), total: formatNumber(tasks.total) })}
         />
         <Stat
           label={t('plans.dash.reportSubmission')}
-          value={formatRate(s.rates.reportSubmission, reports.expected > 0)}
-          note={t('plans.dash.ofReports', { done: formatNumber(reports.submitted), total: formatNumber(reports.expected) })}
+          value={formatRate(s.rates.reportSubmission, reports.dueSoFar > 0)}
+          note={t('plans.dash.ofReports', { done: formatNumber(reports.submitted), due: formatNumber(reports.dueSoFar), total: formatNumber(reports.expected) })}
         />
         <Stat label={t('plans.dash.tasksOverdue')} value={formatNumber(tasks.overdue)} color={tasks.overdue > 0 ? 'red.8' : undefined} />
         <Stat label={t('plans.dash.reportsMissing')} value={formatNumber(reports.missing)} color={reports.missing > 0 ? 'red.8' : undefined} />
