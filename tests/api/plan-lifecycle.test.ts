@@ -278,6 +278,10 @@ describe('cancelling a published plan', () => {
     expect(list.json().items.map((x: { taskText: string }) => x.taskText).sort()).toEqual([LATER_TASK, TASK].sort());
     await expectCountersEqualRecount(parent);
     await expectCountersEqualRecount(own);
+    // The đảng bộ may make a new plan carrying out the bloc's.
+    const carry = await get('secgr', `/api/plans?unitId=${tree.units.grassroots}&view=to_carry_out&limit=100`);
+    expect(carry.json().items.find((p: { id: string }) => p.id === parent).implementingPlan).toBeNull();
+    expect((await post('secgr', `/api/plans/${parent}/implementing`, { unitId: tree.units.grassroots })).statusCode).toBe(201);
   });
 });
 

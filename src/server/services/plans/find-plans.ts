@@ -21,7 +21,8 @@ type Row = Omit<PlanListItem, 'progress' | 'implementingPlan' | 'publishedAt'> &
 
 /**
  * Plans of a unit, newest first: `issued` — the plans it made (drafts included); `to_carry_out` —
- * published plans addressed to it, with its progress on each and its own implementing plan.
+ * published plans addressed to it, with its progress on each and its own implementing plan (a
+ * cancelled one left out: the unit may make another). Cancelled plans only with `status=cancelled`.
  * `q` searches number and title without diacritics. Throws UNIT_NOT_FOUND.
  */
 export async function findPlans(q: PlanListQuery, { actor, tx, now }: ServiceContext): Promise<PlanList> {
@@ -44,7 +45,7 @@ export async function findPlans(q: PlanListQuery, { actor, tx, now }: ServiceCon
     : sql`, NULL AS counters, NULL AS "implId", NULL AS "implStatus"`;
   const implJoin = carry
     ? sql`LEFT JOIN LATERAL (SELECT c.id, c.status FROM plan c JOIN document cd ON cd.id = c.id AND cd.deleted_at IS NULL
-                             WHERE c.parent_plan_id = p.id AND c.unit_id = ${unit.id}
+                             WHERE c.parent_plan_id = p.id AND c.unit_id = ${unit.id} AND c.status <> 'cancelled'
                              ORDER BY (c.status = 'published') DESC, c.created_at DESC LIMIT 1) impl ON TRUE`
     : sql``;
   const r = await tx.execute<Row>(sql`
