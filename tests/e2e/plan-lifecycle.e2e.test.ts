@@ -49,9 +49,11 @@ describe('a plan deleted as a draft, or cancelled once published', () => {
     const confirm = page.getByRole('dialog', { name: 'Xóa dự thảo kế hoạch' });
     await confirm.getByText(/sẽ bị xóa khỏi danh sách kế hoạch/).waitFor();
     await confirm.getByRole('button', { name: 'Xóa dự thảo' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Kế hoạch' }).waitFor();
+    await page.waitForURL(/\/plans$/);
     await page.getByText('Đã xóa dự thảo kế hoạch.').waitFor();
-    expect(await page.getByText(draft).count()).toBe(0);
+    const listHeading = page.getByRole('heading', { level: 1, name: 'Kế hoạch', exact: true });
+    await listHeading.waitFor();
+    await expect.poll(() => page.getByText(draft).count()).toBe(0);
 
     // Another is published, and its Word file comes from the plan page.
     const number = `${stamp}2-KH/ĐUK`;
@@ -80,10 +82,9 @@ describe('a plan deleted as a draft, or cancelled once published', () => {
 
     // The list shows it only under its filter.
     await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Kế hoạch', exact: true }).click();
-    const table = page.getByRole('table', { name: 'Đơn vị ban hành' });
-    await table.waitFor();
-    expect(await table.getByText(number).count()).toBe(0);
+    await listHeading.waitFor();
+    await expect.poll(() => page.getByText(number).count()).toBe(0);
     await page.locator('label').filter({ hasText: 'Đã thu hồi' }).click();
-    await table.getByText(number).waitFor();
+    await page.getByRole('table', { name: 'Đơn vị ban hành' }).getByText(number).waitFor();
   });
 });

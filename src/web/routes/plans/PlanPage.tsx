@@ -12,6 +12,7 @@ import { useActingUnit } from '../../components/acting-unit.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatNumber } from '../../components/format.ts';
 import { notifyError } from '../../components/notify.ts';
+import { vietnamDate } from '#core/ids.ts';
 import { formatViDate } from '#core/text/dates.ts';
 import layout from '../../components/layout.module.css';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -105,7 +106,7 @@ function CancelledBanner({ plan }: { plan: PlanView }) {
         {c && (
           <>
             <span>{t('plans.cancel.bannerReason', { reason: c.reason })}</span>
-            <span>{t('plans.cancel.bannerBy', { date: formatViDate(c.at.slice(0, 10)), name: c.byName ?? '—' })}</span>
+            <span>{t('plans.cancel.bannerBy', { date: formatViDate(vietnamDate(new Date(c.at))), name: c.byName ?? '—' })}</span>
           </>
         )}
         <span>{t('plans.cancel.bannerHint')}</span>
