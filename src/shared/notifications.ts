@@ -9,6 +9,8 @@ export const NOTIFICATION_KINDS = [
   'submission_returned',
   'submission_accepted',
   'plan_published',
+  'plan_cancelled',
+  'instance_cancelled',
 ] as const;
 
 export const NOTIFICATION_KIND_LABELS: Record<(typeof NOTIFICATION_KINDS)[number], { vi: string; en: string }> = {
@@ -19,6 +21,8 @@ export const NOTIFICATION_KIND_LABELS: Record<(typeof NOTIFICATION_KINDS)[number
   submission_returned: { vi: 'Báo cáo bị trả lại', en: 'Report returned' },
   submission_accepted: { vi: 'Báo cáo được tiếp nhận', en: 'Report accepted' },
   plan_published: { vi: 'Kế hoạch mới', en: 'New plan' },
+  plan_cancelled: { vi: 'Kế hoạch bị thu hồi', en: 'Plan cancelled' },
+  instance_cancelled: { vi: 'Nhiệm vụ, báo cáo bị thu hồi', en: 'Task or report cancelled' },
 };
 
 export const NotificationListQuerySchema = z.strictObject({

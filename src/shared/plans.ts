@@ -45,7 +45,7 @@ export type PlanStatus = (typeof PLAN_STATUSES)[number];
 export const PLAN_STATUS_LABELS: Record<PlanStatus, { vi: string; en: string }> = {
   draft: { vi: 'Dự thảo', en: 'Draft' },
   published: { vi: 'Đã ban hành', en: 'Published' },
-  cancelled: { vi: 'Đã hủy', en: 'Cancelled' },
+  cancelled: { vi: 'Đã thu hồi', en: 'Cancelled' },
 };
 
 export const INSTANCE_STATUSES = ['not_due', 'due_soon', 'overdue', 'done_on_time', 'done_late'] as const satisfies readonly InstanceStatus[];
@@ -317,9 +317,25 @@ export const PlanViewSchema = z.object({
   obligations: z.array(ObligationViewSchema),
   /** Users granted on a secret plan explicitly (shown to those who may edit the plan). */
   accessUserIds: z.array(z.string()),
-  permissions: z.object({ edit: z.boolean(), publish: z.boolean() }),
+  /** A cancelled ("thu hồi") plan: when, by whom and why. */
+  cancellation: z.object({ at: z.string(), byName: Nullable, reason: z.string() }).nullable(),
+  /** edit, publish and delete a draft; cancel a published plan or one unit's instance of it. */
+  permissions: z.object({ edit: z.boolean(), publish: z.boolean(), delete: z.boolean(), cancel: z.boolean() }),
 });
 export type PlanView = z.infer<typeof PlanViewSchema>;
+
+export const PLAN_CANCEL_REASON_MAX = 1_000;
+/**
+ * POST /api/plans/:id/cancel, /api/task-instances/:id/cancel, /api/obligation-instances/:id/cancel:
+ * why the plan or the instance is cancelled ("thu hồi"), recorded with who and when.
+ */
+export const CancelInputSchema = z.strictObject({
+  reason: z.string({ message: 'Hãy nhập lý do thu hồi' }).trim().min(1, 'Hãy nhập lý do thu hồi').max(PLAN_CANCEL_REASON_MAX, `Lý do dài tối đa ${PLAN_CANCEL_REASON_MAX} ký tự`),
+});
+export type CancelInput = z.infer<typeof CancelInputSchema>;
+/** How many task and report instances the cancellation closed. */
+export const CancelResultSchema = z.object({ tasks: z.number(), reports: z.number() });
+export type CancelResult = z.infer<typeof CancelResultSchema>;
 
 export const PublishResultSchema = z.object({ instances: z.number() });
 export type PublishResult = z.infer<typeof PublishResultSchema>;

@@ -109,6 +109,23 @@ async function planOf(fx: Pick<Fixture, 't'>, unitId: string, publish: boolean, 
 /** A fresh draft of the target's unit, for publishing (publishing consumes it). */
 const draftOf = (fx: Fixture, target: Target) => planOf(fx, fx.unit[target], false);
 
+/** The target's instance of a task or report of a fresh plan of the target addressed to itself, for cancelling (cancelling consumes it). */
+async function ownInstanceOf(fx: Fixture, target: Target, item: 'task' | 'report'): Promise<string> {
+  const db = fx.t.database.db;
+  const s = { actor: SYSTEM, now: fx.t.clock.now };
+  const draft = PlanDraftSchema.parse({
+    unitId: fx.unit[target], title: 'Kế hoạch giao cho chính đơn vị',
+    tasks: [{ text: 'Tổ chức học tập, quán triệt', audience: { scope: 'self' } }],
+    obligations: [{ title: 'Báo cáo kết quả', due: [{ type: 'date', value: '2022-03-31' }], audience: { scope: 'self' } }],
+  });
+  const { id } = await db.transaction((tx) => createPlan(draft, { ...s, tx }));
+  await db.transaction((tx) => publishPlan({ planId: id }, { ...s, tx }));
+  const r = await db.execute<{ id: string }>(item === 'task'
+    ? sql`SELECT id FROM task_instance WHERE plan_id = ${id} AND unit_id = ${fx.unit[target]}`
+    : sql`SELECT id FROM obligation_instance WHERE plan_id = ${id} AND unit_id = ${fx.unit[target]}`);
+  return r.rows[0]!.id;
+}
+
 const SEEDS = join(import.meta.dirname, '../fixtures/extraction/seeds');
 const SEED_001 = readFileSync(join(SEEDS, readdirSync(SEEDS).find((f) => f.startsWith('001_'))!));
 let docFile = 0;
@@ -264,6 +281,16 @@ const CASES: Record<string, Case> = {
     request: (tg, fx) => ({ method: 'PUT', url: `/api/plans/${fx.plan[tg]}`, payload: { title: 'Kế hoạch đã sửa', tasks: [{ text: 'Việc', audience: { scope: 'self' } }] } }),
   },
   'POST /api/plans/:id/publish': { request: async (tg, fx) => ({ method: 'POST', url: `/api/plans/${await draftOf(fx, tg)}/publish` }) },
+  'DELETE /api/plans/:id': { request: async (tg, fx) => ({ method: 'DELETE', url: `/api/plans/${await draftOf(fx, tg)}` }) },
+  'POST /api/plans/:id/cancel': {
+    request: async (tg, fx) => ({ method: 'POST', url: `/api/plans/${await planOf(fx, fx.unit[tg], true)}/cancel`, payload: { reason: 'Ban hành nhầm' } }),
+  },
+  'POST /api/task-instances/:id/cancel': {
+    request: async (tg, fx) => ({ method: 'POST', url: `/api/task-instances/${await ownInstanceOf(fx, tg, 'task')}/cancel`, payload: { reason: 'Giao nhầm' } }),
+  },
+  'POST /api/obligation-instances/:id/cancel': {
+    request: async (tg, fx) => ({ method: 'POST', url: `/api/obligation-instances/${await ownInstanceOf(fx, tg, 'report')}/cancel`, payload: { reason: 'Giao nhầm' } }),
+  },
   'POST /api/plans/:id/implementing': {
     request: (tg, fx) => ({ method: 'POST', url: `/api/plans/${fx.blocPlan}/implementing`, payload: { unitId: fx.unit[tg] } }),
   },

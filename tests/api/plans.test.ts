@@ -166,7 +166,7 @@ describe('a plan drafted by hand and published to the tree', () => {
     expect(first.status).toBe('draft');
     expect(first.tasks.map((x: { kind: string }) => x.kind)).toEqual(['study', 'own_plan', 'task', 'task']);
     expect(first.obligations[0].form.figures[1]).toEqual({ key: 'duoc_hoc_tap', label: 'Số đảng viên được học tập', unit: 'người', of: 'tong_so' });
-    expect(first.permissions).toEqual({ edit: true, publish: true });
+    expect(first.permissions).toEqual({ edit: true, publish: true, delete: true, cancel: false });
 
     // Editing keeps the ids of the tasks sent back and the documents it carries out.
     const edited = { ...draft, title: `${draft.title}; tổ chức đợt sinh hoạt chính trị`, tasks: first.tasks.map((x: Record<string, unknown>) => ({ ...draft.tasks[(x.ord as number) - 1], id: x.id })), obligations: first.obligations.map((o: Record<string, unknown>) => ({ ...draft.obligations[(o.ord as number) - 1], id: o.id })) };

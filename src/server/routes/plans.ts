@@ -1,7 +1,7 @@
 import type { Action } from '#core/access/roles.ts';
 import { z, IdResponseSchema } from '#shared/common.ts';
 import {
-  AudienceAddResultSchema, AudienceAddSchema, CoverageSchema, HeatmapSchema, ImplementingCreateSchema, OverdueListSchema,
+  AudienceAddResultSchema, AudienceAddSchema, CancelInputSchema, CancelResultSchema, CoverageSchema, HeatmapSchema, ImplementingCreateSchema, OverdueListSchema,
   OverdueQuerySchema, PlanAccessSchema, PlanDraftSchema, PlanIdParamsSchema, PlanListQuerySchema, PlanListSchema, PlanSummarySchema,
   PlanTreeQuerySchema, PlanTreeSchema, PlanUnitQuerySchema, PlanUpdateSchema, PlanViewSchema, ProgressRowSchema, PublishResultSchema,
   StaleListSchema, StaleQuerySchema,
@@ -10,6 +10,8 @@ import { PlanFromDocumentParamsSchema } from '#shared/documents.ts';
 import { idParam, scoped } from '../plugins/access.ts';
 import type { ResourceRule } from '../plugins/access.ts';
 import { addAudience } from '../services/plans/add-audience.ts';
+import { cancelPlan } from '../services/plans/cancel-plan.ts';
+import { deleteDraftPlan } from '../services/plans/delete-draft-plan.ts';
 import { createImplementingPlan } from '../services/plans/create-implementing-plan.ts';
 import { createPlan } from '../services/plans/create-plan.ts';
 import { createPlanFromDocument } from '../services/plans/create-plan-from-document.ts';
@@ -62,6 +64,25 @@ const plans: RouteModule = async (app, { ctx }) => {
     await inTransaction(ctx, request, (s) => updatePlan(request.params.id, request.body, s));
     return reply.status(204).send(null);
   });
+
+  app.delete('/api/plans/:id', {
+    config: { access: scoped(plan('write')) },
+    schema: {
+      tags, summary: 'Xóa dự thảo kế hoạch chưa ban hành (409 PLAN_NOT_DRAFT khi đã ban hành: hãy thu hồi)',
+      params: PlanIdParamsSchema, response: { 204: z.null() },
+    },
+  }, async (request, reply) => {
+    await inTransaction(ctx, request, (s) => deleteDraftPlan(request.params.id, s));
+    return reply.status(204).send(null);
+  });
+
+  app.post('/api/plans/:id/cancel', {
+    config: { access: scoped(plan('write')) },
+    schema: {
+      tags, summary: 'Thu hồi kế hoạch đã ban hành, ghi rõ lý do: mọi nhiệm vụ, báo cáo được giữ lại và đánh dấu đã thu hồi, đơn vị được thông báo',
+      params: PlanIdParamsSchema, body: CancelInputSchema, response: { 200: CancelResultSchema },
+    },
+  }, async (request) => inTransaction(ctx, request, (s) => cancelPlan(request.params.id, request.body, s)));
 
   app.post('/api/plans/:id/publish', {
     config: { access: scoped(plan('write')) },

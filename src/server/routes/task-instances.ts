@@ -1,10 +1,11 @@
 import {
-  BulkResultSchema, PlanIdParamsSchema, TaskInstanceBulkSchema, TaskInstanceListQuerySchema, TaskInstanceListSchema,
+  BulkResultSchema, CancelInputSchema, CancelResultSchema, PlanIdParamsSchema, TaskInstanceBulkSchema, TaskInstanceListQuerySchema, TaskInstanceListSchema,
   TaskInstancePatchSchema, TaskInstanceViewSchema, UpcomingListSchema, UpcomingQuerySchema,
 } from '#shared/plans.ts';
 import { UnitIdParamsSchema } from '#shared/units.ts';
 import { idParam, scoped } from '../plugins/access.ts';
 import { bulkUpdateTaskInstances } from '../services/plans/bulk-update-task-instances.ts';
+import { cancelInstance } from '../services/plans/cancel-instance.ts';
 import { findTaskInstances } from '../services/plans/find-task-instances.ts';
 import { findUpcoming } from '../services/plans/find-upcoming.ts';
 import { updateTaskInstance } from '../services/plans/update-task-instance.ts';
@@ -39,6 +40,24 @@ const taskInstances: RouteModule = async (app, { ctx }) => {
       params: PlanIdParamsSchema, body: TaskInstancePatchSchema, response: { 200: TaskInstanceViewSchema },
     },
   }, async (request) => inTransaction(ctx, request, (s) => updateTaskInstance(request.params.id, request.body, s)));
+
+  app.post('/api/task-instances/:id/cancel', {
+    // NOTE: reading the instance is checked here; the service checks `write` on the plan's unit (the unit that gave the task).
+    config: { access: scoped(idParam('task_instance', 'read')) },
+    schema: {
+      tags, summary: 'Thu hồi nhiệm vụ đã giao cho một đơn vị (một kỳ), ghi rõ lý do',
+      params: PlanIdParamsSchema, body: CancelInputSchema, response: { 200: CancelResultSchema },
+    },
+  }, async (request) => inTransaction(ctx, request, (s) => cancelInstance('task', request.params.id, request.body, s)));
+
+  app.post('/api/obligation-instances/:id/cancel', {
+    // NOTE: reading the instance is checked here; the service checks `write` on the plan's unit (the unit that asked for the report).
+    config: { access: scoped(idParam('obligation_instance', 'read')) },
+    schema: {
+      tags, summary: 'Thu hồi báo cáo đã yêu cầu một đơn vị (một kỳ), ghi rõ lý do',
+      params: PlanIdParamsSchema, body: CancelInputSchema, response: { 200: CancelResultSchema },
+    },
+  }, async (request) => inTransaction(ctx, request, (s) => cancelInstance('report', request.params.id, request.body, s)));
 
   app.post('/api/task-instances/bulk', {
     // NOTE: the service checks `write` on the unit of every id and refuses the whole action if one fails.

@@ -38,7 +38,8 @@ export async function createImplementingPlan(parentId: string, input: { unitId: 
   const addressed = await tx.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM plan_audience WHERE plan_id = ${parentId} AND unit_id = ${unit.id}`);
   if (addressed.rows[0]!.n === 0) throw new DomainError('UNIT_NOT_IN_AUDIENCE', 'Kế hoạch này không giao cho đơn vị được chọn thực hiện.');
   const existing = await tx.execute<{ id: string }>(sql`
-    SELECT id FROM plan WHERE parent_plan_id = ${parentId} AND unit_id = ${unit.id} AND status <> 'cancelled' LIMIT 1`);
+    SELECT p.id FROM plan p JOIN document d ON d.id = p.id AND d.deleted_at IS NULL
+    WHERE p.parent_plan_id = ${parentId} AND p.unit_id = ${unit.id} AND p.status <> 'cancelled' LIMIT 1`);
   if (existing.rows[0]) {
     throw new DomainError('IMPLEMENTING_PLAN_EXISTS', 'Đơn vị đã có kế hoạch thực hiện kế hoạch này; hãy mở kế hoạch đó để sửa.', { id: existing.rows[0].id });
   }

@@ -21,7 +21,8 @@ type Row = Omit<PlanListItem, 'progress' | 'implementingPlan' | 'publishedAt'> &
 
 /**
  * Plans of a unit, newest first: `issued` — the plans it made (drafts included); `to_carry_out` —
- * published plans addressed to it, with its progress on each and its own implementing plan.
+ * published plans addressed to it, with its progress on each and its own implementing plan (a
+ * cancelled one left out: the unit may make another). Cancelled plans only with `status=cancelled`.
  * `q` searches number and title without diacritics. Throws UNIT_NOT_FOUND.
  */
 export async function findPlans(q: PlanListQuery, { actor, tx, now }: ServiceContext): Promise<PlanList> {
@@ -32,7 +33,8 @@ export async function findPlans(q: PlanListQuery, { actor, tx, now }: ServiceCon
   // A unit's own plan is among those it issued, never among those it is given to carry out.
   if (carry) conds.push(sql`p.status <> 'draft' AND p.unit_id <> ${unit.id} AND EXISTS (SELECT 1 FROM plan_audience a WHERE a.plan_id = p.id AND a.unit_id = ${unit.id})`);
   else conds.push(sql`p.unit_id = ${unit.id}`);
-  if (q.status) conds.push(sql`p.status = ${q.status}`);
+  // A cancelled plan shows only when asked for ("Đã thu hồi"): it is no longer work for anyone.
+  conds.push(q.status ? sql`p.status = ${q.status}` : sql`p.status <> 'cancelled'`);
   const words = foldForSearch(q.q ?? '').split(' ').filter(Boolean).slice(0, 8);
   for (const w of words) conds.push(sql`${foldedSql(sql`coalesce(d.number, '') || ' ' || coalesce(d.title, '')`)} LIKE ${`%${w.replace(/[%_\\]/g, '\\$&')}%`}`);
   const perUnit = carry
@@ -42,7 +44,8 @@ export async function findPlans(q: PlanListQuery, { actor, tx, now }: ServiceCon
         impl.id AS "implId", impl.status AS "implStatus"`
     : sql`, NULL AS counters, NULL AS "implId", NULL AS "implStatus"`;
   const implJoin = carry
-    ? sql`LEFT JOIN LATERAL (SELECT c.id, c.status FROM plan c WHERE c.parent_plan_id = p.id AND c.unit_id = ${unit.id}
+    ? sql`LEFT JOIN LATERAL (SELECT c.id, c.status FROM plan c JOIN document cd ON cd.id = c.id AND cd.deleted_at IS NULL
+                             WHERE c.parent_plan_id = p.id AND c.unit_id = ${unit.id} AND c.status <> 'cancelled'
                              ORDER BY (c.status = 'published') DESC, c.created_at DESC LIMIT 1) impl ON TRUE`
     : sql``;
   const r = await tx.execute<Row>(sql`

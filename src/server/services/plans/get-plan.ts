@@ -28,10 +28,14 @@ export async function getPlan(id: string, { actor, tx }: ServiceContext): Promis
   const plan = await lookupPlan(tx, id);
   if (!plan) throw notFound();
   const [extra, parent, docs, tasks, obligations, access] = await readTogether(tx, [
-    () => tx.execute<{ recipients: string[]; reminderDays: number[]; sessionNoticeDays: number | null; createdAt: Date; audienceCount: number }>(sql`
+    () => tx.execute<{
+      recipients: string[]; reminderDays: number[]; sessionNoticeDays: number | null; createdAt: Date; audienceCount: number;
+      cancelledAt: Date | null; cancelledBy: string | null; cancelReason: string | null;
+    }>(sql`
       SELECT d.recipients, p.reminder_days AS "reminderDays", p.session_notice_days AS "sessionNoticeDays", p.created_at AS "createdAt",
-             (SELECT count(*)::int FROM plan_audience a WHERE a.plan_id = p.id) AS "audienceCount"
-      FROM plan p JOIN document d ON d.id = p.id WHERE p.id = ${id}`),
+             (SELECT count(*)::int FROM plan_audience a WHERE a.plan_id = p.id) AS "audienceCount",
+             p.cancelled_at AS "cancelledAt", coalesce(cp.full_name, cu.username) AS "cancelledBy", p.cancel_reason AS "cancelReason"
+      FROM plan p JOIN document d ON d.id = p.id LEFT JOIN app_user cu ON cu.id = p.cancelled_by LEFT JOIN person cp ON cp.id = cu.person_id WHERE p.id = ${id}`),
     () => plan.parentPlanId
       ? tx.execute<NonNullable<PlanView['parentPlan']> & { hidden: boolean }>(sql`
           SELECT p.id, d.number, coalesce(d.title, '') AS title, p.unit_id AS "unitId", u.name AS "unitName", ${secretHiddenSql(actor, sql`p.id`)} AS hidden
@@ -56,7 +60,8 @@ export async function getPlan(id: string, { actor, tx }: ServiceContext): Promis
       : Promise.resolve([]),
   ]);
   const e = extra.rows[0]!;
-  const editable = plan.status === 'draft' && can(actor, 'write', plan.unitPath);
+  const writer = can(actor, 'write', plan.unitPath);
+  const editable = plan.status === 'draft' && writer;
   return {
     id: plan.id,
     unitId: plan.unitId,
@@ -79,6 +84,9 @@ export async function getPlan(id: string, { actor, tx }: ServiceContext): Promis
     tasks: tasks.rows,
     obligations: obligations.rows.map((o) => ({ ...o, form: formOf(o.form) })),
     accessUserIds: access,
-    permissions: { edit: editable, publish: editable },
+    cancellation: plan.status === 'cancelled' && e.cancelledAt
+      ? { at: new Date(e.cancelledAt).toISOString(), byName: e.cancelledBy, reason: e.cancelReason ?? '' }
+      : null,
+    permissions: { edit: editable, publish: editable, delete: editable, cancel: plan.status === 'published' && writer },
   };
 }

@@ -14,7 +14,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { Section } from '../../components/Section.tsx';
 import { usePlanObligations, usePublishedPlans } from './consolidation-queries.ts';
-import { downloadFile } from './download.ts';
+import { downloadFile } from '../../components/download.ts';
 import { formatViDate } from '#core/text/dates.ts';
 
 /** "Kế hoạch 48-KH/ĐUK" or "Kế hoạch (chưa có số)". */

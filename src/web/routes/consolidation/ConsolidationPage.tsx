@@ -19,7 +19,7 @@ import { PageLoader } from '../../components/PageLoader.tsx';
 import { ResponsiveModal } from '../../components/ResponsiveModal.tsx';
 import { Section } from '../../components/Section.tsx';
 import { consolidationKeys, scopeQuery, useConsolidation, useSaveConsolidation, useSubmitConsolidation } from './consolidation-queries.ts';
-import { downloadFile } from './download.ts';
+import { downloadFile } from '../../components/download.ts';
 import { FiguresPanel } from './FiguresPanel.tsx';
 import { ReportingPanel } from './ReportingPanel.tsx';
 import { formatViDateTime } from '#core/text/dates.ts';

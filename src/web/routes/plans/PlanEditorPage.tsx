@@ -1,5 +1,5 @@
 import { Alert, Anchor, Button, EmptyState, Group, SegmentedControl, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import { IconDeviceFloppy, IconFileText, IconInfoCircle, IconSend } from '@tabler/icons-react';
+import { IconDeviceFloppy, IconFileText, IconInfoCircle, IconSend, IconTrash } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
 import type { ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -25,6 +25,7 @@ import { draftFromForm, emptyObligation, emptyPlan, emptyTask, fillNames, formFr
 import type { PlanForm } from './plan-form.ts';
 import { usePlan, useSavePlan } from './plan-queries.ts';
 import classes from './plans.module.css';
+import { DeleteDraftModal } from './DeleteDraftModal.tsx';
 import { PublishModal } from './PublishModal.tsx';
 import { TaskCard } from './TaskCard.tsx';
 import { formatViDateTime } from '#core/text/dates.ts';
@@ -50,6 +51,7 @@ function Editor({ initial, planId, view }: { initial: PlanForm; planId: string |
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [publishing, setPublishing] = useState(false);
+  const [deleting, setDeleting] = useState(false);
   const [savedAt, setSavedAt] = useState<string | null>(null);
   const saved = useRef<string>(JSON.stringify(draftFromForm(initial)));
   // The plan's id once it exists: a new draft saved while publishing is not created twice.
@@ -130,9 +132,16 @@ function Editor({ initial, planId, view }: { initial: PlanForm; planId: string |
         subtitle={t('plans.editor.issuer', { unit: form.unitName })}
         actions={
           planId ? (
-            <Button component={Link} to={`/plans/${planId}`} variant="default" leftSection={<IconFileText size={18} aria-hidden />}>
-              {t('plans.editor.view')}
-            </Button>
+            <>
+              <Button component={Link} to={`/plans/${planId}`} variant="default" leftSection={<IconFileText size={18} aria-hidden />}>
+                {t('plans.editor.view')}
+              </Button>
+              {view?.permissions.delete && (
+                <Button variant="default" color="red" leftSection={<IconTrash size={18} aria-hidden />} onClick={() => setDeleting(true)}>
+                  {t('plans.delete.open')}
+                </Button>
+              )}
+            </>
           ) : null
         }
       />
@@ -233,6 +242,7 @@ function Editor({ initial, planId, view }: { initial: PlanForm; planId: string |
           </Stack>
         </div>
       </form>
+      {deleting && view && <DeleteDraftModal plan={view} onClose={() => setDeleting(false)} />}
       <PublishModal
         opened={publishing}
         onClose={() => setPublishing(false)}

@@ -1,12 +1,18 @@
 import { Alert, Button, Group, Stack, Tabs } from '@mantine/core';
-import { IconChartBar, IconCircleCheck, IconFileText, IconHierarchy2, IconInfoCircle, IconPencil, IconSend, IconUsersPlus } from '@tabler/icons-react';
+import {
+  IconArrowBackUp, IconBan, IconChartBar, IconCircleCheck, IconFileText, IconFileTypeDocx, IconHierarchy2, IconInfoCircle, IconPencil, IconSend, IconTrash,
+  IconUsersPlus,
+} from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
 import type { PlanView } from '#shared/plans.ts';
+import { apiUrl } from '../../api-client.ts';
 import { useActingUnit } from '../../components/acting-unit.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatNumber } from '../../components/format.ts';
+import { notifyError } from '../../components/notify.ts';
+import { vietnamDate } from '#core/ids.ts';
 import { formatViDate } from '#core/text/dates.ts';
 import layout from '../../components/layout.module.css';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -17,11 +23,15 @@ import type { UnitRef } from '../../components/unit-queries.ts';
 import { useChoiceParam } from '../../components/use-choice-param.ts';
 import { mayWrite, useMe } from '../../components/use-me.ts';
 import { useRouteId } from '../../components/use-route-id.ts';
+import { downloadFile } from '../../components/download.ts';
 import { AddAudienceModal } from './AddAudienceModal.tsx';
+import { CancelModal } from './CancelModal.tsx';
 import { CoverageTable } from './dashboard/CoverageTable.tsx';
 import { PlanDashboard } from './dashboard/PlanDashboard.tsx';
 import { PlanTreeView } from './dashboard/PlanTreeView.tsx';
-import { usePlan } from './plan-queries.ts';
+import { DeleteDraftModal } from './DeleteDraftModal.tsx';
+import { planActions } from './plan-lifecycle.ts';
+import { cancelUrl, usePlan } from './plan-queries.ts';
 import { PlanBadges } from './PlanBadges.tsx';
 import { PlanContent } from './PlanContent.tsx';
 import { PublishModal } from './PublishModal.tsx';
@@ -69,7 +79,9 @@ function Published({ plan }: { plan: PlanView }) {
           <PlanContent plan={plan} statusUnitId={root?.id ?? null} />
         </Stack>
       </Tabs.Panel>
-      <Tabs.Panel value="progress">{root ? <PlanDashboard planId={plan.id} root={root} obligations={plan.obligations} /> : <PageLoader />}</Tabs.Panel>
+      <Tabs.Panel value="progress">
+        {root ? <PlanDashboard planId={plan.id} root={root} obligations={plan.obligations} canCancel={plan.permissions.cancel} /> : <PageLoader />}
+      </Tabs.Panel>
       <Tabs.Panel value="implementing">
         <Stack gap="md">
           <Section title={t('plans.tree.title')} id="plan-tree">
@@ -84,6 +96,46 @@ function Published({ plan }: { plan: PlanView }) {
   );
 }
 
+/** The banner of a cancelled plan: when, by whom and why it was cancelled. */
+function CancelledBanner({ plan }: { plan: PlanView }) {
+  const { t } = useTranslation();
+  const c = plan.cancellation;
+  return (
+    <Alert color="red" icon={<IconBan aria-hidden />} title={t('plans.cancel.bannerTitle')} mb="md" role="status">
+      <Stack gap={4}>
+        {c && (
+          <>
+            <span>{t('plans.cancel.bannerReason', { reason: c.reason })}</span>
+            <span>{t('plans.cancel.bannerBy', { date: formatViDate(vietnamDate(new Date(c.at))), name: c.byName ?? '—' })}</span>
+          </>
+        )}
+        <span>{t('plans.cancel.bannerHint')}</span>
+      </Stack>
+    </Alert>
+  );
+}
+
+/** "Xuất Word": the plan as a Party-format KẾ HOẠCH (.docx), for whoever reads it. */
+function ExportWordButton({ plan }: { plan: PlanView }) {
+  const { t } = useTranslation();
+  const [busy, setBusy] = useState(false);
+  const download = async () => {
+    setBusy(true);
+    try {
+      await downloadFile(apiUrl(`/api/plans/${plan.id}/export.docx`), 'ke-hoach.docx');
+    } catch (e) {
+      notifyError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Button variant="default" leftSection={<IconFileTypeDocx size={18} aria-hidden />} loading={busy} onClick={() => void download()}>
+      {t('plans.view.exportWord')}
+    </Button>
+  );
+}
+
 /** A plan: its particulars, what it carries out, its tasks and reports; once published, its dashboards. */
 export function PlanPage() {
   const { t } = useTranslation();
@@ -92,12 +144,16 @@ export function PlanPage() {
   const plan = usePlan(id);
   const [publishing, setPublishing] = useState(false);
   const [adding, setAdding] = useState(false);
+  const [deleting, setDeleting] = useState(false);
+  const [cancelling, setCancelling] = useState(false);
   // Just published from the editor or this page: how many task and report instances were created.
   const published = (useLocation().state as { publishedInstances?: number } | null)?.publishedInstances;
 
   if (plan.isPending) return <PageLoader />;
   if (plan.isError) return <ErrorAlert error={plan.error} onRetry={() => void plan.refetch()} />;
   const p = plan.data;
+  const actions = planActions(p, mayWrite(me, p.unitId));
+  const named = [p.number, p.title].filter(Boolean).join(' — ');
 
   return (
     <>
@@ -116,22 +172,37 @@ export function PlanPage() {
           </Stack>
         }
         actions={
-          p.status === 'published' && mayWrite(me, p.unitId) ? (
-            <Button variant="default" leftSection={<IconUsersPlus size={18} aria-hidden />} onClick={() => setAdding(true)}>
-              {t('plans.audienceAdd.open')}
-            </Button>
-          ) : p.permissions.edit ? (
-            <>
+          <>
+            {actions.includes('addAudience') && (
+              <Button variant="default" leftSection={<IconUsersPlus size={18} aria-hidden />} onClick={() => setAdding(true)}>
+                {t('plans.audienceAdd.open')}
+              </Button>
+            )}
+            {actions.includes('edit') && (
               <Button component={Link} to={`/plans/${p.id}/edit`} variant="default" leftSection={<IconPencil size={18} aria-hidden />}>
                 {t('plans.view.edit')}
               </Button>
+            )}
+            {actions.includes('exportWord') && <ExportWordButton plan={p} />}
+            {actions.includes('delete') && (
+              <Button variant="default" color="red" leftSection={<IconTrash size={18} aria-hidden />} onClick={() => setDeleting(true)}>
+                {t('plans.delete.open')}
+              </Button>
+            )}
+            {actions.includes('cancel') && (
+              <Button variant="light" color="red" leftSection={<IconArrowBackUp size={18} aria-hidden />} onClick={() => setCancelling(true)}>
+                {t('plans.cancel.open')}
+              </Button>
+            )}
+            {actions.includes('publish') && (
               <Button leftSection={<IconSend size={18} aria-hidden />} onClick={() => setPublishing(true)}>
                 {t('plans.editor.publish')}
               </Button>
-            </>
-          ) : null
+            )}
+          </>
         }
       />
+      {p.status === 'cancelled' && <CancelledBanner plan={p} />}
       {published !== undefined && p.status === 'published' && (
         <Alert color="green" icon={<IconCircleCheck aria-hidden />} title={t('plans.publish.doneTitle')} role="status" mb="md">
           {t('plans.publish.done', { n: formatNumber(published) })}
@@ -148,6 +219,15 @@ export function PlanPage() {
         <Published plan={p} />
       )}
       {adding && <AddAudienceModal plan={p} onClose={() => setAdding(false)} />}
+      {deleting && <DeleteDraftModal plan={p} onClose={() => setDeleting(false)} />}
+      {cancelling && (
+        <CancelModal
+          title={t('plans.cancel.planTitle')}
+          intro={t('plans.cancel.planIntro', { plan: named, n: formatNumber(p.audienceCount) })}
+          url={cancelUrl('plan', p.id)}
+          onClose={() => setCancelling(false)}
+        />
+      )}
       {p.permissions.publish && (
         <PublishModal
           opened={publishing}

@@ -1,5 +1,6 @@
-import { Anchor, Badge, Button, EmptyState, Group, Paper, Stack, Tabs, Text } from '@mantine/core';
+import { Anchor, Badge, Button, EmptyState, Group, Paper, SegmentedControl, Stack, Tabs, Text } from '@mantine/core';
 import { IconClipboardList, IconFilePlus } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { PlanListItem } from '#shared/plans.ts';
@@ -15,6 +16,8 @@ import { useChoiceParam } from '../../components/use-choice-param.ts';
 import { mayWrite, useMe } from '../../components/use-me.ts';
 import { usePagedSearch } from '../../components/use-paged-search.ts';
 import { ImplementingAction } from './ImplementingAction.tsx';
+import { LIST_FILTERS, statusOfFilter } from './plan-lifecycle.ts';
+import type { ListFilter } from './plan-lifecycle.ts';
 import { PLANS_PAGE, usePlans } from './plan-queries.ts';
 import type { PlanListView } from './plan-queries.ts';
 import { PlanBadges } from './PlanBadges.tsx';
@@ -118,7 +121,9 @@ export function PlansPage() {
   const acting = useActingUnit();
   const [view, setView] = useChoiceParam('view', VIEWS);
   const list = usePagedSearch(PLANS_PAGE);
-  const plans = usePlans(acting.unitId, view, list.q, list.page);
+  // Plans in force, or the cancelled ones ("Đã thu hồi"), which no longer ask anything of anyone.
+  const [filter, setFilter] = useState<ListFilter>('current');
+  const plans = usePlans(acting.unitId, view, list.q, list.page, statusOfFilter(filter));
   const canWrite = mayWrite(me, acting.unitId);
   const columns = usePlanColumns(view, acting.unitId ?? '', canWrite);
 
@@ -134,7 +139,9 @@ export function PlansPage() {
     <EmptyState
       icon={<IconClipboardList size={40} aria-hidden />}
       title={t('plans.list.emptyTitle')}
-      description={list.q ? t('plans.list.noMatch') : view === 'issued' ? t('plans.list.emptyIssued') : t('plans.list.emptyToCarryOut')}
+      description={
+        list.q ? t('plans.list.noMatch') : filter === 'cancelled' ? t('plans.list.emptyCancelled') : view === 'issued' ? t('plans.list.emptyIssued') : t('plans.list.emptyToCarryOut')
+      }
       py="lg"
     />
   );
@@ -166,7 +173,18 @@ export function PlansPage() {
       </Tabs>
       <Paper withBorder p={{ base: 'sm', sm: 'md' }}>
         <Stack gap="sm">
-          <SearchInput label={t('plans.list.search')} placeholder={t('plans.list.searchPlaceholder')} value={list.text} onChange={list.search} maw={420} />
+          <Group align="flex-end" gap="sm">
+            <SearchInput label={t('plans.list.search')} placeholder={t('plans.list.searchPlaceholder')} value={list.text} onChange={list.search} maw={420} style={{ flexGrow: 1 }} />
+            <SegmentedControl
+              aria-label={t('plans.list.filter')}
+              value={filter}
+              onChange={(v) => {
+                setFilter(LIST_FILTERS.find((f) => f === v) ?? 'current');
+                list.firstPage();
+              }}
+              data={LIST_FILTERS.map((f) => ({ value: f, label: t(`plans.list.filter_${f}`) }))}
+            />
+          </Group>
           <PagedTable query={plans} label={label} columns={columns} minWidth={760} card={card} empty={empty} count={count} paging={list.paging} />
         </Stack>
       </Paper>

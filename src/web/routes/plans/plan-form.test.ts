@@ -53,7 +53,7 @@ describe('the plan editor model', () => {
     const view = {
       id: 'p', unitId: BLOC.id, unitName: BLOC.name, number: null, title: 'Kế hoạch', issuedOn: null, status: 'draft', confidentiality: 'normal',
       parentPlanId: null, parentPlan: null, implements: [], recipients: ['Các chi, đảng bộ cơ sở'], reminderDays: [7, 1], sessionNoticeDays: null,
-      publishedAt: null, createdAt: '2022-03-01T00:00:00Z', audienceCount: 0, accessUserIds: [], permissions: { edit: true, publish: true },
+      publishedAt: null, createdAt: '2022-03-01T00:00:00Z', audienceCount: 0, accessUserIds: [], cancellation: null, permissions: { edit: true, publish: true, delete: true, cancel: false },
       tasks: [
         {
           id: 't1', ord: 1, text: 'Việc', kind: 'task', leadUnitIds: [BTG.id, BLOC.id], supportUnitIds: [], leadText: ['Ban Tuyên giáo'], supportText: [],

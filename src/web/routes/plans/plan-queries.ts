@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
-  Coverage, Heatmap, OverdueList, PlanDraft, PlanList, PlanSummary, PlanTree, PlanUpdate, PlanView, PublishResult, StaleUnitSchema,
+  CancelResult, Coverage, Heatmap, OverdueList, PlanDraft, PlanList, PlanStatus, PlanSummary, PlanTree, PlanUpdate, PlanView, PublishResult, StaleUnitSchema,
 } from '#shared/plans.ts';
 import type { z } from '#shared/common.ts';
 import { api } from '../../api-client.ts';
@@ -13,7 +13,7 @@ export type StaleUnit = z.infer<typeof StaleUnitSchema>;
 
 export const planKeys = {
   all: ['plans'] as const,
-  list: (unitId: string, view: PlanListView, q: string, page: number) => ['plans', 'list', unitId, view, q, page] as const,
+  list: (unitId: string, view: PlanListView, q: string, page: number, status?: PlanStatus) => ['plans', 'list', unitId, view, q, page, status ?? 'current'] as const,
   detail: (id: string) => ['plans', 'detail', id] as const,
   dashboard: (id: string) => ['plans', 'dashboard', id] as const,
   summary: (id: string, unit: string) => ['plans', 'dashboard', id, 'summary', unit] as const,
@@ -24,12 +24,12 @@ export const planKeys = {
   tree: (id: string) => ['plans', 'dashboard', id, 'tree'] as const,
 };
 
-/** One page of a unit's plans: those it issued, or those it must carry out. */
-export function usePlans(unitId: string | null, view: PlanListView, q: string, page: number) {
+/** One page of a unit's plans: those it issued, or those it must carry out; cancelled ones only when `status` asks for them. */
+export function usePlans(unitId: string | null, view: PlanListView, q: string, page: number, status?: PlanStatus) {
   return useQuery({
-    queryKey: planKeys.list(unitId ?? '', view, q, page),
+    queryKey: planKeys.list(unitId ?? '', view, q, page, status),
     queryFn: ({ signal }) =>
-      api.get<PlanList>('/api/plans', { unitId, view, q: q.trim(), limit: PLANS_PAGE, offset: (page - 1) * PLANS_PAGE }, signal),
+      api.get<PlanList>('/api/plans', { unitId, view, status, q: q.trim(), limit: PLANS_PAGE, offset: (page - 1) * PLANS_PAGE }, signal),
     enabled: !!unitId,
     placeholderData: keepPreviousData,
   });
@@ -65,6 +65,32 @@ export function usePublishPlan() {
       void client.invalidateQueries({ queryKey: ['work'] });
     },
   });
+}
+
+/** Deletes a draft never published (the plan page then leaves for the list). */
+export function useDeletePlan() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.delete(`/api/plans/${id}`),
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['plans', 'list'] }),
+  });
+}
+
+/** Cancels ("thu hồi") a published plan, or one unit's task or report of it, with a reason. */
+export function useCancel() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ url, reason }: { url: string; reason: string }) => api.post<CancelResult>(url, { reason }),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: planKeys.all });
+      void client.invalidateQueries({ queryKey: ['work'] });
+    },
+  });
+}
+
+/** The URL that cancels a plan, a task instance or a report instance. */
+export function cancelUrl(what: 'plan' | 'task' | 'report', id: string): string {
+  return what === 'plan' ? `/api/plans/${id}/cancel` : what === 'task' ? `/api/task-instances/${id}/cancel` : `/api/obligation-instances/${id}/cancel`;
 }
 
 /** "Make our implementing plan": a draft of `unitId` pre-filled from the plan addressed to it. */

@@ -68,7 +68,7 @@ function DrillPath({ root, unitId, onDrill }: { root: UnitRef; unitId: string; o
  * completion and on-time rates of each direct child, the heat map, what is overdue and who has
  * gone quiet, and how the figures are counted. Clicking a unit shows the same one level down.
  */
-export function PlanDashboard({ planId, root, obligations }: { planId: string; root: UnitRef; obligations: { id: string; title: string }[] }) {
+export function PlanDashboard({ planId, root, obligations, canCancel = false }: { planId: string; root: UnitRef; obligations: { id: string; title: string }[]; canCancel?: boolean }) {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const unitId = params.get('unit') ?? root.id;
@@ -145,7 +145,7 @@ export function PlanDashboard({ planId, root, obligations }: { planId: string; r
       )}
 
       <Section id="dash-overdue" title={t('plans.dash.overdue')}>
-        <OverdueTable key={unitId} planId={planId} unitId={unitId} />
+        <OverdueTable key={unitId} planId={planId} unitId={unitId} canCancel={canCancel} />
       </Section>
 
       <Section id="dash-stale" title={t('plans.dash.stale')}>

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, setCsrfToken } from '../../api-client.ts';
+import { ApiError, setCsrfToken } from '../api-client.ts';
 import { fetchFile } from './download.ts';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';

@@ -1,4 +1,4 @@
-import { ApiError, csrfHeader } from '../../api-client.ts';
+import { ApiError, csrfHeader } from '../api-client.ts';
 
 /** The file name a Content-Disposition header gives (its UTF-8 form first), else `fallback`. */
 export function fileNameOf(disposition: string | null, fallback: string): string {
