@@ -208,8 +208,8 @@ describe('cancelling a published plan', () => {
   it('leaves counters equal to a recount, with nothing left to do', async () => {
     await expectCountersEqualRecount(plan);
     expect(await progressFromDb(db(), plan, tree.units.bloc, TODAY)).toEqual({
-      tasks: { total: 0, done: 0, overdue: 0 },
-      reports: { expected: 0, submitted: 0, late: 0, missing: 0 },
+      tasks: { total: 0, dueSoFar: 0, done: 0, overdue: 0 },
+      reports: { expected: 0, dueSoFar: 0, submitted: 0, late: 0, missing: 0 },
     });
     const summary = await get('staff', `/api/plans/${plan}/summary`);
     expect(summary.statusCode).toBe(200);
@@ -320,7 +320,7 @@ describe('cancelling one unit’s task or report', () => {
     expect(row.rows[0]).toEqual({ status: 'cancelled', reason: REASON });
     // The overdue task of c1 no longer counts, c2's still does.
     const after = await progressFromDb(db(), plan, tree.units.bloc, TODAY);
-    expect(after.tasks).toEqual({ total: before.tasks.total - 1, done: before.tasks.done, overdue: before.tasks.overdue - 1 });
+    expect(after.tasks).toEqual({ total: before.tasks.total - 1, dueSoFar: before.tasks.dueSoFar - 1, done: before.tasks.done, overdue: before.tasks.overdue - 1 });
     await expectCountersEqualRecount(plan);
     const list = await get('sec1', `/api/units/${tree.units.c1}/task-instances?planId=${plan}`);
     expect(list.json().items.map((x: { id: string }) => x.id)).not.toContain(c1Task);
@@ -345,7 +345,7 @@ describe('cancelling one unit’s task or report', () => {
     expect(res.json()).toEqual({ tasks: 0, reports: 1 });
     expect(await receiver()).toBe(tree.units.bloc);
     const after = await progressFromDb(db(), plan, tree.units.bloc, TODAY);
-    expect(after.reports).toEqual({ ...before.reports, expected: before.reports.expected - 1, missing: before.reports.missing - 1 });
+    expect(after.reports).toEqual({ ...before.reports, expected: before.reports.expected - 1, dueSoFar: before.reports.dueSoFar - 1, missing: before.reports.missing - 1 });
     await expectCountersEqualRecount(plan);
     const owed = await get('secgr', `/api/units/${tree.units.grassroots}/obligations?limit=200`);
     expect(owed.json().items.map((x: { id: string }) => x.id)).not.toContain(grReport);
