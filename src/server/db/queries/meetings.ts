@@ -188,8 +188,10 @@ export type SubtreeStudy = {
  * membership_unit_dates_idx) and aggregated per unit, then per sub-unit; marks through the sessions
  * of the period (meeting_unit_idx, then meeting_attendance's key). At the root of a national tree
  * that is every membership of the country (5.6 million rows, one hash aggregate of ~340,000
- * units) plus the marks of the period's sessions: a scan of seconds, never rows in memory here.
- * At a Khối or a grassroots organisation it is a few thousand rows.
+ * units) plus the marks of the period's sessions: an estimated scan of seconds on PostgreSQL (not
+ * yet measured by `npm run bench`), and never rows in this process's memory, where the count over
+ * sessions alone used to load every membership and mark of the subtree. At a Khối or a grassroots
+ * organisation it is a few thousand rows.
  */
 export async function studyOfSubtree(tx: Db | Tx, root: TreePath, sessionCond: SQL, asOf: IsoDate): Promise<Map<string | null, SubtreeStudy>> {
   const r = await tx.execute<{ label: string | null } & SubtreeStudy>(sql`
