@@ -58,7 +58,7 @@ export function BelowDay({ unitId, day, mark }: { unitId: string; day: string; m
       {data.total === 0 ? (
         <Hint>{t('home.below.none')}</Hint>
       ) : (
-        <Stack gap={6} component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('home.below.list', { date })}>
+        <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('home.below.list', { date })}>
           {data.items.map((x) => (
             <li key={x.instanceId}>
               <Group gap={8} wrap="wrap">
@@ -74,13 +74,15 @@ export function BelowDay({ unitId, day, mark }: { unitId: string; day: string; m
                     {x.unitName}
                   </Text>
                 )}
-                <Text size="sm">
-                  {x.title} · {x.periodLabel}
-                  {x.planNumber ? ` · ${x.planNumber}` : ''}
-                </Text>
                 <Badge variant="light" color={x.open ? (mark?.late ? 'red' : 'orange') : 'green'} tt="none" radius="sm">
                   {t(`home.below.state.${x.state}`)}
                 </Badge>
+              </Group>
+              <Group gap={8} wrap="wrap" mt={2}>
+                <Text size="sm" c="dimmed">
+                  {x.title} · {x.periodLabel}
+                  {x.planNumber ? ` · ${x.planNumber}` : ''}
+                </Text>
                 {x.item === 'report' ? (
                   <Anchor component={Link} to={`/obligations/${x.itemId}/status?unit=${unitId}&period=${encodeURIComponent(x.periodKey)}`} size="sm">
                     {t('home.below.status')}
