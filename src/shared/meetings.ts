@@ -308,9 +308,13 @@ export type CoverageQuery = z.infer<typeof CoverageQuerySchema>;
 const RollupRowSchema = CoverageFiguresSchema.extend({
   unitId: z.string(),
   name: z.string(),
+  /** Main study sessions held (make-up sessions apart). */
   sessions: z.number(),
-  /** When a task is chosen: units that must hold a session, and those that have. */
-  units: z.object({ addressed: z.number(), held: z.number() }).nullable(),
+  /**
+   * Units that must hold a session and those that have held one: without a task, the units with
+   * party members; with a task, the units given it (COVERAGE_EXPLANATION says which).
+   */
+  units: z.object({ addressed: z.number(), held: z.number() }),
 });
 export type RollupRow = z.infer<typeof RollupRowSchema>;
 
@@ -328,9 +332,18 @@ export const CoverageRollupSchema = z.object({
 export type CoverageRollup = z.infer<typeof CoverageRollupSchema>;
 
 export const COVERAGE_EXPLANATION: readonly string[] = [
-  'Số phải học tập: đảng viên (và thành phần được mở rộng) đang sinh hoạt tại đơn vị vào ngày của hội nghị hoặc buổi học bù.',
-  'Số đã học tập: có mặt tại hội nghị hoặc buổi học bù, hoặc đã xác nhận tự học; mỗi người chỉ tính một lần.',
-  'Số liệu của một đơn vị gồm cả các đơn vị cấp dưới; nhiều hội nghị trong kỳ thì cộng dồn lượt học tập.',
+  'Số phải học tập: đảng viên chính thức và dự bị đang sinh hoạt tại đơn vị và các đơn vị cấp dưới vào ngày cuối của kỳ (hoặc hôm nay nếu kỳ chưa hết), mỗi người một lần; đảng viên của đơn vị chưa tổ chức học tập vẫn được tính là chưa học tập.',
+  'Số đã học tập: những đảng viên đó đã có mặt, hoặc đã xác nhận tự học, tại một hội nghị học tập đã tổ chức trong kỳ hoặc tại buổi học bù của hội nghị đó; học nhiều buổi vẫn chỉ tính một lần.',
+  'Đơn vị đã tổ chức: số đơn vị có đảng viên (chi bộ, hoặc đảng bộ, cấp ủy có đảng viên sinh hoạt trực tiếp) đã tổ chức ít nhất một hội nghị học tập trong kỳ, trên tổng số đơn vị có đảng viên.',
+  'Số hội nghị: hội nghị học tập đã tổ chức trong kỳ, không kể buổi học bù. Chỉ liệt kê đơn vị trực thuộc có đảng viên hoặc có hội nghị; ban, đoàn thể không có đảng viên không được liệt kê.',
+];
+
+/** The explanation when the coverage is that of one task of a plan. */
+export const COVERAGE_TASK_EXPLANATION: readonly string[] = [
+  COVERAGE_EXPLANATION[0]!,
+  'Số đã học tập: những đảng viên đó đã có mặt, hoặc đã xác nhận tự học, tại một hội nghị thực hiện nhiệm vụ này hoặc tại buổi học bù của hội nghị đó; học nhiều buổi vẫn chỉ tính một lần.',
+  'Đơn vị đã tổ chức: số đơn vị được giao nhiệm vụ này đã tổ chức hội nghị thực hiện nhiệm vụ, trên tổng số đơn vị được giao.',
+  'Số hội nghị: hội nghị thực hiện nhiệm vụ này đã tổ chức, không kể buổi học bù. Chỉ liệt kê đơn vị trực thuộc có đảng viên, có hội nghị hoặc được giao nhiệm vụ.',
 ];
 
 /** GET /api/meetings/upcoming: planned sessions of a subtree. */

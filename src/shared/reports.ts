@@ -1,5 +1,5 @@
-import { z, IdSchema, LIMITS } from './common.ts';
-import { INSTANCE_STATUS_LABELS } from '#core/deadline/resolve.ts';
+import { z, IdSchema, IsoDateSchema, LIMITS } from './common.ts';
+import { daysLate, INSTANCE_STATUS_LABELS } from '#core/deadline/resolve.ts';
 import type { InstanceStatus } from '#core/deadline/resolve.ts';
 
 /**
@@ -314,3 +314,61 @@ export const ReceivedReportsSchema = z.object({
   total: z.number(),
 });
 export type ReceivedReports = z.infer<typeof ReceivedReportsSchema>;
+
+/** The widest window of the calendar of what falls due below: six weeks, the days a month grid shows. */
+export const DUE_BELOW_MAX_DAYS = 42;
+
+/**
+ * GET /api/units/:id/due-below — for the staff of a committee, what falls due below them day by
+ * day between `from` and `to` (at most six weeks): the reports the unit receives, by state, and the
+ * task instances of the units below it, open or done.
+ */
+export const DueBelowQuerySchema = z
+  .strictObject({ from: IsoDateSchema, to: IsoDateSchema })
+  .refine((q) => q.from <= q.to, { message: 'Ngày bắt đầu phải trước ngày kết thúc', path: ['to'] })
+  .refine((q) => daysLate(q.from, q.to) < DUE_BELOW_MAX_DAYS, { message: `Chỉ xem được tối đa ${DUE_BELOW_MAX_DAYS} ngày một lần`, path: ['to'] });
+export type DueBelowQuery = z.infer<typeof DueBelowQuerySchema>;
+export const DueBelowDaySchema = z.object({
+  date: z.string(),
+  /** Reports the unit receives due that day: not sent yet (pending, draft, returned), awaiting acceptance, accepted. */
+  reports: z.object({ notSent: z.number(), submitted: z.number(), accepted: z.number() }),
+  /** Task instances of the units below due that day. */
+  tasks: z.object({ open: z.number(), done: z.number() }),
+});
+export type DueBelowDay = z.infer<typeof DueBelowDaySchema>;
+export const DueBelowSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  today: z.string(),
+  /** The days with something due, in order. */
+  days: z.array(DueBelowDaySchema),
+});
+export type DueBelow = z.infer<typeof DueBelowSchema>;
+
+/** GET /api/units/:id/due-below/items — what falls due below on one day, not sent and open first. */
+export const DueBelowItemsQuerySchema = z.strictObject({
+  date: IsoDateSchema,
+  limit: z.coerce.number().int().min(1).max(LIMITS.pageSize).default(20),
+  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+});
+export type DueBelowItemsQuery = z.infer<typeof DueBelowItemsQuerySchema>;
+export const DueBelowItemSchema = z.object({
+  item: z.enum(['report', 'task']),
+  instanceId: z.string(),
+  /** The report obligation or the task. */
+  itemId: z.string(),
+  unitId: z.string(),
+  unitName: z.string(),
+  planId: z.string(),
+  planNumber: z.string().nullable(),
+  title: z.string(),
+  periodKey: z.string(),
+  periodLabel: z.string(),
+  /** A report: pending, draft, submitted, returned, accepted; a task: open, done. */
+  state: z.string(),
+  /** Not sent (a report) or not done (a task). */
+  open: z.boolean(),
+});
+export type DueBelowItem = z.infer<typeof DueBelowItemSchema>;
+export const DueBelowItemsSchema = z.object({ items: z.array(DueBelowItemSchema), total: z.number() });
+export type DueBelowItems = z.infer<typeof DueBelowItemsSchema>;

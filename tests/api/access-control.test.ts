@@ -250,6 +250,8 @@ const CASES: Record<string, Case> = {
   // reports and notifications
   'GET /api/units/:id/obligations': { request: (tg, fx) => ({ method: 'GET', url: `/api/units/${fx.unit[tg]}/obligations` }) },
   'GET /api/units/:id/received-reports': { request: (tg, fx) => ({ method: 'GET', url: `/api/units/${fx.unit[tg]}/received-reports?state=late` }) },
+  'GET /api/units/:id/due-below': { request: (tg, fx) => ({ method: 'GET', url: `/api/units/${fx.unit[tg]}/due-below?from=2022-03-01&to=2022-03-31` }) },
+  'GET /api/units/:id/due-below/items': { request: (tg, fx) => ({ method: 'GET', url: `/api/units/${fx.unit[tg]}/due-below/items?date=2022-03-31` }) },
   'POST /api/obligations/:id/submissions': {
     request: (tg, fx) => ({ method: 'POST', url: `/api/obligations/${fx.obligationInstance[tg]}/submissions`, payload: { figures: { total: 5 }, narrative: {}, submit: false } }),
   },

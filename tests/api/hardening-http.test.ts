@@ -460,6 +460,8 @@ describe('finding 10: a GET changes nothing', () => {
       '/api/people/:id': `/api/people/${tree.people.p1}`,
       '/api/units/:id/obligations': `/api/units/${c1}/obligations`,
       '/api/units/:id/received-reports': `/api/units/${grassroots}/received-reports?state=late`,
+      '/api/units/:id/due-below': `/api/units/${grassroots}/due-below?from=2022-03-01&to=2022-04-11`,
+      '/api/units/:id/due-below/items': `/api/units/${grassroots}/due-below/items?date=2022-03-10`,
       '/api/obligation-instances/:id': `/api/obligation-instances/${ids.obligationInstance}`,
       '/api/obligations/:id/status': `/api/obligations/${ids.obligation}/status?unit=${grassroots}`,
       '/api/notifications': '/api/notifications',

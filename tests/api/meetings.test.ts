@@ -187,7 +187,7 @@ describe('attendance, make-up sessions and coverage', () => {
     const detail = await call<{ versions: { status: string; figures: Record<string, number>; narrative: Record<string, string> }[] }>('sec1', 'GET', `/api/obligation-instances/${c1Report}`);
     expect(detail.body.versions).toHaveLength(1);
     expect(detail.body.versions[0]).toMatchObject({ status: 'draft', figures: { total: 4, studied: 3 } });
-    expect(Object.values(detail.body.versions[0]!.narrative)[0]).toContain('3/4 người được học tập');
+    expect(Object.values(detail.body.versions[0]!.narrative)[0]).toContain('3/4 đảng viên được học tập');
     const corrected = await call('sec1', 'POST', `/api/obligations/${c1Report}/submissions`, { figures: { total: 4, studied: 4 }, narrative: {}, submit: true });
     expect(corrected.status).toBe(201);
     const submitted = await call<{ versions: { status: string; figures: Record<string, number> }[] }>('sec1', 'GET', `/api/obligation-instances/${c1Report}`);
@@ -206,11 +206,13 @@ describe('attendance, make-up sessions and coverage', () => {
   it('rolls coverage up the tree, by task and by sub-unit', async () => {
     const bloc = await call<CoverageRollup>('staff', 'GET', `/api/meetings/coverage?unit=${tree.units.bloc}&taskId=${taskId}`);
     expect(bloc.status).toBe(200);
-    expect(bloc.body.total).toMatchObject({ mustStudy: 4, studied: 3, sessions: 1, percent: 75, units: { addressed: 3, held: 1 } });
-    expect(bloc.body.children).toEqual([expect.objectContaining({ unitId: tree.units.grassroots, mustStudy: 4, studied: 3, units: { addressed: 3, held: 1 } })]);
+    // Every party member of the Khối must study: its own member, c1's four of the day and c2's two, who have not.
+    expect(bloc.body.total).toMatchObject({ mustStudy: 7, studied: 3, sessions: 1, percent: 42, units: { addressed: 3, held: 1 } });
+    expect(bloc.body.own).toMatchObject({ unitId: tree.units.bloc, mustStudy: 1, studied: 0, units: { addressed: 0, held: 0 } });
+    expect(bloc.body.children).toEqual([expect.objectContaining({ unitId: tree.units.grassroots, mustStudy: 6, studied: 3, units: { addressed: 3, held: 1 } })]);
     const grassroots = await call<CoverageRollup>('staff', 'GET', `/api/meetings/coverage?unit=${tree.units.grassroots}&from=2022-01-01&to=2022-12-31`);
     expect(grassroots.body.children.map((c) => [c.name, c.studied, c.mustStudy])).toEqual([
-      ['Chi bộ Thanh tra Sở', 0, 0],
+      ['Chi bộ Thanh tra Sở', 0, 2],
       ['Chi bộ Văn phòng Sở', 3, 4],
     ]);
     expect((await call('sec1', 'GET', `/api/meetings/coverage?unit=${tree.units.grassroots}`)).status).toBe(404);

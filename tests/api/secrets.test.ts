@@ -268,6 +268,8 @@ describe('a user outside the audience', () => {
       'GET /api/units/:id/task-instances': ['', ...plans.map((p) => `planId=${p}`)],
       'GET /api/units/:id/task-instances.xlsx': ['', ...plans.map((p) => `planId=${p}`)],
       'GET /api/meetings/coverage': ['', ...tasks.map((x) => `taskId=${x}`)],
+      'GET /api/units/:id/due-below': ['from=2022-03-01&to=2022-04-11'],
+      'GET /api/units/:id/due-below/items': ['date=2022-03-20', 'date=2022-03-25', 'date=2022-03-31'],
       'GET /api/obligations/:id/status': ['', 'period=2022-03-25'],
       'GET /api/obligations/:id/status.xlsx': ['', 'period=2022-03-25'],
       'GET /api/obligations/:id/consolidation': ['', 'period=2022-03-25'],

@@ -1,10 +1,11 @@
 import {
-  AcceptInputSchema, IdParamsSchema, ObligationInstanceDetailSchema, ObligationListQuerySchema, ObligationListSchema,
+  AcceptInputSchema, DueBelowItemsQuerySchema, DueBelowItemsSchema, DueBelowQuerySchema, DueBelowSchema, IdParamsSchema, ObligationInstanceDetailSchema, ObligationListQuerySchema, ObligationListSchema,
   ObligationStatusQuerySchema, ObligationStatusListSchema, ReceivedReportsQuerySchema, ReceivedReportsSchema, ReturnInputSchema, ReviewResultSchema, SubmissionInputSchema,
   SubmissionSavedSchema, UrgeInputSchema, UrgeResultSchema,
 } from '#shared/reports.ts';
 import { UnitIdParamsSchema } from '#shared/units.ts';
 import { scoped } from '../plugins/access.ts';
+import { findDueBelow, findDueBelowItems } from '../services/reports/find-due-below.ts';
 import { findObligationStatus } from '../services/reports/find-obligation-status.ts';
 import { findReceivedReports } from '../services/reports/find-received-reports.ts';
 import { findObligations } from '../services/reports/find-obligations.ts';
@@ -33,6 +34,22 @@ const reports: RouteModule = async (app, { ctx }) => {
       params: UnitIdParamsSchema, querystring: ReceivedReportsQuerySchema, response: { 200: ReceivedReportsSchema },
     },
   }, async (request) => findReceivedReports(request.params.id, request.query, readContext(ctx, request)));
+
+  app.get('/api/units/:id/due-below', {
+    config: { access: scoped({ from: 'params', key: 'id', resource: 'unit', action: 'read' }) },
+    schema: {
+      tags, summary: 'Lịch việc đến hạn ở đơn vị trực thuộc: số báo cáo gửi về và nhiệm vụ của đơn vị cấp dưới theo từng ngày (tối đa 42 ngày)',
+      params: UnitIdParamsSchema, querystring: DueBelowQuerySchema, response: { 200: DueBelowSchema },
+    },
+  }, async (request) => findDueBelow(request.params.id, request.query, readContext(ctx, request)));
+
+  app.get('/api/units/:id/due-below/items', {
+    config: { access: scoped({ from: 'params', key: 'id', resource: 'unit', action: 'read' }) },
+    schema: {
+      tags, summary: 'Báo cáo gửi về và nhiệm vụ của đơn vị cấp dưới đến hạn trong một ngày',
+      params: UnitIdParamsSchema, querystring: DueBelowItemsQuerySchema, response: { 200: DueBelowItemsSchema },
+    },
+  }, async (request) => findDueBelowItems(request.params.id, request.query, readContext(ctx, request)));
 
   app.post('/api/obligations/:id/submissions', {
     // NOTE: `:id` is an obligation instance or a report obligation (with unitId and period in the

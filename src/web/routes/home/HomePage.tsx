@@ -10,6 +10,7 @@ import { Hint } from '../../components/Hint.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { Stat } from '../../components/Stat.tsx';
+import { useUnit } from '../../components/unit-queries.ts';
 import { mayWrite, useMe } from '../../components/use-me.ts';
 import { TaskUpdateModal } from '../../components/work/TaskUpdateModal.tsx';
 import { openWork } from '../../components/work/work-items.ts';
@@ -17,6 +18,8 @@ import type { WorkItem } from '../../components/work/work-items.ts';
 import { useUnitObligations, useUnitTasks } from '../../components/work/work-queries.ts';
 import { WorkList } from '../../components/work/WorkList.tsx';
 import classes from './home.module.css';
+import { BelowDay, useDueBelow } from './BelowDay.tsx';
+import { belowMarks } from './month-grid.ts';
 import { MonthCalendar } from './MonthCalendar.tsx';
 import { ReceivedReports } from './ReceivedReports.tsx';
 import { formatViDate } from '#core/text/dates.ts';
@@ -40,8 +43,13 @@ export function HomePage() {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [updating, setUpdating] = useState<{ items: WorkItem[]; mode: 'single' | 'bulk' } | null>(null);
   const canWrite = mayWrite(me, acting.unitId);
+  // The staff of a unit with units below it also see, on the calendar, what falls due below them.
+  const unit = useUnit(canWrite ? acting.unitId : null);
+  const staffBelow = canWrite && (unit.data?.childCount ?? 0) > 0;
+  const dueBelow = useDueBelow(acting.unitId, month, staffBelow && view === 'calendar');
 
   const items = useMemo(() => openWork(tasks.data?.items ?? [], reports.data?.items ?? []), [tasks.data, reports.data]);
+  const marks = useMemo(() => (staffBelow && dueBelow.data ? belowMarks(dueBelow.data.days, today) : undefined), [staffBelow, dueBelow.data, today]);
 
   useEffect(() => {
     if (highlight && items.some((x) => x.id === highlight)) document.getElementById(`work-${highlight}`)?.scrollIntoView({ block: 'center' });
@@ -97,7 +105,7 @@ export function HomePage() {
             ]}
             w="fit-content"
           />
-          {items.length === 0 ? (
+          {items.length === 0 && view === 'list' ? (
             <EmptyState icon={<IconCircleCheck size={40} aria-hidden />} title={t('home.emptyTitle')} description={t('home.emptyBody')} py="lg" />
           ) : view === 'list' ? (
             <WorkList
@@ -112,7 +120,8 @@ export function HomePage() {
           ) : (
             <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
               <Paper withBorder p="sm">
-                <MonthCalendar items={items} month={month} onMonth={setMonth} today={today} selectedDay={day} onSelectDay={setDay} />
+                <MonthCalendar items={items} month={month} onMonth={setMonth} today={today} selectedDay={day} onSelectDay={setDay} below={marks} />
+                {dueBelow.isError && <ErrorAlert error={dueBelow.error} onRetry={() => void dueBelow.refetch()} />}
               </Paper>
               <Stack gap="xs">
                 <Title order={2} fz="h5">
@@ -131,6 +140,7 @@ export function HomePage() {
                     onOpenTask={canWrite ? (x) => setUpdating({ items: [x], mode: 'single' }) : undefined}
                   />
                 )}
+                {day && staffBelow && acting.unitId && <BelowDay key={day} unitId={acting.unitId} day={day} mark={marks?.get(day)} />}
               </Stack>
             </SimpleGrid>
           )}

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useLang } from '../../components/use-lang.ts';
 import type { WorkItem } from '../../components/work/work-items.ts';
 import classes from './home.module.css';
+import type { BelowMark } from './month-grid.ts';
 import { addMonths, monthGrid } from './month-grid.ts';
 import { formatViDate } from '#core/text/dates.ts';
 
@@ -16,12 +17,25 @@ interface Props {
   today: string;
   selectedDay: string | null;
   onSelectDay: (day: string | null) => void;
+  /** For the staff of a committee: what is still owed below on each day (belowMarks). */
+  below?: Map<string, BelowMark>;
 }
 
 const WEEKDAYS = { vi: ['T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'CN'], en: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] };
 
-/** A month of deadlines: each day shows how much is due (red when something is overdue); a day opens its list. */
-export function MonthCalendar({ items, month, onMonth, today, selectedDay, onSelectDay }: Props) {
+/** What a day says of the units below, in words: "3 báo cáo đơn vị trực thuộc quá hạn, 1 nhiệm vụ … quá hạn". */
+export function belowText(t: (key: string, o: Record<string, unknown>) => string, mark: BelowMark): string {
+  const parts: string[] = [];
+  if (mark.reports > 0) parts.push(t(mark.late ? 'home.below.reportsLate' : 'home.below.reportsDue', { n: mark.reports }));
+  if (mark.tasks > 0) parts.push(t(mark.late ? 'home.below.tasksLate' : 'home.below.tasksDue', { n: mark.tasks }));
+  return parts.join(', ');
+}
+
+/**
+ * A month of deadlines: each day shows how much of the unit's own work is due (red when something is
+ * overdue) and, apart, what the units below still owe that day; a day opens its list.
+ */
+export function MonthCalendar({ items, month, onMonth, today, selectedDay, onSelectDay, below }: Props) {
   const { t } = useTranslation();
   const lang = useLang();
   const days = monthGrid(month);
@@ -60,7 +74,12 @@ export function MonthCalendar({ items, month, onMonth, today, selectedDay, onSel
               {week.map((day) => {
                 const due = byDay.get(day) ?? [];
                 const late = due.some((x) => x.status === 'overdue');
-                const label = due.length > 0 ? t('home.dayItems', { date: formatViDate(day), n: due.length }) : formatViDate(day);
+                const mark = below?.get(day);
+                const owed = mark ? mark.reports + mark.tasks : 0;
+                const label = [
+                  due.length > 0 ? t('home.dayItems', { date: formatViDate(day), n: due.length }) : formatViDate(day),
+                  ...(mark ? [belowText(t, mark)] : []),
+                ].join('; ');
                 return (
                   <td key={day}>
                     <UnstyledButton
@@ -78,6 +97,7 @@ export function MonthCalendar({ items, month, onMonth, today, selectedDay, onSel
                         {Number(day.slice(8))}
                       </Text>
                       {due.length > 0 && <span className={`${classes.count} ${late ? classes.countLate : ''}`}>{due.length}</span>}
+                      {owed > 0 && <span className={`${classes.countBelow} ${mark?.late ? classes.countBelowLate : ''}`}>{owed}</span>}
                     </UnstyledButton>
                   </td>
                 );
@@ -86,6 +106,18 @@ export function MonthCalendar({ items, month, onMonth, today, selectedDay, onSel
           ))}
         </tbody>
       </table>
+      {below && below.size > 0 && (
+        <Group gap="md" mt="xs" aria-hidden>
+          <Group gap={4}>
+            <span className={classes.count}>1</span>
+            <Text size="xs">{t('home.below.legendOwn')}</Text>
+          </Group>
+          <Group gap={4}>
+            <span className={classes.countBelow}>1</span>
+            <Text size="xs">{t('home.below.legendBelow')}</Text>
+          </Group>
+        </Group>
+      )}
     </div>
   );
 }

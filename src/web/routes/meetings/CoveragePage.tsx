@@ -9,6 +9,7 @@ import { formatNumber, todayIso } from '../../components/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { TextList } from '../../components/TextList.tsx';
+import { coverageRows } from './coverage-rows.ts';
 import { CoverageStat } from './CoverageStat.tsx';
 import { DrillLink } from './DrillLink.tsx';
 import { useCoverage } from './meeting-queries.ts';
@@ -40,12 +41,11 @@ export function CoveragePage() {
   if (!page.unitId) return null;
   if (data.isError) return <ErrorAlert error={data.error} onRetry={() => void data.refetch()} />;
   const r = data.data!;
-  // Sub-units that held sessions first, each group in the server's (name) order.
-  const children = [...r.children.filter((c) => c.sessions > 0), ...r.children.filter((c) => c.sessions === 0)];
-  const rows: RollupRow[] = [...(r.own ? [{ ...r.own, name: t('meetings.coverage.own', { unit: r.own.name }) }] : []), ...children];
+  const rows = coverageRows(r, (unit) => t('meetings.coverage.own', { unit }));
   const columns: Column<RollupRow>[] = [
     { key: 'unit', header: t('meetings.coverage.unit'), rowHeader: true, cell: (row) => (row.unitId !== r.unit.id ? <DrillLink name={row.name} onClick={() => page.setUnit(row.unitId)} /> : row.name) },
     { key: 'sessions', header: t('meetings.coverage.sessionsCol'), numeric: true, cell: (row) => formatNumber(row.sessions) },
+    { key: 'units', header: t('meetings.coverage.unitsCol'), numeric: true, cell: (row) => `${formatNumber(row.units.held)}/${formatNumber(row.units.addressed)}` },
     { key: 'studied', header: t('meetings.coverage.studiedCol'), numeric: true, cell: (row) => `${formatNumber(row.studied)}/${formatNumber(row.mustStudy)}` },
     { key: 'share', header: t('meetings.coverage.share'), th: { w: '30%' }, cell: (row) => <Share row={row} /> },
   ];
@@ -69,7 +69,10 @@ export function CoveragePage() {
         </Group>
         <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="section" aria-label={t('meetings.coverage.total')}>
           <CoverageStat studied={r.total.studied} mustStudy={r.total.mustStudy} percent={r.total.percent} label={t('meetings.coverage.totalOf', { unit: r.unit.name })} />
-          <Text size="sm" c="dimmed" mt={4}>
+          <Text size="sm" mt={4}>
+            {t('meetings.coverage.unitsHeld', { held: formatNumber(r.total.units.held), addressed: formatNumber(r.total.units.addressed) })}
+          </Text>
+          <Text size="sm" c="dimmed">
             {t('meetings.coverage.sessions', { count: r.total.sessions })}
           </Text>
         </Paper>
