@@ -260,6 +260,8 @@ describe('a user outside the audience', () => {
       person: [tree.people.p1, tree.people.p2],
       membership: [],
       user: [],
+      attachment: await idsOf(sql`SELECT a.id FROM attachment a LEFT JOIN obligation_instance oi ON oi.id = a.obligation_instance_id
+        LEFT JOIN task_instance ti ON ti.id = a.task_instance_id WHERE coalesce(oi.plan_id, ti.plan_id) IN (${secretPlan}, ${ownPlan})`),
     };
     const tasks = await inPlans('task');
     extra = {
