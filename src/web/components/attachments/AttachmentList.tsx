@@ -5,21 +5,13 @@ import { useTranslation } from 'react-i18next';
 import type { AttachmentFile, AttachmentList as Files } from '#shared/attachments.ts';
 import { formatViDateTime } from '#core/text/dates.ts';
 import { ConfirmStep } from '../ConfirmStep.tsx';
-import { formatNumber } from '../format.ts';
 import { FormError } from '../FormError.tsx';
 import { Hint } from '../Hint.tsx';
 import { errorMessage, notifySuccess } from '../notify.ts';
 import { RemoveButton } from '../RemoveButton.tsx';
 import type { FileOwner } from './attachment-queries.ts';
+import { fileSize } from './file-size.ts';
 import { fileUrl, useRemoveFile, useUploadFile } from './attachment-queries.ts';
-
-const MB = 1024 * 1024;
-
-/** A file's size the Vietnamese way: "820 KB", "2,4 MB". */
-export function fileSize(bytes: number): string {
-  if (bytes < MB) return `${formatNumber(Math.max(1, Math.ceil(bytes / 1024)))} KB`;
-  return `${new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 }).format(bytes / MB)} MB`;
-}
 
 /** Files as download links, each with its size: a version's files, read only. */
 export function FileLinks({ files, label }: { files: readonly AttachmentFile[]; label: string }) {
