@@ -277,7 +277,8 @@ describe('plans: publish down the tree, report back, review, see progress', () =
     // 30 days late (31 if the day turned over in Vietnam during the test).
     expect(await rows.first().getByRole('cell').last().textContent()).toMatch(/^3[01] ngày$/);
     await screenshot('plans-overdue');
-  });
+    // The whole loop, through four accounts and two plans: more than one ordinary test's minute on a busy machine.
+  }, 120_000);
 });
 
 describe('the report form on a phone (360 × 740)', () => {
