@@ -67,6 +67,11 @@ export type DomainErrorCode =
   | 'TEXT_TOO_LONG'
   | 'FILE_TOO_COMPLEX'
   | 'FILE_READERS_BUSY'
+  // Files attached as evidence
+  | 'ATTACHMENT_TYPE_NOT_ALLOWED'
+  | 'ATTACHMENT_CONTENT_MISMATCH'
+  | 'TOO_MANY_ATTACHMENTS'
+  | 'ATTACHMENT_LOCKED'
   // Documents
   | 'DOCUMENT_NOT_FOUND'
   | 'DOCUMENT_IS_STUB'

@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import type { AttachmentLimits } from '#shared/attachments.ts';
 import type { FileReaderLimits } from './readers/file-readers.ts';
 
 /**
@@ -34,6 +35,10 @@ const EnvSchema = z.object({
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MAX_UPLOAD_MB: z.coerce.number().min(1).max(200).default(20),
+  /** The largest file attached to a report or a task as evidence, in MB (docs/decisions/015). */
+  MAX_ATTACHMENT_MB: z.coerce.number().min(1).max(200).default(20),
+  /** The most files a report (the files one version sends) or a task instance holds. */
+  MAX_ATTACHMENTS: z.coerce.number().int().min(1).max(100).default(20),
   /**
    * Uploaded files read at once, each in a thread of its own (docs/decisions/013). One keeps the
    * embedded-database server under 600 MB whatever is uploaded; a machine with room takes more.
@@ -68,6 +73,8 @@ export type Config = {
   loginRateLimit: number;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   maxUploadBytes: number;
+  /** Files attached as evidence: the size of one, the number per report or task instance. */
+  attachments: AttachmentLimits;
   fileReaders: FileReaderLimits;
   webDist: string;
   smtpUrl: string | null;
@@ -109,6 +116,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRateLimit: e.LOGIN_RATE_LIMIT,
     logLevel: e.LOG_LEVEL,
     maxUploadBytes: Math.round(e.MAX_UPLOAD_MB * 1024 * 1024),
+    attachments: { maxBytes: Math.round(e.MAX_ATTACHMENT_MB * 1024 * 1024), maxCount: e.MAX_ATTACHMENTS },
     fileReaders: { readers: e.FILE_READERS, queue: e.FILE_READER_QUEUE, memoryMb: e.FILE_READER_MB, seconds: e.FILE_READER_SECONDS },
     webDist: resolve('dist/web'),
     smtpUrl: e.SMTP_URL ?? null,

@@ -77,6 +77,11 @@ const STATUS: Record<DomainErrorCode, number> = {
   // The file is within every size limit, yet reading it took more time or memory than a reader has.
   FILE_TOO_COMPLEX: 422,
   FILE_READERS_BUSY: 503,
+  // Files attached as evidence
+  ATTACHMENT_TYPE_NOT_ALLOWED: 415,
+  ATTACHMENT_CONTENT_MISMATCH: 415,
+  TOO_MANY_ATTACHMENTS: 409,
+  ATTACHMENT_LOCKED: 409,
   // Documents
   DOCUMENT_NOT_FOUND: 404,
   DOCUMENT_IS_STUB: 409,

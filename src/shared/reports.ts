@@ -1,4 +1,5 @@
 import { z, IdSchema, IsoDateSchema, LIMITS } from './common.ts';
+import { AttachmentFileSchema, AttachmentListSchema } from './attachments.ts';
 import { daysLate, INSTANCE_STATUS_LABELS } from '#core/deadline/resolve.ts';
 import type { InstanceStatus } from '#core/deadline/resolve.ts';
 
@@ -148,6 +149,8 @@ export const SubmissionVersionSchema = z.object({
   figures: z.record(z.string(), z.number().nullable()),
   narrative: z.record(z.string(), z.string()),
   attachments: z.array(AttachmentSchema),
+  /** The files this version sends: frozen once sent; a draft lists the report's working set. */
+  files: z.array(AttachmentFileSchema),
   createdBy: UserRefSchema,
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -184,6 +187,8 @@ export const ObligationInstanceDetailSchema = InstanceCoreSchema.extend({
     form: FormSchema,
   }),
   versions: z.array(SubmissionVersionSchema),
+  /** The working set: the files the next version sends (carried forward from the last, and those added since). */
+  files: AttachmentListSchema,
   /** What the reader may do now: fill / submit the report, review the current version. */
   can: z.object({ submit: z.boolean(), enterOnBehalf: z.boolean(), review: z.boolean() }),
   /** The unit that receives and reviews the report. */

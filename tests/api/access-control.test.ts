@@ -19,6 +19,8 @@ import { saveAttendance } from '#server/services/meetings/save-attendance.ts';
 import { createPlan } from '#server/services/plans/create-plan.ts';
 import { publishPlan } from '#server/services/plans/publish-plan.ts';
 import { saveSubmission } from '#server/services/reports/save-submission.ts';
+import { addReportAttachment, addTaskAttachment } from '#server/services/attachments/add-attachment.ts';
+import { multipartUpload } from '../support/multipart.ts';
 import { buildPerson, buildTree, buildUnit, buildUser, PASSWORD, SYSTEM } from '../support/factories.ts';
 import { publishPlanFixture } from '../support/report-fixtures.ts';
 import { importDocument } from '#server/services/documents/import-document.ts';
@@ -55,6 +57,8 @@ interface Fixture {
   campaign: Record<Target, string>;
   /** Documents out: an obligation of each target's own plan that a unit under it is late on. */
   urging: Record<Target, string>;
+  /** A file attached to each target's report. */
+  attachment: Record<Target, string>;
 }
 
 interface Case {
@@ -169,6 +173,13 @@ async function meetingOf(fx: Pick<Fixture, 't'>, unitId: string, date = today): 
   return (await fx.t.database.db.transaction((tx) => createMeeting(input, { actor: SYSTEM, tx, now: fx.t.clock.now }))).id;
 }
 let ruleDay = 0;
+
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n');
+/** A file attached to the target's task instance, through the service (for removals, which consume it). */
+async function freshAttachment(fx: Fixture, target: Target): Promise<string> {
+  const file = { filename: 'Biên bản.pdf', data: PDF };
+  return (await fx.t.database.db.transaction((tx) => addTaskAttachment(fx.taskInstance[target], file, { maxBytes: 1 << 20, maxCount: 100 }, { actor: SYSTEM, tx, now: fx.t.clock.now }))).id;
+}
 
 const CASES: Record<string, Case> = {
   'POST /api/auth/logout': { selfOnly: true, request: () => ({ method: 'POST', url: '/api/auth/logout' }) },
@@ -313,6 +324,16 @@ const CASES: Record<string, Case> = {
     request: (tg, fx) => ({ method: 'PATCH', url: `/api/task-instances/${fx.taskInstance[tg]}`, payload: { progressNote: 'Đã xây dựng kế hoạch, chuẩn bị tài liệu' } }),
   },
   'POST /api/task-instances/bulk': { request: (tg, fx) => ({ method: 'POST', url: '/api/task-instances/bulk', payload: { ids: [fx.taskInstance[tg]], done: true } }) },
+  // files attached as evidence
+  'POST /api/obligation-instances/:id/attachments': {
+    request: (tg, fx) => ({ method: 'POST', url: `/api/obligation-instances/${fx.obligationInstance[tg]}/attachments`, ...multipartUpload('Biên bản.pdf', 'application/pdf', PDF) }),
+  },
+  'GET /api/task-instances/:id/attachments': { request: (tg, fx) => ({ method: 'GET', url: `/api/task-instances/${fx.taskInstance[tg]}/attachments` }) },
+  'POST /api/task-instances/:id/attachments': {
+    request: (tg, fx) => ({ method: 'POST', url: `/api/task-instances/${fx.taskInstance[tg]}/attachments`, ...multipartUpload('Ảnh.pdf', 'application/pdf', PDF) }),
+  },
+  'GET /api/attachments/:id': { request: (tg, fx) => ({ method: 'GET', url: `/api/attachments/${fx.attachment[tg]}` }) },
+  'DELETE /api/attachments/:id': { request: async (tg, fx) => ({ method: 'DELETE', url: `/api/attachments/${await freshAttachment(fx, tg)}` }) },
   // documents
   'POST /api/documents/import': {
     request: (tg, fx) => ({ method: 'POST', url: '/api/documents/import', ...multipartDocument({ unitId: fx.unit[tg] }) }),
@@ -409,6 +430,8 @@ async function fingerprint(t: TestApp): Promise<string> {
     (SELECT md5(coalesce(string_agg(l::text, ',' ORDER BY from_id, to_id, relation), '')) FROM document_link l),
     (SELECT count(*) FROM document_file),
     (SELECT count(*) FROM consolidation_version),
+    (SELECT md5(coalesce(string_agg(a.id::text || coalesce(a.removed_at::text, ''), ',' ORDER BY a.id), '')) FROM attachment a),
+    (SELECT count(*) FROM submission_attachment),
     (SELECT count(*) FROM audit_log)) AS f`);
   return r.rows[0]!.f;
 }
@@ -437,6 +460,7 @@ beforeAll(async () => {
     meeting: { own: '', sibling: '', parent: '' },
     campaign: { own: '', sibling: '', parent: '' },
     urging: { own: '', sibling: '', parent: '' },
+    attachment: { own: '', sibling: '', parent: '' },
   };
   const reports = await publishPlanFixture(t.database.db, { issuerId: tree.units.bloc, audience: [tree.units.grassroots, tree.units.c1, tree.units.c2] });
   fx.obligation = reports.obligationId;
@@ -466,6 +490,10 @@ beforeAll(async () => {
   const lateOf = async (unitId: string) =>
     (await publishPlanFixture(t.database.db, { issuerId: unitId, audience: [await buildUnit(t.database.db, { parentId: unitId, kind: 'cell' })], number: null, periods: [{ key: '2022-03-10', label: '10/03/2022', due: '2022-03-10' }] })).obligationId;
   fx.urging = { own: await lateOf(tree.units.c1), sibling: await lateOf(tree.units.c2), parent: await lateOf(tree.units.grassroots) };
+  const reportFile = async (tg: Target) =>
+    (await t.database.db.transaction((tx) =>
+      addReportAttachment(fx.obligationInstance[tg], { filename: 'Biên bản.pdf', data: PDF }, {}, { maxBytes: 1 << 20, maxCount: 100 }, { actor: SYSTEM, tx, now: t.clock.now }))).id;
+  fx.attachment = { own: await reportFile('own'), sibling: await reportFile('sibling'), parent: await reportFile('parent') };
   cookie = await t.login('sec1', PASSWORD);
   for (const role of ['viewer', 'inspector'] as const) {
     for (const [at, unitId] of [['cell', tree.units.c1], ['parent', tree.units.grassroots]] as const) {

@@ -1,6 +1,6 @@
 /**
  * The fuzz suite over the file readers, through the API as a user would upload: a good .docx,
- * .pdf and .xlsx, then the same files cut short, with bytes flipped, with a zip entry replaced by
+ * .pdf and .xlsx (and the same as files attached to a task as evidence), then the same files cut short, with bytes flipped, with a zip entry replaced by
  * noise, and plain noise behind each format's signature. Whatever is sent, the answer is 201 or a
  * 4xx with a code and a Vietnamese message — never a 5xx — a refusal stores nothing, and the
  * server answers /api/health after every upload. The seed is fixed; FUZZ_SEED and FUZZ_RUNS
@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTree, PASSWORD } from '../support/factories.ts';
 import { docxOf, pdfOfPages, xlsxOfRows } from '../support/hostile-files.ts';
 import { multipartUpload } from '../support/multipart.ts';
+import { publishPlanFixture } from '../support/report-fixtures.ts';
 import { createTestApp } from '../support/test-app.ts';
 import type { TestApp } from '../support/test-app.ts';
 
@@ -29,8 +30,11 @@ let sec1: string;
 const good: Record<'docx' | 'pdf' | 'xlsx', Buffer> = { docx: Buffer.alloc(0), pdf: Buffer.alloc(0), xlsx: Buffer.alloc(0) };
 
 
-const upload = (kind: 'docx' | 'pdf' | 'xlsx', bytes: Buffer): Promise<LightMyRequestResponse> =>
-  kind === 'xlsx'
+let task = '';
+const upload = (kind: 'docx' | 'pdf' | 'xlsx', bytes: Buffer, as: 'read' | 'attach' = 'read'): Promise<LightMyRequestResponse> =>
+  as === 'attach'
+    ? t.request(sec1, { method: 'POST', url: `/api/task-instances/${task}/attachments`, ...multipartUpload(`minh-chung.${kind}`, 'application/octet-stream', bytes) })
+    : kind === 'xlsx'
     ? t.request(sec1, { method: 'POST', url: `/api/units/${tree.units.c1}/members/import?mode=all`, ...multipartUpload('danh-sach.xlsx', XLSX_TYPE, bytes) })
     : t.request(staff, { method: 'POST', url: '/api/documents/import', ...multipartUpload(`ke-hoach.${kind}`, 'application/octet-stream', bytes, { unitId: tree.units.bloc }) });
 
@@ -38,7 +42,7 @@ const upload = (kind: 'docx' | 'pdf' | 'xlsx', bytes: Buffer): Promise<LightMyRe
 async function stored(): Promise<string> {
   const r = await t.database.db.execute<{ f: string }>(sql`
     SELECT concat_ws('|', (SELECT count(*) FROM document), (SELECT count(*) FROM document_file), (SELECT count(*) FROM person),
-                          (SELECT count(*) FROM membership), (SELECT count(*) FROM audit_log)) AS f`);
+                          (SELECT count(*) FROM membership), (SELECT count(*) FROM audit_log), (SELECT count(*) FROM attachment)) AS f`);
   return r.rows[0]!.f;
 }
 
@@ -76,6 +80,7 @@ beforeAll(async () => {
   tree = await buildTree(t.database.db);
   staff = await t.login('staff', PASSWORD);
   sec1 = await t.login('sec1', PASSWORD);
+  task = (await publishPlanFixture(t.database.db, { issuerId: tree.units.grassroots, audience: [tree.units.c1], task: { text: 'Tổ chức học tập' } })).task(tree.units.c1);
   good.docx = docxOf('ĐẢNG BỘ KHỐI\nKẾ HOẠCH\nTổ chức học tập, quán triệt Nghị quyết\n1. Các chi bộ tổ chức học tập trước ngày 31/3/2022.');
   good.pdf = pdfOfPages(2, 10);
   good.xlsx = await xlsxOfRows(5);
@@ -83,12 +88,14 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 describe('fuzzing the file readers', () => {
-  for (const kind of ['docx', 'pdf', 'xlsx'] as const) {
-    it(`answers every damaged .${kind} with 201 or a Vietnamese 4xx, stores nothing when it refuses, and keeps answering health`, async () => {
+  for (const [kind, as] of [['docx', 'read'], ['pdf', 'read'], ['xlsx', 'read'], ['docx', 'attach'], ['pdf', 'attach'], ['xlsx', 'attach']] as const) {
+    it(`answers every damaged .${kind}${as === 'attach' ? ' attached as evidence' : ''} with 201 or a Vietnamese 4xx, stores nothing when it refuses, and keeps answering health`, async () => {
       // The good file is read (the member list's rows then checked one by one), so that what the
-      // damaged ones get is the readers' own answer.
-      const first = await upload(kind, good[kind]);
-      if (kind === 'xlsx') expect(first.json().error.code).toBe('IMPORT_ROWS_INVALID');
+      // damaged ones get is the readers' own answer; attached, it is stored as it came.
+      // Each kind starts with the task holding no file, so that its files meet the type checks rather than the count.
+      if (as === 'attach') await t.database.db.execute(sql`DELETE FROM attachment WHERE task_instance_id = ${task}`);
+      const first = await upload(kind, good[kind], as);
+      if (kind === 'xlsx' && as === 'read') expect(first.json().error.code).toBe('IMPORT_ROWS_INVALID');
       else expect(first.statusCode, first.body).toBeLessThan(300);
       const problems: string[] = [];
       const answers = new Map<number, number>();
@@ -96,7 +103,7 @@ describe('fuzzing the file readers', () => {
         fc.asyncProperty(damaged(kind), async ({ how, make }) => {
           const bytes = await make();
           const before = await stored();
-          const res = await upload(kind, bytes);
+          const res = await upload(kind, bytes, as);
           answers.set(res.statusCode, (answers.get(res.statusCode) ?? 0) + 1);
           const what = `.${kind} ${how} (${bytes.length} B) → ${res.statusCode} ${res.body.slice(0, 200)}`;
           if (res.statusCode >= 500) problems.push(what);

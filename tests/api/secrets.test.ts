@@ -19,7 +19,8 @@ import type { ResourceType } from '#server/plugins/access.ts';
 import { createOverdueDigest, createReminders } from '#server/services/notifications/create-reminders.ts';
 import { deliverEmails } from '#server/services/notifications/deliver-emails.ts';
 import type { Mailer } from '#server/services/notifications/mailer.ts';
-import { buildPerson, buildTree, buildUnit, buildUser, PASSWORD } from '../support/factories.ts';
+import { addTaskAttachment } from '#server/services/attachments/add-attachment.ts';
+import { buildPerson, buildTree, buildUnit, buildUser, PASSWORD, SYSTEM } from '../support/factories.ts';
 import { createTestApp } from '../support/test-app.ts';
 import type { TestApp } from '../support/test-app.ts';
 
@@ -260,7 +261,14 @@ describe('a user outside the audience', () => {
       person: [tree.people.p1, tree.people.p2],
       membership: [],
       user: [],
+      attachment: [],
     };
+    // Evidence attached to a task of each plan: a file of a unit that carries out the secret plan.
+    for (const planId of plans) {
+      const [task] = await idsOf(sql`SELECT id FROM task_instance WHERE plan_id = ${planId} AND status <> 'cancelled' ORDER BY id LIMIT 1`);
+      const file = { filename: 'Biên bản hội nghị.pdf', data: Buffer.from('%PDF-1.4\n%%EOF\n') };
+      pool.attachment.push((await db().transaction((tx) => addTaskAttachment(task!, file, { maxBytes: 1 << 20, maxCount: 20 }, { actor: SYSTEM, tx, now: t.clock.now }))).id);
+    }
     const tasks = await inPlans('task');
     extra = {
       'GET /api/plans': ['view=issued', 'view=to_carry_out', 'view=to_carry_out&q=zebra', 'q=777'],

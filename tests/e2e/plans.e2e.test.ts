@@ -96,6 +96,10 @@ describe('plans: publish down the tree, report back, review, see progress', () =
     await page.getByRole('textbox', { name: WHOLE }).fill('25');
     await page.getByRole('textbox', { name: PART }).fill('23');
     await page.getByText(`Là một phần của "${WHOLE}": 23 / 25 (92,00%)`).waitFor();
+    // The minutes attached as evidence go with the version sent.
+    await page.locator('input[type=file]').setInputFiles({ name: 'Biên bản hội nghị.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+    await page.getByText('Đã đính kèm "Biên bản hội nghị.pdf".').waitFor();
+    await page.getByRole('list', { name: 'Tệp đính kèm' }).getByRole('link', { name: 'Tải về Biên bản hội nghị.pdf' }).waitFor();
     await page.getByRole('button', { name: 'Gửi báo cáo' }).click();
     await page.getByText('Đã gửi báo cáo (lần 1).').waitFor();
     await page.getByText('Đã gửi lần 1, đang chờ cấp trên tiếp nhận.').waitFor();
@@ -190,8 +194,13 @@ describe('plans: publish down the tree, report back, review, see progress', () =
     await versions.getByRole('button', { name: /^Lần gửi 2/ }).waitFor();
     const partRow = versions.getByRole('table', { name: 'Số liệu lần gửi 2' }).getByRole('row', { name: new RegExp(`^${PART}`) });
     expect(await partRow.getByRole('cell').first().textContent()).toMatch(/^24 \/ 25/);
+    // Version 2 carried the minutes forward; they download under their own name.
+    const minutes = versions.getByRole('list', { name: 'Tệp đính kèm của lần gửi 2' }).getByRole('link', { name: 'Tải về Biên bản hội nghị.pdf' });
+    const [download] = await Promise.all([page.waitForEvent('download'), minutes.click()]);
+    expect(download.suggestedFilename()).toBe('Biên bản hội nghị.pdf');
     await versions.getByRole('button', { name: /^Lần gửi 1/ }).click();
     await versions.getByText(COMMENT).waitFor();
+    await versions.getByRole('list', { name: 'Tệp đính kèm của lần gửi 1' }).getByRole('link', { name: 'Tải về Biên bản hội nghị.pdf' }).waitFor();
     await screenshot('reports-versions');
 
     // A second plan whose deadline passed 30 days ago: every unit it is given to is overdue.
@@ -210,7 +219,8 @@ describe('plans: publish down the tree, report back, review, see progress', () =
     // 30 days late (31 if the day turned over in Vietnam during the test).
     expect(await rows.first().getByRole('cell').last().textContent()).toMatch(/^3[01] ngày$/);
     await screenshot('plans-overdue');
-  });
+    // The whole loop, through four accounts and two plans: more than one ordinary test's minute on a busy machine.
+  }, 120_000);
 });
 
 describe('the report form on a phone (360 × 740)', () => {

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { DomainError, isDomainError } from '#core/errors.ts';
+import { DomainError } from '#core/errors.ts';
 import { z } from '#shared/common.ts';
 import {
   DocumentDetailSchema, DocumentIdParamsSchema, DocumentImportQuerySchema, DocumentImportResultSchema, DocumentListQuerySchema,
@@ -15,48 +15,15 @@ import { importDocument } from '../services/documents/import-document.ts';
 import { saveStructure } from '../services/documents/save-structure.ts';
 import type { RouteModule } from './context.ts';
 import { inTransaction, readContext } from './tx.ts';
+import { attachmentHeader, readUploadForm } from './upload-form.ts';
 
 const tags = ['documents'];
 const onDocument = (action: 'read' | 'write') => scoped(idParam('document', action));
 
-/**
- * Content-Disposition for a download with a Vietnamese file name (RFC 6266 / RFC 5987): an ASCII
- * fallback for old clients, the UTF-8 name for the others.
- */
-export function attachmentHeader(fileName: string): string {
-  const plain = fileName.normalize('NFD').replace(/\p{M}+/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
-  const ascii = plain.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^_+|_+$/g, '') || 'van-ban';
-  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
-}
-
-const tooLarge = (maxBytes: number) =>
-  new DomainError('FILE_TOO_LARGE', `Tệp vượt quá dung lượng cho phép (tối đa ${Math.round((maxBytes / 1024 / 1024) * 10) / 10} MB); không có gì được lưu.`);
-
-/**
- * Reads the multipart body of an import: the file (field `file`) and the form field `unitId`.
- * An oversize file is refused whole (413) and nothing of it is kept.
- */
+/** Reads the multipart body of an import: the file (field `file`) and the form field `unitId`. */
 async function readImportForm(request: FastifyRequest, maxBytes: number): Promise<{ file: UploadedDocument; unitId: string | null }> {
-  if (!request.isMultipart()) throw new DomainError('NOT_MULTIPART', 'Hãy gửi tệp văn bản dưới dạng multipart/form-data (trường "file").');
-  let file: UploadedDocument | null = null;
-  let unitId: string | null = null;
-  try {
-    for await (const part of request.parts({ limits: { fileSize: maxBytes, files: 1 } })) {
-      if (part.type === 'file') {
-        const data = await part.toBuffer();
-        if (part.file.truncated) throw tooLarge(maxBytes);
-        if (part.fieldname === 'file') file = { filename: part.filename ?? '', data };
-      } else if (part.fieldname === 'unitId' && typeof part.value === 'string' && part.value.trim() !== '') {
-        unitId = part.value.trim();
-      }
-    }
-  } catch (e) {
-    if (isDomainError(e)) throw e;
-    if (typeof e === 'object' && e !== null && 'code' in e && e.code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge(maxBytes);
-    throw e;
-  }
-  if (!file) throw new DomainError('NO_FILE', 'Hãy chọn tệp văn bản (.docx, .pdf, .doc hoặc .txt) để nhập (trường "file").');
+  const { file, fields } = await readUploadForm(request, maxBytes, 'Hãy chọn tệp văn bản (.docx, .pdf, .doc hoặc .txt) để nhập (trường "file").');
+  const unitId = fields.unitId?.trim() || null;
   if (unitId !== null && !z.uuid().safeParse(unitId).success) throw new DomainError('UNIT_NOT_FOUND', 'Không tìm thấy đơn vị hoặc bạn không có quyền xem.');
   return { file, unitId };
 }

@@ -1,3 +1,4 @@
+import attachments from './attachments.ts';
 import audit from './audit.ts';
 import auth from './auth.ts';
 import consolidation from './consolidation.ts';
@@ -15,4 +16,4 @@ import units from './units.ts';
 import users from './users.ts';
 
 /** Every route module, registered in this order by buildApp. */
-export const routeModules: RouteModule[] = [health, auth, units, users, audit, members, reports, notifications, plans, taskInstances, documents, meetings, consolidation, exportsRoutes];
+export const routeModules: RouteModule[] = [health, auth, units, users, audit, members, reports, notifications, plans, taskInstances, attachments, documents, meetings, consolidation, exportsRoutes];

@@ -69,7 +69,7 @@ const reports: RouteModule = async (app, { ctx }) => {
   app.get('/api/obligation-instances/:id', {
     config: { access: scoped({ from: 'params', key: 'id', resource: 'obligation_instance', action: 'read' }) },
     schema: { tags, summary: 'Một báo cáo của đơn vị với mọi lần gửi (phiên bản)', params: IdParamsSchema, response: { 200: ObligationInstanceDetailSchema } },
-  }, async (request) => getObligationInstance(request.params.id, readContext(ctx, request)));
+  }, async (request) => getObligationInstance(request.params.id, ctx.config.attachments, readContext(ctx, request)));
 
   app.post('/api/submissions/:id/accept', {
     config: { access: scoped({ from: 'params', key: 'id', resource: 'submission', action: 'write' }) },

@@ -13,7 +13,7 @@ export const PUBLIC_READ = '__public__' as TreePath;
 
 /** The kinds of resource a route's access rule can name (plugins/access.ts). */
 export type ResourceType = 'unit' | 'person' | 'user' | 'membership' | 'obligation_instance' | 'submission' | 'plan' | 'task_instance' | 'document'
-  | 'meeting' | 'campaign';
+  | 'meeting' | 'campaign' | 'attachment';
 
 /**
  * Where each kind of resource stands in the tree, for the access checks (plugins/access.ts) and
@@ -72,6 +72,17 @@ export const resourcePaths: Record<ResourceType, PathResolver> = {
   // A campaign's place in the tree is its unit; who may read it is wider (see `deciders` in plugins/access.ts).
   campaign: async (db, id) => {
     const r = await db.execute<{ path: TreePath }>(sql`SELECT u.path::text AS path FROM campaign c JOIN unit u ON u.id = c.unit_id WHERE c.id = ${id}`);
+    return r.rows.map((x) => x.path);
+  },
+  // A file attached as evidence belongs to its report or task instance, so to that one's unit: the
+  // unit and the levels above see it, a sibling does not, whatever id it sends.
+  attachment: async (db, id) => {
+    const r = await db.execute<{ path: TreePath }>(sql`
+      SELECT coalesce(oi.unit_path, u.path)::text AS path FROM attachment a
+      LEFT JOIN obligation_instance oi ON oi.id = a.obligation_instance_id AND oi.status <> 'cancelled'
+      LEFT JOIN task_instance ti ON ti.id = a.task_instance_id
+      LEFT JOIN unit u ON u.id = ti.unit_id
+      WHERE a.id = ${id} AND coalesce(oi.unit_path, u.path) IS NOT NULL`);
     return r.rows.map((x) => x.path);
   },
   // A user is within reach only when every unit they hold a grant on is within reach, so a cell

@@ -7,6 +7,10 @@ import { maskSecret } from '#core/plans/secrecy.ts';
 import { lookupInstance, isoTime, isoTimeOrNull } from '../../db/queries/reports.ts';
 import { secretHiddenSql } from '../../db/queries/plans.ts';
 import type { ServiceContext } from '../context.ts';
+import type { AttachmentLimits } from '#shared/attachments.ts';
+import { reportWorkingSet, versionFiles } from '../../db/queries/attachments.ts';
+import { canChangeReportFiles } from '../attachments/owners.ts';
+import { limitsOf } from '../attachments/list-task-attachments.ts';
 import { deadlineView } from './present.ts';
 import { canEnterOnBehalf, canReview, canSubmit, notFound } from './rules.ts';
 
@@ -38,7 +42,7 @@ const ref = (id: string | null, name: string | null) => (id ? { id, name: name ?
  * attachments, who saved, submitted and reviewed it and when, the review comment — and what the
  * reader may do now. Throws NOT_FOUND when the instance is out of the actor's sight.
  */
-export async function getObligationInstance(id: string, { actor, tx, now }: ServiceContext): Promise<ObligationInstanceDetail> {
+export async function getObligationInstance(id: string, limits: AttachmentLimits, { actor, tx, now }: ServiceContext): Promise<ObligationInstanceDetail> {
   const inst = await lookupInstance(tx, id);
   if (!inst || inst.status === 'cancelled' || !can(actor, 'read', inst.unitPath)) throw notFound();
   const meta = await tx.execute<{
@@ -84,6 +88,8 @@ export async function getObligationInstance(id: string, { actor, tx, now }: Serv
   const form = readForm(inst.form);
   const open = inst.status === 'pending' || inst.status === 'draft' || inst.status === 'returned';
   const status = inst.status;
+  const workingSet = await reportWorkingSet(tx, inst.id);
+  const sentFiles = await versionFiles(tx, inst.id);
   return {
     id: inst.id,
     periodKey: inst.periodKey,
@@ -115,6 +121,7 @@ export async function getObligationInstance(id: string, { actor, tx, now }: Serv
       figures: v.figures,
       narrative: v.narrative,
       attachments: v.attachments,
+      files: v.status === 'draft' ? workingSet : (sentFiles.get(v.id) ?? []),
       createdBy: ref(v.createdById, v.createdByName),
       createdAt: isoTime(v.createdAt),
       updatedAt: isoTime(v.updatedAt),
@@ -129,6 +136,11 @@ export async function getObligationInstance(id: string, { actor, tx, now }: Serv
       submit: open && inst.planStatus === 'published' && canSubmit(actor, inst.unitPath),
       enterOnBehalf: open && inst.planStatus === 'published' && !canSubmit(actor, inst.unitPath) && canEnterOnBehalf(actor, inst.unitPath),
       review: status === 'submitted' && canReview(actor, inst),
+    },
+    files: {
+      items: workingSet,
+      limits: limitsOf(limits),
+      can: { change: canChangeReportFiles(actor, inst, false) || canChangeReportFiles(actor, inst, true) },
     },
     receiver: inst.receiverUnitId ? { id: inst.receiverUnitId, name: receiverName } : null,
   };

@@ -145,6 +145,15 @@ async function writeSave(tx: Tx, inst: SaveTarget, p: SavePlan, input: Submissio
         RETURNING 1
       ),`
     : sql``;
+  // The files a version sends are frozen with it: the report's working set as it is now (docs/decisions/015).
+  const files = input.submit
+    ? sql`files AS (
+        INSERT INTO submission_attachment (submission_id, attachment_id)
+        SELECT ${p.submissionId}::uuid, a.id FROM inst JOIN attachment a ON a.obligation_instance_id = inst.id AND a.removed_at IS NULL
+        ON CONFLICT DO NOTHING
+        RETURNING 1
+      ),`
+    : sql``;
   const r = await tx.execute<{ n: number }>(sql`
     WITH inst AS (
       UPDATE obligation_instance oi SET status = ${p.nextStatus}, current_version = ${p.version}, first_submitted_on = ${p.firstSubmittedOn}::date, updated_at = ${at}::timestamptz
@@ -155,6 +164,7 @@ async function writeSave(tx: Tx, inst: SaveTarget, p: SavePlan, input: Submissio
     saved AS (${version} RETURNING 1),
     ${counters ? sql`counters AS (${counters} RETURNING 1),` : sql``}
     ${notify}
+    ${files}
     audit AS (${audit} RETURNING 1)
     SELECT count(*)::int AS n FROM inst`);
   return r.rows[0]!.n === 1;

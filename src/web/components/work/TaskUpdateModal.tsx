@@ -8,6 +8,8 @@ import { todayIso } from '../format.ts';
 import { FormModal } from '../FormModal.tsx';
 import { Hint } from '../Hint.tsx';
 import { LinkList } from '../LinkList.tsx';
+import { AttachmentList } from '../attachments/AttachmentList.tsx';
+import { useTaskFiles } from '../attachments/attachment-queries.ts';
 import { useFormState } from '../use-form-state.ts';
 import { useUpdateTasks } from './work-queries.ts';
 import type { TaskUpdate } from './work-queries.ts';
@@ -127,6 +129,7 @@ export function TaskUpdateModal({ tasks, mode = 'single', onClose, onDone }: Pro
       {single && single.evidence.length > 0 && (
         <LinkList items={single.evidence.map((e) => ({ label: e.title, url: e.url }))} spacing={2} />
       )}
+      {single && <TaskFiles taskInstanceId={single.id} />}
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
         <TextInput
           label={t('home.evidenceTitle')}
@@ -145,4 +148,11 @@ export function TaskUpdateModal({ tasks, mode = 'single', onClose, onDone }: Pro
       </SimpleGrid>
     </FormModal>
   );
+}
+
+/** The task's evidence files: uploaded at once (they are the task's, whatever the form above says), downloaded, removed. */
+function TaskFiles({ taskInstanceId }: { taskInstanceId: string }) {
+  const files = useTaskFiles(taskInstanceId);
+  if (!files.data) return null;
+  return <AttachmentList files={files.data} owner={{ task: taskInstanceId }} />;
 }

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { checkSubmission, describeProblem, sectionsOf } from '#core/reports/form.ts';
 import type { ObligationInstanceDetail } from '#shared/reports.ts';
 import { ApiError } from '../../api-client.ts';
+import { AttachmentList } from '../../components/attachments/AttachmentList.tsx';
 import { formatNumber, formatRate } from '../../components/format.ts';
 import { FormError } from '../../components/FormError.tsx';
 import { Hint } from '../../components/Hint.tsx';
@@ -184,6 +185,13 @@ export function ReportForm({ detail, onBehalf = false }: { detail: ObligationIns
                 error={errors[s.key]}
               />
             ))}
+          </Stack>
+          <Stack gap="xs">
+            <Title order={3} fz="h5">
+              {t('attachments.title')}
+            </Title>
+            <Hint>{t('attachments.reportHint')}</Hint>
+            <AttachmentList files={detail.files} owner={{ report: detail.id, onBehalf }} />
           </Stack>
           {keptNow && (
             <Alert color="orange" icon={<IconCloudOff aria-hidden />} title={t('reports.form.offlineTitle')} role="alert">

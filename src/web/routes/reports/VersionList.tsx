@@ -5,6 +5,7 @@ import { sectionsOf } from '#core/reports/form.ts';
 import type { ObligationInstanceDetail, SubmissionVersion } from '#shared/reports.ts';
 import { formatNumber, formatRate } from '../../components/format.ts';
 import { Hint } from '../../components/Hint.tsx';
+import { FileLinks } from '../../components/attachments/AttachmentList.tsx';
 import { LinkList } from '../../components/LinkList.tsx';
 import classes from './reports.module.css';
 import { ReviewComment } from './ReviewComment.tsx';
@@ -64,6 +65,7 @@ function VersionBody({ v, form }: { v: SubmissionVersion; form: ObligationInstan
       {v.attachments.length > 0 && (
         <LinkList items={v.attachments.map((a) => ({ label: a.name, url: a.url }))} />
       )}
+      <FileLinks files={v.files} label={t('attachments.versionFiles', { n: v.version })} />
       {v.reviewComment && (
         <ReviewComment version={v} title={t('reports.versions.comment')} color={v.status === 'returned' ? 'orange' : 'green'} icon={<IconMessage aria-hidden />} />
       )}
