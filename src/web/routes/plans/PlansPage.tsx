@@ -1,7 +1,7 @@
 import { Anchor, Badge, Button, EmptyState, Group, Paper, Stack, Tabs, Text } from '@mantine/core';
 import { IconClipboardList, IconFilePlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import type { PlanListItem } from '#shared/plans.ts';
 import { useActingUnit } from '../../components/acting-unit.ts';
 import type { Column } from '../../components/DataTable.tsx';
@@ -11,7 +11,7 @@ import { PagedTable } from '../../components/PagedTable.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { SearchInput } from '../../components/SearchInput.tsx';
-import { useChoiceParam } from '../../components/use-choice-param.ts';
+import { firstNonEmpty, useChoiceParam } from '../../components/use-choice-param.ts';
 import { mayWrite, useMe } from '../../components/use-me.ts';
 import { usePagedSearch } from '../../components/use-paged-search.ts';
 import { ImplementingAction } from './ImplementingAction.tsx';
@@ -116,13 +116,20 @@ export function PlansPage() {
   const { t } = useTranslation();
   const me = useMe().data;
   const acting = useActingUnit();
-  const [view, setView] = useChoiceParam('view', VIEWS);
+  const [params] = useSearchParams();
+  // Without a tab in the address, open on the first tab that holds a plan.
+  const counted = !params.get('view');
+  const issuedFirst = usePlans(counted ? acting.unitId : null, 'issued', '', 1);
+  const carryFirst = usePlans(counted ? acting.unitId : null, 'to_carry_out', '', 1);
+  const total = (q: typeof issuedFirst) => q.data?.total ?? (q.isError ? 0 : undefined);
+  const opening = firstNonEmpty(VIEWS, { issued: total(issuedFirst), to_carry_out: total(carryFirst) });
+  const [view, setView, { explicit }] = useChoiceParam('view', VIEWS, opening ?? VIEWS[0]);
   const list = usePagedSearch(PLANS_PAGE);
   const plans = usePlans(acting.unitId, view, list.q, list.page);
   const canWrite = mayWrite(me, acting.unitId);
   const columns = usePlanColumns(view, acting.unitId ?? '', canWrite);
 
-  if (acting.loading) return <PageLoader />;
+  if (acting.loading || (!explicit && acting.unitId && opening === undefined)) return <PageLoader />;
   if (!acting.unitId) {
     return <EmptyState icon={<IconClipboardList size={40} aria-hidden />} title={t('plans.noUnitTitle')} description={t('plans.noUnitBody')} py="xl" />;
   }
