@@ -135,7 +135,7 @@ describe('study session on a phone (360 × 740)', () => {
       if (i === 0) {
         // Self-study is not an absence: no reason is asked.
         await card.locator('label', { hasText: 'Tự học' }).click();
-        await card.getByRole('radio', { name: 'Tự học', checked: true }).waitFor();
+        await expect.poll(() => card.getByRole('radio', { name: 'Tự học' }).isChecked()).toBe(true);
         expect(await card.getByRole('textbox', { name: 'Lý do vắng' }).count()).toBe(0);
       }
       await card.locator('label', { hasText: 'Vắng có lý do' }).click();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatNumber, formatRate, numberSeparators } from './format.ts';
+import { formatDate, formatDateTime, formatNumber, formatRate, numberSeparators } from './format.ts';
 
 describe('rates as the documents print them', () => {
   it('truncates to two decimals with a decimal comma', () => {
@@ -28,5 +28,27 @@ describe('numbers follow the interface language', () => {
 
   it('uses the chosen language when none is given', () => {
     expect(formatNumber(2909)).toBe('2.909');
+  });
+});
+
+describe('dates follow the interface language', () => {
+  it('writes day/month/year in Vietnamese', () => {
+    expect(formatDate('2022-04-05', 'vi')).toBe('05/04/2022');
+    expect(formatDateTime('2022-04-05T07:05:00Z', 'vi')).toBe('05/04/2022 14:05');
+  });
+
+  it('writes the month by name in English, so 5 April is never read as 4 May', () => {
+    expect(formatDate('2022-04-05', 'en')).toBe('5 Apr 2022');
+    expect(formatDate('2026-12-31', 'en')).toBe('31 Dec 2026');
+    expect(formatDateTime('2022-04-05T07:05:00Z', 'en')).toBe('5 Apr 2022, 14:05');
+    // Vietnam time: 20:30 UTC is already the next day there.
+    expect(formatDateTime('2022-04-05T20:30:00Z', 'en')).toBe('6 Apr 2022, 03:30');
+  });
+
+  it('keeps no date empty and an odd value as it is', () => {
+    expect(formatDate(null, 'en')).toBe('');
+    expect(formatDate('', 'vi')).toBe('');
+    expect(formatDate('Quý I/2022', 'en')).toBe('Quý I/2022');
+    expect(formatDate('2022-04-05')).toBe('05/04/2022');
   });
 });

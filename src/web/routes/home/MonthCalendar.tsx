@@ -6,7 +6,7 @@ import { useLang } from '../../components/use-lang.ts';
 import type { WorkItem } from '../../components/work/work-items.ts';
 import classes from './home.module.css';
 import { addMonths, monthGrid } from './month-grid.ts';
-import { formatViDate } from '#core/text/dates.ts';
+import { formatDate } from '../../components/format.ts';
 
 interface Props {
   items: WorkItem[];
@@ -60,7 +60,7 @@ export function MonthCalendar({ items, month, onMonth, today, selectedDay, onSel
               {week.map((day) => {
                 const due = byDay.get(day) ?? [];
                 const late = due.some((x) => x.status === 'overdue');
-                const label = due.length > 0 ? t('home.dayItems', { date: formatViDate(day), n: due.length }) : formatViDate(day);
+                const label = due.length > 0 ? t('home.dayItems', { date: formatDate(day), n: due.length }) : formatDate(day);
                 return (
                   <td key={day}>
                     <UnstyledButton

@@ -17,7 +17,7 @@ import { useRouteId } from '../../components/use-route-id.ts';
 import { CoverageStat } from './CoverageStat.tsx';
 import { useMeetingLabels } from './meeting-labels.ts';
 import { useAttendance, useMeeting, useSaveAttendance } from './meeting-queries.ts';
-import { formatViDate } from '#core/text/dates.ts';
+import { formatDate } from '../../components/format.ts';
 
 type Mark = { status: AttendanceStatus | null; reason: string };
 type Marks = Record<string, Mark>;
@@ -135,7 +135,7 @@ function AttendanceForm({ meeting, roster }: { meeting: MeetingDetail; roster: A
 
   return (
     <>
-      <PageHeader title={t('meetings.attendance.title')} ancestors={meeting.ancestors} current={meeting.unit} subtitle={`${meeting.title} · ${formatViDate(meeting.date)}`} />
+      <PageHeader title={t('meetings.attendance.title')} ancestors={meeting.ancestors} current={meeting.unit} subtitle={`${meeting.title} · ${formatDate(meeting.date)}`} />
       <Stack gap="sm" pb={80}>
         <Paper withBorder p="sm" style={{ position: 'sticky', top: 'calc(var(--app-shell-header-height, 0px) + 4px)', zIndex: 10 }}>
           <CoverageStat studied={roster.coverage.studied} mustStudy={roster.coverage.mustStudy} percent={roster.coverage.percent} label={t('meetings.studied')} />

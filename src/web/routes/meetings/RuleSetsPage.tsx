@@ -19,7 +19,7 @@ import { useLang } from '../../components/use-lang.ts';
 import { useMe } from '../../components/use-me.ts';
 import { useCreateRuleSet, useRuleSets } from './meeting-queries.ts';
 import { MeetingsNav } from './MeetingsNav.tsx';
-import { formatViDate } from '#core/text/dates.ts';
+import { formatDate } from '../../components/format.ts';
 
 /** The dated meeting quality rule sets of the unit the user acts for, and adding one. */
 export function RuleSetsPage() {
@@ -59,7 +59,7 @@ export function RuleSetsPage() {
                   {!s.appliesHere && <Badge variant="light" color="gray">{t('meetings.rules.forBelow')}</Badge>}
                 </Group>
               </Group>
-              <Hint>{s.validTo ? t('meetings.rules.between', { from: formatViDate(s.validFrom), to: formatViDate(s.validTo) }) : t('meetings.rules.from', { date: formatViDate(s.validFrom) })} · {s.source}</Hint>
+              <Hint>{s.validTo ? t('meetings.rules.between', { from: formatDate(s.validFrom), to: formatDate(s.validTo) }) : t('meetings.rules.from', { date: formatDate(s.validFrom) })} · {s.source}</Hint>
               <TextList items={s.description} size="sm" mt={4} />
             </>
           )}

@@ -6,8 +6,8 @@ import { Link, useLocation } from 'react-router-dom';
 import type { PlanView } from '#shared/plans.ts';
 import { useActingUnit } from '../../components/acting-unit.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { formatNumber } from '../../components/format.ts';
-import { formatViDate } from '#core/text/dates.ts';
+import { formatDate, formatNumber } from '../../components/format.ts';
+
 import layout from '../../components/layout.module.css';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
@@ -110,7 +110,7 @@ export function PlanPage() {
               <PlanBadges plan={p} />
               <span>
                 {p.unitName}
-                {p.issuedOn && ` · ${formatViDate(p.issuedOn)}`}
+                {p.issuedOn && ` · ${formatDate(p.issuedOn)}`}
               </span>
             </Group>
           </Stack>

@@ -5,7 +5,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import type { PlanListItem } from '#shared/plans.ts';
 import { useActingUnit } from '../../components/acting-unit.ts';
 import type { Column } from '../../components/DataTable.tsx';
-import { formatNumber } from '../../components/format.ts';
+import { formatDate, formatNumber } from '../../components/format.ts';
 import layout from '../../components/layout.module.css';
 import { PagedTable } from '../../components/PagedTable.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -18,7 +18,6 @@ import { ImplementingAction } from './ImplementingAction.tsx';
 import { PLANS_PAGE, usePlans } from './plan-queries.ts';
 import type { PlanListView } from './plan-queries.ts';
 import { PlanBadges } from './PlanBadges.tsx';
-import { formatViDate } from '#core/text/dates.ts';
 
 function StatusBadges({ p }: { p: PlanListItem }) {
   return (
@@ -78,7 +77,7 @@ function usePlanColumns(view: PlanListView, unitId: string, canWrite: boolean): 
       </>
     ),
   };
-  const issued: Column<PlanListItem> = { key: 'issued', header: t('plans.fields.issuedOn'), th: { w: 130 }, cell: (p) => formatViDate(p.issuedOn) };
+  const issued: Column<PlanListItem> = { key: 'issued', header: t('plans.fields.issuedOn'), th: { w: 130 }, cell: (p) => formatDate(p.issuedOn) };
   if (!carry) return [plan, issued, { key: 'status', header: t('plans.list.status'), th: { w: 170 }, cell: (p) => <StatusBadges p={p} /> }];
   return [
     plan,
@@ -95,7 +94,7 @@ function PlanCard({ p, view, unitId, canWrite }: { p: PlanListItem; view: PlanLi
     <Stack gap={6}>
       <PlanLink p={p} />
       <Text size="xs" c="dimmed">
-        {[carry ? p.unitName : null, p.issuedOn ? formatViDate(p.issuedOn) : null].filter(Boolean).join(' · ')}
+        {[carry ? p.unitName : null, p.issuedOn ? formatDate(p.issuedOn) : null].filter(Boolean).join(' · ')}
       </Text>
       {carry ? (
         <>

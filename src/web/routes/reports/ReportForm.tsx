@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { checkSubmission, describeProblem, sectionsOf } from '#core/reports/form.ts';
 import type { ObligationInstanceDetail } from '#shared/reports.ts';
 import { ApiError } from '../../api-client.ts';
-import { formatNumber, formatRate, numberSeparators } from '../../components/format.ts';
+import { formatDateTime, formatNumber, formatRate, numberSeparators } from '../../components/format.ts';
 import { FormError } from '../../components/FormError.tsx';
 import { Hint } from '../../components/Hint.tsx';
 import { wholeNumberGuard } from '../../components/number-entry.ts';
@@ -15,7 +15,6 @@ import { dropLocalDraft, keepLocalDraft, readLocalDraft, withKnownFigures } from
 import type { LocalDraft } from './report-draft.ts';
 import { useSaveSubmission } from './report-queries.ts';
 import classes from './reports.module.css';
-import { formatViDateTime } from '#core/text/dates.ts';
 
 type Figures = Record<string, number | null>;
 
@@ -111,7 +110,7 @@ export function ReportForm({ detail, onBehalf = false }: { detail: ObligationIns
         <Stack gap="md">
           {kept && (
             <Alert color="blue" icon={<IconHistory aria-hidden />} title={t('reports.form.keptTitle')}>
-              <Text size="sm">{t('reports.form.keptBody', { at: formatViDateTime(kept.savedAt) })}</Text>
+              <Text size="sm">{t('reports.form.keptBody', { at: formatDateTime(kept.savedAt) })}</Text>
               <Group gap="xs" mt="xs">
                 <Button
                   size="sm"

@@ -3,12 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { OverdueItem } from '#shared/plans.ts';
 import type { Column } from '../../../components/DataTable.tsx';
-import { formatNumber } from '../../../components/format.ts';
+import { formatDate, formatNumber } from '../../../components/format.ts';
 import { Hint } from '../../../components/Hint.tsx';
 import { PagedTable } from '../../../components/PagedTable.tsx';
 import { usePaging } from '../../../components/use-paged-search.ts';
 import { OVERDUE_PAGE, usePlanOverdue } from '../plan-queries.ts';
-import { formatViDate } from '#core/text/dates.ts';
 
 /** Tasks and reports past their due date in the subtree, most late first, with the days late. */
 export function OverdueTable({ planId, unitId }: { planId: string; unitId: string }) {
@@ -36,7 +35,7 @@ export function OverdueTable({ planId, unitId }: { planId: string; unitId: strin
       ),
     },
     { key: 'period', header: t('plans.dash.period'), cell: (x) => x.periodLabel },
-    { key: 'due', header: t('plans.dash.dueDate'), cell: (x) => formatViDate(x.dueDate) },
+    { key: 'due', header: t('plans.dash.dueDate'), cell: (x) => formatDate(x.dueDate) },
     { key: 'late', header: t('plans.dash.daysLate'), numeric: true, td: () => ({ c: 'red.8', fw: 600 }), cell: (x) => t('plans.dash.daysN', { n: formatNumber(x.daysLate) }) },
   ];
   const rowKey = (x: OverdueItem) => `${x.item}-${x.instanceId}`;
