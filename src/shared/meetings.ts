@@ -422,6 +422,11 @@ export const RuleSetCreateSchema = z.strictObject({
   name: Line(LIMITS.name).min(1, 'Hãy nhập tên bộ tiêu chí'),
   source: Line(MEETING_LIMITS.text).min(1, 'Hãy ghi văn bản quy định (số, ngày, cơ quan ban hành)'),
   validFrom: IsoDateSchema,
+  /**
+   * Who issued a rule stored without a committee of the tree, as the document names it ("Ban Tổ
+   * chức Thị ủy Kỳ Anh"); left out for the Party's central rules. Not used with `unitId`.
+   */
+  issuer: Line(LIMITS.name).nullable().optional(),
   rules: MeetingRulesSchema,
 });
 export type RuleSetCreate = z.infer<typeof RuleSetCreateSchema>;
@@ -437,6 +442,8 @@ export const RuleSetViewSchema = z.object({
   validTo: Nullable,
   /** The committee whose guidance it is (for the units below it); null for a national rule. */
   unit: z.object({ id: z.string(), name: z.string() }).nullable(),
+  /** Without a committee: the local body that issued it; null for a central (national) rule. */
+  issuer: Nullable,
   /** True when it applies to the meetings of the unit asked about. */
   appliesHere: z.boolean(),
   rules: MeetingRulesSchema,

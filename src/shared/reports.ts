@@ -193,6 +193,12 @@ export const ObligationInstanceDetailSchema = InstanceCoreSchema.extend({
   can: z.object({ submit: z.boolean(), enterOnBehalf: z.boolean(), review: z.boolean() }),
   /** The unit that receives and reviews the report. */
   receiver: z.object({ id: z.string(), name: z.string() }).nullable(),
+  /**
+   * Figures the system knows, by figure key (core/reports/known-figures.ts): the unit's party
+   * members — its own and those of the units below it — from the member list on `asOf`. The form
+   * fills them in; the unit may change them.
+   */
+  known: z.record(z.string(), z.object({ value: z.number(), source: z.enum(['party_members']), asOf: z.string() })),
 });
 export type ObligationInstanceDetail = z.infer<typeof ObligationInstanceDetailSchema>;
 

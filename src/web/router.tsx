@@ -1,7 +1,8 @@
 import { lazy } from 'react';
 import type { ComponentType } from 'react';
-import { createBrowserRouter, Navigate } from 'react-router-dom';
+import { createBrowserRouter } from 'react-router-dom';
 import { AppLayout } from './components/AppLayout.tsx';
+import { Landing } from './components/Landing.tsx';
 import { RequireAuth } from './components/RequireAuth.tsx';
 import { RouteError } from './components/RouteError.tsx';
 import { LazyPage } from './components/LazyPage.tsx';
@@ -44,7 +45,7 @@ export const router = createBrowserRouter([
     ),
     errorElement: <RouteError />,
     children: [
-      { index: true, element: <Navigate to="/units" replace /> },
+      { index: true, element: <Landing /> },
       { path: 'units', element: <TreePage /> },
       { path: 'units/:id', element: <UnitPage /> },
       { path: 'members', element: <MembersPage /> },

@@ -267,10 +267,12 @@ describe('higher levels see upcoming sessions and register to attend or supervis
 });
 
 describe('meeting quality against the dated rule sets', () => {
-  type RuleList = { items: { name: string; validFrom: string; validTo: string | null; appliesHere: boolean; unit: { id: string } | null; rules: { thematic: { every: string } } }[] };
+  type RuleList = { items: { name: string; validFrom: string; validTo: string | null; appliesHere: boolean; unit: { id: string } | null; issuer: string | null; rules: { thematic: { every: string } } }[] };
   it('lists the two seeded sets; administrators add national ones, a committee its own for the units below it', async () => {
     const list = await call<RuleList>('sec1', 'GET', `/api/meeting-rules?unit=${tree.units.c1}`);
     expect(list.body.items.map((s) => [s.validFrom, s.validTo, s.rules.thematic.every, s.appliesHere])).toEqual([['2021-06-15', '2025-10-28', 'year', true], ['2025-10-28', null, 'quarter', true]]);
+    // The first is a local guidance kept as the default: it names its issuer instead of passing for a national rule.
+    expect(list.body.items.map((s) => s.issuer)).toEqual(['Ban Tổ chức Thị ủy Kỳ Anh', null]);
     const rules = { regularPerMonth: 1, thematic: { every: 'quarter', atLeast: 1 }, minMinutes: 90, minMinutesCombined: 120, materialsDaysBefore: 1, minAttendanceShare: 0.85, maxUnexcusedAbsences: 0, maxConsecutiveAbsences: 3 };
     const body = { name: 'Quy định mới', source: 'Hướng dẫn số 99-HD/BTCTW (giả định)', validFrom: '2027-01-01', rules };
     expect((await call('sec1', 'POST', '/api/meeting-rules', body)).status).toBe(403);
@@ -287,7 +289,15 @@ describe('meeting quality against the dated rule sets', () => {
     ]);
     // The committee's own guidance is for the units below it, not for its own meetings.
     const forBloc = await call<RuleList>('staff', 'GET', `/api/meeting-rules?unit=${tree.units.bloc}`);
-    expect(forBloc.body.items.find((s) => s.name === 'Hướng dẫn của Đảng ủy Khối')).toMatchObject({ appliesHere: false, unit: { id: tree.units.bloc } });
+    expect(forBloc.body.items.find((s) => s.name === 'Hướng dẫn của Đảng ủy Khối')).toMatchObject({ appliesHere: false, unit: { id: tree.units.bloc }, issuer: null });
+    expect(forBloc.body.items.find((s) => s.name === 'Quy định mới')).toMatchObject({ unit: null, issuer: null });
+
+    // An administrator records a local body's guidance as a default rule, named by its issuer.
+    const issued = { ...body, name: 'Hướng dẫn của Ban Tổ chức tỉnh', validFrom: '2027-06-01', issuer: '  Ban Tổ chức Tỉnh ủy Tuyên Quang ' };
+    expect((await call('admin', 'POST', '/api/meeting-rules', issued)).status).toBe(201);
+    const withIssuer = await call<RuleList>('sec1', 'GET', `/api/meeting-rules?unit=${tree.units.c1}`);
+    expect(withIssuer.body.items.find((s) => s.name === issued.name)).toMatchObject({ unit: null, issuer: 'Ban Tổ chức Tỉnh ủy Tuyên Quang' });
+    expect((await call('admin', 'POST', '/api/meeting-rules', { ...issued, validFrom: '2027-07-01', issuer: 'x'.repeat(2000) })).status).toBe(400);
   });
 
   it('assesses a cell’s meetings and rolls the result up', async () => {

@@ -7,7 +7,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { progressByRecount } from '#core/rollup/counters.ts';
-import { buildTree, buildUser, PASSWORD } from '../support/factories.ts';
+import { buildPerson, buildTree, buildUser, PASSWORD } from '../support/factories.ts';
 import type { PlanFixture } from '../support/report-fixtures.ts';
 import { countedInstances, notificationsOf, pathOf, progressFromDb, publishPlanViaApi } from '../support/report-fixtures.ts';
 import { createTestApp } from '../support/test-app.ts';
@@ -459,5 +459,20 @@ describe('a report entered on a unit’s behalf ("nhập thay")', () => {
     // A cell may not enter its sibling's or its superior's report on their behalf.
     const sibling = await post('sec1', `/api/obligations/${twice.instance(tree.units.grassroots, '2022-11-30')}/submissions`, { figures: {}, narrative: {}, submit: false, onBehalf: true });
     expect([403, 404]).toContain(sibling.statusCode);
+  });
+});
+
+describe('figures the system knows', () => {
+  it('gives the unit’s party members on the report’s date for the form to fill, its subtree’s for a đảng bộ', async () => {
+    // Not counted: a youth member, and a party member who joins after the report's date.
+    await buildPerson(t.database.db, tree.units.c1, { fullName: 'Đỗ Văn Giang', category: 'youth' });
+    await buildPerson(t.database.db, tree.units.c1, { fullName: 'Vũ Thị Hạnh', validFrom: '2099-01-01' as never });
+    const cell = (await get('sec1', `/api/obligation-instances/${plan.instance(tree.units.c1)}`)).json();
+    // The report is due 31/3/2022: its members are counted on that day (the clock is later by now).
+    expect(cell.known).toEqual({ total: { value: 2, source: 'party_members', asOf: '2022-03-31' } });
+    const grassroots = (await get('secgr', `/api/obligation-instances/${plan.instance(tree.units.grassroots)}`)).json();
+    expect(grassroots.known).toEqual({ total: { value: 4, source: 'party_members', asOf: '2022-03-31' } });
+    // A form without a member figure knows nothing.
+    expect((await get('sec1', `/api/obligation-instances/${twice.instance(tree.units.c1, '2022-11-30')}`)).json().known).toEqual({});
   });
 });

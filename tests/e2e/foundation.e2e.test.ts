@@ -133,10 +133,19 @@ describe('the interface in English', () => {
     await page.getByRole('tree', { name: 'Organisation tree' }).waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     await screenshot('desktop-tree-english');
+    // The password field's show/hide button speaks the interface language, not the library's English.
+    await page.goto('/account/password');
+    await page.getByRole('heading', { level: 1, name: 'Change password' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Show or hide the password' }).count()).toBe(3);
+    await page.goto('/units');
     await page.reload();
     await page.getByRole('tree', { name: 'Organisation tree' }).waitFor();
     await page.getByText('VI', { exact: true }).click();
     await page.getByRole('tree', { name: 'Cây tổ chức' }).waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('vi');
+    await page.goto('/account/password');
+    await page.getByRole('heading', { level: 1, name: 'Đổi mật khẩu' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Hiện hoặc ẩn mật khẩu' }).count()).toBe(3);
+    expect(await page.getByRole('button', { name: 'Toggle password visibility' }).count()).toBe(0);
   });
 });

@@ -12,6 +12,7 @@ import { useBrowser } from './support/browser.ts';
 
 const DEMO_PASSWORD = 'trienkhai-demo';
 const TITLE = 'Hội nghị học tập, quán triệt Kết luận, Quy định Hội nghị Trung ương 4 (khóa XIII)';
+const CAMPAIGN = 'Đợt sinh hoạt chính trị "Tự soi, tự sửa"';
 const PARTY = ['party_full', 'party_probationary'];
 /** People added to the cell when the demo gives it fewer than 30 party members. */
 const EXTRA = [
@@ -44,17 +45,50 @@ async function thirtyMembers(api: APIRequestContext): Promise<{ unitId: string; 
   return { unitId, members };
 }
 
+/**
+ * What the Đảng ủy Khối gives its cells to plan against, through the API: a campaign of two months
+ * and a plan whose task recurs every month (one instance per cell and month, from this month on).
+ */
+async function campaignAndMonthlyTask(api: APIRequestContext): Promise<{ task: string }> {
+  expect((await api.post('/api/auth/login', { data: { username: 'btg.duk', password: DEMO_PASSWORD } })).status()).toBe(200);
+  const me = (await (await api.get('/api/auth/me')).json()) as { grants: { unitId: string }[] };
+  const unitId = me.grants[0]!.unitId;
+  const month = (offset: number) => {
+    const d = new Date(Date.now() + 7 * 3600_000);
+    d.setUTCDate(1);
+    d.setUTCMonth(d.getUTCMonth() + offset);
+    return d.toISOString().slice(0, 7);
+  };
+  const campaign = await api.post('/api/campaigns', { data: { unitId, title: CAMPAIGN, months: [{ month: month(0), topics: ['Tự soi, tự sửa'] }, { month: month(1), topics: ['Nêu gương'] }] } });
+  expect(campaign.status()).toBe(201);
+  const task = 'Tổ chức học tập, quán triệt chuyên đề hằng tháng cho toàn thể đảng viên trong chi bộ, gắn với việc học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh';
+  const plan = await api.post('/api/plans', {
+    data: { unitId, number: '61-KH/ĐUK', title: 'Học tập chuyên đề hằng tháng', tasks: [{ text: task, due: { type: 'recurring', value: { every: 'month', from: { type: 'month', value: month(0) } } } }] },
+  });
+  expect(plan.status()).toBe(201);
+  expect((await api.post(`/api/plans/${((await plan.json()) as { id: string }).id}/publish`)).status()).toBe(200);
+  await api.post('/api/auth/logout');
+  return { task };
+}
+
+/** "Tháng 12/2026": the label of this month's period. */
+function thisMonthLabel(): string {
+  const d = new Date(Date.now() + 7 * 3600_000);
+  return `Tháng ${d.getUTCMonth() + 1}/${d.getUTCFullYear()}`;
+}
+
 async function openMenuItem(page: Page, name: string): Promise<void> {
   await page.getByRole('button', { name: 'Mở menu điều hướng' }).click();
   await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name, exact: true }).click();
 }
 
 describe('study session on a phone (360 × 740)', () => {
-  const browser = useBrowser({ viewport: { width: 360, height: 740 } });
+  const browser = useBrowser({ viewport: { width: 360, height: 740 }, touch: true });
 
   it('a cell secretary plans a session, takes attendance for 30 members with 2 absent, sees 28/30; the Khối staff see it rolled up', async () => {
     const { page, context, screenshot } = browser.session();
     const { members } = await thirtyMembers(context.request);
+    const { task } = await campaignAndMonthlyTask(context.request);
     // Two members whose names no one else in the cell shares.
     const absent = members.filter((m) => members.filter((x) => foldForSearch(x.fullName).includes(foldForSearch(m.fullName))).length === 1).slice(0, 2);
     expect(absent).toHaveLength(2);
@@ -67,6 +101,22 @@ describe('study session on a phone (360 × 740)', () => {
     await page.getByRole('heading', { level: 1, name: 'Lập kế hoạch hội nghị, buổi sinh hoạt' }).waitFor();
     await page.getByRole('textbox', { name: 'Tên hội nghị, buổi sinh hoạt' }).fill(TITLE);
     await page.getByRole('textbox', { name: 'Địa điểm' }).fill('Phòng họp Sở Tài chính');
+    // The chair is found by a name typed without diacritics.
+    const chair = members[0]!.fullName;
+    await page.getByRole('combobox', { name: 'Chủ trì', exact: true }).fill(foldForSearch(chair));
+    await page.getByRole('option', { name: chair, exact: true }).first().click();
+    // The task recurs monthly (an instance per month from now on): only this month's is offered, with its month.
+    await page.getByRole('combobox', { name: 'Nhiệm vụ được giao' }).tap();
+    const thisMonth = page.getByRole('option', { name: new RegExp(`— ${thisMonthLabel()}$`) });
+    await thisMonth.waitFor();
+    expect(await thisMonth.count()).toBe(1);
+    expect(await page.getByRole('option', { name: new RegExp(`^${task.slice(0, 40)}`) }).count()).toBe(1);
+    await page.keyboard.press('Escape');
+    // The campaign picker opens on a tap.
+    await page.getByRole('combobox', { name: 'Đợt sinh hoạt chính trị' }).tap();
+    await page.getByRole('option', { name: CAMPAIGN }).waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByRole('checkbox', { name: 'Cho phép tự học thay cho dự hội nghị' }).check();
     await page.getByRole('button', { name: 'Lưu kế hoạch' }).click();
 
     await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
@@ -82,6 +132,12 @@ describe('study session on a phone (360 × 740)', () => {
       await page.getByRole('searchbox', { name: 'Tìm thành viên' }).fill(foldForSearch(m.fullName));
       await expect.poll(() => list.getByRole('listitem').count()).toBe(1);
       const card = list.getByRole('listitem', { name: m.fullName });
+      if (i === 0) {
+        // Self-study is not an absence: no reason is asked.
+        await card.locator('label', { hasText: 'Tự học' }).click();
+        await expect.poll(() => card.getByRole('radio', { name: 'Tự học' }).isChecked()).toBe(true);
+        expect(await card.getByRole('textbox', { name: 'Lý do vắng' }).count()).toBe(0);
+      }
       await card.locator('label', { hasText: 'Vắng có lý do' }).click();
       await card.getByRole('textbox', { name: 'Lý do vắng' }).fill(i === 0 ? 'Đi công tác' : 'Nghỉ ốm');
     }
@@ -153,6 +209,11 @@ describe('campaigns, quality and rules at the Đảng ủy Khối (desktop)', ()
     await page.getByRole('tab', { name: 'Tiêu chí' }).click();
     await page.getByRole('heading', { level: 1, name: 'Tiêu chí chất lượng sinh hoạt chi bộ' }).waitFor();
     await page.getByText('Sinh hoạt chuyên đề ít nhất 1 lần mỗi quý.').waitFor();
+    // A local guidance is badged with its issuer, the central rule as national.
+    const rules = page.getByRole('list', { name: 'Tiêu chí chất lượng sinh hoạt chi bộ' });
+    const badges = (name: string) => rules.getByRole('listitem').filter({ hasText: name }).locator('.mantine-Badge-root').allTextContents();
+    expect(await badges('Sinh hoạt chi bộ giai đoạn 2021 - 2025')).toEqual(['Ban Tổ chức Thị ủy Kỳ Anh']);
+    expect(await badges('Đổi mới và nâng cao chất lượng sinh hoạt chi bộ trong giai đoạn mới')).toEqual(['Toàn quốc']);
     await page.getByRole('tab', { name: 'Sắp diễn ra ở cấp dưới' }).click();
     await page.getByRole('heading', { level: 1, name: 'Hội nghị sắp diễn ra ở cấp dưới' }).waitFor();
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { signIn } from './support/app.ts';
 import { useBrowser } from './support/browser.ts';
 import { choose, dayFromToday, DEMO_PASSWORD, expectSpreadsheet, newPlanWithTask, openNav, publish, signInAs, typed, written } from './support/plan-steps.ts';
 
@@ -78,7 +79,9 @@ describe('plans: publish down the tree, report back, review, see progress', () =
     // The cell secretary sees the plan to carry out and the report to send.
     await signInAs(page, context, 'bithu.chibo');
     await openNav(page, 'Kế hoạch');
-    await page.getByRole('tab', { name: 'Kế hoạch cần thực hiện' }).click();
+    // The cell has issued no plan yet: the page opens on the plans it must carry out.
+    await page.getByRole('tab', { name: 'Kế hoạch cần thực hiện', selected: true }).waitFor();
+    expect(new URL(page.url()).search).toBe('');
     const toCarryOut = page.getByRole('table', { name: 'Kế hoạch cần thực hiện' });
     await toCarryOut.getByRole('row').filter({ hasText: NUMBER }).getByRole('button', { name: `Xây dựng kế hoạch thực hiện ${NUMBER}` }).waitFor();
     await screenshot('plans-to-carry-out');
@@ -252,10 +255,16 @@ describe('the report form on a phone (360 × 740)', () => {
     const planId = ((await created.json()) as { id: string }).id;
     expect((await api.post(`/api/plans/${planId}/publish`)).status()).toBe(200);
 
+    // A cell secretary lands on "Việc cần làm" after signing in.
     await signInAs(page, context, 'bithu.chibo');
-    await page.goto('/home');
+    expect(new URL(page.url()).pathname).toBe('/home');
+    await page.getByRole('heading', { level: 1, name: 'Việc cần làm' }).waitFor();
     await page.getByRole('list', { name: 'Việc cần làm' }).getByRole('link', { name: title, exact: true }).click();
     await page.getByRole('heading', { level: 1, name: title, exact: true }).waitFor();
+    // The cell's party members today, from its member list: the form fills the whole in with them.
+    const cellMe = (await (await api.get('/api/auth/me')).json()) as { grants: { unitId: string }[] };
+    const listed = ((await (await api.get(`/api/units/${cellMe.grants[0]!.unitId}/members?limit=200`)).json()) as { items: { category: string }[] }).items;
+    const partyMembers = String(listed.filter((m) => m.category === 'party_full' || m.category === 'party_probationary').length);
 
     const whole = page.getByRole('textbox', { name: WHOLE });
     const part = page.getByRole('textbox', { name: 'Số đảng viên tham gia' });
@@ -267,8 +276,16 @@ describe('the report form on a phone (360 × 740)', () => {
       expect(box.width, 'field or button width').toBeGreaterThanOrEqual(300);
     }
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await whole.inputValue()).toBe(partyMembers);
+    await page.getByText('Tự điền từ danh sách đảng viên', { exact: true }).waitFor();
+    // Letters typed in a figure are refused with a reason, not left for "fill this in" at sending time.
+    await part.pressSequentially('abc');
+    await page.getByText('Chỉ nhập số (chữ số 0–9), không nhập chữ.').waitFor();
+    expect(await part.inputValue()).toBe('');
     await whole.fill('18');
+    await page.getByText(`Danh sách đảng viên: ${partyMembers}`).waitFor();
     await part.fill('17');
+    expect(await page.getByText('Chỉ nhập số (chữ số 0–9), không nhập chữ.').count()).toBe(0);
     await screenshot('phone-report-form');
 
     // No connection: the report is kept on the device, then restored and sent.
@@ -282,12 +299,18 @@ describe('the report form on a phone (360 × 740)', () => {
 
     await page.reload();
     await page.getByRole('heading', { level: 1, name: title, exact: true }).waitFor();
-    expect(await whole.inputValue()).toBe('');
+    expect(await whole.inputValue()).toBe(partyMembers);
     await page.getByRole('button', { name: 'Khôi phục' }).click();
     expect(await whole.inputValue()).toBe('18');
     expect(await part.inputValue()).toBe('17');
     await send.click();
     await page.getByText('Đã gửi báo cáo (lần 1).').waitFor();
     await screenshot('phone-report-sent');
+
+    // A page asked for before signing in wins over the landing page.
+    await context.clearCookies();
+    await signIn(page, 'bithu.chibo', DEMO_PASSWORD, '/login?next=%2Fplans');
+    expect(new URL(page.url()).pathname).toBe('/plans');
+    await page.getByRole('heading', { level: 1, name: 'Kế hoạch' }).waitFor();
   });
 });

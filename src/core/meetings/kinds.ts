@@ -39,6 +39,9 @@ export const ATTENDANCE_STATUS_NAMES = Object.keys(ATTENDANCE_STATUSES) as [Atte
 /** Marks that count as having studied the content (coverage). */
 export const STUDIED_MARKS: readonly AttendanceStatus[] = ['present', 'self_study'];
 
+/** The marks of an absence: the ones the attendance form asks the reason of (not present, not self-study). */
+export const ABSENCE_MARKS: readonly AttendanceStatus[] = ['excused', 'absent'];
+
 /** A study session lasts half a day or a whole day (seed 001: "1/2 ngày"). */
 export const SESSION_LENGTHS = {
   half_day: { vi: 'Nửa ngày', en: 'Half a day' },

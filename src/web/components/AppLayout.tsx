@@ -31,7 +31,7 @@ export function AppLayout() {
               aria-expanded={opened}
               aria-controls="main-navbar"
             />
-            <UnstyledButton component={Link} to="/units" aria-label={t('shell.home')} style={{ flexShrink: 0 }}>
+            <UnstyledButton component={Link} to="/" aria-label={t('shell.home')} style={{ flexShrink: 0 }}>
               <Group gap={6} wrap="nowrap">
                 <IconFlag size={24} color="var(--mantine-color-red-7)" aria-hidden />
                 <Text fw={700} size="lg" c="red.8">

@@ -6,8 +6,9 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import type { Notification, NotificationList } from '#shared/notifications.ts';
 import { api } from '../api-client.ts';
-import { formatViDateTime } from '#core/text/dates.ts';
+
 import { notifyError } from './notify.ts';
+import { formatDateTime } from './format.ts';
 
 const KEY = ['notifications'] as const;
 
@@ -109,7 +110,7 @@ export function NotificationBell() {
                       </Text>
                     )}
                     <Text size="xs" c="dimmed">
-                      {[n.unitName, formatViDateTime(n.createdAt), n.readAt ? null : t('notifications.unread')].filter(Boolean).join(' · ')}
+                      {[n.unitName, formatDateTime(n.createdAt), n.readAt ? null : t('notifications.unread')].filter(Boolean).join(' · ')}
                     </Text>
                   </UnstyledButton>
                 </li>

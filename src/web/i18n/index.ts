@@ -44,7 +44,8 @@ export function currentLanguage(): Language {
 }
 
 i18n.on('languageChanged', (lng) => {
-  document.documentElement.lang = lng;
+  // The pure logic tests load the texts in Node, where there is no document.
+  if (typeof document !== 'undefined') document.documentElement.lang = lng;
 });
 
 void i18n.use(initReactI18next).init({

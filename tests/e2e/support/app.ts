@@ -1,13 +1,18 @@
 import type { Page } from 'playwright-core';
 import { ADMIN_PASSWORD, ADMIN_USERNAME } from './accounts.ts';
 
-/** Signs in through the login page and waits for the organisation tree. */
-export async function signIn(page: Page, username = ADMIN_USERNAME, password = ADMIN_PASSWORD): Promise<void> {
-  await page.goto('/login');
+/**
+ * Signs in through the login page (at `/login`, or the page given, which may carry `?next=`) and
+ * waits for the page the account lands on: the tree for the administrator, "Việc cần làm" for an
+ * account that does a unit's work, the `next` page when there is one.
+ */
+export async function signIn(page: Page, username = ADMIN_USERNAME, password = ADMIN_PASSWORD, from = '/login'): Promise<void> {
+  await page.goto(from);
   await page.getByRole('textbox', { name: 'Tên đăng nhập' }).fill(username);
   await page.getByRole('textbox', { name: 'Mật khẩu', exact: true }).fill(password);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Cây tổ chức' }).waitFor();
+  await page.waitForURL((url) => url.pathname !== '/login' && url.pathname !== '/');
+  await page.getByRole('heading', { level: 1 }).first().waitFor();
 }
 
 /** A name no other test run has used, for units and people a test creates. */

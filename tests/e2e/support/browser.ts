@@ -31,9 +31,10 @@ export interface BrowserSession {
 /**
  * Registers the hooks of a browser journey: one Chromium for the file, a new context (fresh
  * cookies, storage) per test, and a failed test for any console.error or uncaught error in the page.
+ * `touch`: the page is on a touch screen, so a test can tap as a phone user does.
  * Call `session()` inside a test to get its page.
  */
-export function useBrowser(opts: { viewport?: { width: number; height: number } } = {}): { session: () => BrowserSession } {
+export function useBrowser(opts: { viewport?: { width: number; height: number }; touch?: boolean } = {}): { session: () => BrowserSession } {
   let browser: Browser | null = null;
   let current: BrowserSession | null = null;
 
@@ -54,6 +55,8 @@ export function useBrowser(opts: { viewport?: { width: number; height: number } 
     const context = await browser.newContext({
       baseURL: baseUrl,
       viewport: opts.viewport ?? { width: 1280, height: 800 },
+      // A touch screen: `tap()` as a finger does.
+      hasTouch: opts.touch ?? false,
       locale: 'vi-VN',
       timezoneId: 'Asia/Ho_Chi_Minh',
       acceptDownloads: true,

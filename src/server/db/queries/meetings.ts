@@ -78,13 +78,13 @@ export function isoInstant(v: Date | string): string {
   return (v instanceof Date ? v : new Date(v)).toISOString();
 }
 
-export type StoredRuleSet = RuleSet & { scope: string | null; unitId: string | null; unitName: string | null; createdAt: string };
+export type StoredRuleSet = RuleSet & { scope: string | null; unitId: string | null; unitName: string | null; issuer: string | null; createdAt: string };
 
 /** Every rule set, oldest first, with the committee it belongs to (none for national rules). */
 export async function findStoredRuleSets(tx: Db | Tx): Promise<StoredRuleSet[]> {
-  const r = await tx.execute<{ id: string; name: string; source: string; validFrom: IsoDate; rules: MeetingRules; scope: string | null; unitId: string | null; unitName: string | null; createdAt: Date | string }>(sql`
+  const r = await tx.execute<{ id: string; name: string; source: string; validFrom: IsoDate; rules: MeetingRules; scope: string | null; unitId: string | null; unitName: string | null; issuer: string | null; createdAt: Date | string }>(sql`
     SELECT s.id, s.name, s.source, s.valid_from::text AS "validFrom", s.rules, u.path::text AS scope, s.unit_id AS "unitId", u.name AS "unitName",
-           s.created_at AS "createdAt"
+           s.issuer, s.created_at AS "createdAt"
     FROM meeting_rule_set s LEFT JOIN unit u ON u.id = s.unit_id ORDER BY s.valid_from, nlevel(u.path) NULLS FIRST`);
   return r.rows.map((x) => ({ ...x, createdAt: isoInstant(x.createdAt) }));
 }

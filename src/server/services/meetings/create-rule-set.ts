@@ -22,8 +22,9 @@ export async function createRuleSet(input: RuleSetCreate, { actor, tx, now }: Se
     SELECT 1 FROM meeting_rule_set WHERE valid_from = ${input.validFrom} AND unit_id IS NOT DISTINCT FROM ${unit?.id ?? null}::uuid`);
   if (exists.rows.length > 0) throw new DomainError('RULE_SET_EXISTS', 'Đã có bộ tiêu chí của cùng cấp có hiệu lực từ ngày này.');
   const r = await tx.execute<{ id: string }>(sql`
-    INSERT INTO meeting_rule_set (unit_id, name, source, valid_from, rules, created_by, created_at)
-    VALUES (${unit?.id ?? null}, ${input.name}, ${input.source}, ${input.validFrom}, ${JSON.stringify(input.rules)}::jsonb, ${actor.userId}, ${now.toISOString()})
+    INSERT INTO meeting_rule_set (unit_id, name, source, valid_from, rules, issuer, created_by, created_at)
+    VALUES (${unit?.id ?? null}, ${input.name}, ${input.source}, ${input.validFrom}, ${JSON.stringify(input.rules)}::jsonb,
+            ${unit ? null : input.issuer?.trim() || null}, ${actor.userId}, ${now.toISOString()})
     RETURNING id`);
   const id = r.rows[0]!.id;
   await writeAudit(tx, actor, { action: 'meeting_rule_set.create', entity: 'meeting_rule_set', entityId: id, unitPath: unit?.path ?? null, after: input }, now);

@@ -21,6 +21,7 @@ export async function findRuleSets(unitId: string, { actor, tx }: ServiceContext
       return {
         id: s.id, name: s.name, source: s.source, validFrom: s.validFrom, validTo: next?.validFrom ?? null,
         unit: s.unitId ? { id: s.unitId, name: s.unitName ?? '' } : null,
+        issuer: s.unitId ? null : s.issuer,
         appliesHere: applying.has(s),
         rules: s.rules, description: describeRules(s.rules), createdAt: s.createdAt,
       };

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { can } from '#core/access/scope.ts';
 import { vietnamDate } from '#core/ids.ts';
 import { readForm, sectionsOf } from '#core/reports/form.ts';
+import { knownFigureSources, knownFiguresDate } from '#core/reports/known-figures.ts';
 import type { Attachment, ObligationInstanceDetail, SubmissionVersion } from '#shared/reports.ts';
 import { maskSecret } from '#core/plans/secrecy.ts';
 import { lookupInstance, isoTime, isoTimeOrNull } from '../../db/queries/reports.ts';
@@ -87,6 +88,17 @@ export async function getObligationInstance(id: string, limits: AttachmentLimits
     : '';
   const form = readForm(inst.form);
   const open = inst.status === 'pending' || inst.status === 'draft' || inst.status === 'returned';
+  const known: ObligationInstanceDetail['known'] = {};
+  const knownKeys = Object.keys(knownFigureSources(form.figures));
+  if (knownKeys.length > 0) {
+    const asOf = knownFiguresDate(inst, vietnamDate(now));
+    const members = await tx.execute<{ n: number }>(sql`
+      SELECT count(DISTINCT m.person_id)::int AS n
+      FROM membership m JOIN person p ON p.id = m.person_id JOIN unit u ON u.id = m.unit_id
+      WHERE u.path <@ ${inst.unitPath}::ltree AND p.deleted_at IS NULL AND m.category IN ('party_full', 'party_probationary')
+        AND m.valid_from <= ${asOf}::date AND (m.valid_to IS NULL OR m.valid_to > ${asOf}::date)`);
+    for (const key of knownKeys) known[key] = { value: members.rows[0]?.n ?? 0, source: 'party_members', asOf };
+  }
   const status = inst.status;
   const workingSet = await reportWorkingSet(tx, inst.id);
   const sentFiles = await versionFiles(tx, inst.id);
@@ -143,5 +155,6 @@ export async function getObligationInstance(id: string, limits: AttachmentLimits
       can: { change: canChangeReportFiles(actor, inst, false) || canChangeReportFiles(actor, inst, true) },
     },
     receiver: inst.receiverUnitId ? { id: inst.receiverUnitId, name: receiverName } : null,
+    known,
   };
 }

@@ -3,9 +3,9 @@ import { IconDownload, IconPaperclip } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttachmentFile, AttachmentList as Files } from '#shared/attachments.ts';
-import { formatViDateTime } from '#core/text/dates.ts';
 import { ConfirmStep } from '../ConfirmStep.tsx';
 import { FormError } from '../FormError.tsx';
+import { formatDateTime } from '../format.ts';
 import { Hint } from '../Hint.tsx';
 import { errorMessage, notifySuccess } from '../notify.ts';
 import { RemoveButton } from '../RemoveButton.tsx';
@@ -37,7 +37,7 @@ function FileLink({ file }: { file: AttachmentFile }) {
           {file.name}
         </Anchor>
         <Text size="xs" c="dimmed">
-          {[fileSize(file.size), file.uploadedBy?.name, formatViDateTime(file.uploadedAt)].filter(Boolean).join(' · ')}
+          {[fileSize(file.size), file.uploadedBy?.name, formatDateTime(file.uploadedAt)].filter(Boolean).join(' · ')}
         </Text>
       </div>
     </Group>

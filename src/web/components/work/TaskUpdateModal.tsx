@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { TaskInstanceBulkSchema, TaskInstancePatchSchema } from '#shared/plans.ts';
 import type { TaskInstanceView } from '#shared/plans.ts';
 import { DateField } from '../DateField.tsx';
-import { todayIso } from '../format.ts';
+import { formatDate, todayIso } from '../format.ts';
 import { FormModal } from '../FormModal.tsx';
 import { Hint } from '../Hint.tsx';
 import { LinkList } from '../LinkList.tsx';
@@ -13,7 +13,6 @@ import { useTaskFiles } from '../attachments/attachment-queries.ts';
 import { useFormState } from '../use-form-state.ts';
 import { useUpdateTasks } from './work-queries.ts';
 import type { TaskUpdate } from './work-queries.ts';
-import { formatViDate } from '#core/text/dates.ts';
 
 interface Props {
   /** One task (update its note, evidence, done) or the chosen ones (mark all done at once). */
@@ -84,7 +83,7 @@ export function TaskUpdateModal({ tasks, mode = 'single', onClose, onDone }: Pro
   const summary = single ? (
     <Stack gap={2}>
       <Text fw={600}>{single.taskText}</Text>
-      <Hint>{[single.planNumber, single.periodLabel, single.dueDate ? t('home.due', { date: formatViDate(single.dueDate) }) : null].filter(Boolean).join(' · ')}</Hint>
+      <Hint>{[single.planNumber, single.periodLabel, single.dueDate ? t('home.due', { date: formatDate(single.dueDate) }) : null].filter(Boolean).join(' · ')}</Hint>
     </Stack>
   ) : (
     <List size="sm" spacing={2} aria-label={t('home.chosenTasks')}>

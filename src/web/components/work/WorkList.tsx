@@ -3,12 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { INSTANCE_STATUS_LABELS, OBLIGATION_STATUS_LABELS } from '#shared/reports.ts';
 import { CardList } from '../CardList.tsx';
-import { formatNumber } from '../format.ts';
+import { formatDate, formatNumber } from '../format.ts';
 import { useLang } from '../use-lang.ts';
 import { DEADLINE_COLORS } from './work-items.ts';
 import type { WorkItem } from './work-items.ts';
 import classes from './work.module.css';
-import { formatViDate } from '#core/text/dates.ts';
 
 interface Props {
   items: WorkItem[];
@@ -94,7 +93,7 @@ export function WorkList({ items, label, selectable, selected, onToggle, onOpenT
                   </Badge>
                 )}
                 <Text size="sm" fw={overdue ? 600 : 400} c={overdue ? 'red.8' : undefined}>
-                  {x.dueDate ? t('home.due', { date: formatViDate(x.dueDate) }) : t('home.noDue')}
+                  {x.dueDate ? t('home.due', { date: formatDate(x.dueDate) }) : t('home.noDue')}
                   {overdue && x.daysLate !== null && ` · ${t('home.daysLate', { n: formatNumber(x.daysLate) })}`}
                 </Text>
               </Group>

@@ -1,4 +1,4 @@
-import { Button, Paper, PasswordInput, Stack } from '@mantine/core';
+import { Button, Paper, Stack } from '@mantine/core';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
@@ -10,6 +10,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { useFormState } from '../../components/use-form-state.ts';
 import { useMutationWithNotice } from '../../components/use-mutation-with-notice.ts';
 import { Hint } from '../../components/Hint.tsx';
+import { PasswordField } from '../../components/PasswordField.tsx';
 
 export function ChangePasswordPage() {
   const { t } = useTranslation();
@@ -32,7 +33,7 @@ export function ChangePasswordPage() {
     change.mutate(input, {
       onSuccess: () => {
         form.reset();
-        navigate('/units');
+        navigate('/');
       },
     });
   }
@@ -44,9 +45,9 @@ export function ChangePasswordPage() {
         <form onSubmit={submit} noValidate aria-label={t('auth.changePassword')}>
           <Stack>
             <FormError message={form.formError} />
-            <PasswordInput label={t('auth.currentPassword')} autoComplete="current-password" required {...form.text('currentPassword')} />
-            <PasswordInput label={t('auth.newPassword')} description={t('auth.passwordRule')} autoComplete="new-password" required {...form.text('newPassword')} />
-            <PasswordInput label={t('auth.repeatPassword')} autoComplete="new-password" required {...form.text('repeat')} />
+            <PasswordField label={t('auth.currentPassword')} autoComplete="current-password" required {...form.text('currentPassword')} />
+            <PasswordField label={t('auth.newPassword')} description={t('auth.passwordRule')} autoComplete="new-password" required {...form.text('newPassword')} />
+            <PasswordField label={t('auth.repeatPassword')} autoComplete="new-password" required {...form.text('repeat')} />
             <Hint>{t('auth.otherSessionsEnd')}</Hint>
             <Button type="submit" loading={change.isPending} w={{ base: '100%', xs: 'auto' }}>
               {t('auth.savePassword')}

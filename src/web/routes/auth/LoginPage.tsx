@@ -1,4 +1,4 @@
-import { Box, Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Box, Button, Center, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconFlag } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -11,10 +11,14 @@ import { FormError } from '../../components/FormError.tsx';
 import { LanguageSwitch } from '../../components/LanguageSwitch.tsx';
 import { useFormState } from '../../components/use-form-state.ts';
 import { ME_KEY } from '../../components/use-me.ts';
+import { PasswordField } from '../../components/PasswordField.tsx';
 
-/** Only paths of this app: never send a user to another site after signing in. */
+/**
+ * Only paths of this app: never send a user to another site after signing in. Without a page to go
+ * back to, "/" sends the user to their own landing page (components/landing.ts).
+ */
 function safeNext(next: string | null): string {
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/login') ? next : '/units';
+  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/login') ? next : '/';
 }
 
 export function LoginPage() {
@@ -60,7 +64,7 @@ export function LoginPage() {
               </Title>
               <FormError message={form.formError} />
               <TextInput label={t('auth.username')} autoComplete="username" autoCapitalize="none" spellCheck={false} required data-autofocus autoFocus {...form.text('username')} />
-              <PasswordInput label={t('auth.password')} autoComplete="current-password" required visibilityToggleButtonProps={{ 'aria-label': t('auth.showPassword') }} {...form.text('password')} />
+              <PasswordField label={t('auth.password')} autoComplete="current-password" required {...form.text('password')} />
               <Button type="submit" loading={busy} fullWidth size="lg" mt="xs">
                 {t('auth.login')}
               </Button>

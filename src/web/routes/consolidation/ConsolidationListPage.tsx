@@ -15,7 +15,7 @@ import { PageLoader } from '../../components/PageLoader.tsx';
 import { Section } from '../../components/Section.tsx';
 import { usePlanObligations, usePublishedPlans } from './consolidation-queries.ts';
 import { downloadFile } from '../../components/download.ts';
-import { formatViDate } from '#core/text/dates.ts';
+import { formatDate } from '../../components/format.ts';
 
 /** "Kế hoạch 48-KH/ĐUK" or "Kế hoạch (chưa có số)". */
 export function usePlanName() {
@@ -91,7 +91,7 @@ function PlanAccordion({ plans, view, unitId }: { plans: PlanListItem[]; view: '
               {planName(p)}
             </Text>
             <Text span c="dimmed" size="sm">
-              {p.issuedOn ? ` — ${formatViDate(p.issuedOn)}` : ''} — {p.title}
+              {p.issuedOn ? ` — ${formatDate(p.issuedOn)}` : ''} — {p.title}
             </Text>
             {view === 'to_carry_out' && (
               <Text size="xs" c="dimmed">

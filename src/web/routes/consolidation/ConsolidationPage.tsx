@@ -22,7 +22,7 @@ import { consolidationKeys, scopeQuery, useConsolidation, useSaveConsolidation, 
 import { downloadFile } from '../../components/download.ts';
 import { FiguresPanel } from './FiguresPanel.tsx';
 import { ReportingPanel } from './ReportingPanel.tsx';
-import { formatViDateTime } from '#core/text/dates.ts';
+import { formatDateTime } from '../../components/format.ts';
 
 type Draft = ConsolidationDraftInput;
 
@@ -41,7 +41,7 @@ function Versions({ view }: { view: ConsolidationView }) {
   const columns: Column<ConsolidationView['versions'][number]>[] = [
     { key: 'version', header: '#', th: { w: 60 }, cell: (v) => v.version },
     { key: 'kind', header: t('consolidation.versionKind'), cell: (v) => t(`consolidation.kinds.${v.kind}`) },
-    { key: 'at', header: t('consolidation.versionAt'), cell: (v) => formatViDateTime(v.createdAt) },
+    { key: 'at', header: t('consolidation.versionAt'), cell: (v) => formatDateTime(v.createdAt) },
     { key: 'by', header: t('consolidation.versionBy'), cell: (v) => v.createdBy?.name ?? '—' },
     { key: 'number', header: t('consolidation.number'), cell: (v) => (v.number?.trim() ? v.number : '—') },
   ];

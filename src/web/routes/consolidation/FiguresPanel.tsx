@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { formatViNumber, formatViPercent } from '#core/documents-out/format-vi.ts';
 import type { ConsolidationDraftInput, ConsolidationView } from '#shared/consolidation.ts';
+import { numberSeparators } from '../../components/format.ts';
 import { Hint } from '../../components/Hint.tsx';
 import { Section } from '../../components/Section.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
@@ -141,8 +142,8 @@ export function FiguresPanel({ view, overrides, editable, onChange }: Props) {
                             w={120}
                             min={0}
                             allowDecimal={false}
-                            thousandSeparator="."
-                            decimalSeparator=","
+                            thousandSeparator={numberSeparators().thousands}
+                            decimalSeparator={numberSeparators().decimal}
                             label={t('consolidation.overrideValue')}
                             value={o.value}
                             readOnly={!editable}

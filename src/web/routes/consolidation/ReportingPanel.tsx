@@ -9,7 +9,7 @@ import { Hint } from '../../components/Hint.tsx';
 import { Section } from '../../components/Section.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import type { Column } from '../../components/DataTable.tsx';
-import { formatViDate } from '#core/text/dates.ts';
+import { formatDate } from '../../components/format.ts';
 
 type Report = ConsolidationView['reports'][number];
 
@@ -45,7 +45,7 @@ export function ReportingPanel({ view }: { view: ConsolidationView }) {
   const columns: Column<Report>[] = [
     { key: 'unit', header: t('consolidation.unit'), cell: (r) => <Anchor component={Link} to={`/obligation-instances/${r.instanceId}`} size="sm">{r.unitName}</Anchor> },
     { key: 'state', header: t('consolidation.state'), cell: (r) => <ReportState row={r} /> },
-    { key: 'submitted', header: t('consolidation.submittedOn'), cell: (r) => formatViDate(r.submittedOn) || '—' },
+    { key: 'submitted', header: t('consolidation.submittedOn'), cell: (r) => formatDate(r.submittedOn) || '—' },
     { key: 'late', header: t('consolidation.daysLate'), numeric: true, cell: (r) => r.daysLate ?? '—' },
   ];
   return (

@@ -17,8 +17,9 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { useLang } from '../../components/use-lang.ts';
 import { useRouteId } from '../../components/use-route-id.ts';
 import { useCreatePlanFromDocument, useDocument } from './document-queries.ts';
-import { formatViDate } from '#core/text/dates.ts';
+
 import { dueShort } from '#core/deadline/words.ts';
+import { formatDate } from '../../components/format.ts';
 
 type DocPlan = NonNullable<DocumentDetail['plan']>;
 
@@ -43,7 +44,7 @@ function LinkedDocument({ d }: { d: DocumentLink }) {
           {name}
         </Text>
       )}
-      {d.date && <Text span c="dimmed"> {t('documents.ofDate', { date: formatViDate(d.date) })}</Text>}
+      {d.date && <Text span c="dimmed"> {t('documents.ofDate', { date: formatDate(d.date) })}</Text>}
       {d.title && <Text span> — {d.title}</Text>}
       {d.status === 'stub' && (
         <Badge ml={6} variant="light" color="gray" tt="none" size="sm">
@@ -219,7 +220,7 @@ function DocumentView({ d }: { d: DocumentDetail }) {
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
             <Fact label={t('documents.fields.title')} size="sm">{d.title}</Fact>
             <Fact label={t('documents.fields.issuer')} size="sm">{d.issuer}</Fact>
-            <Fact label={t('documents.placeDate')} size="sm">{[d.place, formatViDate(d.date)].filter(Boolean).join(', ')}</Fact>
+            <Fact label={t('documents.placeDate')} size="sm">{[d.place, formatDate(d.date)].filter(Boolean).join(', ')}</Fact>
             <Fact label={t('documents.signer')} size="sm">{d.signer ? [d.signer.capacity, d.signer.title, d.signer.name].filter(Boolean).join(' — ') : null}</Fact>
             <Fact label={t('documents.lists.recipients.title')} size="sm">{d.recipients.join('; ')}</Fact>
             {d.source && <Fact label={t('documents.sourceFile')} size="sm">{d.source.fileName}</Fact>}

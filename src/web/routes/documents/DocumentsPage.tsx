@@ -6,7 +6,7 @@ import { Link } from 'react-router-dom';
 import { DOCUMENT_KIND_LABELS } from '#shared/documents.ts';
 import type { DocumentList } from '#shared/documents.ts';
 import type { Column } from '../../components/DataTable.tsx';
-import { formatNumber } from '../../components/format.ts';
+import { formatDate, formatNumber } from '../../components/format.ts';
 import { PagedTable } from '../../components/PagedTable.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { SearchInput } from '../../components/SearchInput.tsx';
@@ -14,7 +14,6 @@ import { useLang } from '../../components/use-lang.ts';
 import { mayAnywhere, useMe } from '../../components/use-me.ts';
 import { usePagedSearch } from '../../components/use-paged-search.ts';
 import { DOCUMENTS_PAGE, useDocuments } from './document-queries.ts';
-import { formatViDate } from '#core/text/dates.ts';
 
 type Row = DocumentList['items'][number];
 
@@ -43,7 +42,7 @@ export function DocumentsPage() {
       ),
     },
     { key: 'title', header: t('documents.fields.title'), cell: (d) => d.title ?? <Text span c="dimmed">—</Text> },
-    { key: 'date', header: t('documents.fields.date'), nowrap: true, cell: (d) => formatViDate(d.date) },
+    { key: 'date', header: t('documents.fields.date'), nowrap: true, cell: (d) => formatDate(d.date) },
     { key: 'holder', header: t('documents.holder'), cell: (d) => d.ownerUnit?.name ?? <Text span c="dimmed" size="sm">{t('documents.public')}</Text> },
     {
       key: 'state',

@@ -6,12 +6,11 @@ import { Link } from 'react-router-dom';
 import type { DueBelow, DueBelowItems } from '#shared/reports.ts';
 import { api } from '../../api-client.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { formatNumber } from '../../components/format.ts';
+import { formatDate, formatNumber } from '../../components/format.ts';
 import { Hint } from '../../components/Hint.tsx';
 import { belowText } from './MonthCalendar.tsx';
 import type { BelowMark } from './month-grid.ts';
 import { gridWindow } from './month-grid.ts';
-import { formatViDate } from '#core/text/dates.ts';
 
 const PAGE = 20;
 /** The most a day lists at once (the API's page size); the plans' status pages list the rest. */
@@ -44,7 +43,7 @@ export function BelowDay({ unitId, day, mark }: { unitId: string; day: string; m
   if (q.isError) return <ErrorAlert error={q.error} onRetry={() => void q.refetch()} />;
   const data = q.data;
   if (!data) return null;
-  const date = formatViDate(day);
+  const date = formatDate(day);
   return (
     <Stack gap={6} component="section" aria-labelledby={`below-${day}`}>
       <Title order={3} fz="h6" id={`below-${day}`}>

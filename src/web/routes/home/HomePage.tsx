@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { useActingUnit } from '../../components/acting-unit.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { todayIso } from '../../components/format.ts';
+import { formatDate, todayIso } from '../../components/format.ts';
 import { Hint } from '../../components/Hint.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
@@ -22,7 +22,6 @@ import { BelowDay, useDueBelow } from './BelowDay.tsx';
 import { belowMarks } from './month-grid.ts';
 import { MonthCalendar } from './MonthCalendar.tsx';
 import { ReceivedReports } from './ReceivedReports.tsx';
-import { formatViDate } from '#core/text/dates.ts';
 
 /**
  * "Việc cần làm": the acting unit's open tasks and reports by due date, overdue first, as a list or
@@ -125,7 +124,7 @@ export function HomePage() {
               </Paper>
               <Stack gap="xs">
                 <Title order={2} fz="h5">
-                  {day ? t('home.dueOn', { date: formatViDate(day) }) : t('home.pickDay')}
+                  {day ? t('home.dueOn', { date: formatDate(day) }) : t('home.pickDay')}
                 </Title>
                 {day && dayItems.length === 0 && (
                   <Hint>{t('home.nothingThatDay')}</Hint>
@@ -133,7 +132,7 @@ export function HomePage() {
                 {dayItems.length > 0 && (
                   <WorkList
                     items={dayItems}
-                    label={t('home.dueOn', { date: formatViDate(day) })}
+                    label={t('home.dueOn', { date: formatDate(day) })}
                     selectable={canWrite}
                     selected={selected}
                     onToggle={toggle}

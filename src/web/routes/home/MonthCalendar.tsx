@@ -7,7 +7,7 @@ import type { WorkItem } from '../../components/work/work-items.ts';
 import classes from './home.module.css';
 import type { BelowMark } from './month-grid.ts';
 import { addMonths, monthGrid } from './month-grid.ts';
-import { formatViDate } from '#core/text/dates.ts';
+import { formatDate } from '../../components/format.ts';
 
 interface Props {
   items: WorkItem[];
@@ -77,7 +77,7 @@ export function MonthCalendar({ items, month, onMonth, today, selectedDay, onSel
                 const mark = below?.get(day);
                 const owed = mark ? mark.reports + mark.tasks : 0;
                 const label = [
-                  due.length > 0 ? t('home.dayItems', { date: formatViDate(day), n: due.length }) : formatViDate(day),
+                  due.length > 0 ? t('home.dayItems', { date: formatDate(day), n: due.length }) : formatDate(day),
                   ...(mark ? [belowText(t, mark)] : []),
                 ].join('; ');
                 return (

@@ -6,10 +6,9 @@ import { Link } from 'react-router-dom';
 import type { ReceivedReports as Received } from '#shared/reports.ts';
 import { api } from '../../api-client.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { formatNumber } from '../../components/format.ts';
+import { formatDate, formatNumber } from '../../components/format.ts';
 import { Hint } from '../../components/Hint.tsx';
 import { Stat } from '../../components/Stat.tsx';
-import { formatViDate } from '#core/text/dates.ts';
 
 const PAGE = 20;
 
@@ -69,7 +68,7 @@ export function ReceivedReports({ unitId }: { unitId: string }) {
                   </Text>
                   {state === 'awaiting' && r.submittedOn && (
                     <Badge variant="light" color="blue" tt="none" radius="sm">
-                      {t('home.received.sentOn', { date: formatViDate(r.submittedOn), n: r.version })}
+                      {t('home.received.sentOn', { date: formatDate(r.submittedOn), n: r.version })}
                     </Badge>
                   )}
                   {state === 'late' && r.daysLate !== null && (

@@ -2,6 +2,7 @@ import { Alert, Badge, Button, EmptyState, Group, Paper, SegmentedControl, Stack
 import { IconChecks, IconDeviceFloppy, IconSearch, IconUsers } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ABSENCE_MARKS } from '#core/meetings/kinds.ts';
 import type { AttendanceStatus } from '#core/meetings/kinds.ts';
 import { foldForSearch } from '#core/text/fold.ts';
 import type { AttendanceRoster, MeetingDetail } from '#shared/meetings.ts';
@@ -16,10 +17,13 @@ import { useRouteId } from '../../components/use-route-id.ts';
 import { CoverageStat } from './CoverageStat.tsx';
 import { useMeetingLabels } from './meeting-labels.ts';
 import { useAttendance, useMeeting, useSaveAttendance } from './meeting-queries.ts';
-import { formatViDate } from '#core/text/dates.ts';
+import { formatDate } from '../../components/format.ts';
 
 type Mark = { status: AttendanceStatus | null; reason: string };
 type Marks = Record<string, Mark>;
+
+/** The reason of an absence, asked for absences only: none for present or self-study. */
+const reasonOf = (m: Mark) => (m.status && ABSENCE_MARKS.includes(m.status) ? m.reason.trim() : '');
 
 const draftKey = (id: string) => `trienkhai.attendance.${id}`;
 
@@ -73,7 +77,7 @@ function AttendanceForm({ meeting, roster }: { meeting: MeetingDetail; roster: A
   const changed = roster.items.filter((i) => {
     const a = marks[i.personId];
     const b = saved[i.personId];
-    return a && b && (a.status !== b.status || (a.status !== 'present' && a.reason.trim() !== b.reason.trim()));
+    return a && b && (a.status !== b.status || reasonOf(a) !== reasonOf(b));
   });
   useEffect(() => writeDraft(meeting.id, changed.length > 0 ? marks : null), [marks, changed.length, meeting.id]);
 
@@ -117,7 +121,7 @@ function AttendanceForm({ meeting, roster }: { meeting: MeetingDetail; roster: A
       setError(t('meetings.attendance.nothingChanged'));
       return;
     }
-    const entries = changed.map((i) => ({ personId: i.personId, status: marks[i.personId]!.status, reason: marks[i.personId]!.reason.trim() || null }));
+    const entries = changed.map((i) => ({ personId: i.personId, status: marks[i.personId]!.status, reason: reasonOf(marks[i.personId]!) || null }));
     save.mutate(
       { entries },
       {
@@ -131,7 +135,7 @@ function AttendanceForm({ meeting, roster }: { meeting: MeetingDetail; roster: A
 
   return (
     <>
-      <PageHeader title={t('meetings.attendance.title')} ancestors={meeting.ancestors} current={meeting.unit} subtitle={`${meeting.title} · ${formatViDate(meeting.date)}`} />
+      <PageHeader title={t('meetings.attendance.title')} ancestors={meeting.ancestors} current={meeting.unit} subtitle={`${meeting.title} · ${formatDate(meeting.date)}`} />
       <Stack gap="sm" pb={80}>
         <Paper withBorder p="sm" style={{ position: 'sticky', top: 'calc(var(--app-shell-header-height, 0px) + 4px)', zIndex: 10 }}>
           <CoverageStat studied={roster.coverage.studied} mustStudy={roster.coverage.mustStudy} percent={roster.coverage.percent} label={t('meetings.studied')} />
@@ -185,7 +189,7 @@ function AttendanceForm({ meeting, roster }: { meeting: MeetingDetail; roster: A
                     aria-label={t('meetings.attendance.markOf', { name: i.fullName })}
                     styles={{ label: { whiteSpace: 'normal', lineHeight: 1.2, paddingBlock: 8 } }}
                   />
-                  {mark.status && mark.status !== 'present' && (
+                  {mark.status && ABSENCE_MARKS.includes(mark.status) && (
                     <TextInput
                       mt={6}
                       label={t('meetings.attendance.reason')}

@@ -11,7 +11,7 @@ import { useRouteId } from '../../components/use-route-id.ts';
 import { useCampaign, useCampaignCoverage } from './meeting-queries.ts';
 import { MeetingsNav } from './MeetingsNav.tsx';
 import { usePageUnit } from './use-page-unit.ts';
-import { formatViDate } from '#core/text/dates.ts';
+import { formatDate } from '../../components/format.ts';
 
 /** A campaign: month by month its documents and topics, and which cells covered which month. */
 export function CampaignPage() {
@@ -58,7 +58,7 @@ export function CampaignPage() {
                     {cell.months.map((m, i) => (
                       <Table.Td key={m.monthId} ta="center">
                         {m.meetingId ? (
-                          <Anchor component={Link} to={`/meetings/${m.meetingId}`} aria-label={t('meetings.campaigns.heldOn', { month: coverage.data.months[i]!.label, date: formatViDate(m.date) })}>
+                          <Anchor component={Link} to={`/meetings/${m.meetingId}`} aria-label={t('meetings.campaigns.heldOn', { month: coverage.data.months[i]!.label, date: formatDate(m.date) })}>
                             <IconCheck size={18} color="green" aria-hidden />
                           </Anchor>
                         ) : (
@@ -97,7 +97,7 @@ export function CampaignPage() {
                   <Anchor component={Link} to={`/documents/${d.id}`}>
                     {d.number ?? d.kind}
                   </Anchor>
-                  {d.issuedOn && ` (${formatViDate(d.issuedOn)})`}
+                  {d.issuedOn && ` (${formatDate(d.issuedOn)})`}
                   {(d.note ?? d.title) && ` — ${d.note ?? d.title}`}
                 </List.Item>
               ))}

@@ -8,7 +8,7 @@ import { useActingUnit } from '../../components/acting-unit.ts';
 import { ConfirmStep } from '../../components/ConfirmStep.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Fact } from '../../components/Fact.tsx';
-import { todayIso } from '../../components/format.ts';
+import { formatDate, formatDateTime, todayIso } from '../../components/format.ts';
 import { useLabels } from '../../components/labels.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
@@ -20,7 +20,6 @@ import { useMeetingLabels, withNoticeWarning } from './meeting-labels.ts';
 import { useMeeting, useRegisterObserver, useSendMeeting, useUpdateMeeting } from './meeting-queries.ts';
 import { MakeupModal, RecordResultModal } from './MeetingDialogs.tsx';
 import { PrefillReport } from './PrefillReport.tsx';
-import { formatViDate, formatViDateTime } from '#core/text/dates.ts';
 
 /** One study session or meeting: what it is, its coverage, notice, quality, and what can be done next. */
 export function MeetingPage() {
@@ -52,7 +51,7 @@ function MeetingView({ m }: { m: MeetingDetail }) {
         current={m.unit}
         subtitle={
           <Group gap={6} wrap="wrap">
-            <span>{[ml.kind(m.kind), formatViDate(m.date), m.startTime, m.sessionLength && ml.length(m.sessionLength), m.place].filter(Boolean).join(' · ')}</span>
+            <span>{[ml.kind(m.kind), formatDate(m.date), m.startTime, m.sessionLength && ml.length(m.sessionLength), m.place].filter(Boolean).join(' · ')}</span>
             <Badge variant="light" color={m.status === 'held' ? 'green' : m.status === 'cancelled' ? 'gray' : 'blue'}>{ml.status(m.status)}</Badge>
           </Group>
         }
@@ -86,7 +85,7 @@ function MeetingView({ m }: { m: MeetingDetail }) {
           <Alert color="blue" variant="light" icon={<IconInfoCircle aria-hidden />}>
             {t('meetings.makeupOf')}{' '}
             <Anchor component={Link} to={`/meetings/${m.makeupOf.id}`}>
-              {m.makeupOf.title} ({formatViDate(m.makeupOf.date)})
+              {m.makeupOf.title} ({formatDate(m.makeupOf.date)})
             </Anchor>
           </Alert>
         )}
@@ -94,7 +93,7 @@ function MeetingView({ m }: { m: MeetingDetail }) {
           <Alert color={m.notice.warning ? 'orange' : 'blue'} variant="light" icon={m.notice.warning ? <IconAlertTriangle aria-hidden /> : <IconInfoCircle aria-hidden />} title={t('meetings.noticeTitle')}>
             <Stack gap="xs">
               <Text size="sm">{m.notice.message}</Text>
-              {m.notice.sentUpAt && <Text size="sm">{t('meetings.sentAt', { at: formatViDateTime(m.notice.sentUpAt) })}</Text>}
+              {m.notice.sentUpAt && <Text size="sm">{t('meetings.sentAt', { at: formatDateTime(m.notice.sentUpAt) })}</Text>}
               {canEdit && m.status === 'planned' && !m.notice.sentUpAt && (
                 <Group>
                   <Button size="sm" leftSection={<IconSend size={16} aria-hidden />} onClick={() => send.mutate()} loading={send.isPending}>
@@ -108,7 +107,7 @@ function MeetingView({ m }: { m: MeetingDetail }) {
         {m.notice.state === 'not_required' && canEdit && m.status === 'planned' && !m.makeupOf && (
           <Group>
             <Button variant="default" size="sm" leftSection={<IconSend size={16} aria-hidden />} onClick={() => send.mutate()} loading={send.isPending} disabled={!!m.notice.sentUpAt}>
-              {m.notice.sentUpAt ? t('meetings.sentAt', { at: formatViDateTime(m.notice.sentUpAt) }) : t('meetings.sendUp')}
+              {m.notice.sentUpAt ? t('meetings.sentAt', { at: formatDateTime(m.notice.sentUpAt) }) : t('meetings.sendUp')}
             </Button>
           </Group>
         )}
@@ -129,7 +128,7 @@ function MeetingView({ m }: { m: MeetingDetail }) {
                   {m.makeups.map((x) => (
                     <List.Item key={x.id}>
                       <Anchor component={Link} to={`/meetings/${x.id}`}>
-                        {formatViDate(x.date)}
+                        {formatDate(x.date)}
                       </Anchor>{' '}
                       — {ml.status(x.status)}, {t('meetings.makeupPresent', { count: x.present })}
                     </List.Item>
@@ -188,7 +187,7 @@ function MeetingView({ m }: { m: MeetingDetail }) {
               {m.rapporteurs.length === 0 ? '—' : m.rapporteurs.map((r) => (r.unitName ? `${r.name} (${r.unitName})` : r.name)).join('; ')}
               {m.rapporteurRequest && <div>{t('meetings.requested')}: {m.rapporteurRequest}</div>}
             </Fact>
-            <Fact label={t('meetings.form.materialsSentOn')} caps size="sm">{m.materialsSentOn ? formatViDate(m.materialsSentOn) : '—'}</Fact>
+            <Fact label={t('meetings.form.materialsSentOn')} caps size="sm">{m.materialsSentOn ? formatDate(m.materialsSentOn) : '—'}</Fact>
             <Fact label={t('meetings.form.selfStudy')} caps size="sm">{m.selfStudyAllowed ? t('meetings.yes') : t('meetings.no')}</Fact>
             {m.durationMinutes !== null && <Fact label={t('meetings.result.duration')} caps size="sm">{m.durationMinutes} {t('meetings.result.minutesUnit')}</Fact>}
             {m.task && (

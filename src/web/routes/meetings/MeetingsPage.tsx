@@ -12,7 +12,7 @@ import { usePaging } from '../../components/use-paged-search.ts';
 import { coverageText, useMeetingLabels } from './meeting-labels.ts';
 import { MEETINGS_PAGE, useMeetings } from './meeting-queries.ts';
 import { MeetingsNav } from './MeetingsNav.tsx';
-import { formatViDate } from '#core/text/dates.ts';
+import { formatDate } from '../../components/format.ts';
 
 /** The study sessions and cell meetings of the unit the user acts for, newest first. */
 export function MeetingsPage() {
@@ -64,7 +64,7 @@ function MeetingCard({ m }: { m: MeetingList['items'][number] }) {
           <Anchor component={Link} to={`/meetings/${m.id}`} fw={600} py={4} style={{ overflowWrap: 'anywhere' }}>
             {m.title}
           </Anchor>
-          <Hint>{[labels.kind(m.kind), formatViDate(m.date), m.startTime, m.place].filter(Boolean).join(' · ')}</Hint>
+          <Hint>{[labels.kind(m.kind), formatDate(m.date), m.startTime, m.place].filter(Boolean).join(' · ')}</Hint>
         </Stack>
         <Group gap={6}>
           <Badge variant="light" color={m.status === 'held' ? 'green' : m.status === 'cancelled' ? 'gray' : 'blue'}>{labels.status(m.status)}</Badge>

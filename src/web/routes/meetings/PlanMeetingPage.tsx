@@ -21,6 +21,7 @@ import type { Choice } from '../../components/SearchMultiSelect.tsx';
 import type { SearchSource } from '../../components/server-search.ts';
 import { useFormState } from '../../components/use-form-state.ts';
 import { useMeetingLabels, withNoticeWarning } from './meeting-labels.ts';
+import { taskChoices } from './task-choices.ts';
 import { useCampaign, useCampaigns, useCreateMeeting, useRapporteurs } from './meeting-queries.ts';
 
 interface Values {
@@ -122,7 +123,7 @@ function PlanForm({ unitId }: { unitId: string }) {
     if (input) create.mutate(input, { onSuccess: (out) => navigate(`/meetings/${out.id}`) });
   }
 
-  const openTasks = (tasks.data?.items ?? []).filter((x) => x.state === 'open');
+  const taskOptions = taskChoices(tasks.data?.items ?? [], v.date);
   const months = (campaign.data?.months ?? []).map((m) => ({ value: m.id, label: m.label }));
   return (
     <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="form" onSubmit={submit} noValidate aria-label={t('meetings.planTitle')}>
@@ -185,7 +186,7 @@ function PlanForm({ unitId }: { unitId: string }) {
         <Select
           label={t('meetings.form.task')}
           description={t('meetings.form.taskHint')}
-          data={openTasks.map((x) => ({ value: x.id, label: `${x.planNumber ?? x.planTitle}: ${x.taskText} (${x.periodLabel})`.slice(0, 200) }))}
+          data={taskOptions}
           value={v.taskInstanceId}
           onChange={(x) => form.set('taskInstanceId', x)}
           clearable
@@ -201,9 +202,18 @@ function PlanForm({ unitId }: { unitId: string }) {
               value={v.campaignId}
               onChange={(x) => form.setValues((cur) => ({ ...cur, campaignId: x, campaignMonthId: null }))}
               clearable
+              nothingFoundMessage={t('meetings.form.noCampaigns')}
             />
             {v.campaignId && (
-              <Select label={t('meetings.form.campaignMonth')} data={months} value={v.campaignMonthId} onChange={(x) => form.set('campaignMonthId', x)} clearable error={form.errors.campaignMonthId} />
+              <Select
+                label={t('meetings.form.campaignMonth')}
+                data={months}
+                value={v.campaignMonthId}
+                onChange={(x) => form.set('campaignMonthId', x)}
+                clearable
+                nothingFoundMessage={campaign.isPending ? t('common.loading') : t('meetings.form.noCampaignMonths')}
+                error={form.errors.campaignMonthId}
+              />
             )}
           </SimpleGrid>
         )}

@@ -6,8 +6,8 @@ import { Link } from 'react-router-dom';
 import { DataTable } from '../../components/DataTable.tsx';
 import type { Column } from '../../components/DataTable.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { todayIso } from '../../components/format.ts';
-import { formatViDate } from '#core/text/dates.ts';
+import { formatDate, todayIso } from '../../components/format.ts';
+
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { TextList } from '../../components/TextList.tsx';
@@ -96,7 +96,7 @@ export function QualityPage() {
                     {c.meetings.map((m) => (
                       <List.Item key={m.id} icon={m.ok ? <IconCheck size={16} color="green" aria-label={t('meetings.quality.ok')} /> : <IconX size={16} color="red" aria-label={t('meetings.quality.notOk')} />}>
                         <Anchor component={Link} to={`/meetings/${m.id}`}>
-                          {formatViDate(m.date)} — {m.title || ml.kind(m.kind)}
+                          {formatDate(m.date)} — {m.title || ml.kind(m.kind)}
                         </Anchor>
                         {!m.ok && (
                           <Text size="xs" c="dimmed">
@@ -119,7 +119,7 @@ export function QualityPage() {
           {q.ruleSets.map((s) => (
             <Stack key={s.id} gap={2} mb="xs">
               <Text size="sm">
-                <strong>{s.name}</strong> ({t('meetings.rules.from', { date: formatViDate(s.validFrom) })}) — {s.source}
+                <strong>{s.name}</strong> ({t('meetings.rules.from', { date: formatDate(s.validFrom) })}) — {s.source}
               </Text>
               <TextList items={s.rules} size="xs" />
             </Stack>

@@ -19,7 +19,7 @@ import { useLang } from '../../components/use-lang.ts';
 import { useMe } from '../../components/use-me.ts';
 import { useCreateRuleSet, useRuleSets } from './meeting-queries.ts';
 import { MeetingsNav } from './MeetingsNav.tsx';
-import { formatViDate } from '#core/text/dates.ts';
+import { formatDate } from '../../components/format.ts';
 
 /** The dated meeting quality rule sets of the unit the user acts for, and adding one. */
 export function RuleSetsPage() {
@@ -53,11 +53,13 @@ export function RuleSetsPage() {
               <Group justify="space-between" gap="xs" wrap="wrap">
                 <Text fw={600}>{s.name}</Text>
                 <Group gap={6}>
-                  <Badge variant="light">{s.unit ? s.unit.name : t('meetings.rules.national')}</Badge>
+                  <Badge variant="light" color={s.unit || s.issuer ? 'teal' : 'blue'} tt="none">
+                    {s.unit ? s.unit.name : (s.issuer ?? t('meetings.rules.national'))}
+                  </Badge>
                   {!s.appliesHere && <Badge variant="light" color="gray">{t('meetings.rules.forBelow')}</Badge>}
                 </Group>
               </Group>
-              <Hint>{s.validTo ? t('meetings.rules.between', { from: formatViDate(s.validFrom), to: formatViDate(s.validTo) }) : t('meetings.rules.from', { date: formatViDate(s.validFrom) })} · {s.source}</Hint>
+              <Hint>{s.validTo ? t('meetings.rules.between', { from: formatDate(s.validFrom), to: formatDate(s.validTo) }) : t('meetings.rules.from', { date: formatDate(s.validFrom) })} · {s.source}</Hint>
               <TextList items={s.description} size="sm" mt={4} />
             </>
           )}
@@ -70,6 +72,7 @@ export function RuleSetsPage() {
 
 interface Values {
   national: boolean;
+  issuer: string;
   name: string;
   source: string;
   validFrom: string | null;
@@ -89,7 +92,7 @@ function RuleSetModal({ unitId, superuser, onClose }: { unitId: string; superuse
   const { t } = useTranslation();
   const lang = useLang();
   const form = useFormState<Values>({
-    national: superuser, name: '', source: '', validFrom: null, thematicEvery: 'quarter', thematicAtLeast: 1, minMinutes: 90, minMinutesCombined: 120,
+    national: superuser, issuer: '', name: '', source: '', validFrom: null, thematicEvery: 'quarter', thematicAtLeast: 1, minMinutes: 90, minMinutesCombined: 120,
     materialsDaysBefore: 1, attendancePercent: 85, maxUnexcused: 0, maxConsecutive: 3,
   });
   const create = useCreateRuleSet({ notice: () => t('meetings.rules.saved'), onError: form.showServerError });
@@ -97,6 +100,7 @@ function RuleSetModal({ unitId, superuser, onClose }: { unitId: string; superuse
   function submit() {
     const input = form.validate(RuleSetCreateSchema, {
       unitId: v.national ? null : unitId,
+      ...(v.national && v.issuer.trim() ? { issuer: v.issuer } : {}),
       name: v.name,
       source: v.source,
       validFrom: v.validFrom ?? '',
@@ -118,6 +122,7 @@ function RuleSetModal({ unitId, superuser, onClose }: { unitId: string; superuse
     <FormModal title={t('meetings.rules.add')} onClose={onClose} onSubmit={submit} error={form.formError} submitLabel={t('common.save')} busy={create.isPending}>
       {superuser && <Checkbox label={t('meetings.rules.nationalField')} checked={v.national} onChange={(e) => form.set('national', e.currentTarget.checked)} />}
       {!v.national && <Text size="sm" c="dimmed">{t('meetings.rules.scopeHint')}</Text>}
+      {v.national && <TextInput label={t('meetings.rules.issuer')} description={t('meetings.rules.issuerHint')} {...form.text('issuer')} />}
       <TextInput label={t('meetings.rules.name')} required {...form.text('name')} />
       <TextInput label={t('meetings.rules.source')} required {...form.text('source')} />
       <DateField label={t('meetings.rules.validFrom')} required value={v.validFrom} onChange={(x) => form.set('validFrom', x)} error={form.errors.validFrom} />

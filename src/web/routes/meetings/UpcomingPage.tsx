@@ -12,7 +12,7 @@ import { PageLoader } from '../../components/PageLoader.tsx';
 import { useMeetingLabels } from './meeting-labels.ts';
 import { useUpcoming } from './meeting-queries.ts';
 import { MeetingsNav } from './MeetingsNav.tsx';
-import { formatViDate } from '#core/text/dates.ts';
+import { formatDate } from '../../components/format.ts';
 
 /** The sessions planned in the subtree of the unit the user acts for: to attend or supervise. */
 export function UpcomingPage() {
@@ -40,7 +40,7 @@ export function UpcomingPage() {
                     {m.title}
                   </Anchor>
                   <Text size="sm">{m.unitName}</Text>
-                  <Hint>{[ml.kind(m.kind), formatViDate(m.date), m.startTime, m.place].filter(Boolean).join(' · ')}</Hint>
+                  <Hint>{[ml.kind(m.kind), formatDate(m.date), m.startTime, m.place].filter(Boolean).join(' · ')}</Hint>
                 </Stack>
                 <Group gap={6}>
                   {m.notice.state === 'sent' && <Badge color="green" variant="light">{t('meetings.upcoming.sent')}</Badge>}

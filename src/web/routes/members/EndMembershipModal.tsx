@@ -6,10 +6,9 @@ import { MembershipEndSchema } from '#shared/members.ts';
 import { api } from '../../api-client.ts';
 import { ConfirmedChangeModal } from '../../components/ConfirmedChangeModal.tsx';
 import { datedChangePayload, DatedChangeFields } from '../../components/DatedChangeFields.tsx';
-import { todayIso } from '../../components/format.ts';
+import { formatDate, todayIso } from '../../components/format.ts';
 import { useFormState } from '../../components/use-form-state.ts';
 import { useConfirmedOrgChange } from '../../components/use-org-change.ts';
-import { formatViDate } from '#core/text/dates.ts';
 
 type Membership = PersonDetail['memberships'][number];
 const REASONS = ['left', 'transferred_out', 'deceased', 'expelled', 'other'] as const;
@@ -32,7 +31,7 @@ export function EndMembershipModal({ membership, personName, onClose }: { member
       error={form.formError}
       change={change}
       confirmLabel={t('members.endConfirm')}
-      warning={(input) => t('members.endWarning', { name: personName, unit: membership.unitName, date: formatViDate(input.on) })}
+      warning={(input) => t('members.endWarning', { name: personName, unit: membership.unitName, date: formatDate(input.on) })}
     >
       <Select
         label={t('members.endReason')}

@@ -13,7 +13,7 @@ import { Section } from '../../components/Section.tsx';
 import { EditMembershipModal } from './EditMembershipModal.tsx';
 import { EndMembershipModal } from './EndMembershipModal.tsx';
 import { TransferModal } from './TransferModal.tsx';
-import { formatViDate } from '#core/text/dates.ts';
+import { formatDate } from '../../components/format.ts';
 
 type Membership = PersonDetail['memberships'][number];
 type Dialog = { kind: 'edit' | 'transfer' | 'end'; membership: Membership };
@@ -42,14 +42,14 @@ export function MembershipHistory({ person, canManage }: { person: PersonDetail;
     },
     { key: 'category', header: t('members.category'), cell: (m) => labels.category(m.category) },
     { key: 'positions', header: t('members.positions'), cell: (m) => m.positions.map(labels.position).join(', ') },
-    { key: 'from', header: t('members.from'), cell: (m) => formatViDate(m.validFrom) },
+    { key: 'from', header: t('members.from'), cell: (m) => formatDate(m.validFrom) },
     {
       key: 'to',
       header: t('members.to'),
       cell: (m) =>
         m.validTo ? (
           <>
-            {formatViDate(m.validTo)}
+            {formatDate(m.validTo)}
             {m.endReason && (
               <Text size="xs" c="dimmed">
                 {reason(m.endReason)}

@@ -13,7 +13,7 @@ import { useRouteId } from '../../components/use-route-id.ts';
 import { EditPersonModal } from './EditPersonModal.tsx';
 import { usePerson } from './member-queries.ts';
 import { MembershipHistory } from './MembershipHistory.tsx';
-import { formatViDate } from '#core/text/dates.ts';
+import { formatDate } from '../../components/format.ts';
 
 /** A person: their details and every membership they have held, with the actions on the current ones. */
 export function PersonPage() {
@@ -47,10 +47,10 @@ export function PersonPage() {
         <Section title={t('members.personInfo')} id="person-info-title">
           <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="md" verticalSpacing="sm">
             <Fact label={t('members.gender')} caps>{p.gender ? t(`members.genders.${p.gender}`) : ''}</Fact>
-            <Fact label={t('members.birthDate')} caps>{formatViDate(p.birthDate)}</Fact>
+            <Fact label={t('members.birthDate')} caps>{formatDate(p.birthDate)}</Fact>
             <Fact label={t('members.managingUnit')} caps>{p.unitName}</Fact>
             <Fact label={t('members.partyCardNo')} caps>{p.partyCardNo}</Fact>
-            <Fact label={t('members.joinedPartyOn')} caps>{formatViDate(p.joinedPartyOn)}</Fact>
+            <Fact label={t('members.joinedPartyOn')} caps>{formatDate(p.joinedPartyOn)}</Fact>
             <Fact label={t('members.phone')} caps>{p.phone}</Fact>
             <Fact label={t('members.email')} caps>{p.email}</Fact>
           </SimpleGrid>

@@ -5,7 +5,7 @@ import type { MemberRow } from '#shared/members.ts';
 import type { Column } from '../../components/DataTable.tsx';
 
 import { useLabels } from '../../components/labels.ts';
-import { formatViDate } from '#core/text/dates.ts';
+import { formatDate } from '../../components/format.ts';
 
 /** The columns of a member list. */
 export function useMemberColumns(): Column<MemberRow>[] {
@@ -28,11 +28,11 @@ export function useMemberColumns(): Column<MemberRow>[] {
         </>
       ),
     },
-    { key: 'birthDate', header: t('members.birthDate'), cell: (m) => formatViDate(m.birthDate) },
+    { key: 'birthDate', header: t('members.birthDate'), cell: (m) => formatDate(m.birthDate) },
     { key: 'gender', header: t('members.gender'), cell: (m) => (m.gender ? t(`members.genders.${m.gender}`) : '') },
     { key: 'category', header: t('members.category'), cell: (m) => labels.category(m.category) },
     { key: 'positions', header: t('members.positions'), cell: (m) => m.positions.map(labels.position).join(', ') },
-    { key: 'since', header: t('members.since'), cell: (m) => formatViDate(m.validFrom) },
+    { key: 'since', header: t('members.since'), cell: (m) => formatDate(m.validFrom) },
   ];
 }
 
@@ -50,7 +50,7 @@ export function MemberCard({ m }: { m: MemberRow }) {
         {m.positions.length > 0 && ` · ${m.positions.map(labels.position).join(', ')}`}
       </Text>
       <Text size="xs" c="dimmed">
-        {[m.birthDate && `${t('members.birthDate')}: ${formatViDate(m.birthDate)}`, m.gender && t(`members.genders.${m.gender}`), `${t('members.since')}: ${formatViDate(m.validFrom)}`]
+        {[m.birthDate && `${t('members.birthDate')}: ${formatDate(m.birthDate)}`, m.gender && t(`members.genders.${m.gender}`), `${t('members.since')}: ${formatDate(m.validFrom)}`]
           .filter(Boolean)
           .join(' · ')}
       </Text>

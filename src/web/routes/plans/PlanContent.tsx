@@ -9,13 +9,13 @@ import type { PlanView, TaskView } from '#shared/plans.ts';
 import { DataTable } from '../../components/DataTable.tsx';
 import type { Column } from '../../components/DataTable.tsx';
 import { Fact } from '../../components/Fact.tsx';
-import { formatNumber } from '../../components/format.ts';
+import { formatDate, formatNumber } from '../../components/format.ts';
 import { Hint } from '../../components/Hint.tsx';
 import { useLabels } from '../../components/labels.ts';
 import { Section } from '../../components/Section.tsx';
 import { TextList } from '../../components/TextList.tsx';
 import { useLang } from '../../components/use-lang.ts';
-import { formatViDate } from '#core/text/dates.ts';
+
 import { dueLabel, duesLabel } from '#core/deadline/words.ts';
 
 function useAudienceWords() {
@@ -101,7 +101,7 @@ export function PlanContent({ plan, statusUnitId }: { plan: PlanView; statusUnit
       <Section id="plan-facts" title={t('plans.view.facts')}>
         <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="sm">
           <Fact label={t('plans.view.issuer')} size="sm">{plan.unitName}</Fact>
-          <Fact label={t('plans.fields.issuedOn')} size="sm">{formatViDate(plan.issuedOn) || '—'}</Fact>
+          <Fact label={t('plans.fields.issuedOn')} size="sm">{formatDate(plan.issuedOn) || '—'}</Fact>
           <Fact label={t('plans.fields.confidentiality')} size="sm">{CONFIDENTIALITY_LABELS[plan.confidentiality][lang]}</Fact>
           <Fact label={t('plans.fields.reminderDays')} size="sm">
             {plan.reminderDays.length > 0 ? t('plans.view.reminders', { days: plan.reminderDays.join(', ') }) : '—'}
@@ -135,7 +135,7 @@ export function PlanContent({ plan, statusUnitId }: { plan: PlanView; statusUnit
                 </Anchor>{' '}
                 <Text span size="sm">
                   {d.title}
-                  {d.issuedOn && ` (${formatViDate(d.issuedOn)})`}
+                  {d.issuedOn && ` (${formatDate(d.issuedOn)})`}
                 </Text>
               </li>
             ))}

@@ -28,7 +28,7 @@ import classes from './plans.module.css';
 import { DeleteDraftModal } from './DeleteDraftModal.tsx';
 import { PublishModal } from './PublishModal.tsx';
 import { TaskCard } from './TaskCard.tsx';
-import { formatViDateTime } from '#core/text/dates.ts';
+import { formatDateTime } from '../../components/format.ts';
 
 /** The first error of a field whose parts are checked one by one ("reminderDays.1"). */
 function firstErrorUnder(errors: Record<string, string>, field: string): string | undefined {
@@ -85,7 +85,7 @@ function Editor({ initial, planId, view }: { initial: PlanForm; planId: string |
       const id = await save.mutateAsync({ id: savedId.current, draft });
       savedId.current = id;
       saved.current = body;
-      setSavedAt(formatViDateTime(new Date().toISOString()));
+      setSavedAt(formatDateTime(new Date().toISOString()));
       if (planId) {
         // New tasks and reports got their ids on the server: continue from the saved draft.
         const fresh = await plan.refetch();

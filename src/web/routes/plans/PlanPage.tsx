@@ -10,10 +10,9 @@ import type { PlanView } from '#shared/plans.ts';
 import { apiUrl } from '../../api-client.ts';
 import { useActingUnit } from '../../components/acting-unit.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { formatNumber } from '../../components/format.ts';
+import { formatDate, formatNumber } from '../../components/format.ts';
 import { notifyError } from '../../components/notify.ts';
 import { vietnamDate } from '#core/ids.ts';
-import { formatViDate } from '#core/text/dates.ts';
 import layout from '../../components/layout.module.css';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
@@ -106,7 +105,7 @@ function CancelledBanner({ plan }: { plan: PlanView }) {
         {c && (
           <>
             <span>{t('plans.cancel.bannerReason', { reason: c.reason })}</span>
-            <span>{t('plans.cancel.bannerBy', { date: formatViDate(vietnamDate(new Date(c.at))), name: c.byName ?? '—' })}</span>
+            <span>{t('plans.cancel.bannerBy', { date: formatDate(vietnamDate(new Date(c.at))), name: c.byName ?? '—' })}</span>
           </>
         )}
         <span>{t('plans.cancel.bannerHint')}</span>
@@ -166,7 +165,7 @@ export function PlanPage() {
               <PlanBadges plan={p} />
               <span>
                 {p.unitName}
-                {p.issuedOn && ` · ${formatViDate(p.issuedOn)}`}
+                {p.issuedOn && ` · ${formatDate(p.issuedOn)}`}
               </span>
             </Group>
           </Stack>

@@ -2,17 +2,17 @@ import { Anchor, Badge, Button, EmptyState, Group, Paper, SegmentedControl, Stac
 import { IconClipboardList, IconFilePlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import type { PlanListItem } from '#shared/plans.ts';
 import { useActingUnit } from '../../components/acting-unit.ts';
 import type { Column } from '../../components/DataTable.tsx';
-import { formatNumber } from '../../components/format.ts';
+import { formatDate, formatNumber } from '../../components/format.ts';
 import layout from '../../components/layout.module.css';
 import { PagedTable } from '../../components/PagedTable.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { SearchInput } from '../../components/SearchInput.tsx';
-import { useChoiceParam } from '../../components/use-choice-param.ts';
+import { firstNonEmpty, useChoiceParam } from '../../components/use-choice-param.ts';
 import { mayWrite, useMe } from '../../components/use-me.ts';
 import { usePagedSearch } from '../../components/use-paged-search.ts';
 import { ImplementingAction } from './ImplementingAction.tsx';
@@ -21,7 +21,6 @@ import type { ListFilter } from './plan-lifecycle.ts';
 import { PLANS_PAGE, usePlans } from './plan-queries.ts';
 import type { PlanListView } from './plan-queries.ts';
 import { PlanBadges } from './PlanBadges.tsx';
-import { formatViDate } from '#core/text/dates.ts';
 
 function StatusBadges({ p }: { p: PlanListItem }) {
   return (
@@ -81,7 +80,7 @@ function usePlanColumns(view: PlanListView, unitId: string, canWrite: boolean): 
       </>
     ),
   };
-  const issued: Column<PlanListItem> = { key: 'issued', header: t('plans.fields.issuedOn'), th: { w: 130 }, cell: (p) => formatViDate(p.issuedOn) };
+  const issued: Column<PlanListItem> = { key: 'issued', header: t('plans.fields.issuedOn'), th: { w: 130 }, cell: (p) => formatDate(p.issuedOn) };
   if (!carry) return [plan, issued, { key: 'status', header: t('plans.list.status'), th: { w: 170 }, cell: (p) => <StatusBadges p={p} /> }];
   return [
     plan,
@@ -98,7 +97,7 @@ function PlanCard({ p, view, unitId, canWrite }: { p: PlanListItem; view: PlanLi
     <Stack gap={6}>
       <PlanLink p={p} />
       <Text size="xs" c="dimmed">
-        {[carry ? p.unitName : null, p.issuedOn ? formatViDate(p.issuedOn) : null].filter(Boolean).join(' · ')}
+        {[carry ? p.unitName : null, p.issuedOn ? formatDate(p.issuedOn) : null].filter(Boolean).join(' · ')}
       </Text>
       {carry ? (
         <>
@@ -119,7 +118,14 @@ export function PlansPage() {
   const { t } = useTranslation();
   const me = useMe().data;
   const acting = useActingUnit();
-  const [view, setView] = useChoiceParam('view', VIEWS);
+  const [params] = useSearchParams();
+  // Without a tab in the address, open on the first tab that holds a plan.
+  const counted = !params.get('view');
+  const issuedFirst = usePlans(counted ? acting.unitId : null, 'issued', '', 1);
+  const carryFirst = usePlans(counted ? acting.unitId : null, 'to_carry_out', '', 1);
+  const total = (q: typeof issuedFirst) => q.data?.total ?? (q.isError ? 0 : undefined);
+  const opening = firstNonEmpty(VIEWS, { issued: total(issuedFirst), to_carry_out: total(carryFirst) });
+  const [view, setView, { explicit }] = useChoiceParam('view', VIEWS, opening ?? VIEWS[0]);
   const list = usePagedSearch(PLANS_PAGE);
   // Plans in force, or the cancelled ones ("Đã thu hồi"), which no longer ask anything of anyone.
   const [filter, setFilter] = useState<ListFilter>('current');
@@ -127,7 +133,7 @@ export function PlansPage() {
   const canWrite = mayWrite(me, acting.unitId);
   const columns = usePlanColumns(view, acting.unitId ?? '', canWrite);
 
-  if (acting.loading) return <PageLoader />;
+  if (acting.loading || (!explicit && acting.unitId && opening === undefined)) return <PageLoader />;
   if (!acting.unitId) {
     return <EmptyState icon={<IconClipboardList size={40} aria-hidden />} title={t('plans.noUnitTitle')} description={t('plans.noUnitBody')} py="xl" />;
   }

@@ -8,7 +8,7 @@ import type { ObligationStatusRow, ReportState } from '#shared/reports.ts';
 import { apiUrl } from '../../api-client.ts';
 import type { Column } from '../../components/DataTable.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { formatNumber } from '../../components/format.ts';
+import { formatDate, formatNumber } from '../../components/format.ts';
 import { Hint } from '../../components/Hint.tsx';
 import { PagedTable } from '../../components/PagedTable.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -20,7 +20,6 @@ import { usePaging } from '../../components/use-paged-search.ts';
 import { useRouteId } from '../../components/use-route-id.ts';
 import { STATUS_PAGE, useObligationStatus } from './report-queries.ts';
 import { UrgeModal } from './UrgeModal.tsx';
-import { formatViDate } from '#core/text/dates.ts';
 
 export const STATE_COLORS: Record<ReportState, string> = { submitted: 'green', late: 'orange', missing: 'red', returned: 'yellow', pending: 'gray' };
 
@@ -71,7 +70,7 @@ function StatusCard({ row }: { row: ObligationStatusRow }) {
       <Text size="xs" c="dimmed">
         {[
           row.version > 0 ? t('reports.status.versionN', { n: row.version }) : null,
-          row.submittedOn ? formatViDate(row.submittedOn) : null,
+          row.submittedOn ? formatDate(row.submittedOn) : null,
           row.daysLate ? t('home.daysLate', { n: formatNumber(row.daysLate) }) : null,
           row.enteredOnBehalf ? t('reports.versions.onBehalf') : null,
         ]
@@ -118,7 +117,7 @@ export function ObligationStatusPage() {
     { key: 'period', header: t('reports.status.period'), cell: (r) => r.periodLabel },
     { key: 'state', header: t('reports.status.state'), cell: (r) => <StateBadge row={r} /> },
     { key: 'version', header: t('reports.status.version'), numeric: true, cell: (r) => (r.version > 0 ? formatNumber(r.version) : '—') },
-    { key: 'sent', header: t('reports.status.sentOn'), cell: (r) => (r.submittedOn ? formatViDate(r.submittedOn) : '—') },
+    { key: 'sent', header: t('reports.status.sentOn'), cell: (r) => (r.submittedOn ? formatDate(r.submittedOn) : '—') },
     { key: 'late', header: t('plans.dash.daysLate'), numeric: true, cell: (r) => (r.daysLate ? formatNumber(r.daysLate) : '—') },
     { key: 'below', header: t('reports.status.below'), cell: (r) => <Below row={r} period={period} /> },
     { key: 'open', header: '', cell: (r) => <Open row={r} /> },

@@ -6,23 +6,26 @@ import { checkSubmission, describeProblem, sectionsOf } from '#core/reports/form
 import type { ObligationInstanceDetail } from '#shared/reports.ts';
 import { ApiError } from '../../api-client.ts';
 import { AttachmentList } from '../../components/attachments/AttachmentList.tsx';
-import { formatNumber, formatRate } from '../../components/format.ts';
+import { formatDateTime, formatNumber, formatRate, numberSeparators } from '../../components/format.ts';
 import { FormError } from '../../components/FormError.tsx';
 import { Hint } from '../../components/Hint.tsx';
+import { wholeNumberGuard } from '../../components/number-entry.ts';
 import { errorMessage, notifySuccess } from '../../components/notify.ts';
 import { Section } from '../../components/Section.tsx';
-import { dropLocalDraft, keepLocalDraft, readLocalDraft } from './report-draft.ts';
+import { dropLocalDraft, keepLocalDraft, readLocalDraft, withKnownFigures } from './report-draft.ts';
 import type { LocalDraft } from './report-draft.ts';
 import { useSaveSubmission } from './report-queries.ts';
 import classes from './reports.module.css';
-import { formatViDateTime } from '#core/text/dates.ts';
 
 type Figures = Record<string, number | null>;
 
-/** What the form starts from: the working draft, else the last version sent (to correct a returned report). */
+/**
+ * What the form starts from: the working draft, else the last version sent (to correct a returned
+ * report), with the figures the system knows filled in where nothing was entered.
+ */
 function startingPoint(d: ObligationInstanceDetail): { figures: Figures; narrative: Record<string, string> } {
   const last = d.versions[d.versions.length - 1];
-  return last ? { figures: { ...last.figures }, narrative: { ...last.narrative } } : { figures: {}, narrative: {} };
+  return { figures: withKnownFigures(last?.figures ?? {}, d.known), narrative: { ...(last?.narrative ?? {}) } };
 }
 
 const same = (a: { figures: Figures; narrative: Record<string, string> }, b: { figures: Figures; narrative: Record<string, string> }) =>
@@ -53,7 +56,8 @@ export function ReportForm({ detail, onBehalf = false }: { detail: ObligationIns
     const problems = checkSubmission({ figures: form.figures, sections }, { figures, narrative }, { final });
     const next: Record<string, string> = {};
     for (const p of problems) {
-      if (p.code === 'FIGURES_MISSING') for (const k of p.keys) next[k] ??= t('reports.form.fillFigure');
+      // A field left empty because letters were typed in it keeps saying so.
+      if (p.code === 'FIGURES_MISSING') for (const k of p.keys) next[k] ??= errors[k] === t('reports.form.digitsOnly') ? errors[k] : t('reports.form.fillFigure');
       else if ('key' in p && !(p.key in next)) next[p.key] = describeProblem(p);
     }
     setErrors(next);
@@ -81,6 +85,9 @@ export function ReportForm({ detail, onBehalf = false }: { detail: ObligationIns
     });
   }
 
+  const digitsOnly = (key: string) => setErrors((e) => ({ ...e, [key]: t('reports.form.digitsOnly') }));
+  const separators = numberSeparators();
+
   const setFigure = (key: string, v: string | number) => {
     setFigures((f) => ({ ...f, [key]: typeof v === 'number' ? v : v === '' ? null : Number(v) }));
     setErrors((e) => {
@@ -104,7 +111,7 @@ export function ReportForm({ detail, onBehalf = false }: { detail: ObligationIns
         <Stack gap="md">
           {kept && (
             <Alert color="blue" icon={<IconHistory aria-hidden />} title={t('reports.form.keptTitle')}>
-              <Text size="sm">{t('reports.form.keptBody', { at: formatViDateTime(kept.savedAt) })}</Text>
+              <Text size="sm">{t('reports.form.keptBody', { at: formatDateTime(kept.savedAt) })}</Text>
               <Group gap="xs" mt="xs">
                 <Button
                   size="sm"
@@ -145,19 +152,25 @@ export function ReportForm({ detail, onBehalf = false }: { detail: ObligationIns
                   whole && typeof part === 'number' && typeof of === 'number'
                     ? `${formatNumber(part)} / ${formatNumber(of)}${of > 0 && part <= of ? ` (${formatRate(part / of)})` : ''}`
                     : null;
+                const known = detail.known[f.key];
+                const notes = [
+                  whole ? (ratio ? t('reports.form.partOfRatio', { whole: whole.label, ratio }) : t('reports.form.partOf', { whole: whole.label })) : null,
+                  known ? (part === known.value ? t('reports.form.fromMembers') : t('reports.form.membersListed', { n: formatNumber(known.value) })) : null,
+                ].filter(Boolean);
                 return (
                   <NumberInput
                     key={f.key}
                     label={f.unit ? `${f.label} (${f.unit})` : f.label}
-                    description={whole ? (ratio ? t('reports.form.partOfRatio', { whole: whole.label, ratio }) : t('reports.form.partOf', { whole: whole.label })) : undefined}
+                    description={notes.length > 0 ? notes.join(' · ') : undefined}
                     value={part ?? ''}
                     onChange={(v) => setFigure(f.key, v)}
                     min={0}
                     max={1_000_000_000}
                     allowDecimal={false}
                     allowNegative={false}
-                    thousandSeparator="."
-                    decimalSeparator=","
+                    thousandSeparator={separators.thousands}
+                    decimalSeparator={separators.decimal}
+                    {...wholeNumberGuard(() => digitsOnly(f.key))}
                     inputMode="numeric"
                     hideControls
                     size="lg"

@@ -6,7 +6,7 @@ import { Link } from 'react-router-dom';
 import { INSTANCE_STATUS_LABELS, OBLIGATION_STATUS_LABELS } from '#shared/reports.ts';
 import type { ObligationInstanceDetail } from '#shared/reports.ts';
 import { Fact } from '../../components/Fact.tsx';
-import { formatNumber } from '../../components/format.ts';
+import { formatDate, formatNumber } from '../../components/format.ts';
 import { Loaded } from '../../components/Loaded.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useLang } from '../../components/use-lang.ts';
@@ -17,7 +17,6 @@ import { ReportForm } from './ReportForm.tsx';
 import { ReviewComment } from './ReviewComment.tsx';
 import { ReviewPanel } from './ReviewPanel.tsx';
 import { VersionList } from './VersionList.tsx';
-import { formatViDate } from '#core/text/dates.ts';
 
 /**
  * One report of a unit for one period: for the unit, the form to fill and send; for the receiving
@@ -69,7 +68,7 @@ function ReportView({ d }: { d: ObligationInstanceDetail }) {
                 {d.plan.unitName}
               </Text>
             </Fact>
-            <Fact label={t('reports.page.dueDate')} size="sm">{d.dueDate ? formatViDate(d.dueDate) : t('due.none')}</Fact>
+            <Fact label={t('reports.page.dueDate')} size="sm">{d.dueDate ? formatDate(d.dueDate) : t('due.none')}</Fact>
             <Fact label={t('reports.page.to')} size="sm">
               {to ?? '—'}
               {via && (
@@ -84,7 +83,7 @@ function ReportView({ d }: { d: ObligationInstanceDetail }) {
               </Fact>
             )}
             <Fact label={t('reports.page.sent')} size="sm">
-              {d.firstSubmittedOn ? t('reports.page.firstSent', { date: formatViDate(d.firstSubmittedOn) }) : t('reports.page.notSent')}
+              {d.firstSubmittedOn ? t('reports.page.firstSent', { date: formatDate(d.firstSubmittedOn) }) : t('reports.page.notSent')}
             </Fact>
           </SimpleGrid>
         </Paper>

@@ -1,7 +1,7 @@
 import { Alert, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { SubmissionVersion } from '#shared/reports.ts';
-import { formatViDateTime } from '#core/text/dates.ts';
+import { formatDateTime } from '../../components/format.ts';
 
 interface Props {
   version: SubmissionVersion;
@@ -20,7 +20,7 @@ export function ReviewComment({ version: v, title, color, icon, role }: Props) {
       </Text>
       {v.reviewedBy && v.reviewedAt && (
         <Text size="xs" c="dimmed" mt={4}>
-          {v.reviewedBy.name} · {formatViDateTime(v.reviewedAt)}
+          {v.reviewedBy.name} · {formatDateTime(v.reviewedAt)}
         </Text>
       )}
     </Alert>

@@ -3,13 +3,12 @@ import { IconMessage } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { sectionsOf } from '#core/reports/form.ts';
 import type { ObligationInstanceDetail, SubmissionVersion } from '#shared/reports.ts';
-import { formatNumber, formatRate } from '../../components/format.ts';
+import { formatDateTime, formatNumber, formatRate } from '../../components/format.ts';
 import { Hint } from '../../components/Hint.tsx';
 import { FileLinks } from '../../components/attachments/AttachmentList.tsx';
 import { LinkList } from '../../components/LinkList.tsx';
 import classes from './reports.module.css';
 import { ReviewComment } from './ReviewComment.tsx';
-import { formatViDateTime } from '#core/text/dates.ts';
 
 export const VERSION_COLORS: Record<SubmissionVersion['status'], string> = { draft: 'gray', submitted: 'blue', returned: 'orange', accepted: 'green' };
 
@@ -96,8 +95,8 @@ export function VersionList({ detail }: { detail: ObligationInstanceDetail }) {
               )}
               <Text size="sm" c="dimmed">
                 {v.submittedAt
-                  ? t('reports.versions.sentBy', { at: formatViDateTime(v.submittedAt), name: v.submittedBy?.name ?? '' })
-                  : t('reports.versions.savedAt', { at: formatViDateTime(v.updatedAt) })}
+                  ? t('reports.versions.sentBy', { at: formatDateTime(v.submittedAt), name: v.submittedBy?.name ?? '' })
+                  : t('reports.versions.savedAt', { at: formatDateTime(v.updatedAt) })}
               </Text>
             </Group>
           </Accordion.Control>

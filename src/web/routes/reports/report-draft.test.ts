@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dropLocalDraft, keepLocalDraft, readLocalDraft } from './report-draft.ts';
+import { dropLocalDraft, keepLocalDraft, readLocalDraft, withKnownFigures } from './report-draft.ts';
 
 function memoryStore() {
   const data = new Map<string, string>();
@@ -33,5 +33,16 @@ describe('an unsent report kept on the device', () => {
   it('says so when the device keeps nothing', () => {
     const full = { getItem: () => null, setItem: () => { throw new Error('QuotaExceededError'); }, removeItem: () => undefined };
     expect(keepLocalDraft('i1', { figures: {}, narrative: {} }, new Date(), full)).toBe(false);
+  });
+});
+
+describe('figures the system knows fill the form', () => {
+  it('fills a known figure where nothing was entered, and keeps what the unit typed', () => {
+    const known = { tong_so: { value: 30 } };
+    expect(withKnownFigures({}, known)).toEqual({ tong_so: 30 });
+    expect(withKnownFigures({ tong_so: null, tham_gia: 28 }, known)).toEqual({ tong_so: 30, tham_gia: 28 });
+    expect(withKnownFigures({ tong_so: 29 }, known)).toEqual({ tong_so: 29 });
+    expect(withKnownFigures({ tong_so: 0 }, known)).toEqual({ tong_so: 0 });
+    expect(withKnownFigures({ a: 1 }, {})).toEqual({ a: 1 });
   });
 });

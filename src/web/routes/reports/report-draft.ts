@@ -60,3 +60,13 @@ export function dropLocalDraft(instanceId: string, s?: Store): void {
     // nothing kept, nothing to drop
   }
 }
+
+/**
+ * The figures a report form starts from: what was saved or sent last, with every figure the system
+ * knows (the unit's party members from the member list) filled in where nothing was entered yet.
+ */
+export function withKnownFigures(figures: Record<string, number | null>, known: Record<string, { value: number }>): Record<string, number | null> {
+  const out = { ...figures };
+  for (const [key, k] of Object.entries(known)) if (out[key] === undefined || out[key] === null) out[key] = k.value;
+  return out;
+}

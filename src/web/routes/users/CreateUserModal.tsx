@@ -1,4 +1,4 @@
-import { PasswordInput, TextInput } from '@mantine/core';
+import { TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { UserCreateSchema } from '#shared/users.ts';
 import type { UserCreate } from '#shared/users.ts';
@@ -10,6 +10,7 @@ import { grantsPayload } from './grant-rows.ts';
 import { GrantsEditor, newGrantRow } from './GrantsEditor.tsx';
 import type { GrantRow } from './GrantsEditor.tsx';
 import { userKeys } from './user-queries.ts';
+import { PasswordField } from '../../components/PasswordField.tsx';
 
 /** "Tạo người dùng": a login with a first password and the units and roles it acts for. */
 export function CreateUserModal({ defaultUnit, onClose }: { defaultUnit: { id: string; name: string } | null; onClose: () => void }) {
@@ -35,7 +36,7 @@ export function CreateUserModal({ defaultUnit, onClose }: { defaultUnit: { id: s
   return (
     <FormModal title={t('users.create')} onClose={onClose} onSubmit={submit} error={form.formError} submitLabel={t('users.createSubmit')} busy={create.isPending}>
       <TextInput label={t('auth.username')} description={t('users.usernameHint')} required autoComplete="off" autoCapitalize="none" spellCheck={false} data-autofocus {...form.text('username')} />
-      <PasswordInput label={t('users.initialPassword')} description={t('auth.passwordRule')} required autoComplete="new-password" {...form.text('password')} />
+      <PasswordField label={t('users.initialPassword')} description={t('auth.passwordRule')} required autoComplete="new-password" {...form.text('password')} />
       <GrantsEditor value={form.values.grants} onChange={(g) => form.set('grants', g)} errors={form.errors} />
     </FormModal>
   );

@@ -1,4 +1,4 @@
-import { Alert, PasswordInput, Switch, Text } from '@mantine/core';
+import { Alert, Switch, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserSummary, UserUpdate } from '#shared/users.ts';
@@ -12,6 +12,7 @@ import { grantsPayload } from './grant-rows.ts';
 import { GrantsEditor, newGrantRow } from './GrantsEditor.tsx';
 import type { GrantRow } from './GrantsEditor.tsx';
 import { userKeys } from './user-queries.ts';
+import { PasswordField } from '../../components/PasswordField.tsx';
 
 /**
  * Edits a user's grants, locks or unlocks the account, sets a new password; locking asks first.
@@ -78,7 +79,7 @@ export function EditUserModal({ user, self, onClose }: { user: UserSummary; self
       {self ? (
         <Text size="sm">{t('users.ownPasswordHint')}</Text>
       ) : (
-        <PasswordInput label={t('users.newPassword')} description={t('users.newPasswordHint')} autoComplete="new-password" {...form.text('password')} />
+        <PasswordField label={t('users.newPassword')} description={t('users.newPasswordHint')} autoComplete="new-password" {...form.text('password')} />
       )}
       <Text size="xs" c="dimmed">
         {t('users.editHint')}

@@ -5,13 +5,12 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { OverdueItem } from '#shared/plans.ts';
 import type { Column } from '../../../components/DataTable.tsx';
-import { formatNumber } from '../../../components/format.ts';
+import { formatDate, formatNumber } from '../../../components/format.ts';
 import { Hint } from '../../../components/Hint.tsx';
 import { PagedTable } from '../../../components/PagedTable.tsx';
 import { usePaging } from '../../../components/use-paged-search.ts';
 import { CancelModal } from '../CancelModal.tsx';
 import { cancelUrl, OVERDUE_PAGE, usePlanOverdue } from '../plan-queries.ts';
-import { formatViDate } from '#core/text/dates.ts';
 
 /**
  * Tasks and reports past their due date in the subtree, most late first, with the days late; a
@@ -48,7 +47,7 @@ export function OverdueTable({ planId, unitId, canCancel = false }: { planId: st
       ),
     },
     { key: 'period', header: t('plans.dash.period'), cell: (x) => x.periodLabel },
-    { key: 'due', header: t('plans.dash.dueDate'), cell: (x) => formatViDate(x.dueDate) },
+    { key: 'due', header: t('plans.dash.dueDate'), cell: (x) => formatDate(x.dueDate) },
     { key: 'late', header: t('plans.dash.daysLate'), numeric: true, td: () => ({ c: 'red.8', fw: 600 }), cell: (x) => t('plans.dash.daysN', { n: formatNumber(x.daysLate) }) },
   ];
   if (canCancel) {

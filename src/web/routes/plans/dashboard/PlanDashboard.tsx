@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { apiUrl } from '../../../api-client.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
-import { formatNumber, formatRate } from '../../../components/format.ts';
+import { formatDate, formatNumber, formatRate } from '../../../components/format.ts';
 import { Hint } from '../../../components/Hint.tsx';
 import { Loaded } from '../../../components/Loaded.tsx';
 import { PageLoader } from '../../../components/PageLoader.tsx';
@@ -16,7 +16,6 @@ import { HeatmapGrid } from './HeatmapGrid.tsx';
 import { OverdueTable } from './OverdueTable.tsx';
 import { ProgressTable } from './ProgressTable.tsx';
 import { StaleTable } from './StaleTable.tsx';
-import { formatViDate } from '#core/text/dates.ts';
 
 function Stat({ label, value, note, color }: { label: string; value: string; note?: string; color?: string }) {
   return (
@@ -90,7 +89,7 @@ export function PlanDashboard({ planId, root, obligations, canCancel = false }: 
   return (
     <Stack gap="md">
       <DrillPath root={root} unitId={unitId} onDrill={drill} />
-      <Hint>{t('plans.dash.asOf', { unit: s.unit.name, date: formatViDate(s.asOf) })}</Hint>
+      <Hint>{t('plans.dash.asOf', { unit: s.unit.name, date: formatDate(s.asOf) })}</Hint>
       <SimpleGrid cols={{ base: 2, md: 4 }} spacing="sm">
         <Stat
           label={t('plans.dash.taskCompletion')}

@@ -2,12 +2,11 @@ import { Group, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Column } from '../../../components/DataTable.tsx';
-import { formatNumber } from '../../../components/format.ts';
+import { formatDateTime, formatNumber } from '../../../components/format.ts';
 import { Hint } from '../../../components/Hint.tsx';
 import { PagedTable } from '../../../components/PagedTable.tsx';
 import { usePlanStale } from '../plan-queries.ts';
 import type { StaleUnit } from '../plan-queries.ts';
-import { formatViDateTime } from '#core/text/dates.ts';
 
 const DAYS = ['14', '30', '60', '90'];
 
@@ -19,7 +18,7 @@ export function StaleTable({ planId, unitId }: { planId: string; unitId: string 
   const columns: Column<StaleUnit>[] = [
     { key: 'unit', header: t('plans.dash.unit'), cell: (u) => u.name },
     { key: 'open', header: t('plans.dash.openItems'), numeric: true, cell: (u) => formatNumber(u.openItems) },
-    { key: 'last', header: t('plans.dash.lastUpdate'), cell: (u) => formatViDateTime(u.lastUpdateAt) },
+    { key: 'last', header: t('plans.dash.lastUpdate'), cell: (u) => formatDateTime(u.lastUpdateAt) },
     { key: 'since', header: t('plans.dash.daysSince'), numeric: true, td: () => ({ c: 'orange.8', fw: 600 }), cell: (u) => t('plans.dash.daysN', { n: formatNumber(u.daysSinceUpdate) }) },
   ];
   const empty = <Hint>{t('plans.dash.noStale', { n: days })}</Hint>;
