@@ -84,6 +84,9 @@ describe('proposeUnitForName', () => {
     expect(pick('Ban Tuyên giáo Thị ủy').matches.map((m) => m.unitId)).not.toContain('btg');
     // A department of a unit above is not in the index: only the units above themselves are.
     expect(p.matches.map((m) => m.unitId)).not.toContain('tu-btg');
+    // Nor is it the Tỉnh ủy itself, even with a word of the province's name in common.
+    const tq = buildUnitNameIndex('k', [u('p', 'Tỉnh ủy Tuyên Quang', null), u('k', 'Đảng ủy Khối', 'p')]);
+    expect(proposeUnitForName('Ban Tuyên giáo Tỉnh ủy', tq).matches).toEqual([]);
   });
 
   it('leaves units outside the plan unit\'s subtree and chain out', () => {

@@ -271,7 +271,8 @@ function matchEntry(words: readonly string[], e: Entry): { strength: MatchStreng
     const m: { strength: MatchStrength; score: number } | null =
       words.length >= 2 && startsWith(n, words)
         ? { strength: 'strong', score: 0.7 + 0.25 * (words.length / n.length) }
-        : overlap(words, n) >= WEAK_AT_LEAST ? { strength: 'weak', score: 0.6 * overlap(words, n) } : null;
+        : // Most words in common, the word that says what kind of body it is among them ("Ban …" is no "Tỉnh ủy …").
+          n.includes(words[0] as string) && overlap(words, n) >= WEAK_AT_LEAST ? { strength: 'weak', score: 0.6 * overlap(words, n) } : null;
     if (m && (!best || RANK[m.strength] < RANK[best.strength] || (m.strength === best.strength && m.score > best.score))) best = m;
   }
   return best;
