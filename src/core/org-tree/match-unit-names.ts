@@ -1,4 +1,5 @@
 import { foldDiacritics } from '../text/fold.ts';
+import { wordsF1 } from '../text/tokens.ts';
 
 /**
  * Matching the name of a body as a document writes it ("Ban Tuyên giáo Đảng ủy Khối", "BTG
@@ -232,24 +233,6 @@ export function buildUnitNameIndex(rootId: string, units: readonly NamedUnit[]):
   return { rootId, entries };
 }
 
-function overlap(a: readonly string[], b: readonly string[]): number {
-  if (a.length === 0 || b.length === 0) return 0;
-  const counts = new Map<string, number>();
-  for (const w of b) counts.set(w, (counts.get(w) ?? 0) + 1);
-  let common = 0;
-  for (const w of a) {
-    const c = counts.get(w) ?? 0;
-    if (c > 0) {
-      common++;
-      counts.set(w, c - 1);
-    }
-  }
-  if (common === 0) return 0;
-  const p = common / a.length;
-  const r = common / b.length;
-  return (2 * p * r) / (p + r);
-}
-
 const RANK: Record<MatchStrength, number> = { exact: 0, strong: 1, weak: 2 };
 
 /** How `words` names the entry's unit, or null when it does not (or names another body's). */
@@ -272,7 +255,7 @@ function matchEntry(words: readonly string[], e: Entry): { strength: MatchStreng
       words.length >= 2 && startsWith(n, words)
         ? { strength: 'strong', score: 0.7 + 0.25 * (words.length / n.length) }
         : // Most words in common, the word that says what kind of body it is among them ("Ban …" is no "Tỉnh ủy …").
-          n.includes(words[0] as string) && overlap(words, n) >= WEAK_AT_LEAST ? { strength: 'weak', score: 0.6 * overlap(words, n) } : null;
+          n.includes(words[0] as string) && wordsF1(words, n) >= WEAK_AT_LEAST ? { strength: 'weak', score: 0.6 * wordsF1(words, n) } : null;
     if (m && (!best || RANK[m.strength] < RANK[best.strength] || (m.strength === best.strength && m.score > best.score))) best = m;
   }
   return best;

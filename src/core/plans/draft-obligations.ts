@@ -1,6 +1,6 @@
 import { canonicalDue } from '../deadline/types.ts';
 import type { PlanDraftObligation } from '../extract/plan-draft.ts';
-import { OBLIGATION_TITLE_MAX } from '../extract/plan-draft.ts';
+import { cut, OBLIGATION_TITLE_MAX } from '../extract/plan-draft.ts';
 import type { UnitNameIndex } from '../org-tree/match-unit-names.ts';
 import { proposeUnitsForText, sideOfName, splitUnitNames } from '../org-tree/match-unit-names.ts';
 import { foldForSearch, foldWhitespace } from '../text/fold.ts';
@@ -21,12 +21,6 @@ export interface OwnedObligation extends PlanDraftObligation {
 const GRASSROOTS: Audience = { scope: 'grassroots' };
 
 const upperFirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-function cut(s: string, max: number): string {
-  if (s.length <= max) return s;
-  const head = s.slice(0, max - 1);
-  const space = head.lastIndexOf(' ');
-  return `${(space > max * 0.6 ? head.slice(0, space) : head).trimEnd()}…`;
-}
 
 const fallbackTitle = (to: string | null) => cut(foldWhitespace(`Báo cáo gửi ${to ?? ''}`), OBLIGATION_TITLE_MAX);
 const DEADLINE_WORDS = /,?\s+(?:vào|trước|trong|chậm\s+nhất|hoàn\s+thành|định\s+kỳ|hằng|hàng|theo\s+quy\s+định)(?![\p{L}])[\s\S]*$/u;
