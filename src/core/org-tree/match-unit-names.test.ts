@@ -123,6 +123,11 @@ describe('proposeUnitForName', () => {
     expect(pick('Các ban, Văn phòng Đảng ủy Khối')).toMatchObject({ selected: null, matches: [] });
     expect(pick('')).toMatchObject({ selected: null, matches: [] });
     expect(pick('cấp có thẩm quyền')).toMatchObject({ selected: null, matches: [] });
+    // Kinds of bodies and people's titles name no one unit, and suggest none.
+    expect(proposeUnitsForText('Cấp ủy chi, đảng bộ cơ sở', index)).toMatchObject({ selected: [], matches: [] });
+    expect(pick('đồng chí Bí thư chi bộ')).toMatchObject({ selected: null, matches: [] });
+    expect(pick('Đảng bộ Sở')).toMatchObject({ selected: null });
+    expect(pick('Đảng bộ Sở').matches.every((m) => m.strength === 'strong')).toBe(true);
   });
 });
 

@@ -57,6 +57,14 @@ const COMMITTEE_PREFIXES = ['ban thuong vu', 'thuong vu', 'ban chap hanh', 'thuo
 /** Words that open the name of many bodies at once ("các chi bộ", "những đơn vị"): no single unit. */
 const COLLECTIVE = new Set(['cac', 'nhung', 'moi', 'toan']);
 
+/** Words that say what kind of body it is or where, not which one: a weak match needs another word in common. */
+const KIND_WORDS = new Set(
+  'dang uy bo chi ban co so cap khoi doan hoi van phong tinh huyen xa phuong thi thanh pho quan truc thuoc cac va cua nhan dan uy vien'.split(' '),
+);
+
+/** Words that open a person's title, not a body's name ("đồng chí Bí thư chi bộ"). */
+const PERSON = [['dong', 'chi'], ['d', 'c'], ['bi', 'thu'], ['pho', 'bi', 'thu']];
+
 /** Bodies above a plan's unit by their kind of name, when the tree does not hold them. */
 const HIGHER_BODIES = /\b(?:tinh uy|thanh uy|thi uy|huyen uy|quan uy|trung uong|bo chinh tri|ban bi thu|tinh doan|thanh doan|trung uong doan|cap tren)\b/u;
 
@@ -251,11 +259,13 @@ function matchEntry(words: readonly string[], e: Entry): { strength: MatchStreng
   let best: { strength: MatchStrength; score: number } | null = null;
   for (const n of e.own) {
     // "Đảng ủy Khối" for "Đảng ủy Khối Dân - Chính - Đảng Thành phố"; "Ban Tuyên giáo" for "Ban Tuyên giáo Đảng ủy Khối".
+    // Most words in common, the head word and a word that is more than a kind of body among them.
     const m: { strength: MatchStrength; score: number } | null =
       words.length >= 2 && startsWith(n, words)
         ? { strength: 'strong', score: 0.7 + 0.25 * (words.length / n.length) }
-        : // Most words in common, the word that says what kind of body it is among them ("Ban …" is no "Tỉnh ủy …").
-          n.includes(words[0] as string) && wordsF1(words, n) >= WEAK_AT_LEAST ? { strength: 'weak', score: 0.6 * wordsF1(words, n) } : null;
+        : n.includes(words[0] as string) && words.some((w) => !KIND_WORDS.has(w) && n.includes(w)) && wordsF1(words, n) >= WEAK_AT_LEAST
+          ? { strength: 'weak', score: 0.6 * wordsF1(words, n) }
+          : null;
     if (m && (!best || RANK[m.strength] < RANK[best.strength] || (m.strength === best.strength && m.score > best.score))) best = m;
   }
   return best;
@@ -289,6 +299,7 @@ export function proposeUnitForName(text: string, index: UnitNameIndex): UnitName
   const none = (collective: boolean): UnitNameProposal => ({ text, selected: null, exact: false, matches: [], collective });
   if (words.length === 0) return none(false);
   if (COLLECTIVE.has(words[0] as string)) return none(true);
+  if (PERSON.some((p) => startsWith(words, p))) return none(false);
   const all = rankMatches(words, index, false);
   for (const p of COMMITTEE_PREFIXES) {
     if (startsWith(words, p) && words.length > p.length) {
