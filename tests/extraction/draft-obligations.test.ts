@@ -1,5 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { extractWithSpans } from '#core/extract/extract.ts';
 import { buildPlanDraft } from '#core/extract/plan-draft.ts';
@@ -54,5 +55,32 @@ describe('the report obligations of a plan drafted from 60-KH/ĐUK', () => {
       ['grassroots', 'Ban Thường vụ Đảng ủy Khối', 'Báo cáo kết quả tổ chức đợt sinh hoạt chính trị về xây dựng, chỉnh đốn Đảng'],
       ['self', 'Ban Tuyên giáo Tỉnh ủy', 'Báo cáo kết quả triển khai đợt sinh hoạt chính trị'],
     ]);
+  });
+});
+
+const seeds = readdirSync(SEEDS).map((f) => readFileSync(join(SEEDS, f), 'utf8'));
+const fragment = fc.tuple(fc.nat({ max: seeds.length - 1 }), fc.nat(), fc.nat({ max: 6000 })).map(([i, a, len]) => {
+  const s = seeds[i] as string;
+  const start = a % Math.max(1, s.length);
+  return s.slice(start, start + len);
+});
+
+describe('the report obligations of a plan drafted from any text', () => {
+  it('never throws; numbered in order, one of each, every title says a report or a plan, every audience well formed', () => {
+    fc.assert(
+      fc.property(fc.oneof(fragment, fc.string({ maxLength: 300 })), (text) => {
+        const { extraction, spans } = extractWithSpans(text, { fileName: 'x.txt' });
+        const before = buildPlanDraft(text, extraction, spans).obligations;
+        const out = assignDraftObligations(text, before, index);
+        expect(out.length).toBeLessThanOrEqual(before.length);
+        expect(out.map((o) => o.ord)).toEqual(out.map((_, i) => i + 1));
+        for (const o of out) {
+          expect(o.title).toMatch(/^(?:Báo cáo|Kế hoạch)/u);
+          expect(['self', 'grassroots', 'units']).toContain(o.audience.scope);
+          if (o.audience.scope === 'units') expect(o.audience.unitIds!.every((id) => id === 'btg' || id === 'btc')).toBe(true);
+        }
+      }),
+      { numRuns: 60 },
+    );
   });
 });
