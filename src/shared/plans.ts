@@ -575,3 +575,33 @@ export const UpcomingItemSchema = z.object({
 });
 export type UpcomingItem = z.infer<typeof UpcomingItemSchema>;
 export const UpcomingListSchema = z.object({ asOf: z.string(), items: z.array(UpcomingItemSchema), total: z.number() });
+
+export const UnitNameMatchSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** `exact`: the name after normalisation; `strong`: its beginning; `weak`: most of its words. */
+  strength: z.enum(['exact', 'strong', 'weak']),
+  /** Where the unit stands from the plan's unit. */
+  relation: z.enum(['self', 'below', 'above']),
+});
+export type UnitNameMatch = z.infer<typeof UnitNameMatchSchema>;
+
+/**
+ * GET /api/plans/:id/unit-proposals: for each name the draft writes as the document does (lead
+ * and support of a task, recipient and channel of a report), the units it stands for among the
+ * plan unit, its departments and subtree, and the units above it (core/org-tree/match-unit-names.ts).
+ */
+export const PlanUnitProposalsSchema = z.object({
+  names: z.array(
+    z.object({
+      text: z.string(),
+      /** Units to pre-select, for the user to confirm or change; empty when no match is sure. */
+      selected: z.array(z.object({ id: z.string(), name: z.string() })),
+      /** Every selected unit is the name after normalisation. */
+      exact: z.boolean(),
+      /** Every match, best first, to offer as suggestions. */
+      matches: z.array(UnitNameMatchSchema),
+    }),
+  ),
+});
+export type PlanUnitProposals = z.infer<typeof PlanUnitProposalsSchema>;

@@ -290,6 +290,7 @@ const CASES: Record<string, Case> = {
   },
   'GET /api/plans': { request: (tg, fx) => ({ method: 'GET', url: `/api/plans?unitId=${fx.unit[tg]}&view=to_carry_out` }) },
   'GET /api/plans/:id': { request: (tg, fx) => ({ method: 'GET', url: `/api/plans/${fx.plan[tg]}` }) },
+  'GET /api/plans/:id/unit-proposals': { request: (tg, fx) => ({ method: 'GET', url: `/api/plans/${fx.plan[tg]}/unit-proposals` }) },
   'PUT /api/plans/:id': {
     request: (tg, fx) => ({ method: 'PUT', url: `/api/plans/${fx.plan[tg]}`, payload: { title: 'Kế hoạch đã sửa', tasks: [{ text: 'Việc', audience: { scope: 'self' } }] } }),
   },

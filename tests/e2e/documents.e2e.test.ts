@@ -73,6 +73,19 @@ describe('documents in: import a plan, review it, make the plan draft', () => {
     await page.getByRole('navigation', { name: 'Chuỗi văn bản cấp trên' }).getByText('Kế hoạch 161-KH/TU').waitFor();
     await screenshot('documents-page');
 
+    // The plan editor pre-selects the units the document names, marked for the user to check.
+    const planId = new URL(page.url()).pathname.split('/').pop()!;
+    await page.goto(`/plans/${planId}/edit`);
+    await page.getByRole('heading', { level: 1, name: 'Sửa dự thảo kế hoạch' }).waitFor();
+    const marks = page.getByText('Đề xuất từ văn bản — kiểm tra lại', { exact: true });
+    await marks.first().waitFor();
+    const via = page.getByRole('combobox', { name: 'Qua (cơ quan tham mưu)' });
+    await expect.poll(async () => (await Promise.all((await via.all()).map((c) => c.inputValue()))).filter((v) => v === 'Ban Tuyên giáo Đảng ủy Khối').length).toBeGreaterThan(0);
+    const before = await marks.count();
+    await page.getByRole('button', { name: 'Đúng, giữ nguyên' }).first().click();
+    await expect.poll(() => marks.count()).toBe(before - 1);
+    await screenshot('plans-editor-proposed');
+
     // The list finds it without diacritics and says it has a plan draft.
     await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Văn bản' }).click();
     await page.getByRole('searchbox', { name: 'Tìm văn bản' }).fill('nghien cuu hoc tap quan triet ket luan');

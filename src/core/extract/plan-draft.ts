@@ -67,7 +67,8 @@ interface Item {
   body: string;
 }
 
-function cut(s: string, max: number): string {
+/** `s` cut to `max` characters at a word, with "…". */
+export function cut(s: string, max: number): string {
   if (s.length <= max) return s;
   const head = s.slice(0, max - 1);
   const space = head.lastIndexOf(' ');

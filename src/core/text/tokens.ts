@@ -15,8 +15,11 @@ export function foldedTokens(s: string): string[] {
  * Two empty texts agree fully; one empty text against a non-empty one scores 0.
  */
 export function tokenF1(a: string, b: string): number {
-  const ta = wordTokens(a);
-  const tb = wordTokens(b);
+  return wordsF1(wordTokens(a), wordTokens(b));
+}
+
+/** F1 of the multiset overlap of two lists of words (as `tokenF1`, on words already split). */
+export function wordsF1(ta: readonly string[], tb: readonly string[]): number {
   if (ta.length === 0 && tb.length === 0) return 1;
   if (ta.length === 0 || tb.length === 0) return 0;
   const counts = new Map<string, number>();

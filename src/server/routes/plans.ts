@@ -3,7 +3,7 @@ import { z, IdResponseSchema } from '#shared/common.ts';
 import {
   AudienceAddResultSchema, AudienceAddSchema, CancelInputSchema, CancelResultSchema, CoverageSchema, HeatmapSchema, ImplementingCreateSchema, OverdueListSchema,
   OverdueQuerySchema, PlanAccessSchema, PlanDraftSchema, PlanIdParamsSchema, PlanListQuerySchema, PlanListSchema, PlanSummarySchema,
-  PlanTreeQuerySchema, PlanTreeSchema, PlanUnitQuerySchema, PlanUpdateSchema, PlanViewSchema, ProgressRowSchema, PublishResultSchema,
+  PlanTreeQuerySchema, PlanTreeSchema, PlanUnitProposalsSchema, PlanUnitQuerySchema, PlanUpdateSchema, PlanViewSchema, ProgressRowSchema, PublishResultSchema,
   StaleListSchema, StaleQuerySchema,
 } from '#shared/plans.ts';
 import { PlanFromDocumentParamsSchema } from '#shared/documents.ts';
@@ -24,6 +24,7 @@ import { getPlanTree } from '../services/plans/get-plan-tree.ts';
 import { getPlan } from '../services/plans/get-plan.ts';
 import { findPlanProgress } from '../services/plans/find-plan-progress.ts';
 import { getPlanSummary } from '../services/plans/get-plan-summary.ts';
+import { proposePlanUnits } from '../services/plans/propose-plan-units.ts';
 import { publishPlan } from '../services/plans/publish-plan.ts';
 import { setPlanAccess } from '../services/plans/set-plan-access.ts';
 import { updatePlan } from '../services/plans/update-plan.ts';
@@ -56,6 +57,14 @@ const plans: RouteModule = async (app, { ctx }) => {
     config: { access: scoped(plan('read')) },
     schema: { tags, summary: 'Một kế hoạch: văn bản, nhiệm vụ, báo cáo', params: PlanIdParamsSchema, response: { 200: PlanViewSchema } },
   }, async (request) => getPlan(request.params.id, readContext(ctx, request)));
+
+  app.get('/api/plans/:id/unit-proposals', {
+    config: { access: scoped(plan('write')) },
+    schema: {
+      tags, summary: 'Đơn vị đề xuất cho các tên đơn vị trong văn bản (chủ trì, phối hợp, nơi nhận báo cáo); người sửa kiểm tra lại',
+      params: PlanIdParamsSchema, response: { 200: PlanUnitProposalsSchema },
+    },
+  }, async (request) => proposePlanUnits(request.params.id, readContext(ctx, request)));
 
   app.put('/api/plans/:id', {
     config: { access: scoped(plan('write')) },

@@ -8,6 +8,8 @@ import type { Tx } from '../client.ts';
 import { randomUUID } from 'node:crypto';
 import { childPath, unitIdOfLabel } from '#core/access/scope.ts';
 import { foldDiacritics } from '#core/text/fold.ts';
+import { buildUnitNameIndex } from '#core/org-tree/match-unit-names.ts';
+import type { NamedUnit, UnitNameIndex } from '#core/org-tree/match-unit-names.ts';
 
 export type UnitRow = UnitState & {
   kind: UnitKind;
@@ -121,4 +123,22 @@ export async function findAncestors(tx: Tx, path: TreePath): Promise<{ id: strin
   const r = await tx.execute<{ id: string; name: string; path: TreePath }>(sql`
     SELECT id, name, path::text AS path FROM unit WHERE id = ANY(${`{${ids.join(',')}}`}::uuid[]) ORDER BY nlevel(path)`);
   return r.rows;
+}
+
+/** At most this many units below a unit are matched against the names a document writes (the nearest first). */
+export const NAMED_UNITS_MAX = 5_000;
+
+/**
+ * The units a document's names are matched against for a plan of the unit at `path`
+ * (core/org-tree/match-unit-names.ts): the unit, the units above it (their names only), and its
+ * current subtree, nearest first.
+ */
+export async function unitNameIndex(tx: Tx, unitId: string, path: TreePath): Promise<UnitNameIndex> {
+  const r = await tx.execute<NamedUnit & Record<string, unknown>>(sql`
+    (SELECT id, name, short_name AS "shortName", parent_id AS "parentId" FROM unit WHERE path @> ${path}::ltree)
+    UNION ALL
+    (SELECT id, name, short_name AS "shortName", parent_id AS "parentId" FROM unit
+     WHERE path <@ ${path}::ltree AND id <> ${unitId} AND valid_to IS NULL
+     ORDER BY depth, name, id LIMIT ${NAMED_UNITS_MAX})`);
+  return buildUnitNameIndex(unitId, r.rows);
 }

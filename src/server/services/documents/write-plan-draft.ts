@@ -4,19 +4,24 @@ import { DomainError } from '#core/errors.ts';
 import { alignSpans } from '#core/extract/align-spans.ts';
 import { buildPlanDraft } from '#core/extract/plan-draft.ts';
 import type { Extraction } from '#core/extract/types.ts';
+import { assignDraftObligations } from '#core/plans/draft-obligations.ts';
 import type { Tx } from '../../db/client.ts';
 import { writeAudit } from '../../db/queries/audit.ts';
+import { unitNameIndex } from '../../db/queries/units.ts';
 import { proposedOf } from './proposed-spans.ts';
 
-/** Every grassroots organisation and cell below the issuing unit carries out what a draft from a document asks. */
+/** Every grassroots organisation and cell below the issuing unit carries out the tasks a draft from a document asks. */
 const AUDIENCE = { scope: 'grassroots' } as const;
 const FORM = { figures: [], sections: [] } as const;
 
 /**
  * Creates the plan draft of a document held by a unit, or replaces the tasks and report
  * obligations of its draft, from the document's structure and text (core/extract/plan-draft.ts).
- * The plan has the document's id; its tasks and obligations are addressed to every grassroots
- * organisation and cell below the unit. Throws PLAN_NOT_DRAFT (409) when the plan is published.
+ * The plan has the document's id; its tasks are addressed to every grassroots organisation and
+ * cell below the unit. Its report obligations say who owes them (core/plans/draft-obligations.ts):
+ * the unit itself for a report to a body above it, the departments the document names as sending
+ * a report to it, else the grassroots; one of each. Throws PLAN_NOT_DRAFT (409) when the plan is
+ * published.
  */
 export async function writePlanDraft(
   tx: Tx,
@@ -53,9 +58,10 @@ export async function writePlanDraft(
     ord: t.ord, kind: t.kind, text: t.text, lead_text: t.leadText, support_text: t.supportText, due: t.due, due_text: t.dueText,
     audience: AUDIENCE, source_start: t.sourceStart, source_end: t.sourceEnd,
   }));
-  const obligations = draft.obligations.map((o) => ({
+  const owned = assignDraftObligations(text, draft.obligations, await unitNameIndex(tx, doc.ownerUnitId, doc.ownerPath));
+  const obligations = owned.map((o) => ({
     ord: o.ord, title: o.title, from_text: o.fromText, to_text: o.toText, via_text: o.viaText, due: o.due, form: FORM,
-    audience: AUDIENCE, source_start: o.sourceStart, source_end: o.sourceEnd,
+    audience: o.audience, source_start: o.sourceStart, source_end: o.sourceEnd,
   }));
   await tx.execute(sql`
     INSERT INTO task (plan_id, ord, kind, text, lead_text, support_text, due, due_text, audience, source_start, source_end)

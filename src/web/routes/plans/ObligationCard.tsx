@@ -7,15 +7,19 @@ import { UnitSelect } from '../../components/UnitSelect.tsx';
 import { AudienceField } from './AudienceField.tsx';
 import { ItemCard } from './ItemCard.tsx';
 import type { ItemCardProps } from './ItemList.tsx';
-import type { ObligationForm } from './plan-form.ts';
+import { NameNote } from './NameNote.tsx';
+import { settled, suggestedUnits } from './plan-form.ts';
+import type { NameProposal, ObligationForm } from './plan-form.ts';
 import { ReportFormEditor } from './ReportFormEditor.tsx';
 
 interface Props extends ItemCardProps<ObligationForm> {
   obligation: ObligationForm;
+  /** What the server proposed for the document's names (empty for a plan not drafted from one). */
+  proposals: ReadonlyMap<string, NameProposal>;
 }
 
 /** One report the units must send: to whom, through whom, by when (or every period), with which figures. */
-export function ObligationCard({ obligation: o, index, count, onChange, onMove, onRemove, errors }: Props) {
+export function ObligationCard({ obligation: o, index, count, onChange, onMove, onRemove, errors, proposals }: Props) {
   const { t } = useTranslation();
   const set = <K extends keyof ObligationForm>(key: K, value: ObligationForm[K]) => onChange({ ...o, [key]: value });
 
@@ -24,8 +28,22 @@ export function ObligationCard({ obligation: o, index, count, onChange, onMove, 
       <Stack gap="sm">
         <Textarea label={t('plans.report.title')} value={o.title} onChange={(e) => set('title', e.currentTarget.value)} autosize minRows={1} maxRows={5} required error={errors.title} />
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
-          <UnitSelect label={t('plans.report.to')} value={o.to} onChange={(u) => set('to', u)} error={errors.toUnitId} />
-          <UnitSelect label={t('plans.report.via')} value={o.via} onChange={(u) => set('via', u)} error={errors.viaUnitId} />
+          {(['to', 'via'] as const).map((field) => {
+            const asWritten = field === 'to' ? o.toText : o.viaText;
+            return (
+              <Stack gap={4} key={field}>
+                <UnitSelect label={t(`plans.report.${field}`)} value={o[field]} onChange={(u) => onChange(settled({ ...o, [field]: u }, field))} error={errors[`${field}UnitId`]} />
+                <NameNote
+                  asWritten={asWritten ? [asWritten] : []}
+                  proposed={o.proposed.includes(field)}
+                  empty={!o[field]}
+                  suggestions={asWritten ? suggestedUnits([asWritten], proposals) : []}
+                  onConfirm={() => onChange(settled(o, field))}
+                  onPick={(u) => onChange(settled({ ...o, [field]: u }, field))}
+                />
+              </Stack>
+            );
+          })}
           <AudienceField value={o.audience} onChange={(a) => set('audience', a)} error={errors['audience.unitIds'] ?? errors['audience.kinds']} />
           <NumberInput
             label={t('plans.report.cutoffDay')}

@@ -1,6 +1,6 @@
 import { Alert, Anchor, Button, EmptyState, Group, SegmentedControl, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { IconDeviceFloppy, IconFileText, IconInfoCircle, IconSend, IconTrash } from '@tabler/icons-react';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
@@ -21,9 +21,9 @@ import { UnitNamesContext, useUnitNames } from '../../components/unit-names.ts';
 import { DocumentPicker } from './DocumentPicker.tsx';
 import { ItemList } from './ItemList.tsx';
 import { ObligationCard } from './ObligationCard.tsx';
-import { draftFromForm, emptyObligation, emptyPlan, emptyTask, fillNames, formFromView, unnamedUnitIds } from './plan-form.ts';
+import { applyProposals, draftFromForm, emptyObligation, emptyPlan, emptyTask, fillNames, formFromView, proposalsByText, unnamedUnitIds } from './plan-form.ts';
 import type { PlanForm } from './plan-form.ts';
-import { usePlan, useSavePlan } from './plan-queries.ts';
+import { usePlan, usePlanUnitProposals, useSavePlan } from './plan-queries.ts';
 import classes from './plans.module.css';
 import { DeleteDraftModal } from './DeleteDraftModal.tsx';
 import { PublishModal } from './PublishModal.tsx';
@@ -59,6 +59,15 @@ function Editor({ initial, planId, view }: { initial: PlanForm; planId: string |
   const names = useUnitNames(unnamedUnitIds(form));
   const save = useSavePlan();
   const plan = usePlan(planId);
+  // The units the document's names stand for: pre-selected once, marked for the person to check.
+  const unitProposals = usePlanUnitProposals(planId);
+  const proposals = proposalsByText(unitProposals.data);
+  const proposalsApplied = useRef(false);
+  useEffect(() => {
+    if (!unitProposals.data || proposalsApplied.current) return;
+    proposalsApplied.current = true;
+    setForm((f) => applyProposals(f, proposalsByText(unitProposals.data)));
+  }, [unitProposals.data]);
 
   const set = <K extends keyof PlanForm>(key: K, value: PlanForm[K]) => setForm((f) => ({ ...f, [key]: value }));
 
@@ -215,11 +224,11 @@ function Editor({ initial, planId, view }: { initial: PlanForm; planId: string |
           </Section>
 
           <ItemList id="plan-tasks" words={taskWords} items={form.tasks} onChange={(tasks) => set('tasks', tasks)} create={emptyTask}>
-            {(task, i, edit) => <TaskCard task={task} index={i} count={form.tasks.length} errors={taskErrors(i)} {...edit} />}
+            {(task, i, edit) => <TaskCard task={task} index={i} count={form.tasks.length} errors={taskErrors(i)} proposals={proposals} {...edit} />}
           </ItemList>
 
           <ItemList id="plan-reports" words={reportWords} items={form.obligations} onChange={(obligations) => set('obligations', obligations)} create={newObligation}>
-            {(o, i, edit) => <ObligationCard obligation={o} index={i} count={form.obligations.length} errors={obligationErrors(i)} {...edit} />}
+            {(o, i, edit) => <ObligationCard obligation={o} index={i} count={form.obligations.length} errors={obligationErrors(i)} proposals={proposals} {...edit} />}
           </ItemList>
         </Stack>
 

@@ -9,14 +9,18 @@ import { DueEditor } from '../../components/DueEditor.tsx';
 import { PLAN_DUE_TYPES, PLAN_RECURRENCES } from '../../components/due-values.ts';
 import { ItemCard } from './ItemCard.tsx';
 import type { ItemCardProps } from './ItemList.tsx';
-import type { TaskForm } from './plan-form.ts';
+import { NameNote } from './NameNote.tsx';
+import { settled, suggestedUnits } from './plan-form.ts';
+import type { NameProposal, TaskForm } from './plan-form.ts';
 
 interface Props extends ItemCardProps<TaskForm> {
   task: TaskForm;
+  /** What the server proposed for the document's names (empty for a plan not drafted from one). */
+  proposals: ReadonlyMap<string, NameProposal>;
 }
 
 /** One task of the plan: what, who leads and supports, by when, who carries it out, and the "6 rõ". */
-export function TaskCard({ task, index, count, onChange, onMove, onRemove, errors }: Props) {
+export function TaskCard({ task, index, count, onChange, onMove, onRemove, errors, proposals }: Props) {
   const { t } = useTranslation();
   const lang = useLang();
   const set = <K extends keyof TaskForm>(key: K, value: TaskForm[K]) => onChange({ ...task, [key]: value });
@@ -40,18 +44,22 @@ export function TaskCard({ task, index, count, onChange, onMove, onRemove, error
             comboboxProps={{ withinPortal: true }}
           />
           <AudienceField value={task.audience} onChange={(a) => set('audience', a)} error={errors['audience.unitIds'] ?? errors['audience.kinds'] ?? errors.audience} />
-          <UnitMultiSelect
-            label={t('plans.task.lead')}
-            value={task.lead}
-            onChange={(lead) => set('lead', lead)}
-            description={task.lead.length === 0 && task.leadText.length > 0 ? t('plans.task.asWritten', { text: task.leadText.join('; ') }) : undefined}
-          />
-          <UnitMultiSelect
-            label={t('plans.task.support')}
-            value={task.support}
-            onChange={(support) => set('support', support)}
-            description={task.support.length === 0 && task.supportText.length > 0 ? t('plans.task.asWritten', { text: task.supportText.join('; ') }) : undefined}
-          />
+          {(['lead', 'support'] as const).map((field) => {
+            const asWritten = field === 'lead' ? task.leadText : task.supportText;
+            return (
+              <Stack gap={4} key={field}>
+                <UnitMultiSelect label={t(`plans.task.${field}`)} value={task[field]} onChange={(units) => onChange(settled({ ...task, [field]: units }, field))} />
+                <NameNote
+                  asWritten={asWritten}
+                  proposed={task.proposed.includes(field)}
+                  empty={task[field].length === 0}
+                  suggestions={suggestedUnits(asWritten, proposals)}
+                  onConfirm={() => onChange(settled(task, field))}
+                  onPick={(u) => onChange(settled({ ...task, [field]: [...task[field], u] }, field))}
+                />
+              </Stack>
+            );
+          })}
         </SimpleGrid>
         <Stack gap={4}>
           <DueEditor value={task.due} onChange={(due) => onChange({ ...task, due, dueText: due === task.due ? task.dueText : null })} allowNone types={PLAN_DUE_TYPES} recurrences={PLAN_RECURRENCES} error={errors.due} />

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { PlanView } from '#shared/plans.ts';
 import { PlanDraftSchema } from '#shared/plans.ts';
-import { draftFromForm, emptyFigure, emptyObligation, emptyPlan, emptyTask, fillNames, formFromView, keyFromLabel, parseDays, unnamedUnitIds } from './plan-form.ts';
+import {
+  applyProposals, draftFromForm, emptyFigure, emptyObligation, emptyPlan, emptyTask, fillNames, formFromView, keyFromLabel, parseDays, proposalsByText, settled,
+  suggestedUnits, unnamedUnitIds,
+} from './plan-form.ts';
 
 const BLOC = { id: '0b7d2a5e-5d2a-4f27-9d3c-2b1f0e4c6a11', name: 'Đảng ủy Khối các cơ quan và doanh nghiệp tỉnh' };
 const BTG = { id: '7c1e9f40-3a5b-4c8d-9e2f-6a7b8c9d0e12', name: 'Ban Tuyên giáo Đảng ủy Khối' };
@@ -97,5 +100,57 @@ describe('the plan editor model', () => {
   it('reads reminder days typed in any order', () => {
     expect(parseDays('1, 7')).toEqual([7, 1]);
     expect(parseDays('')).toEqual([]);
+  });
+});
+
+describe('units proposed from the document\'s names', () => {
+  const PROVINCE = { id: '3f0c1b2a-9d8e-4f7a-8b6c-5d4e3f2a1b10', name: 'Tỉnh ủy Tuyên Quang' };
+  const BTC = { id: '5a4b3c2d-1e0f-4a9b-8c7d-6e5f4a3b2c13', name: 'Ban Tổ chức' };
+  const proposals = proposalsByText({
+    names: [
+      { text: 'Ban Tuyên giáo Đảng ủy Khối', selected: [BTG], exact: true, matches: [{ ...BTG, strength: 'exact', relation: 'below' }] },
+      { text: 'Ban Thường vụ Tỉnh ủy', selected: [PROVINCE], exact: false, matches: [{ ...PROVINCE, strength: 'strong', relation: 'above' }] },
+      { text: 'Ban Tổ chức Sở', selected: [], exact: false, matches: [{ ...BTC, strength: 'weak', relation: 'below' }, { ...BTG, strength: 'weak', relation: 'below' }] },
+    ],
+  });
+
+  function drafted() {
+    const form = emptyPlan(BLOC);
+    const task = { ...emptyTask(), text: 'Hướng dẫn báo cáo viên', leadText: ['Ban Tuyên giáo Đảng ủy Khối'], supportText: ['Ban Tổ chức Sở'] };
+    const chosen = { ...emptyTask(), text: 'Việc đã chọn đơn vị', lead: [BLOC], leadText: ['Ban Tuyên giáo Đảng ủy Khối'] };
+    const report = { ...emptyObligation(null), title: 'Báo cáo kết quả', toText: 'Ban Thường vụ Tỉnh ủy', viaText: 'Ban Tuyên giáo Tỉnh ủy' };
+    return { ...form, title: 'Kế hoạch 48-KH/ĐUK', tasks: [task, chosen], obligations: [report] };
+  }
+
+  it('pre-selects the proposed units where none is chosen, marked proposed, and leaves chosen ones alone', () => {
+    const form = applyProposals(drafted(), proposals);
+    expect(form.tasks[0]).toMatchObject({ lead: [BTG], support: [], proposed: ['lead'] });
+    expect(form.tasks[1]).toMatchObject({ lead: [BLOC], proposed: [] });
+    expect(form.obligations[0]).toMatchObject({ to: PROVINCE, via: null, proposed: ['to'] });
+    const same = drafted();
+    expect(applyProposals(same, new Map())).toBe(same);
+    // Applying twice changes nothing more.
+    expect(applyProposals(form, proposals)).toEqual(form);
+  });
+
+  it('offers the matches of a name without a sure one as suggestions', () => {
+    expect(suggestedUnits(['Ban Tổ chức Sở'], proposals)).toEqual([BTC, BTG]);
+    expect(suggestedUnits(['Ban Tổ chức Sở', 'Ban Tuyên giáo Đảng ủy Khối'], proposals, 2)).toEqual([BTC, BTG]);
+    expect(suggestedUnits(['Không có'], proposals)).toEqual([]);
+  });
+
+  it('drops the mark once confirmed or changed, and saves the units with their names', () => {
+    const form = applyProposals(drafted(), proposals);
+    const confirmed = settled(form.tasks[0]!, 'lead');
+    expect(confirmed.proposed).toEqual([]);
+    expect(settled(confirmed, 'lead')).toBe(confirmed);
+    const draft = PlanDraftSchema.parse(draftFromForm(form));
+    expect(draft.tasks[0]).toMatchObject({ leadUnitIds: [BTG.id], leadText: [BTG.name], supportUnitIds: [], supportText: ['Ban Tổ chức Sở'] });
+    expect(draft.obligations[0]).toMatchObject({ toUnitId: PROVINCE.id, toText: PROVINCE.name, viaUnitId: null, viaText: 'Ban Tuyên giáo Tỉnh ủy' });
+  });
+
+  it('keeps the document\'s recipient of a report while no unit is chosen, through a save and a reload', () => {
+    const draft = draftFromForm(drafted());
+    expect(draft.obligations[0]).toMatchObject({ toUnitId: null, toText: 'Ban Thường vụ Tỉnh ủy', viaText: 'Ban Tuyên giáo Tỉnh ủy' });
   });
 });

@@ -1,7 +1,7 @@
 import type { Due } from '#core/deadline/types.ts';
 import type { AudienceScope } from '#core/plans/audience.ts';
 import { foldForSearch } from '#core/text/fold.ts';
-import type { Confidentiality, PlanView, TaskKind } from '#shared/plans.ts';
+import type { Confidentiality, PlanUnitProposals, PlanView, TaskKind } from '#shared/plans.ts';
 import type { UnitRef } from '../../components/unit-queries.ts';
 
 /**
@@ -33,6 +33,8 @@ export interface TaskForm {
   authority: string;
   output: string;
   parentTaskId: string | null;
+  /** Fields whose units were proposed from the document's names and are not yet confirmed or changed. */
+  proposed: ('lead' | 'support')[];
 }
 
 export interface FigureForm {
@@ -58,11 +60,16 @@ export interface ObligationForm {
   fromText: string;
   to: UnitRef | null;
   via: UnitRef | null;
+  /** The recipient and channel as the document writes them, kept while no unit is chosen. */
+  toText: string;
+  viaText: string;
   due: Due[];
   cutoffDay: number | null;
   figures: FigureForm[];
   sections: SectionForm[];
   audience: AudienceForm;
+  /** Fields whose unit was proposed from the document's names and is not yet confirmed or changed. */
+  proposed: ('to' | 'via')[];
 }
 
 export interface DocRef {
@@ -116,6 +123,7 @@ export function emptyTask(): TaskForm {
     authority: '',
     output: '',
     parentTaskId: null,
+    proposed: [],
   };
 }
 
@@ -129,7 +137,10 @@ export function emptySection(title = ''): SectionForm {
 
 /** A new report obligation, sent by default to the plan's own unit. */
 export function emptyObligation(to: UnitRef | null): ObligationForm {
-  return { uid: newUid('o'), title: '', fromText: '', to, via: null, due: [], cutoffDay: null, figures: [], sections: [], audience: emptyAudience() };
+  return {
+    uid: newUid('o'), title: '', fromText: '', to, via: null, toText: '', viaText: '', due: [], cutoffDay: null, figures: [], sections: [],
+    audience: emptyAudience(), proposed: [],
+  };
 }
 
 export function emptyPlan(unit: UnitRef): PlanForm {
@@ -192,6 +203,7 @@ export function formFromView(p: PlanView): PlanForm {
       authority: x.authority ?? '',
       output: x.output ?? '',
       parentTaskId: x.parentTaskId,
+      proposed: [],
     })),
     obligations: p.obligations.map((o) => {
       const uids = new Map(o.form.figures.map((f) => [f.key, newUid('f')]));
@@ -202,11 +214,14 @@ export function formFromView(p: PlanView): PlanForm {
         fromText: o.fromText ?? '',
         to: o.toUnitId ? { id: o.toUnitId, name: o.toText ?? '' } : null,
         via: o.viaUnitId ? { id: o.viaUnitId, name: o.viaText ?? '' } : null,
+        toText: o.toUnitId ? '' : (o.toText ?? ''),
+        viaText: o.viaUnitId ? '' : (o.viaText ?? ''),
         due: o.due as Due[],
         cutoffDay: o.cutoffDay,
         figures: o.form.figures.map((f) => ({ uid: uids.get(f.key)!, key: f.key, label: f.label, unit: f.unit ?? '', ofUid: f.of ? (uids.get(f.of) ?? null) : null })),
         sections: o.form.sections.map((s) => ({ uid: newUid('s'), key: s.key, title: s.title })),
         audience: audienceOf(o.audience),
+        proposed: [],
       };
     }),
   };
@@ -297,8 +312,8 @@ export function draftFromForm(f: PlanForm) {
         ...(o.id ? { id: o.id } : {}),
         title: o.title,
         fromText: nullIfBlank(o.fromText),
-        toText: o.to?.name || null,
-        viaText: o.via?.name || null,
+        toText: o.to?.name || nullIfBlank(o.toText),
+        viaText: o.via?.name || nullIfBlank(o.viaText),
         toUnitId: o.to?.id ?? null,
         viaUnitId: o.via?.id ?? null,
         due: o.due,
@@ -343,4 +358,69 @@ export function fillNames(f: PlanForm, names: ReadonlyMap<string, string>): Plan
       audience: fillAudience(o.audience),
     })),
   };
+}
+
+/** What the server proposed for one name the document writes (GET /api/plans/:id/unit-proposals). */
+export type NameProposal = PlanUnitProposals['names'][number];
+
+/** The proposals by the name they are for. */
+export function proposalsByText(p: PlanUnitProposals | undefined): Map<string, NameProposal> {
+  return new Map((p?.names ?? []).map((n) => [n.text, n]));
+}
+
+/** The units to pre-select for names written in the document: those proposed for each name, once each. */
+function proposedUnits(texts: readonly string[], proposals: ReadonlyMap<string, NameProposal>): UnitRef[] {
+  const out: UnitRef[] = [];
+  for (const text of texts) for (const u of proposals.get(text)?.selected ?? []) if (!out.some((x) => x.id === u.id)) out.push(u);
+  return out;
+}
+
+/**
+ * The form with the units proposed for the document's names pre-selected where no unit is chosen
+ * yet: a task's lead and support, a report's recipient and channel. Each field filled is marked
+ * proposed until the person confirms or changes it; fields already chosen are left alone.
+ */
+export function applyProposals(f: PlanForm, proposals: ReadonlyMap<string, NameProposal>): PlanForm {
+  if (proposals.size === 0) return f;
+  return {
+    ...f,
+    tasks: f.tasks.map((x) => {
+      const lead = x.lead.length === 0 ? proposedUnits(x.leadText, proposals) : [];
+      const support = x.support.length === 0 ? proposedUnits(x.supportText, proposals) : [];
+      if (lead.length === 0 && support.length === 0) return x;
+      return {
+        ...x,
+        lead: lead.length > 0 ? lead : x.lead,
+        support: support.length > 0 ? support : x.support,
+        proposed: [...new Set([...x.proposed, ...(lead.length > 0 ? ['lead' as const] : []), ...(support.length > 0 ? ['support' as const] : [])])],
+      };
+    }),
+    obligations: f.obligations.map((o) => {
+      const to = !o.to && o.toText ? (proposedUnits([o.toText], proposals)[0] ?? null) : null;
+      const via = !o.via && o.viaText ? (proposedUnits([o.viaText], proposals)[0] ?? null) : null;
+      if (!to && !via) return o;
+      return {
+        ...o,
+        to: to ?? o.to,
+        via: via ?? o.via,
+        proposed: [...new Set([...o.proposed, ...(to ? ['to' as const] : []), ...(via ? ['via' as const] : [])])],
+      };
+    }),
+  };
+}
+
+/** The units offered as suggestions for names of the document no unit was pre-selected for (at most `max`). */
+export function suggestedUnits(texts: readonly string[], proposals: ReadonlyMap<string, NameProposal>, max = 3): UnitRef[] {
+  const out: UnitRef[] = [];
+  for (const text of texts) {
+    for (const m of proposals.get(text)?.matches ?? []) {
+      if (out.length < max && !out.some((x) => x.id === m.id)) out.push({ id: m.id, name: m.name });
+    }
+  }
+  return out;
+}
+
+/** The item without the proposed mark on `field`: the person confirmed or changed it. */
+export function settled<T extends { proposed: readonly string[] }>(item: T, field: T['proposed'][number]): T {
+  return item.proposed.includes(field) ? { ...item, proposed: item.proposed.filter((p) => p !== field) as T['proposed'] } : item;
 }

@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
-  CancelResult, Coverage, Heatmap, OverdueList, PlanDraft, PlanList, PlanStatus, PlanSummary, PlanTree, PlanUpdate, PlanView, PublishResult, StaleUnitSchema,
+  CancelResult, Coverage, Heatmap, OverdueList, PlanDraft, PlanList, PlanStatus, PlanSummary, PlanTree, PlanUnitProposals, PlanUpdate, PlanView, PublishResult, StaleUnitSchema,
 } from '#shared/plans.ts';
 import type { z } from '#shared/common.ts';
 import { api } from '../../api-client.ts';
@@ -15,6 +15,7 @@ export const planKeys = {
   all: ['plans'] as const,
   list: (unitId: string, view: PlanListView, q: string, page: number, status?: PlanStatus) => ['plans', 'list', unitId, view, q, page, status ?? 'current'] as const,
   detail: (id: string) => ['plans', 'detail', id] as const,
+  unitProposals: (id: string) => ['plans', 'detail', id, 'unit-proposals'] as const,
   dashboard: (id: string) => ['plans', 'dashboard', id] as const,
   summary: (id: string, unit: string) => ['plans', 'dashboard', id, 'summary', unit] as const,
   heatmap: (id: string, unit: string) => ['plans', 'dashboard', id, 'heatmap', unit] as const,
@@ -37,6 +38,16 @@ export function usePlans(unitId: string | null, view: PlanListView, q: string, p
 
 export function usePlan(id: string | undefined) {
   return useQuery({ queryKey: planKeys.detail(id ?? ''), queryFn: () => api.get<PlanView>(`/api/plans/${id}`), enabled: !!id });
+}
+
+/** The units the names a draft writes as the document does stand for, to pre-select in the editor. */
+export function usePlanUnitProposals(id: string | undefined) {
+  return useQuery({
+    queryKey: planKeys.unitProposals(id ?? ''),
+    queryFn: () => api.get<PlanUnitProposals>(`/api/plans/${id}/unit-proposals`),
+    enabled: !!id,
+    staleTime: Infinity,
+  });
 }
 
 /** Creates a draft (no id yet) or saves the whole draft; gives back the plan's id. */
