@@ -127,3 +127,14 @@ export const UnitSearchResultSchema = z.object({
   items: z.array(UnitSummarySchema.extend({ path: z.array(z.string()) })),
   total: z.number(),
 });
+
+/** Between a unit's name and its parent's, where a list names units of several parents. */
+export const PARENT_SEPARATOR = ' — ';
+
+/**
+ * A unit named with the unit it belongs to, so that two "Chi bộ Văn phòng" of different parents
+ * can be told apart: "Chi bộ Văn phòng — Đảng bộ Sở Tài chính"; the name alone without a parent.
+ */
+export function unitWithParent(name: string, parentName: string | null | undefined): string {
+  return parentName ? `${name}${PARENT_SEPARATOR}${parentName}` : name;
+}
