@@ -1,5 +1,6 @@
 import { Anchor, Badge, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { UnitName } from '../../../components/UnitName.tsx';
 import { Link } from 'react-router-dom';
 import type { OverdueItem } from '#shared/plans.ts';
 import type { Column } from '../../../components/DataTable.tsx';
@@ -16,7 +17,7 @@ export function OverdueTable({ planId, unitId }: { planId: string; unitId: strin
   const { page, paging } = usePaging(OVERDUE_PAGE);
   const overdue = usePlanOverdue(planId, unitId, page);
   const columns: Column<OverdueItem>[] = [
-    { key: 'unit', header: t('plans.dash.unit'), cell: (x) => x.unitName },
+    { key: 'unit', header: t('plans.dash.unit'), cell: (x) => <UnitName parentName={x.parentName}>{x.unitName}</UnitName> },
     {
       key: 'item',
       header: t('plans.dash.item'),
