@@ -117,6 +117,8 @@ export const ConsolidationViewSchema = z.object({
     z.object({
       unitId: z.string(),
       unitName: z.string(),
+      /** The unit the reporting unit belongs to, within the subtree (null for the unit itself). */
+      parentName: z.string().nullable(),
       childId: z.string(),
       instanceId: z.string(),
       dueDate: z.string().nullable(),

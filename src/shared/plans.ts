@@ -425,6 +425,8 @@ export const OverdueItemSchema = z.object({
   title: z.string(),
   unitId: z.string(),
   unitName: z.string(),
+  /** The unit the unit belongs to, to tell units of the same name apart. */
+  parentName: z.string().nullable(),
   periodLabel: z.string(),
   dueDate: z.string(),
   daysLate: z.number(),
@@ -440,6 +442,7 @@ export const StaleQuerySchema = OverdueQuerySchema.extend({ days: z.coerce.numbe
 export const StaleUnitSchema = z.object({
   unitId: z.string(),
   name: z.string(),
+  parentName: z.string().nullable(),
   /** Instances of the plan not yet done or submitted. */
   openItems: z.number(),
   /** The last change to any of its instances of the plan (publication counts as one). */
@@ -457,7 +460,7 @@ export const CoverageSchema = z.array(
     addressed: z.number(),
     covered: z.number(),
     /** Addressed units whose published implementing plan has no task carrying this one out. */
-    uncovered: z.array(z.object({ unitId: z.string(), name: z.string(), hasPlan: z.boolean() })),
+    uncovered: z.array(z.object({ unitId: z.string(), name: z.string(), parentName: z.string().nullable(), hasPlan: z.boolean() })),
   }),
 );
 export type Coverage = z.infer<typeof CoverageSchema>;

@@ -238,6 +238,8 @@ export const ObligationStatusRowSchema = z.object({
   instanceId: z.string(),
   unitId: z.string(),
   unitName: z.string(),
+  /** The unit the reporting unit belongs to, to tell units of the same name apart. */
+  parentName: z.string().nullable(),
   periodKey: z.string(),
   periodLabel: z.string(),
   dueDate: z.string().nullable(),
@@ -309,6 +311,8 @@ export const ReceivedReportRowSchema = z.object({
   instanceId: z.string(),
   unitId: z.string(),
   unitName: z.string(),
+  /** The unit the reporting unit belongs to, to tell units of the same name apart. */
+  parentName: z.string().nullable(),
   planId: z.string(),
   planNumber: z.string().nullable(),
   title: z.string(),

@@ -95,6 +95,8 @@ export const UnitEventSchema = z.object({
 });
 
 export const UnitDetailSchema = UnitSummarySchema.extend({
+  /** The day the unit is shown as it stood (name, place, sub-units, members, leaders), or null for today. */
+  on: z.string().nullable(),
   code: z.string().nullable(),
   mergedInto: z.object({ id: z.string(), name: z.string() }).nullable(),
   term: z.object({ label: z.string().nullable(), start: z.string().nullable(), end: z.string().nullable() }),
@@ -120,6 +122,8 @@ export const UnitSearchQuerySchema = z.strictObject({
   kind: UnitKindSchema.optional(),
   /** Also find units that were dissolved, merged or split (their history stays readable). */
   ended: z.enum(['true', 'false']).optional(),
+  /** Search, or list the top units of, the tree as it stood that day (by the names units had then). */
+  on: IsoDateSchema.optional(),
   limit: z.coerce.number().int().min(1).max(LIMITS.pageSize).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });
@@ -127,3 +131,14 @@ export const UnitSearchResultSchema = z.object({
   items: z.array(UnitSummarySchema.extend({ path: z.array(z.string()) })),
   total: z.number(),
 });
+
+/** Between a unit's name and its parent's, where a list names units of several parents. */
+export const PARENT_SEPARATOR = ' — ';
+
+/**
+ * A unit named with the unit it belongs to, so that two "Chi bộ Văn phòng" of different parents
+ * can be told apart: "Chi bộ Văn phòng — Đảng bộ Sở Tài chính"; the name alone without a parent.
+ */
+export function unitWithParent(name: string, parentName: string | null | undefined): string {
+  return parentName ? `${name}${PARENT_SEPARATOR}${parentName}` : name;
+}

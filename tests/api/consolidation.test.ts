@@ -191,9 +191,9 @@ describe('editing, exporting and submitting upward', () => {
     await accept('staff', g.rows[0]!.id);
     await at('2022-04-05T03:00:00Z');
     const v = await view('staff', tree.units.bloc);
-    expect(v.reports.map((r: { unitName: string; state: string }) => [r.unitName, r.state])).toEqual([
-      ['Chi bộ Sở Tư pháp', 'missing'],
-      ['Đảng bộ Sở Tài chính', 'accepted'],
+    expect(v.reports.map((r: { unitName: string; parentName: string | null; state: string }) => [r.unitName, r.parentName, r.state])).toEqual([
+      ['Chi bộ Sở Tư pháp', 'Đảng ủy Khối các cơ quan và doanh nghiệp tỉnh', 'missing'],
+      ['Đảng bộ Sở Tài chính', 'Đảng ủy Khối các cơ quan và doanh nghiệp tỉnh', 'accepted'],
     ]);
     expect(figure(v, 'total').total).toBe(46);
     expect(figure(v, 'total').sources).toHaveLength(1);

@@ -215,14 +215,15 @@ describe('tables to Excel', () => {
 
   it('the report status of an obligation', async () => {
     const ws = await sheet(await get('staff', `/api/obligations/${report.obligationId}/status.xlsx?unit=${tree.units.bloc}&reach=subtree`));
-    expect(headers(ws)).toEqual(['STT', 'Đơn vị', 'Kỳ báo cáo', 'Hạn báo cáo', 'Tình hình báo cáo', 'Trạng thái', 'Số lần gửi', 'Ngày gửi lần đầu', 'Số ngày trễ hạn']);
+    expect(headers(ws)).toEqual(['STT', 'Đơn vị', 'Trực thuộc', 'Kỳ báo cáo', 'Hạn báo cáo', 'Tình hình báo cáo', 'Trạng thái', 'Số lần gửi', 'Ngày gửi lần đầu', 'Số ngày trễ hạn']);
     const rows = Array.from({ length: ws.rowCount - 1 }, (_, i) => ws.getRow(i + 2));
     const c3row = rows.find((r) => r.getCell(2).value === 'Chi bộ Sở Tư pháp')!;
-    expect(c3row.getCell(5).value).toBe('Quá hạn chưa báo cáo');
-    expect(c3row.getCell(6).value).toBe('Bị trả lại, cần gửi lại');
-    expect(c3row.getCell(7).value).toBe(1);
-    expect(c3row.getCell(8).value).toEqual(new Date(Date.UTC(2022, 2, 15)));
-    expect(c3row.getCell(4).type).toBe(ExcelJS.ValueType.Date);
+    expect(c3row.getCell(3).value).toBe('Đảng ủy Khối các cơ quan và doanh nghiệp tỉnh');
+    expect(c3row.getCell(6).value).toBe('Quá hạn chưa báo cáo');
+    expect(c3row.getCell(7).value).toBe('Bị trả lại, cần gửi lại');
+    expect(c3row.getCell(8).value).toBe(1);
+    expect(c3row.getCell(9).value).toEqual(new Date(Date.UTC(2022, 2, 15)));
+    expect(c3row.getCell(5).type).toBe(ExcelJS.ValueType.Date);
     expect(rows).toHaveLength(4);
   });
 

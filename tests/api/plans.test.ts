@@ -422,10 +422,10 @@ describe('implementing plans', () => {
     const study = coverageBefore.find((c: { ord: number }) => c.ord === 1);
     // Every level of the subtree is checked: the đảng bộ and the cells it was also given to (ADR 014).
     const cells = [
-      { unitId: tree.units.c2, name: 'Chi bộ Thanh tra Sở', hasPlan: false },
-      { unitId: tree.units.c1, name: 'Chi bộ Văn phòng Sở', hasPlan: false },
+      { unitId: tree.units.c2, name: 'Chi bộ Thanh tra Sở', parentName: 'Đảng bộ Sở Tài chính', hasPlan: false },
+      { unitId: tree.units.c1, name: 'Chi bộ Văn phòng Sở', parentName: 'Đảng bộ Sở Tài chính', hasPlan: false },
     ];
-    expect(study.uncovered).toEqual([...cells, { unitId: tree.units.grassroots, name: 'Đảng bộ Sở Tài chính', hasPlan: false }]);
+    expect(study.uncovered).toEqual([...cells, { unitId: tree.units.grassroots, name: 'Đảng bộ Sở Tài chính', parentName: 'Đảng ủy Khối các cơ quan và doanh nghiệp tỉnh', hasPlan: false }]);
     expect(coverageBefore.some((c: { ord: number }) => c.ord === 2)).toBe(false);
 
     // The grassroots organisation drops the political-activity task from its plan and publishes.
@@ -453,7 +453,7 @@ describe('implementing plans', () => {
     const coverage = (await get('staff', `/api/plans/${planId}/coverage`)).json();
     // The đảng bộ's plan carries the study task out; its cells have no plan of their own yet.
     expect(coverage.find((c: { ord: number }) => c.ord === 1).uncovered).toEqual(cells);
-    expect(coverage.find((c: { ord: number }) => c.ord === 3).uncovered).toEqual([...cells, { unitId: tree.units.grassroots, name: 'Đảng bộ Sở Tài chính', hasPlan: true }]);
+    expect(coverage.find((c: { ord: number }) => c.ord === 3).uncovered).toEqual([...cells, { unitId: tree.units.grassroots, name: 'Đảng bộ Sở Tài chính', parentName: 'Đảng ủy Khối các cơ quan và doanh nghiệp tỉnh', hasPlan: true }]);
 
     const treeRows = (await get('staff', `/api/plans/${planId}/tree`)).json();
     expect(treeRows.map((p: { id: string; depth: number }) => [p.id, p.depth])).toEqual([[planId, 0], [child, 1]]);

@@ -124,7 +124,7 @@ describe('a plan carried out level by level', () => {
     // Addressed to the đảng bộ and its two cells; the đảng bộ and c1 have plans carrying the task out.
     expect(task.addressed).toBe(3);
     expect(task.covered).toBe(2);
-    expect(task.uncovered).toEqual([{ unitId: tree.units.c2, name: 'Chi bộ Thanh tra Sở', hasPlan: false }]);
+    expect(task.uncovered).toEqual([{ unitId: tree.units.c2, name: 'Chi bộ Thanh tra Sở', parentName: 'Đảng bộ Sở Tài chính', hasPlan: false }]);
   });
 });
 

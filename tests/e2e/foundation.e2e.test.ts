@@ -32,6 +32,12 @@ describe('foundation: sign in, the tree, units, member import', () => {
     await tree.getByRole('button', { name: `Mở rộng ${PROVINCE}` }).click();
     await tree.getByRole('treeitem', { name: BLOC, exact: true }).waitFor();
     await screenshot('desktop-tree-2022');
+    // A unit opened from that day's tree is shown as it stood that day, the day kept in its address.
+    await tree.getByRole('treeitem', { name: BLOC, exact: true }).getByRole('link', { name: BLOC, exact: true }).click();
+    await page.getByText('Đang xem đơn vị như tại ngày 11/03/2022.').waitFor();
+    expect(new URL(page.url()).searchParams.get('on')).toBe('2022-03-11');
+    await page.goBack();
+    await page.getByText('Đang xem cây tổ chức tại ngày 11/03/2022.').waitFor();
 
     // Search without diacritics and open a bloc committee that is active today.
     await page.getByRole('button', { name: 'Về cây hiện tại' }).click();

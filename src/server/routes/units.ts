@@ -17,12 +17,12 @@ const tags = ['units'];
 const units: RouteModule = async (app, { ctx }) => {
   app.get('/api/units', {
     config: { access: { kind: 'signed-in' } },
-    schema: { tags, summary: 'Tìm đơn vị (không dấu) hoặc, không có q, các đơn vị gốc của người dùng', querystring: UnitSearchQuerySchema, response: { 200: UnitSearchResultSchema } },
+    schema: { tags, summary: 'Tìm đơn vị (không dấu) hoặc, không có q, các đơn vị gốc của người dùng; ?on=YYYY-MM-DD cho cây tổ chức tại một ngày', querystring: UnitSearchQuerySchema, response: { 200: UnitSearchResultSchema } },
   }, async (request) => {
     const q = request.query;
     const actor = actorOf(request);
     if (!q.q && !q.kind) {
-      const roots = await findRoots(ctx.db, actor);
+      const roots = await findRoots(ctx.db, actor, q.on ?? null);
       return { items: roots.map((r) => ({ ...r, path: [] })), total: roots.length };
     }
     return searchUnits(ctx.db, actor, { ...q, includeEnded: q.ended === 'true' });
@@ -30,8 +30,8 @@ const units: RouteModule = async (app, { ctx }) => {
 
   app.get('/api/units/:id', {
     config: { access: read },
-    schema: { tags, params: UnitIdParamsSchema, response: { 200: UnitDetailSchema } },
-  }, async (request) => getUnit(ctx.db, actorOf(request), request.params.id));
+    schema: { tags, summary: 'Đơn vị; ?on=YYYY-MM-DD cho đơn vị như tại một ngày', params: UnitIdParamsSchema, querystring: UnitAtQuerySchema, response: { 200: UnitDetailSchema } },
+  }, async (request) => getUnit(ctx.db, actorOf(request), request.params.id, request.query.on ?? null));
 
   app.get('/api/units/:id/children', {
     config: { access: read },

@@ -17,10 +17,12 @@ interface Props {
   current?: Crumb;
   subtitle?: ReactNode;
   actions?: ReactNode;
+  /** Where a breadcrumb's unit opens (its page as of a past date, say); its page today by default. */
+  crumbHref?: (id: string) => string;
 }
 
 /** Breadcrumbs (the path in the tree), the page title and the page's actions. */
-export function PageHeader({ title, ancestors, current, subtitle, actions }: Props) {
+export function PageHeader({ title, ancestors, current, subtitle, actions, crumbHref = (id) => `/units/${id}` }: Props) {
   const { t } = useTranslation();
   const crumbs = [...(ancestors ?? []), ...(current ? [current] : [])];
   return (
@@ -32,7 +34,7 @@ export function PageHeader({ title, ancestors, current, subtitle, actions }: Pro
               {t('nav.tree')}
             </Anchor>
             {crumbs.map((c) => (
-              <Anchor key={c.id} component={Link} to={`/units/${c.id}`} size="sm">
+              <Anchor key={c.id} component={Link} to={crumbHref(c.id)} size="sm">
                 {c.name}
               </Anchor>
             ))}

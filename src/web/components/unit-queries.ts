@@ -16,15 +16,24 @@ export interface UnitSearchResult {
 
 export const unitKeys = {
   all: ['units'] as const,
-  roots: () => ['units', 'roots'] as const,
+  roots: (on: string | null = null) => (on ? (['units', 'roots', on] as const) : (['units', 'roots'] as const)),
   children: (id: string, on: string | null) => ['units', 'children', id, on ?? 'now'] as const,
-  search: (q: string) => ['units', 'search', q] as const,
-  detail: (id: string) => ['units', 'detail', id] as const,
+  search: (q: string, on: string | null = null) => (on ? (['units', 'search', q, on] as const) : (['units', 'search', q] as const)),
+  /** A unit's page data; as it stood on `on` below the same key, so that invalidating a unit's key refreshes both. */
+  detail: (id: string, on: string | null = null) => (on ? (['units', 'detail', id, on] as const) : (['units', 'detail', id] as const)),
 };
 
-/** The units at the top of what the user may see. */
-export function useRootUnits() {
-  return useQuery({ queryKey: unitKeys.roots(), queryFn: () => api.get<UnitSearchResult>('/api/units') });
+/**
+ * The address of a unit's page; with `on`, the page of the unit as it stood that day (the tree of a
+ * past date keeps its date when a unit is opened).
+ */
+export function unitHref(id: string, on: string | null = null): string {
+  return on ? `/units/${id}?on=${on}` : `/units/${id}`;
+}
+
+/** The units at the top of what the user may see, today or as they stood on `on`. */
+export function useRootUnits(on: string | null = null) {
+  return useQuery({ queryKey: unitKeys.roots(on), queryFn: () => api.get<UnitSearchResult>('/api/units', { on }) });
 }
 
 /** Sub-units of a unit, now or as the tree stood on `on`. */
@@ -36,10 +45,11 @@ export function useChildUnits(id: string, on: string | null, enabled = true) {
   });
 }
 
-export function useUnit(id: string | null | undefined) {
+/** A unit's page data, today or as it stood on `on`. */
+export function useUnit(id: string | null | undefined, on: string | null = null) {
   return useQuery({
-    queryKey: unitKeys.detail(id ?? ''),
-    queryFn: () => api.get<UnitDetail>(`/api/units/${id}`),
+    queryKey: unitKeys.detail(id ?? '', on),
+    queryFn: () => api.get<UnitDetail>(`/api/units/${id}`, { on }),
     enabled: !!id,
   });
 }

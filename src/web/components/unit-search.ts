@@ -11,7 +11,16 @@ export const UNIT_SEARCH: SearchSource<UnitSearchItem, UnitSearchResult> = {
   minLength: 2,
 };
 
-/** Units whose names contain the words of `q`, diacritics ignored. */
-export function useUnitSearch(q: string) {
-  return useSearchQuery(UNIT_SEARCH, q);
+/** Units whose names on `on` contained the words typed: the search of the tree at a past date. */
+function unitSearchOn(on: string): SearchSource<UnitSearchItem, UnitSearchResult> {
+  return {
+    key: (text) => unitKeys.search(text, on),
+    fetch: (text, signal) => api.get<UnitSearchResult>('/api/units', { q: text, limit: 20, on }, signal),
+    minLength: 2,
+  };
+}
+
+/** Units whose names contain the words of `q`, diacritics ignored; with `on`, the names they had that day. */
+export function useUnitSearch(q: string, on: string | null = null) {
+  return useSearchQuery(on ? unitSearchOn(on) : UNIT_SEARCH, q);
 }

@@ -1,10 +1,19 @@
 import { useSearchParams } from 'react-router-dom';
 
+/** The address's parameters with `key` set to `value`, or removed for null; the others kept (the day a page is shown at, say). */
+export function withParam(params: URLSearchParams, key: string, value: string | null): URLSearchParams {
+  const next = new URLSearchParams(params);
+  if (value === null) next.delete(key);
+  else next.set(key, value);
+  return next;
+}
+
 /**
  * A choice kept in the address (`?tab=members`), so a reload or a shared link opens the same tab:
  * the chosen value and how to change it. When the address names none (or an unknown one) the
  * `opening` choice is shown, else the first; the first choice leaves the address clean unless an
  * opening choice is given, in which case every choice is written so it wins over the opening one.
+ * Other parameters stay (the day a page is shown at, say).
  */
 export function useChoiceParam<C extends string>(
   key: string,
@@ -15,7 +24,7 @@ export function useChoiceParam<C extends string>(
   const named = choices.find((c) => c === params.get(key));
   const value = named ?? opening ?? choices[0];
   const keepFirst = opening !== undefined;
-  const choose = (next: string | null) => setParams(next && (keepFirst || next !== choices[0]) ? { [key]: next } : {}, { replace: true });
+  const choose = (next: string | null) => setParams((prev) => withParam(prev, key, next && (keepFirst || next !== choices[0]) ? next : null), { replace: true });
   return [value, choose, { explicit: named !== undefined }];
 }
 

@@ -1,10 +1,12 @@
 import { sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type { Actor } from '#core/access/scope.ts';
+import type { AuditAction } from '#shared/audit.ts';
 import type { Tx } from '../client.ts';
 
 export interface AuditEntry {
-  action: string;
+  /** One of the labelled codes of AUDIT_ACTIONS (src/shared/audit.ts). */
+  action: AuditAction;
   entity: string;
   entityId: string | null;
   /** The tree path the entry belongs to: leaders of that subtree may read it. */

@@ -7,6 +7,7 @@ import type { MemberCategory, Position } from '#core/org-tree/kinds.ts';
 import { foldDiacritics, foldForSearch, normalizeForCompare, vietnameseNameSortKey } from '#core/text/fold.ts';
 import type { MemberCreate } from '#shared/members.ts';
 import type { Tx } from '../client.ts';
+import { parentNameSql } from './units.ts';
 
 export type MembershipRow = {
   id: string;
@@ -93,6 +94,8 @@ export type MemberListRow = {
   membershipId: string;
   unitId: string;
   unitName: string;
+  /** The unit the member's unit belongs to (a list of a subtree names cells of several đảng bộ). */
+  parentName: string | null;
   fullName: string;
   gender: string | null;
   birthDate: string | null;
@@ -127,7 +130,7 @@ function memberWhere(f: MemberFilter): SQL {
 /** The member list in Vietnamese name order (see person.name_order), a page of it when `page` is given. */
 export async function findMemberRows(tx: Tx, f: MemberFilter, page: { limit: number; offset: number } | null): Promise<MemberListRow[]> {
   const r = await tx.execute<MemberListRow>(sql`
-    SELECT p.id AS "personId", m.id AS "membershipId", m.unit_id AS "unitId", u.name AS "unitName", p.full_name AS "fullName",
+    SELECT p.id AS "personId", m.id AS "membershipId", m.unit_id AS "unitId", u.name AS "unitName", ${parentNameSql('u')} AS "parentName", p.full_name AS "fullName",
            p.gender, p.birth_date::text AS "birthDate", m.category, m.positions, m.valid_from::text AS "validFrom",
            m.valid_to::text AS "validTo", p.party_card_no AS "partyCardNo", p.joined_party_on::text AS "joinedPartyOn",
            p.phone, p.email, p.job_title AS "jobTitle"

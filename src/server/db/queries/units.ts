@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
 import type { TreePath } from '#core/access/scope.ts';
 import { DomainError } from '#core/errors.ts';
 import type { IsoDate } from '#core/ids.ts';
@@ -109,6 +110,14 @@ export async function insertUnit(
 export async function countUnits(tx: Tx): Promise<number> {
   const r = await tx.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM unit`);
   return r.rows[0]?.n ?? 0;
+}
+
+/**
+ * The name of the parent of the unit row `alias`, for a list that names units of several parents
+ * (two "Chi bộ Văn phòng" told apart by their đảng bộ); shown with unitWithParent (src/shared/units.ts).
+ */
+export function parentNameSql(alias: string): SQL {
+  return sql`(SELECT pn.name FROM unit pn WHERE pn.id = ${sql.raw(alias)}.parent_id)`;
 }
 
 /** The id and name of each unit of `ids` that exists, in no particular order. */

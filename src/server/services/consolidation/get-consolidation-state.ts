@@ -65,6 +65,8 @@ export interface ConsolidationState {
   period: PeriodRow;
   periods: PeriodRow[];
   today: IsoDate;
+  /** Every unit of the subtree, with its parent. */
+  units: SubtreeUnit[];
   consolidation: Consolidation;
   issuer: Issuer;
   versions: VersionRow[];
@@ -191,7 +193,7 @@ export async function getConsolidationState(obligationId: string, q: Consolidati
   });
   const saved = versions[0] ? ConsolidationDraftSchema.safeParse(versions[0].content) : null;
   const draft = saved?.success ? fitDraft(saved.data, consolidation) : proposed;
-  return { scope, plan, obligation, period, periods, today, consolidation, issuer, versions, draft, targets, target, targetProblem: problem };
+  return { scope, plan, obligation, period, periods, today, units, consolidation, issuer, versions, draft, targets, target, targetProblem: problem };
 }
 
 /** True when the actor may save, export and submit the unit's consolidation. */

@@ -36,6 +36,11 @@ export async function getConsolidation(obligationId: string, q: ConsolidationQue
     : proposeNumber(l.issuer.unit, 'BC', l.today, await issuedNumbers(ctx.tx, l.issuer.unit.id));
   const latest = l.versions[0];
   const edit = mayEdit(l, ctx.actor);
+  const unitsById = new Map(l.units.map((u) => [u.id, u]));
+  const parentOf = (id: string) => {
+    const parentId = unitsById.get(id)?.parentId;
+    return (parentId && unitsById.get(parentId)?.name) || null;
+  };
   return {
     obligation: {
       id: l.obligation.id,
@@ -48,7 +53,8 @@ export async function getConsolidation(obligationId: string, q: ConsolidationQue
     unit: { id: l.scope.unit.id, name: l.scope.unit.name },
     period: l.period,
     periods: l.periods,
-    reports: c.reports.map((r) => ({ ...r })),
+    // The reports of a subtree name cells of several đảng bộ: each with its parent.
+    reports: c.reports.map((r) => ({ ...r, parentName: parentOf(r.unitId) })),
     figures: effectiveFigures(c, l.draft).map((f) => ({ ...f, sources: [...f.sources], gaps: [...f.gaps] })),
     children: c.children.map((ch) => ({ ...ch, figures: { ...ch.figures } })),
     sections: c.sections.map((s) => ({ ...s, parts: [...s.parts] })),

@@ -127,6 +127,7 @@ export async function exportObligationStatusXlsx(obligationId: string, q: Omit<O
   const columns: XlsxColumn[] = [
     { key: 'stt', header: 'STT', type: 'integer', width: 6 },
     { key: 'unit', header: 'Đơn vị', type: 'text', width: 44 },
+    { key: 'parent', header: 'Trực thuộc', type: 'text', width: 40 },
     { key: 'period', header: 'Kỳ báo cáo', type: 'text', width: 16 },
     { key: 'due', header: 'Hạn báo cáo', type: 'date', width: 14 },
     { key: 'state', header: 'Tình hình báo cáo', type: 'text', width: 26 },
@@ -138,6 +139,7 @@ export async function exportObligationStatusXlsx(obligationId: string, q: Omit<O
   const rows = items.map((r, i) => ({
     stt: i + 1,
     unit: r.unitName,
+    parent: r.parentName,
     period: r.periodLabel,
     due: r.dueDate,
     state: REPORT_STATE_LABELS[r.state].vi,

@@ -6,6 +6,7 @@ import { IMPORT_COLUMNS } from '#core/members/import-rows.ts';
 import { MEMBER_CATEGORIES, POSITIONS } from '#core/org-tree/kinds.ts';
 import { formatViDate } from '#core/text/dates.ts';
 import type { MemberExportQuery } from '#shared/members.ts';
+import { unitWithParent } from '#shared/units.ts';
 import { EXPORT_MAX_ROWS } from '#shared/members.ts';
 import { countMembers, findMemberRows } from '../../db/queries/members.ts';
 import type { ServiceContext } from '../context.ts';
@@ -41,7 +42,7 @@ export async function exportMembers(
   wb.title = `Danh sách thành viên ${unit.name} ngày ${formatViDate(on)}`;
   const ws = wb.addWorksheet('Danh sách');
   const withUnit = filter.subtree;
-  setMemberColumns(ws, [{ header: 'STT', width: 6 }, ...(withUnit ? [{ header: 'Đơn vị', width: 30 }] : [])]);
+  setMemberColumns(ws, [{ header: 'STT', width: 6 }, ...(withUnit ? [{ header: 'Đơn vị', width: 44 }] : [])]);
   rows.forEach((r, i) => {
     const values: Record<ImportField, string | Date | null> = {
       fullName: r.fullName,
@@ -56,7 +57,8 @@ export async function exportMembers(
       email: r.email,
       jobTitle: r.jobTitle,
     };
-    ws.addRow([i + 1, ...(withUnit ? [r.unitName] : []), ...IMPORT_COLUMNS.map((c) => values[c.field])]);
+    // Cells of several đảng bộ share names ("Chi bộ Văn phòng"): each is named with its parent.
+    ws.addRow([i + 1, ...(withUnit ? [unitWithParent(r.unitName, r.parentName)] : []), ...IMPORT_COLUMNS.map((c) => values[c.field])]);
   });
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: ws.columnCount } };
   return {

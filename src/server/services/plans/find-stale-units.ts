@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { parentNameSql } from '../../db/queries/units.ts';
 import type { ServiceContext } from '../context.ts';
 import { planAndUnit } from './plan-scope.ts';
 
@@ -13,10 +14,10 @@ export async function findStaleUnits(
   planId: string,
   q: { unit?: string | undefined; days: number; limit: number; offset: number },
   ctx: ServiceContext,
-): Promise<{ items: { unitId: string; name: string; openItems: number; lastUpdateAt: string; daysSinceUpdate: number }[]; total: number }> {
+): Promise<{ items: { unitId: string; name: string; parentName: string | null; openItems: number; lastUpdateAt: string; daysSinceUpdate: number }[]; total: number }> {
   const { plan, unit } = await planAndUnit(planId, q.unit, ctx);
   const cutoff = new Date(ctx.now.getTime() - q.days * DAY).toISOString();
-  const r = await ctx.tx.execute<{ unitId: string; name: string; openItems: number; lastUpdateAt: Date; total: number }>(sql`
+  const r = await ctx.tx.execute<{ unitId: string; name: string; parentName: string | null; openItems: number; lastUpdateAt: Date; total: number }>(sql`
     WITH per_unit AS (
       SELECT unit_id, max(updated_at) AS last, sum(open)::int AS open_items FROM (
         SELECT unit_id, updated_at, (status = 'open')::int AS open
@@ -26,7 +27,7 @@ export async function findStaleUnits(
         FROM obligation_instance WHERE plan_id = ${plan.id} AND unit_path <@ ${unit.path}::ltree AND status <> 'cancelled'
       ) x GROUP BY unit_id
     )
-    SELECT p.unit_id AS "unitId", u.name, p.open_items AS "openItems", p.last AS "lastUpdateAt", count(*) OVER ()::int AS total
+    SELECT p.unit_id AS "unitId", u.name, ${parentNameSql('u')} AS "parentName", p.open_items AS "openItems", p.last AS "lastUpdateAt", count(*) OVER ()::int AS total
     FROM per_unit p JOIN unit u ON u.id = p.unit_id
     WHERE p.open_items > 0 AND p.last < ${cutoff}::timestamptz
     ORDER BY p.last, u.name

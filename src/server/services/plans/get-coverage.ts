@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Coverage } from '#shared/plans.ts';
+import { parentNameSql } from '../../db/queries/units.ts';
 import type { ServiceContext } from '../context.ts';
 import { planAndUnit } from './plan-scope.ts';
 
@@ -12,7 +13,7 @@ import { planAndUnit } from './plan-scope.ts';
  */
 export async function getCoverage(planId: string, unitId: string | undefined, ctx: ServiceContext): Promise<Coverage> {
   const { plan, unit } = await planAndUnit(planId, unitId, ctx);
-  const r = await ctx.tx.execute<{ taskId: string; ord: number; text: string; unitId: string | null; name: string | null; covered: boolean; hasPlan: boolean }>(sql`
+  const r = await ctx.tx.execute<{ taskId: string; ord: number; text: string; unitId: string | null; name: string | null; parentName: string | null; covered: boolean; hasPlan: boolean }>(sql`
     WITH RECURSIVE addressed AS (
       SELECT DISTINCT ti.task_id, ti.unit_id FROM task_instance ti JOIN unit u ON u.id = ti.unit_id
       WHERE ti.plan_id = ${plan.id} AND u.path <@ ${unit.path}::ltree AND u.id <> ${unit.id} AND ti.status <> 'cancelled'
@@ -29,7 +30,7 @@ export async function getCoverage(planId: string, unitId: string | undefined, ct
     ), covered AS (
       SELECT DISTINCT q.unit_id, up.top AS task_id FROM up JOIN task tt ON tt.id = up.top AND tt.plan_id = ${plan.id} JOIN plan q ON q.id = up.plan_id
     )
-    SELECT t.id AS "taskId", t.ord, t.text, a.unit_id AS "unitId", u.name,
+    SELECT t.id AS "taskId", t.ord, t.text, a.unit_id AS "unitId", u.name, ${parentNameSql('u')} AS "parentName",
            (c.unit_id IS NOT NULL) AS covered,
            EXISTS (SELECT 1 FROM chain ch WHERE ch.unit_id = a.unit_id) AS "hasPlan"
     FROM task t
@@ -45,7 +46,7 @@ export async function getCoverage(planId: string, unitId: string | undefined, ct
     if (!x.unitId) continue;
     entry.addressed += 1;
     if (x.covered) entry.covered += 1;
-    else entry.uncovered.push({ unitId: x.unitId, name: x.name ?? '', hasPlan: x.hasPlan });
+    else entry.uncovered.push({ unitId: x.unitId, name: x.name ?? '', parentName: x.parentName, hasPlan: x.hasPlan });
   }
   const list = [...out.values()];
   for (const e of list) e.uncovered.sort((a, b) => a.name.localeCompare(b.name, 'vi'));

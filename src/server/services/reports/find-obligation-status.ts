@@ -6,6 +6,7 @@ import { vietnamDate } from '#core/ids.ts';
 import type { ObligationStatusList, ObligationStatusQuery, ObligationStatusRow } from '#shared/reports.ts';
 import { maskSecret } from '#core/plans/secrecy.ts';
 import { COUNTED_SQL } from '../../db/queries/reports.ts';
+import { parentNameSql } from '../../db/queries/units.ts';
 import type { ServiceContext } from '../context.ts';
 import { obligationScope } from './obligation-scope.ts';
 
@@ -41,12 +42,12 @@ export async function findObligationStatus(obligationId: string, q: ObligationSt
     pending: sql`s.state = 'pending'`,
   };
   const rows = await tx.execute<{
-    instanceId: string; unitId: string; unitName: string; periodKey: string; periodLabel: string; dueDate: IsoDate | null;
+    instanceId: string; unitId: string; unitName: string; parentName: string | null; periodKey: string; periodLabel: string; dueDate: IsoDate | null;
     status: ObligationStatusRow['status']; state: ObligationStatusRow['state']; version: number; submittedOn: IsoDate | null;
     enteredOnBehalf: boolean | null; receives: ObligationStatusRow['receives'];
   }>(sql`
     WITH s AS (${selection})
-    SELECT s.id AS "instanceId", s.unit_id AS "unitId", u.name AS "unitName", s.period_key AS "periodKey", s.period_label AS "periodLabel",
+    SELECT s.id AS "instanceId", s.unit_id AS "unitId", u.name AS "unitName", ${parentNameSql('u')} AS "parentName", s.period_key AS "periodKey", s.period_label AS "periodLabel",
            s.due_date::text AS "dueDate", s.status, s.state, s.current_version AS version, s.first_submitted_on::text AS "submittedOn",
            (SELECT sub.entered_on_behalf FROM submission sub WHERE sub.obligation_instance_id = s.id AND sub.version = s.current_version) AS "enteredOnBehalf",
            (SELECT CASE WHEN count(*) = 0 THEN NULL ELSE json_build_object(

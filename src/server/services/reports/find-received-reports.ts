@@ -6,7 +6,7 @@ import { vietnamDate } from '#core/ids.ts';
 import { maskSecret } from '#core/plans/secrecy.ts';
 import type { ReceivedReports, ReceivedReportsQuery } from '#shared/reports.ts';
 import { secretHiddenSql } from '../../db/queries/plans.ts';
-import { getUnitRow } from '../../db/queries/units.ts';
+import { getUnitRow, parentNameSql } from '../../db/queries/units.ts';
 import type { ServiceContext } from '../context.ts';
 import { notFound } from './rules.ts';
 
@@ -26,10 +26,10 @@ export async function findReceivedReports(unitId: string, q: ReceivedReportsQuer
     : sql`oi.status IN ('pending', 'draft', 'returned') AND oi.due_date < ${today}::date`;
   const order = q.state === 'awaiting' ? sql`oi.first_submitted_on, oi.due_date NULLS LAST` : sql`oi.due_date, u.name`;
   const rows = await tx.execute<{
-    instanceId: string; unitId: string; unitName: string; planId: string; planNumber: string | null; title: string; hidden: boolean;
+    instanceId: string; unitId: string; unitName: string; parentName: string | null; planId: string; planNumber: string | null; title: string; hidden: boolean;
     periodLabel: string; dueDate: IsoDate | null; submittedOn: IsoDate | null; version: number; total: number;
   }>(sql`
-    SELECT oi.id AS "instanceId", oi.unit_id AS "unitId", u.name AS "unitName", oi.plan_id AS "planId", d.number AS "planNumber", ro.title,
+    SELECT oi.id AS "instanceId", oi.unit_id AS "unitId", u.name AS "unitName", ${parentNameSql('u')} AS "parentName", oi.plan_id AS "planId", d.number AS "planNumber", ro.title,
            ${secretHiddenSql(actor, sql`oi.plan_id`)} AS hidden, oi.period_label AS "periodLabel", oi.due_date::text AS "dueDate",
            oi.first_submitted_on::text AS "submittedOn", oi.current_version AS version, count(*) OVER ()::int AS total
     FROM obligation_instance oi

@@ -1,5 +1,6 @@
 import { Anchor, Badge, Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { UnitName } from '../../components/UnitName.tsx';
 import { Link } from 'react-router-dom';
 import type { ConsolidationView } from '#shared/consolidation.ts';
 import { UNIT_REPORT_STATE_LABELS } from '#shared/consolidation.ts';
@@ -43,7 +44,17 @@ export function ReportingPanel({ view }: { view: ConsolidationView }) {
   const s = view.summary;
   const rows = [...view.reports].sort((a, b) => ORDER[a.state] - ORDER[b.state] || (b.daysLate ?? 0) - (a.daysLate ?? 0) || a.unitName.localeCompare(b.unitName, 'vi'));
   const columns: Column<Report>[] = [
-    { key: 'unit', header: t('consolidation.unit'), cell: (r) => <Anchor component={Link} to={`/obligation-instances/${r.instanceId}`} size="sm">{r.unitName}</Anchor> },
+    {
+      key: 'unit',
+      header: t('consolidation.unit'),
+      cell: (r) => (
+        <UnitName parentName={r.parentName}>
+          <Anchor component={Link} to={`/obligation-instances/${r.instanceId}`} size="sm">
+            {r.unitName}
+          </Anchor>
+        </UnitName>
+      ),
+    },
     { key: 'state', header: t('consolidation.state'), cell: (r) => <ReportState row={r} /> },
     { key: 'submitted', header: t('consolidation.submittedOn'), cell: (r) => formatDate(r.submittedOn) || '—' },
     { key: 'late', header: t('consolidation.daysLate'), numeric: true, cell: (r) => r.daysLate ?? '—' },

@@ -2,6 +2,7 @@ import { Anchor, Badge, Group, Paper, SegmentedControl, SimpleGrid, Stack, Text,
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { unitWithParent } from '#shared/units.ts';
 import { Link } from 'react-router-dom';
 import type { ReceivedReports as Received } from '#shared/reports.ts';
 import { api } from '../../api-client.ts';
@@ -60,7 +61,7 @@ export function ReceivedReports({ unitId }: { unitId: string }) {
               <li key={r.instanceId}>
                 <Group gap={8} wrap="wrap">
                   <Anchor component={Link} to={`/obligation-instances/${r.instanceId}`} fw={600} size="sm">
-                    {r.unitName}
+                    {unitWithParent(r.unitName, r.parentName)}
                   </Anchor>
                   <Text size="sm">
                     {r.title} · {r.periodLabel}

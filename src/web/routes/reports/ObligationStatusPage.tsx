@@ -2,6 +2,7 @@ import { Anchor, Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Text } 
 import { IconBellRinging, IconDownload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { UnitName } from '../../components/UnitName.tsx';
 import { Link, useSearchParams } from 'react-router-dom';
 import { REPORT_STATE_LABELS, REPORT_STATES } from '#shared/reports.ts';
 import type { ObligationStatusRow, ReportState } from '#shared/reports.ts';
@@ -62,7 +63,9 @@ function StatusCard({ row }: { row: ObligationStatusRow }) {
   const { t } = useTranslation();
   return (
     <>
-      <Text fw={600}>{row.unitName}</Text>
+      <Text fw={600} component="div">
+        <UnitName parentName={row.parentName}>{row.unitName}</UnitName>
+      </Text>
       <Group gap={6} my={4}>
         <StateBadge row={row} />
         <Text size="sm">{row.periodLabel}</Text>
@@ -113,7 +116,7 @@ export function ObligationStatusPage() {
   };
 
   const columns: Column<ObligationStatusRow>[] = [
-    { key: 'unit', header: t('plans.dash.unit'), cell: (r) => r.unitName },
+    { key: 'unit', header: t('plans.dash.unit'), cell: (r) => <UnitName parentName={r.parentName}>{r.unitName}</UnitName> },
     { key: 'period', header: t('reports.status.period'), cell: (r) => r.periodLabel },
     { key: 'state', header: t('reports.status.state'), cell: (r) => <StateBadge row={r} /> },
     { key: 'version', header: t('reports.status.version'), numeric: true, cell: (r) => (r.version > 0 ? formatNumber(r.version) : '—') },

@@ -23,7 +23,7 @@ export function TreePage() {
       <PageHeader title={t('units.treeTitle')} />
       <Stack gap="md">
         <Group align="flex-start" gap="md" wrap="wrap">
-          <UnitSearchBox />
+          <UnitSearchBox on={on} />
           <Box w={{ base: '100%', sm: '17rem' }}>
             <DateField label={t('units.treeOn')} value={on} onChange={setOn} clearable maxDate={todayIso()} placeholder={t('units.today')} />
           </Box>

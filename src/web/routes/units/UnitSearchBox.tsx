@@ -6,16 +6,20 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useLabels } from '../../components/labels.ts';
 import { formatNumber } from '../../components/format.ts';
+import { unitHref } from '../../components/unit-queries.ts';
 import { useUnitSearch } from '../../components/unit-search.ts';
 
-/** "Tìm đơn vị…": search without diacritics, results with their place in the tree. */
-export function UnitSearchBox() {
+/**
+ * "Tìm đơn vị…": search without diacritics, results with their place in the tree; with `on`, the
+ * tree as it stood that day (the names then), and the results open the units as they stood.
+ */
+export function UnitSearchBox({ on = null }: { on?: string | null }) {
   const { t } = useTranslation();
   const labels = useLabels();
   const [text, setText] = useState('');
   const [debounced] = useDebouncedValue(text, 300);
   const term = debounced.trim();
-  const search = useUnitSearch(term);
+  const search = useUnitSearch(term, on);
   const active = term.length >= 2 && text.trim().length >= 2;
 
   return (
@@ -47,7 +51,7 @@ export function UnitSearchBox() {
             <Stack component="ul" gap={0} m={0} p={0} style={{ listStyle: 'none' }}>
               {search.data.items.map((u) => (
                 <li key={u.id}>
-                  <Anchor component={Link} to={`/units/${u.id}`} display="block" px={6} py={8} underline="never" style={{ borderRadius: 6 }}>
+                  <Anchor component={Link} to={unitHref(u.id, on)} display="block" px={6} py={8} underline="never" style={{ borderRadius: 6 }}>
                     <Text fw={500} c="blue.8" component="span" display="block" style={{ overflowWrap: 'anywhere' }}>
                       {u.name}
                     </Text>

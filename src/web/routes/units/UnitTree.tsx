@@ -12,7 +12,7 @@ import classes from './UnitTree.module.css';
 /** The organisation tree from the user's root units; sub-units load when a unit is expanded. */
 export function UnitTree({ on }: { on: string | null }) {
   const { t } = useTranslation();
-  const roots = useRootUnits();
+  const roots = useRootUnits(on);
   const [activeId, setActiveId] = useState<string | null>(null);
   const state = useMemo(() => ({ on, activeId, setActiveId }), [on, activeId]);
 

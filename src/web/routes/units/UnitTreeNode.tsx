@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import type { UnitSummary } from '#shared/units.ts';
 import { useLabels } from '../../components/labels.ts';
-import { useChildUnits } from '../../components/unit-queries.ts';
+import { unitHref, useChildUnits } from '../../components/unit-queries.ts';
 import { useTreeState } from './tree-context.ts';
 import { focusEdge, focusFirstChild, focusParent, focusSibling } from './tree-keys.ts';
 import classes from './UnitTree.module.css';
@@ -66,7 +66,7 @@ export function UnitTreeNode({ unit, level, first }: Props) {
           if (hasChildren) setOpen(!expanded);
           return true;
         case 'Enter':
-          navigate(`/units/${unit.id}`);
+          navigate(unitHref(unit.id, on));
           return true;
         default:
           return false;
@@ -107,7 +107,7 @@ export function UnitTreeNode({ unit, level, first }: Props) {
           <span className={classes.spacer} aria-hidden />
         )}
         <div className={classes.label}>
-          <Anchor component={Link} to={`/units/${unit.id}`} id={labelId} tabIndex={-1} fw={level === 1 ? 600 : 500} c="dark.8" className={classes.name}>
+          <Anchor component={Link} to={unitHref(unit.id, on)} id={labelId} tabIndex={-1} fw={level === 1 ? 600 : 500} c="dark.8" className={classes.name}>
             {unit.name}
           </Anchor>
           <Text component="span" size="xs" c="dimmed" className={classes.kind}>

@@ -1,6 +1,7 @@
 import { Badge, Button, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { unitWithParent } from '#shared/units.ts';
 import type { Coverage } from '#shared/plans.ts';
 import { DataTable } from '../../../components/DataTable.tsx';
 import type { Column } from '../../../components/DataTable.tsx';
@@ -28,7 +29,7 @@ function Uncovered({ row }: { row: Coverage[number] }) {
     <Stack gap={2}>
       {shown.map((u) => (
         <Text size="sm" key={u.unitId}>
-          {u.name}{' '}
+          {unitWithParent(u.name, u.parentName)}{' '}
           <Text span size="xs" c="dimmed">
             ({u.hasPlan ? t('plans.coverage.planLacksTask') : t('plans.coverage.noPlan')})
           </Text>

@@ -2,6 +2,7 @@ import { Anchor, Badge, Button, Group, Stack, Text } from '@mantine/core';
 import { IconArrowBackUp } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { UnitName } from '../../../components/UnitName.tsx';
 import { Link } from 'react-router-dom';
 import type { OverdueItem } from '#shared/plans.ts';
 import type { Column } from '../../../components/DataTable.tsx';
@@ -22,7 +23,7 @@ export function OverdueTable({ planId, unitId, canCancel = false }: { planId: st
   const { page, paging } = usePaging(OVERDUE_PAGE);
   const overdue = usePlanOverdue(planId, unitId, page);
   const columns: Column<OverdueItem>[] = [
-    { key: 'unit', header: t('plans.dash.unit'), cell: (x) => x.unitName },
+    { key: 'unit', header: t('plans.dash.unit'), cell: (x) => <UnitName parentName={x.parentName}>{x.unitName}</UnitName> },
     {
       key: 'item',
       header: t('plans.dash.item'),

@@ -1,6 +1,7 @@
 import { Group, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { UnitName } from '../../../components/UnitName.tsx';
 import type { Column } from '../../../components/DataTable.tsx';
 import { formatDateTime, formatNumber } from '../../../components/format.ts';
 import { Hint } from '../../../components/Hint.tsx';
@@ -16,7 +17,7 @@ export function StaleTable({ planId, unitId }: { planId: string; unitId: string 
   const [days, setDays] = useState('30');
   const stale = usePlanStale(planId, unitId, Number(days));
   const columns: Column<StaleUnit>[] = [
-    { key: 'unit', header: t('plans.dash.unit'), cell: (u) => u.name },
+    { key: 'unit', header: t('plans.dash.unit'), cell: (u) => <UnitName parentName={u.parentName}>{u.name}</UnitName> },
     { key: 'open', header: t('plans.dash.openItems'), numeric: true, cell: (u) => formatNumber(u.openItems) },
     { key: 'last', header: t('plans.dash.lastUpdate'), cell: (u) => formatDateTime(u.lastUpdateAt) },
     { key: 'since', header: t('plans.dash.daysSince'), numeric: true, td: () => ({ c: 'orange.8', fw: 600 }), cell: (u) => t('plans.dash.daysN', { n: formatNumber(u.daysSinceUpdate) }) },
