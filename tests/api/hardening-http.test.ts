@@ -19,6 +19,7 @@ import { createPlan } from '#server/services/plans/create-plan.ts';
 import { publishPlan } from '#server/services/plans/publish-plan.ts';
 import { saveSubmission } from '#server/services/reports/save-submission.ts';
 import { CampaignCreateSchema, MeetingCreateSchema } from '#shared/meetings.ts';
+import { addTaskAttachment } from '#server/services/attachments/add-attachment.ts';
 import { PlanDraftSchema } from '#shared/plans.ts';
 import { buildPerson, buildTree, PASSWORD, SYSTEM } from '../support/factories.ts';
 import { publishPlanFixture } from '../support/report-fixtures.ts';
@@ -405,7 +406,7 @@ describe('finding 10: a GET changes nothing', () => {
   let t: TestApp;
   let admin: string;
   let tree: Awaited<ReturnType<typeof buildTree>>;
-  const ids = { obligation: '', obligationInstance: '', plan: '', blocPlan: '', document: '', meeting: '', campaign: '', urging: '' };
+  const ids = { obligation: '', obligationInstance: '', plan: '', blocPlan: '', document: '', meeting: '', campaign: '', urging: '', taskInstance: '', attachment: '' };
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -424,6 +425,9 @@ describe('finding 10: a GET changes nothing', () => {
     });
     ids.blocPlan = (await db.transaction((tx) => createPlan(bloc, { ...s(), tx }))).id;
     await db.transaction((tx) => publishPlan({ planId: ids.blocPlan }, { ...s(), tx }));
+    ids.taskInstance = (await db.execute<{ id: string }>(sql`SELECT id FROM task_instance WHERE plan_id = ${ids.blocPlan} AND unit_id = ${tree.units.c1}`)).rows[0]!.id;
+    const minutes = { filename: 'bien-ban.pdf', data: Buffer.from('%PDF-1.4\n%%EOF\n') };
+    ids.attachment = (await db.transaction((tx) => addTaskAttachment(ids.taskInstance, minutes, { maxBytes: 1_000_000, maxCount: 5 }, { ...s(), tx }))).id;
     const readers = startFileReaders(otherConfig().fileReaders);
     try {
       ids.document = (await importDocument({ unitId: tree.units.c1, file: { filename: 'ke-hoach.txt', data: Buffer.from('ĐẢNG BỘ SỞ TÀI CHÍNH\nKẾ HOẠCH\nTổ chức học tập, quán triệt') } }, { ...s(), tx: db }, readers)).documentId;
@@ -502,6 +506,9 @@ describe('finding 10: a GET changes nothing', () => {
       '/api/units/:id/task-instances.xlsx': `/api/units/${c1}/task-instances.xlsx`,
       '/api/obligations/:id/status.xlsx': `/api/obligations/${ids.obligation}/status.xlsx?unit=${grassroots}`,
       '/api/plans/:id/progress.xlsx': `/api/plans/${ids.blocPlan}/progress.xlsx?unit=${bloc}`,
+      '/api/plans/:id/unit-proposals': `/api/plans/${ids.plan}/unit-proposals`,
+      '/api/task-instances/:id/attachments': `/api/task-instances/${ids.taskInstance}/attachments`,
+      '/api/attachments/:id': `/api/attachments/${ids.attachment}`,
     };
   };
 
