@@ -306,7 +306,9 @@ export function checkTreeRows(rows: readonly TreeRow[], opts: CheckTreeOptions):
     const parent = u.parentId === null ? undefined : byId.get(u.parentId);
     if (u.validTo !== null || !parent) continue;
     const pk = unitKey(parent);
-    childrenOf.set(pk, [...(childrenOf.get(pk) ?? []), u]);
+    const siblings = childrenOf.get(pk);
+    if (siblings) siblings.push(u);
+    else childrenOf.set(pk, [u]);
   }
   for (const [key, i] of rowOfKey) {
     const node = nodes.get(key)!;

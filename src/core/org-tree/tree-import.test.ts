@@ -533,3 +533,26 @@ describe('the tree of a Đảng ủy Khối', () => {
     expect(planTreeImport(treeToRows(tree), { existing: tree, effectiveDate: '2027-01-01' as IsoDate }).changes.every((c) => c.kind === 'unchanged')).toBe(true);
   });
 });
+
+describe('the tree of a province', () => {
+  it('plans 10,000 units at once, then finds them unchanged', () => {
+    const rows: TreeRow[] = [row(2, 'T', 'Tỉnh ủy', 'province_committee', null)];
+    for (let d = 1; d <= 20; d++) {
+      rows.push(row(rows.length + 2, `T.${d}`, `Huyện ủy ${d}`, 'district_committee', 'T'));
+      for (let g = 1; g <= 40; g++) {
+        rows.push(row(rows.length + 2, `T.${d}.${g}`, `Đảng bộ xã ${g}`, 'grassroots', `T.${d}`));
+        for (let c = 1; c <= 11; c++) rows.push(row(rows.length + 2, `T.${d}.${g}.${c}`, `Chi bộ thôn ${c}`, 'cell', `T.${d}.${g}`));
+      }
+    }
+    const wide = 10_000 - rows.length;
+    for (let c = 1; c <= wide; c++) rows.push(row(rows.length + 2, `T.1.1.x${c}`, `Chi bộ ${c}`, 'cell', 'T.1.1'));
+    expect(rows).toHaveLength(10_000);
+    const plan = planTreeImport([...rows].reverse(), { existing: [], effectiveDate: ON });
+    expect(plan.errors).toEqual([]);
+    expect(plan.changes[0]).toMatchObject({ kind: 'create', code: 'T' });
+    const tree = applyTreePlan([], plan, (code) => `id-${code}`);
+    const again = planTreeImport(treeToRows(tree), { existing: tree, effectiveDate: ON });
+    expect(again.changes.filter((c) => c.kind !== 'unchanged')).toEqual([]);
+    expect(again.changes).toHaveLength(10_000);
+  }, 30_000);
+});

@@ -187,7 +187,9 @@ export function treeToRows(units: readonly ExistingUnit[]): TreeRow[] {
   const children = new Map<string | null, ExistingUnit[]>();
   for (const u of active) {
     const p = u.parentId !== null && byId.has(u.parentId) ? u.parentId : null;
-    children.set(p, [...(children.get(p) ?? []), u]);
+    const siblings = children.get(p);
+    if (siblings) siblings.push(u);
+    else children.set(p, [u]);
   }
   const rows: TreeRow[] = [];
   const date = (d: IsoDate | null) => (d === null ? null : formatViDate(d));
