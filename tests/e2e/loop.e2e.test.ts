@@ -211,8 +211,9 @@ describe('the loop closes, back up on a desktop', () => {
     await page.getByRole('heading', { level: 1, name: 'Tình hình báo cáo' }).waitFor();
     await page.getByRole('link', { name: `Xem tình hình báo cáo do ${GRASSROOTS} tiếp nhận` }).click();
     const table = page.getByRole('table', { name: 'Tình hình gửi báo cáo của các đơn vị' });
-    await table.getByRole('row').filter({ has: page.getByRole('cell', { name: CELL, exact: true }) }).waitFor();
-    await table.getByRole('row').filter({ has: page.getByRole('cell', { name: PAPER_CELL, exact: true }) }).waitFor();
+    // Each cell named with the unit it belongs to.
+    await table.getByRole('row').filter({ has: page.getByRole('cell', { name: `${CELL} Trực thuộc ${GRASSROOTS}`, exact: true }) }).waitFor();
+    await table.getByRole('row').filter({ has: page.getByRole('cell', { name: `${PAPER_CELL} Trực thuộc ${GRASSROOTS}`, exact: true }) }).waitFor();
     await screenshot('loop-khoi-drill-reports');
   });
 });

@@ -144,7 +144,8 @@ describe('plans: publish down the tree, report back, review, see progress', () =
     await page.getByRole('link', { name: `Tình hình báo cáo: ${REPORT}`, exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Tình hình báo cáo' }).waitFor();
     const statusTable = page.getByRole('table', { name: 'Tình hình gửi báo cáo của các đơn vị' });
-    const cellStatus = statusTable.getByRole('row').filter({ has: page.getByRole('cell', { name: CELL, exact: true }) });
+    // A cell is named with the unit it belongs to: several cells are called "Chi bộ Văn phòng".
+    const cellStatus = statusTable.getByRole('row').filter({ has: page.getByRole('cell', { name: `${CELL} Trực thuộc ${GRASSROOTS}`, exact: true }) });
     await cellStatus.getByText('Đã báo cáo').waitFor();
     await screenshot('reports-status');
     await expectSpreadsheet(page, page.getByRole('link', { name: 'Xuất Excel' }));
