@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useBrowser } from './support/browser.ts';
-import { choose, dayFromToday, newPlanWithTask, openNav, publish, signInAs, typed, written } from './support/plan-steps.ts';
+import { dayFromToday, newPlanWithTask, openNav, publish, reportDueWithFigures, signInAs } from './support/plan-steps.ts';
 
 /**
  * The loop of the seeds, as each of its users (docs/decisions/014-reporting-chain.md): the Khối
@@ -59,16 +59,7 @@ describe('the loop closes, on a desktop', () => {
     const report = page.getByRole('group', { name: 'Báo cáo 1' });
     await report.getByRole('textbox', { name: 'Nội dung báo cáo' }).fill(REPORT);
     expect(await report.getByRole('combobox', { name: 'Gửi đến' }).inputValue()).toBe(BLOC);
-    await report.getByRole('button', { name: 'Thêm thời hạn' }).click();
-    await report.getByRole('textbox', { name: 'Ngày', exact: true }).fill(typed(reportDue));
-    await report.getByRole('textbox', { name: 'Ngày', exact: true }).press('Tab');
-    await report.getByText(`Ngày ${written(reportDue)}`, { exact: true }).waitFor();
-    await report.getByRole('button', { name: 'Thêm chỉ tiêu' }).click();
-    await report.getByRole('group', { name: 'Chỉ tiêu 1' }).getByRole('textbox', { name: 'Tên chỉ tiêu' }).fill(WHOLE);
-    await report.getByRole('button', { name: 'Thêm chỉ tiêu' }).click();
-    const part = report.getByRole('group', { name: 'Chỉ tiêu 2' });
-    await part.getByRole('textbox', { name: 'Tên chỉ tiêu' }).fill(PART);
-    await choose(page, part.getByRole('combobox', { name: 'Là một phần của' }), WHOLE);
+    await reportDueWithFigures(page, report, reportDue, WHOLE, PART);
     await page.getByRole('button', { name: 'Lưu nháp' }).click();
     await page.getByRole('heading', { level: 1, name: 'Sửa dự thảo kế hoạch' }).waitFor();
     khoiPlanUrl = page.url().replace(/\/edit$/, '');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { signIn } from './support/app.ts';
 import { useBrowser } from './support/browser.ts';
-import { choose, dayFromToday, DEMO_PASSWORD, expectSpreadsheet, newPlanWithTask, openNav, publish, signInAs, typed, written } from './support/plan-steps.ts';
+import { dayFromToday, DEMO_PASSWORD, expectSpreadsheet, newPlanWithTask, openNav, publish, reportDueWithFigures, signInAs } from './support/plan-steps.ts';
 
 /**
  * The plans backbone in the browser (acceptance 1 of the issue): the bloc committee's staff make
@@ -52,16 +52,7 @@ describe('plans: publish down the tree, report back, review, see progress', () =
     await via.click();
     await via.fill('ban tuyen giao dang uy khoi');
     await page.getByRole('option', { name: /^Ban Tuyên giáo Đảng ủy Khối/ }).first().click();
-    await report.getByRole('button', { name: 'Thêm thời hạn' }).click();
-    await report.getByRole('textbox', { name: 'Ngày', exact: true }).fill(typed(due));
-    await report.getByRole('textbox', { name: 'Ngày', exact: true }).press('Tab');
-    await report.getByText(`Ngày ${written(due)}`, { exact: true }).waitFor();
-    await report.getByRole('button', { name: 'Thêm chỉ tiêu' }).click();
-    await report.getByRole('group', { name: 'Chỉ tiêu 1' }).getByRole('textbox', { name: 'Tên chỉ tiêu' }).fill(WHOLE);
-    await report.getByRole('button', { name: 'Thêm chỉ tiêu' }).click();
-    const part = report.getByRole('group', { name: 'Chỉ tiêu 2' });
-    await part.getByRole('textbox', { name: 'Tên chỉ tiêu' }).fill(PART);
-    await choose(page, part.getByRole('combobox', { name: 'Là một phần của' }), WHOLE);
+    await reportDueWithFigures(page, report, due, WHOLE, PART);
     await screenshot('plans-editor');
 
     await page.getByRole('button', { name: 'Lưu nháp' }).click();

@@ -61,3 +61,17 @@ export async function publish(page: Page, number: string): Promise<number> {
   return Number((await done.textContent())!.match(/Đã giao ([\d.]+)/)![1]!.replace(/\./g, ''));
 }
 
+
+/** Gives the report group of the plan editor one deadline and a whole figure with a part of it. */
+export async function reportDueWithFigures(page: Page, report: Locator, dueIso: string, whole: string, part: string): Promise<void> {
+  await report.getByRole('button', { name: 'Thêm thời hạn' }).click();
+  await report.getByRole('textbox', { name: 'Ngày', exact: true }).fill(typed(dueIso));
+  await report.getByRole('textbox', { name: 'Ngày', exact: true }).press('Tab');
+  await report.getByText(`Ngày ${written(dueIso)}`, { exact: true }).waitFor();
+  await report.getByRole('button', { name: 'Thêm chỉ tiêu' }).click();
+  await report.getByRole('group', { name: 'Chỉ tiêu 1' }).getByRole('textbox', { name: 'Tên chỉ tiêu' }).fill(whole);
+  await report.getByRole('button', { name: 'Thêm chỉ tiêu' }).click();
+  const second = report.getByRole('group', { name: 'Chỉ tiêu 2' });
+  await second.getByRole('textbox', { name: 'Tên chỉ tiêu' }).fill(part);
+  await choose(page, second.getByRole('combobox', { name: 'Là một phần của' }), whole);
+}
