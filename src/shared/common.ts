@@ -73,3 +73,19 @@ export type ApiError = z.infer<typeof ErrorSchema>;
 export const IdResponseSchema = z.object({ id: z.string() });
 
 export { z };
+
+/** The media type of an answer that reports progress as it goes (routes/progress.ts): one JSON per line. */
+export const WORK_STREAM_TYPE = 'application/x-ndjson';
+
+/** How far long work is: `done` of `total` things of a named step ("units", "members", "accounts"). */
+export interface WorkProgress {
+  step: string;
+  done: number;
+  total: number;
+}
+
+/** A line of a streamed answer: progress, then the result or the error that ended the work. */
+export type WorkLine =
+  | { progress: WorkProgress }
+  | { result: unknown }
+  | { error: { code: string; message: string }; status: number };

@@ -1,3 +1,6 @@
+import type { WorkLine, WorkProgress } from '#shared/common.ts';
+import { WORK_STREAM_TYPE } from '#shared/common.ts';
+
 /**
  * The one way the web app talks to the server: same-origin cookies, the CSRF header on every
  * state-changing request, and errors turned into an ApiError that carries the server's
@@ -92,6 +95,81 @@ async function parseBody(response: Response): Promise<unknown> {
   return null;
 }
 
+/** The complete lines of a streamed answer (routes/progress.ts) from `from` on, and where the next starts. */
+export function readWorkLines(text: string, from: number): { lines: WorkLine[]; next: number } {
+  const lines: WorkLine[] = [];
+  let at = from;
+  for (let nl = text.indexOf('\n', at); nl >= 0; nl = text.indexOf('\n', at)) {
+    const line = text.slice(at, nl).trim();
+    at = nl + 1;
+    if (!line) continue;
+    try {
+      lines.push(JSON.parse(line) as WorkLine);
+    } catch {
+      // A line that is not JSON is not ours (a proxy's page): the answer as a whole is then judged by its status.
+    }
+  }
+  return { lines, next: at };
+}
+
+/**
+ * Sends a request with XMLHttpRequest, which reports both the upload and the answer as they go.
+ * With `onWork` it accepts a streamed answer: each progress line goes to `onWork`, the last line
+ * is the result or the error.
+ */
+function send<T>(
+  method: string,
+  url: string,
+  body: XMLHttpRequestBodyInit,
+  opts: { onProgress?: (fraction: number) => void; onWork?: (p: WorkProgress) => void; json?: boolean },
+): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open(method, url);
+    xhr.setRequestHeader('accept', opts.onWork ? `${WORK_STREAM_TYPE}, application/json` : 'application/json');
+    if (opts.json) xhr.setRequestHeader('content-type', 'application/json');
+    for (const [name, value] of Object.entries(csrfHeader())) xhr.setRequestHeader(name, value);
+    xhr.responseType = 'text';
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) opts.onProgress?.(e.loaded / e.total);
+    };
+    const streamed = () => (xhr.getResponseHeader('content-type') ?? '').includes(WORK_STREAM_TYPE);
+    let read = 0;
+    let last: WorkLine | null = null;
+    const take = () => {
+      const { lines, next } = readWorkLines(xhr.responseText, read);
+      read = next;
+      for (const line of lines) {
+        if ('progress' in line) opts.onWork?.(line.progress);
+        else last = line;
+      }
+    };
+    xhr.onprogress = () => {
+      if (streamed()) take();
+    };
+    xhr.onerror = () => reject(new ApiError(0, 'NETWORK', NETWORK_MESSAGE));
+    xhr.onload = () => {
+      if (streamed()) {
+        take();
+        const end = last as WorkLine | null;
+        if (end && 'result' in end) return resolve(end.result as T);
+        if (end && 'error' in end) return reject(toApiError(end.status, end));
+        return reject(new ApiError(0, 'NETWORK', NETWORK_MESSAGE));
+      }
+      let parsed: unknown;
+      try {
+        parsed = xhr.responseText ? JSON.parse(xhr.responseText) : null;
+      } catch {
+        parsed = null;
+      }
+      if (xhr.status >= 200 && xhr.status < 300) return resolve(parsed as T);
+      handleUnauthenticated(url, xhr.status);
+      reject(toApiError(xhr.status, parsed));
+    };
+    xhr.send(body);
+  });
+}
+
 async function request<T>(method: string, path: string, opts: { query?: Query; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (method !== 'GET') Object.assign(headers, csrfHeader());
@@ -127,33 +205,17 @@ export const api = {
 
   /**
    * Uploads a file as multipart field `file`. Uses XMLHttpRequest because fetch cannot report
-   * upload progress; `onProgress` receives 0..1 while the bytes go up.
+   * upload progress; `onProgress` receives 0..1 while the bytes go up, `onWork` the server's
+   * progress through long work once the file is up (see `send`).
    */
-  upload<T>(path: string, file: File, opts: { query?: Query; onProgress?: (fraction: number) => void } = {}): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      const xhr = new XMLHttpRequest();
-      xhr.open('POST', apiUrl(path, opts.query));
-      xhr.setRequestHeader('accept', 'application/json');
-      for (const [name, value] of Object.entries(csrfHeader())) xhr.setRequestHeader(name, value);
-      xhr.responseType = 'text';
-      xhr.upload.onprogress = (e) => {
-        if (e.lengthComputable) opts.onProgress?.(e.loaded / e.total);
-      };
-      xhr.onerror = () => reject(new ApiError(0, 'NETWORK', NETWORK_MESSAGE));
-      xhr.onload = () => {
-        let body: unknown;
-        try {
-          body = xhr.responseText ? JSON.parse(xhr.responseText) : null;
-        } catch {
-          body = null;
-        }
-        if (xhr.status >= 200 && xhr.status < 300) return resolve(body as T);
-        handleUnauthenticated(path, xhr.status);
-        reject(toApiError(xhr.status, body));
-      };
-      const form = new FormData();
-      form.append('file', file, file.name);
-      xhr.send(form);
-    });
+  upload<T>(path: string, file: File, opts: { query?: Query; onProgress?: (fraction: number) => void; onWork?: (p: WorkProgress) => void } = {}): Promise<T> {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return send<T>('POST', apiUrl(path, opts.query), form, opts);
+  },
+
+  /** A JSON POST whose work may take long: `onWork` receives the server's progress as it goes. */
+  postWithProgress<T>(path: string, body: unknown, onWork: (p: WorkProgress) => void): Promise<T> {
+    return send<T>('POST', path, JSON.stringify(body), { onWork, json: true });
   },
 };
