@@ -71,6 +71,8 @@ interface Case {
   leaks?: (body: string, fx: Fixture) => boolean;
   /** Routes that act only on the caller's own session or account: there is no other target. */
   selfOnly?: boolean;
+  /** Routes for the system's administrators only: refused to every account of the fixture, its own unit's too. */
+  systemOnly?: boolean;
 }
 
 const today = '2022-03-15';
@@ -229,6 +231,9 @@ const CASES: Record<string, Case> = {
   'GET /api/audit': {
     request: (tg, fx) => ({ method: 'GET', url: `/api/audit?unitId=${fx.unit[tg]}` }),
   },
+  // the first-run guide
+  'GET /api/setup': { systemOnly: true, request: () => ({ method: 'GET', url: '/api/setup' }) },
+  'POST /api/top-units': { systemOnly: true, request: () => ({ method: 'POST', url: '/api/top-units', payload: { kind: 'bloc_committee', name: 'Đảng ủy Khối mới', validFrom: today } }) },
   // members
   'GET /api/units/:id/members': { request: (tg, fx) => ({ method: 'GET', url: `/api/units/${fx.unit[tg]}/members` }) },
   'POST /api/units/:id/members': {
@@ -575,7 +580,13 @@ describe('access control, route by route', () => {
       if (!c) continue;
       // Signing out ends the session it is given: it gets a session of its own.
       const as = route.url === '/api/auth/logout' ? await fx.t.login('sec1', PASSWORD) : cookie;
+      const before = c.systemOnly ? await fingerprint(fx.t) : null;
       const res = await fx.t.request(as, await c.request('own', fx));
+      if (c.systemOnly) {
+        expect(res.statusCode, key).toBe(403);
+        expect(await fingerprint(fx.t), `${key} changed the database`).toBe(before);
+        continue;
+      }
       expect(res.statusCode >= 200 && res.statusCode < 300, `${key} → ${res.statusCode} ${res.body.slice(0, 300)}`).toBe(true);
     }
   });

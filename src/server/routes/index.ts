@@ -10,10 +10,11 @@ import meetings from './meetings.ts';
 import members from './members.ts';
 import notifications from './notifications.ts';
 import reports from './reports.ts';
+import setup from './setup.ts';
 import plans from './plans.ts';
 import taskInstances from './task-instances.ts';
 import units from './units.ts';
 import users from './users.ts';
 
 /** Every route module, registered in this order by buildApp. */
-export const routeModules: RouteModule[] = [health, auth, units, users, audit, members, reports, notifications, plans, taskInstances, attachments, documents, meetings, consolidation, exportsRoutes];
+export const routeModules: RouteModule[] = [health, auth, units, users, audit, members, reports, notifications, plans, taskInstances, attachments, documents, meetings, consolidation, exportsRoutes, setup];
