@@ -32,6 +32,7 @@ const ReportPage = page(() => import('./routes/reports/ReportPage.tsx'), 'Report
 const MeetingsRoutes = page(() => import('./routes/meetings/MeetingsRoutes.tsx'), 'MeetingsRoutes');
 const ObligationStatusPage = page(() => import('./routes/reports/ObligationStatusPage.tsx'), 'ObligationStatusPage');
 const ConsolidationRoutes = page(() => import('./routes/consolidation/ConsolidationRoutes.tsx'), 'ConsolidationRoutes');
+const SetupPage = page(() => import('./routes/setup/SetupPage.tsx'), 'SetupPage');
 const NotFoundPage = page(() => import('./components/NotFoundPage.tsx'), 'NotFoundPage');
 
 export const router = createBrowserRouter([
@@ -61,6 +62,7 @@ export const router = createBrowserRouter([
       { path: 'meetings/*', element: <MeetingsRoutes /> },
       { path: 'consolidation/*', element: <ConsolidationRoutes /> },
       { path: 'account/password', element: <ChangePasswordPage /> },
+      { path: 'setup', element: <SetupPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -1,5 +1,5 @@
 import { NavLink, Stack } from '@mantine/core';
-import { IconBinaryTree2, IconChecklist, IconClipboardList, IconFiles, IconHistory, IconReportAnalytics, IconSchool, IconUsers, IconUserShield } from '@tabler/icons-react';
+import { IconBinaryTree2, IconChecklist, IconClipboardList, IconFiles, IconHistory, IconReportAnalytics, IconRocket, IconSchool, IconUsers, IconUserShield } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
 import { mayAnywhere, useMe } from './use-me.ts';
@@ -19,6 +19,7 @@ export function MainNav({ onNavigate }: { onNavigate: () => void }) {
     { to: '/documents', label: t('nav.documents'), icon: IconFiles, show: true, match: ['/documents'] },
     { to: '/users', label: t('nav.users'), icon: IconUserShield, show: mayAnywhere(me, 'manage_users'), match: ['/users'] },
     { to: '/audit', label: t('nav.audit'), icon: IconHistory, show: mayAnywhere(me, 'read_audit'), match: ['/audit'] },
+    { to: '/setup', label: t('setup.nav'), icon: IconRocket, show: me?.superuser === true, match: ['/setup'] },
   ];
   return (
     <nav aria-label={t('shell.navigation')}>

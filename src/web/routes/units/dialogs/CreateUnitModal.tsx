@@ -9,7 +9,7 @@ import { FormModal } from '../../../components/FormModal.tsx';
 import { useLabels } from '../../../components/labels.ts';
 import { useFormState } from '../../../components/use-form-state.ts';
 import { useOrgChange } from '../../../components/use-org-change.ts';
-import { NameFields } from './NameFields.tsx';
+import { NameFields } from '../../../components/UnitNameFields.tsx';
 import { suggestedChildKind } from './suggested-kind.ts';
 
 /** "Thêm đơn vị trực thuộc": a new unit under this one, from a date. */

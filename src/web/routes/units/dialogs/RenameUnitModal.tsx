@@ -8,7 +8,7 @@ import { todayIso } from '../../../components/format.ts';
 import { FormModal } from '../../../components/FormModal.tsx';
 import { useFormState } from '../../../components/use-form-state.ts';
 import { useOrgChange } from '../../../components/use-org-change.ts';
-import { NameFields } from './NameFields.tsx';
+import { NameFields } from '../../../components/UnitNameFields.tsx';
 
 /** "Đổi tên": a new name (and term of office) effective from a date. */
 export function RenameUnitModal({ unit, onClose }: { unit: UnitDetail; onClose: () => void }) {
