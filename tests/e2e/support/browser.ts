@@ -32,9 +32,10 @@ export interface BrowserSession {
  * Registers the hooks of a browser journey: one Chromium for the file, a new context (fresh
  * cookies, storage) per test, and a failed test for any console.error or uncaught error in the page.
  * `touch`: the page is on a touch screen, so a test can tap as a phone user does.
+ * `baseUrl`: the server of a file that starts its own (support/server.ts), instead of the suite's.
  * Call `session()` inside a test to get its page.
  */
-export function useBrowser(opts: { viewport?: { width: number; height: number }; touch?: boolean } = {}): { session: () => BrowserSession } {
+export function useBrowser(opts: { viewport?: { width: number; height: number }; touch?: boolean; baseUrl?: () => string } = {}): { session: () => BrowserSession } {
   let browser: Browser | null = null;
   let current: BrowserSession | null = null;
 
@@ -51,7 +52,7 @@ export function useBrowser(opts: { viewport?: { width: number; height: number };
 
   beforeEach(async () => {
     if (!browser) throw new Error('The browser did not start.');
-    const baseUrl = inject('baseUrl');
+    const baseUrl = opts.baseUrl?.() ?? inject('baseUrl');
     const context = await browser.newContext({
       baseURL: baseUrl,
       viewport: opts.viewport ?? { width: 1280, height: 800 },

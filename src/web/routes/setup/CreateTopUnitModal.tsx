@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { TopUnitCreate } from '#shared/setup.ts';
 import { TopUnitCreateSchema } from '#shared/setup.ts';
 import { api } from '../../api-client.ts';
-import { DateField } from '../../components/DateField.tsx';
+import { TypedDateInput } from '../../components/TypedDateInput.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
 import { useLabels } from '../../components/labels.ts';
 import { useFormState } from '../../components/use-form-state.ts';
@@ -52,7 +52,7 @@ export function CreateTopUnitModal({ onClose }: { onClose: () => void }) {
       />
       <NameFields nameLabel={t('units.name')} values={v} errors={form.errors} set={form.set} />
       <TextInput label={t('setup.top.code')} description={t('setup.top.codeHint')} value={v.code} onChange={(e) => form.set('code', e.currentTarget.value)} error={form.errors.code} />
-      <DateField label={t('setup.top.validFrom')} required value={v.validFrom} onChange={(d) => form.set('validFrom', d)} error={form.errors.validFrom} />
+      <TypedDateInput label={t('setup.top.validFrom')} value={v.validFrom} onChange={(d) => form.set('validFrom', d)} error={form.errors.validFrom} />
     </FormModal>
   );
 }
