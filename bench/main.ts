@@ -38,20 +38,10 @@ import type { Scale, ScaleName } from './scales.ts';
 import { SCALE_NAMES, SCALES } from './scales.ts';
 import type { ServerOptions } from './server.ts';
 import { firstPageSize } from './web-size.ts';
+import { BENCH_PG_SETTINGS } from './pg-settings.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
-/**
- * The benchmark cluster: durable like a production server (fsync and synchronous commit on), with
- * a quarter of the machine's memory for shared buffers, the usual advice (6 GB on a 24 GiB machine).
- * The benchmark's virtual machine hands the operating system's file cache back to its host within
- * seconds (docs/performance.md), so PostgreSQL's own buffers are the only cache that lasts here.
- */
-const QUARTER_MB = Math.floor(os.totalmem() / 4 / 2 ** 20);
-export const BENCH_PG_SETTINGS = [
-  'max_connections=200', `shared_buffers=${QUARTER_MB}MB`, `effective_cache_size=${2 * QUARTER_MB}MB`, 'work_mem=32MB', 'maintenance_work_mem=1GB',
-  'max_wal_size=16GB', 'checkpoint_timeout=30min', 'random_page_cost=1.1', 'jit=off',
-];
 
 const t0 = performance.now();
 function log(line: string): void {
