@@ -358,7 +358,7 @@ describe('renames and moves in a tree list', () => {
       unit('b', 'B', 'grassroots_cell', 'k'),
       unit('x', null, 'department', 'k'),
     ];
-    const rows = treeToRows(tree).filter((r) => r.code !== 'C' && r.code !== null).map((r) =>
+    const rows = treeToRows(tree).filter((r) => r.code !== 'C' && r.code !== 'x').map((r) =>
       r.code === 'A' ? { ...r, name: 'Đảng bộ Sở Tài chính' } : r.code === 'B' ? { ...r, kind: 'Đảng bộ cơ sở', termLabel: '2025 - 2030', termStart: '01/10/2025' } : r);
     const plan = planTreeImport(rows, { existing: tree, effectiveDate: ON });
     expect(plan.errors).toEqual([]);
