@@ -19,17 +19,17 @@ const MIN_INTERVAL_MS = 250;
  * goes and a last line `{"result":…}` (or `{"error":…}` with the status the error would have had);
  * any other client gets the result as plain JSON. The stream starts only at the work's first
  * progress, so what is refused before any work (a bad file, a forbidden unit) is an ordinary 4xx.
- * The work is one transaction: an error mid-way stores nothing (docs/decisions/018). `status` may
- * depend on the result (a refusal found before any progress, answered with its report); a stream,
- * once started, answers with the status of success.
+ * The work is one transaction: an error mid-way stores nothing (docs/decisions/018). A result
+ * answered before any progress may take another status than `status` (`statusOfResult`: a refusal found
+ * before any write, answered with its report); a stream, once started, answers with `status`.
  */
 export async function replyWithProgress<T>(
   request: FastifyRequest,
   reply: FastifyReply,
-  status: number | ((result: T) => number),
+  status: number,
   work: (onProgress: ProgressSink) => Promise<T>,
+  statusOfResult: (result: T) => number = () => status,
 ): Promise<FastifyReply> {
-  const statusOfResult = (result: T) => (typeof status === 'number' ? status : status(result));
   const wantsStream = (request.headers.accept ?? '').includes(WORK_STREAM_TYPE);
   if (!wantsStream) {
     const result = await work(NO_PROGRESS);
@@ -44,7 +44,7 @@ export async function replyWithProgress<T>(
     const at = Date.now();
     if (stream === null) {
       stream = new PassThrough();
-      void reply.status(typeof status === 'number' ? status : 200).header('content-type', `${WORK_STREAM_TYPE}; charset=utf-8`).header('cache-control', 'no-store').send(stream);
+      void reply.status(status).header('content-type', `${WORK_STREAM_TYPE}; charset=utf-8`).header('cache-control', 'no-store').send(stream);
     } else if (p.step === lastStep && p.done < p.total && at - lastAt < MIN_INTERVAL_MS) {
       return;
     }

@@ -83,7 +83,7 @@ const units: RouteModule = async (app, { ctx }) => {
     const { mode, on } = request.query;
     const file = { filename: part.filename, mimetype: part.mimetype, data };
     const answer = mode === 'all' ? 201 : 200;
-    return replyWithProgress<TreeImportReport | TreeImportRejected>(request, reply, (r) => ('error' in r ? 400 : answer), async (onProgress) => {
+    return replyWithProgress<TreeImportReport | TreeImportRejected>(request, reply, answer, async (onProgress) => {
       const { outcome, report } = await importTree({ unitId, mode, on: on as IsoDate | undefined, file }, readContext(ctx, request), ctx.readers, onProgress);
       if (outcome !== 'refused') return report;
       return {
@@ -93,7 +93,7 @@ const units: RouteModule = async (app, { ctx }) => {
         },
         report,
       };
-    });
+    }, (r) => ('error' in r ? 400 : answer));
   };
   const treeImportSchema = {
     tags,

@@ -9,6 +9,7 @@ import type { ExistingUnit, TreeSheet } from '#core/org-tree/tree-import-rows.ts
 import { codeKey, unitKey } from '#core/org-tree/tree-import-rows.ts';
 import type { TreeChange } from '#core/org-tree/tree-import.ts';
 import { planTreeImport } from '#core/org-tree/tree-import.ts';
+import type { WorkProgress } from '#shared/common.ts';
 import { LIMITS } from '#shared/common.ts';
 import type { TreeChangeCounts, TreeImportMode, TreeImportReport } from '#shared/tree-import.ts';
 import type { Tx } from '../../db/client.ts';
@@ -17,7 +18,6 @@ import type { NewUnitRow, UnitRow } from '../../db/queries/units.ts';
 import { getUnitRow, insertUnits, placeOfNewUnit, recordEvents, reviseUnits, UNIT_COLUMNS } from '../../db/queries/units.ts';
 import type { FileReaders } from '../../readers/file-readers.ts';
 import type { UploadedFile } from '../../readers/member-file.ts';
-import type { ProgressSink } from '../../routes/progress.ts';
 import type { ServiceContext } from '../context.ts';
 import { relocateUnit, renameUnits } from './restructure-units.ts';
 
@@ -94,7 +94,7 @@ export async function importTree(
   input: { unitId: string | null; mode: TreeImportMode; on?: IsoDate | undefined; file: UploadedFile },
   ctx: ServiceContext,
   readers: FileReaders,
-  onProgress: ProgressSink,
+  onProgress: (p: WorkProgress) => void,
 ): Promise<TreeImportOutcome> {
   const { actor, tx: db, now } = ctx;
   // Refused before the file is read; checked again, with the unit locked, before anything is written.
@@ -126,8 +126,10 @@ export async function importTree(
 
     const work = plan.changes.filter((c) => c.kind !== 'unchanged');
     let done = 0;
-    const progress = (n: number) => onProgress({ step: 'units', done: (done += n), total: work.length });
-    progress(0);
+    const progress = (n: number) => {
+      if (n > 0) onProgress({ step: 'units', done: (done += n), total: work.length });
+    };
+    onProgress({ step: 'units', done: 0, total: work.length });
     const placeOf = await createUnits(tx, tree, plan.changes, actor.userId, progress);
     for (const c of plan.changes) {
       if (c.kind !== 'move') continue;
