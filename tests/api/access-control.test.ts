@@ -608,7 +608,7 @@ describe('access control of a tree import', () => {
   it('lets a cell\'s secretary create no top unit, and a member import nothing', async () => {
     const member = await fx.t.login('member1', PASSWORD);
     const before = await fingerprint(fx.t);
-    const top = await fx.t.request(cookie, { method: 'POST', url: `/api/units/${fx.unit.own}/tree/import?mode=good`, ...csv('ACX.1,Tỉnh ủy mới,province_committee,\nACX.2,Chi đoàn,youth_cell,ACX.1\n') });
+    const top = await fx.t.request(cookie, { method: 'POST', url: `/api/units/${fx.unit.own}/tree/import?mode=good`, ...csv('ACX.1,Tỉnh ủy mới,province_committee,\nACX.2,Đảng ủy Khối,bloc_committee,ACX.1\n') });
     expect(top.statusCode, top.body).toBe(200);
     expect(top.json().errors).toEqual([
       { row: 2, column: 'Mã đơn vị cấp trên', message: 'Hãy ghi mã đơn vị cấp trên: chỉ quản trị hệ thống được tạo đơn vị cao nhất' },
