@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Box, Button, FileInput, Flex, Group, List, Progress, Stack, Table, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Box, Button, FileInput, Flex, Group, List, Progress, ScrollArea, Stack, Table, Text } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck, IconDownload, IconFileSpreadsheet } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -190,11 +190,13 @@ function TreeImportReportView({ report }: { report: TreeImportReport }) {
       )}
       {report.missing.length > 0 && (
         <Alert color="yellow" icon={<IconAlertTriangle aria-hidden />} p="sm" mb="xs" title={t('treeImport.missing', { n: formatNumber(report.missing.length) })}>
-          <List size="sm" spacing={2}>
-            {report.missing.slice(0, MISSING_SHOWN).map((m) => (
-              <List.Item key={m.id}>{m.code ? `${m.name} (${m.code})` : m.name}</List.Item>
-            ))}
-          </List>
+          <ScrollArea.Autosize mah={140} type="auto">
+            <List size="sm" spacing={2}>
+              {report.missing.slice(0, MISSING_SHOWN).map((m) => (
+                <List.Item key={m.id}>{m.code ? `${m.name} (${m.code})` : m.name}</List.Item>
+              ))}
+            </List>
+          </ScrollArea.Autosize>
           {report.missing.length > MISSING_SHOWN && <Text size="sm" mt={4}>{t('treeImport.missingMore', { n: formatNumber(report.missing.length - MISSING_SHOWN) })}</Text>}
         </Alert>
       )}
