@@ -21,6 +21,7 @@ export const AUDIT_ACTIONS = {
   'unit.merge': { vi: 'Sáp nhập đơn vị', en: 'Units merged' },
   'unit.split': { vi: 'Chia tách đơn vị', en: 'Unit split' },
   'unit.dissolve': { vi: 'Giải thể đơn vị', en: 'Unit dissolved' },
+  'unit.import': { vi: 'Nhập cây tổ chức', en: 'Organisation tree imported' },
   'member.create': { vi: 'Thêm thành viên', en: 'Member added' },
   'member.import': { vi: 'Nhập danh sách thành viên', en: 'Member list imported' },
   'member.transfer_in': { vi: 'Chuyển sinh hoạt đến', en: 'Transferred in' },

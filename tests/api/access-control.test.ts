@@ -71,8 +71,8 @@ interface Case {
   leaks?: (body: string, fx: Fixture) => boolean;
   /** Routes that act only on the caller's own session or account: there is no other target. */
   selfOnly?: boolean;
-  /** Routes for the system's administrators only: refused to every account of the fixture, its own unit's too. */
-  systemOnly?: boolean;
+  /** Routes of a system administrator only (the whole installation): refused to the cell too. */
+  superuserOnly?: boolean;
 }
 
 const today = '2022-03-15';
@@ -232,8 +232,8 @@ const CASES: Record<string, Case> = {
     request: (tg, fx) => ({ method: 'GET', url: `/api/audit?unitId=${fx.unit[tg]}` }),
   },
   // the first-run guide
-  'GET /api/setup': { systemOnly: true, request: () => ({ method: 'GET', url: '/api/setup' }) },
-  'POST /api/top-units': { systemOnly: true, request: () => ({ method: 'POST', url: '/api/top-units', payload: { kind: 'bloc_committee', name: 'Đảng ủy Khối mới', validFrom: today } }) },
+  'GET /api/setup': { superuserOnly: true, request: () => ({ method: 'GET', url: '/api/setup' }) },
+  'POST /api/top-units': { superuserOnly: true, request: () => ({ method: 'POST', url: '/api/top-units', payload: { kind: 'bloc_committee', name: 'Đảng ủy Khối mới', validFrom: today } }) },
   // members
   'GET /api/units/:id/members': { request: (tg, fx) => ({ method: 'GET', url: `/api/units/${fx.unit[tg]}/members` }) },
   'POST /api/units/:id/members': {
@@ -243,6 +243,17 @@ const CASES: Record<string, Case> = {
   'POST /api/units/:id/members/import': {
     request: (tg, fx) => ({ method: 'POST', url: `/api/units/${fx.unit[tg]}/members/import?mode=all`, ...multipartCsv('Họ và tên,Loại thành viên,Ngày vào đơn vị\nVũ Văn Hùng,Đảng viên chính thức,01/03/2022\n') }),
   },
+  'POST /api/units/:id/tree/import': {
+    request: (tg, fx) => ({ method: 'POST', url: `/api/units/${fx.unit[tg]}/tree/import?mode=all`, ...multipartCsv(`Mã đơn vị,Tên đơn vị,Loại đơn vị,Mã đơn vị cấp trên\nAC.${csvFile},Chi đoàn mới,youth_cell,${fx.unit[tg]}\n`) }),
+  },
+  'POST /api/units/tree/import': {
+    superuserOnly: true,
+    request: () => ({ method: 'POST', url: '/api/units/tree/import?mode=all', ...multipartCsv(`Mã đơn vị,Tên đơn vị,Loại đơn vị\nTOP.${csvFile},Tỉnh ủy mới,province_committee\n`) }),
+  },
+  'GET /api/units/:id/tree.xlsx': { request: (tg, fx) => ({ method: 'GET', url: `/api/units/${fx.unit[tg]}/tree.xlsx` }) },
+  'GET /api/units/:id/tree.csv': { request: (tg, fx) => ({ method: 'GET', url: `/api/units/${fx.unit[tg]}/tree.csv` }) },
+  'GET /api/units/tree-template.xlsx': { selfOnly: true, request: () => ({ method: 'GET', url: '/api/units/tree-template.xlsx' }) },
+  'GET /api/units/tree-template.csv': { selfOnly: true, request: () => ({ method: 'GET', url: '/api/units/tree-template.csv' }) },
   // The import templates are the same blank form for every signed-in user: no unit's data.
   'GET /api/members/import-template.xlsx': { selfOnly: true, request: () => ({ method: 'GET', url: '/api/members/import-template.xlsx' }) },
   'GET /api/members/import-template.csv': { selfOnly: true, request: () => ({ method: 'GET', url: '/api/members/import-template.csv' }) },
@@ -580,14 +591,40 @@ describe('access control, route by route', () => {
       if (!c) continue;
       // Signing out ends the session it is given: it gets a session of its own.
       const as = route.url === '/api/auth/logout' ? await fx.t.login('sec1', PASSWORD) : cookie;
-      const before = c.systemOnly ? await fingerprint(fx.t) : null;
-      const res = await fx.t.request(as, await c.request('own', fx));
-      if (c.systemOnly) {
-        expect(res.statusCode, key).toBe(403);
+      const request = await c.request('own', fx);
+      if (c.superuserOnly) {
+        const before = await fingerprint(fx.t);
+        expect((await fx.t.request(as, request)).statusCode, key).toBe(403);
         expect(await fingerprint(fx.t), `${key} changed the database`).toBe(before);
         continue;
       }
+      const res = await fx.t.request(as, request);
       expect(res.statusCode >= 200 && res.statusCode < 300, `${key} → ${res.statusCode} ${res.body.slice(0, 300)}`).toBe(true);
     }
+  });
+});
+
+describe('access control of a tree import', () => {
+  const csv = (rows: string) => multipartCsv(`Mã đơn vị,Tên đơn vị,Loại đơn vị,Mã đơn vị cấp trên\n${rows}`);
+  const codes = async () => (await fx.t.database.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM unit WHERE code LIKE 'ACX.%'`)).rows[0]!.n;
+
+  it('lets a cell\'s secretary create no top unit, and a member import nothing', async () => {
+    const member = await fx.t.login('member1', PASSWORD);
+    const before = await fingerprint(fx.t);
+    const top = await fx.t.request(cookie, { method: 'POST', url: `/api/units/${fx.unit.own}/tree/import?mode=good`, ...csv('ACX.1,Tỉnh ủy mới,province_committee,\nACX.2,Đảng ủy Khối,bloc_committee,ACX.1\n') });
+    expect(top.statusCode, top.body).toBe(200);
+    expect(top.json().errors).toEqual([
+      { row: 2, column: 'Mã đơn vị cấp trên', message: 'Hãy ghi mã đơn vị cấp trên: chỉ quản trị hệ thống được tạo đơn vị cao nhất' },
+      { row: 3, column: 'Mã đơn vị cấp trên', message: 'Đơn vị cấp trên có lỗi (dòng 2)' },
+    ]);
+    const whole = await fx.t.request(cookie, { method: 'POST', url: '/api/units/tree/import?mode=all', ...csv('ACX.3,Tỉnh ủy mới,province_committee,\n') });
+    expect(whole.statusCode).toBe(403);
+    // A row under another cell, in a file imported under one's own cell: that cell is not in the tree imported into.
+    const across = await fx.t.request(cookie, { method: 'POST', url: `/api/units/${fx.unit.own}/tree/import?mode=good`, ...csv(`ACX.4,Chi đoàn,youth_cell,${fx.unit.sibling}\n`) });
+    expect(across.json().errors).toMatchObject([{ row: 2, column: 'Mã đơn vị cấp trên' }]);
+    const asMember = await fx.t.request(member, { method: 'POST', url: `/api/units/${fx.unit.own}/tree/import?mode=all`, ...csv(`ACX.5,Chi đoàn,youth_cell,${fx.unit.own}\n`) });
+    expect(asMember.statusCode).toBe(403);
+    expect(await codes()).toBe(0);
+    expect(await fingerprint(fx.t)).toBe(before);
   });
 });

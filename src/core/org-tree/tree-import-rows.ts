@@ -1,6 +1,7 @@
+import { DomainError } from '../errors.ts';
 import type { IsoDate } from '../ids.ts';
-import type { ImportIssue } from '../members/import-rows.ts';
-import { cellText, normalizeHeader, parseDateCell } from '../members/import-rows.ts';
+import type { ImportIssue, SheetRow } from '../members/import-rows.ts';
+import { cellText, HEADER_SEARCH_ROWS, isBlankRow, normalizeHeader, parseDateCell, tooManyRows } from '../members/import-rows.ts';
 import { formatViDate } from '../text/dates.ts';
 import { foldForSearch, normalizeForCompare } from '../text/fold.ts';
 import { mayContain } from './containment.ts';
@@ -56,6 +57,65 @@ export function matchTreeHeader(header: string): TreeField | null {
   return TREE_HEADER_INDEX.get(normalizeHeader(header)) ?? null;
 }
 
+/** The header row of a tree list: where it is, the column of each field, the headers it does not know. */
+export interface TreeHeader {
+  row: number;
+  columns: Map<number, TreeField>;
+  ignored: string[];
+}
+
+/** The header row among the first rows of a sheet: one naming both the code and the name of a unit ("Mã đơn vị", "Tên đơn vị"), or null. */
+export function lookupTreeHeader(rows: readonly SheetRow[]): TreeHeader | null {
+  for (const r of rows.slice(0, HEADER_SEARCH_ROWS)) {
+    const texts = r.cells.map((c) => cellText(c) ?? '');
+    const fields = texts.map(matchTreeHeader);
+    if (!fields.includes('code') || !fields.includes('name')) continue;
+    const columns = new Map<number, TreeField>();
+    const ignored: string[] = [];
+    texts.forEach((t, i) => {
+      const field = fields[i];
+      if (!t) return;
+      // A header repeated further right is ignored: the first column of a name wins.
+      if (field && ![...columns.values()].includes(field)) columns.set(i, field);
+      else if (!/^(stt|tt|so tt|so thu tu)$/.test(normalizeHeader(t))) ignored.push(t);
+    });
+    return { row: r.row, columns, ignored };
+  }
+  return null;
+}
+
+/** The rows of a tree list read from a sheet, with the headers it does not know. */
+export interface TreeSheet {
+  rows: TreeRow[];
+  ignoredColumns: string[];
+}
+
+/**
+ * The data rows of a tree list: the header row is found among the first rows (title lines above it
+ * are skipped), then every non-blank row below it is a unit. Throws NO_DATA_ROWS, NO_HEADER,
+ * MISSING_COLUMNS or TOO_MANY_ROWS for a sheet that is no tree list.
+ */
+export function readTreeSheet(sheet: readonly SheetRow[], maxRows: number): TreeSheet {
+  const nonBlank = sheet.filter((r) => !isBlankRow(r));
+  if (nonBlank.length === 0) throw new DomainError('NO_DATA_ROWS', 'Tệp không có dữ liệu: bảng tính trống.');
+  const header = lookupTreeHeader(nonBlank);
+  if (!header) {
+    throw new DomainError('NO_HEADER', `Không tìm thấy dòng tiêu đề có cột "${treeHeader('code')}" và "${treeHeader('name')}". Dòng 1 của bảng tính phải là tiêu đề các cột như trong tệp mẫu.`);
+  }
+  const present = new Set(header.columns.values());
+  const missing = TREE_COLUMNS.filter((c) => c.required && !present.has(c.field)).map((c) => `"${c.header}"`);
+  if (missing.length > 0) throw new DomainError('MISSING_COLUMNS', `Thiếu cột bắt buộc: ${missing.join(', ')} (xem tệp mẫu).`);
+  const data = sheet.filter((r) => r.row > header.row && [...header.columns.keys()].some((i) => cellText(r.cells[i]) !== null));
+  if (data.length === 0) throw new DomainError('NO_DATA_ROWS', `Tệp chỉ có dòng tiêu đề (dòng ${header.row}), không có dòng dữ liệu nào.`);
+  if (data.length > maxRows) throw tooManyRows(maxRows, data.length);
+  const rows = data.map((r) => {
+    const row: TreeRow = { rowNumber: r.row, code: null, name: null, shortName: null, kind: null, parentCode: null, termLabel: null, termStart: null, termEnd: null, validFrom: null };
+    for (const [i, field] of header.columns) row[field] = cellText(r.cells[i]);
+    return row;
+  });
+  return { rows, ignoredColumns: header.ignored };
+}
+
 /** One row of a tree list as read from the sheet: raw texts, null for an empty cell. */
 export interface TreeRow {
   /** The spreadsheet's row number (1-based). */
@@ -85,6 +145,8 @@ export interface ExistingUnit {
   termLabel: string | null;
   termStart: IsoDate | null;
   termEnd: IsoDate | null;
+  /** The day of its last dated change (its open revision), when later than `validFrom`: a rename or move may not come before it. */
+  lastChange?: IsoDate;
 }
 
 /** A row whose every cell was read. `validFrom` is null when left empty (the existing unit's, or the import's date for a new one). */
@@ -106,6 +168,12 @@ export interface CheckTreeOptions {
   existing: readonly ExistingUnit[];
   /** The date from which the import's renames and moves take effect, and new units' date when none is written. */
   effectiveDate: IsoDate;
+  /** False when a row may not create a unit without parent (only a system administrator may). Default true. */
+  mayCreateTop?: boolean;
+  /** False when a row may not leave an existing unit without parent (no restructuring does). Default true. */
+  mayMoveToTop?: boolean;
+  /** Keys (codeKey) of codes held by units outside `existing`: a new unit may not take one. */
+  takenCodes?: ReadonlySet<string>;
 }
 
 export interface CheckTreeResult {
@@ -118,8 +186,14 @@ export interface CheckTreeResult {
 /** The key a code is matched by: spaces folded, case ignored ("duk.01" is "DUK.01"). */
 export const codeKey = (code: string): string => normalizeForCompare(code).toUpperCase();
 
-/** The key of a unit of the tree: its code's, or its id for a unit without a code (no row can name it). */
-export const unitKey = (u: ExistingUnit): string => (u.code === null ? `\u0000${u.id}` : codeKey(u.code));
+/**
+ * The code a unit is listed by: its own, or its id for a unit without a code, so that the list of a
+ * tree names every unit and importing it again finds each one.
+ */
+export const listCode = (u: Pick<ExistingUnit, 'id' | 'code'>): string => u.code ?? u.id;
+
+/** The key of a unit of the tree: its listed code's. */
+export const unitKey = (u: ExistingUnit): string => codeKey(listCode(u));
 
 /** A label in quotes, as the messages write it. */
 const quote = (s: string) => `"${s}"`;
@@ -240,8 +314,12 @@ export function checkTreeRows(rows: readonly TreeRow[], opts: CheckTreeOptions):
       issuesOf[i]!.push({ field: 'code', message: `Mã đơn vị "${f.code}" là của "${gone.name}", đã giải thể hoặc sáp nhập từ ${formatViDate(gone.validTo)}` });
       return;
     }
-    rowOfKey.set(key, i);
     const existing = nodes.get(key)?.existing ?? null;
+    if (existing === null && opts.takenCodes?.has(key)) {
+      issuesOf[i]!.push({ field: 'code', message: `Mã đơn vị "${f.code}" đã được dùng cho một đơn vị khác, ngoài phạm vi nhập` });
+      return;
+    }
+    rowOfKey.set(key, i);
     const parentKey = f.parentCode ? codeKey(f.parentCode) : null;
     nodes.set(key, {
       key,
@@ -318,6 +396,13 @@ export function checkTreeRows(rows: readonly TreeRow[], opts: CheckTreeOptions):
     const old = node.existing;
     const oldParent = old?.parentId ? byId.get(old.parentId) : undefined;
     const moved = old !== null && (oldParent ? unitKey(oldParent) : null) !== node.parent;
+    if (f.parentCode == null && node.parent === null) {
+      if (old === null && opts.mayCreateTop === false) {
+        issues.push({ field: 'parentCode', message: 'Hãy ghi mã đơn vị cấp trên: chỉ quản trị hệ thống được tạo đơn vị cao nhất' });
+      } else if (moved && opts.mayMoveToTop === false) {
+        issues.push({ field: 'parentCode', message: `Hãy ghi mã đơn vị cấp trên: đơn vị đang trực thuộc "${oldParent!.name}" và không thể thành đơn vị cao nhất` });
+      }
+    }
     if (parent && node.kind && parent.kind) {
       const pairUnchanged = old !== null && !moved && old.kind === node.kind && parent.existing?.kind === parent.kind;
       if (!pairUnchanged && !mayContain(parent.kind, node.kind)) {
@@ -340,10 +425,16 @@ export function checkTreeRows(rows: readonly TreeRow[], opts: CheckTreeOptions):
       });
     }
     const renamed = f.name !== undefined && (f.name !== normalizeForCompare(old.name) || (f.shortName ?? null) !== (old.shortName === null ? null : cellText(old.shortName)));
-    if ((renamed || moved) && effectiveDate < old.validFrom) {
+    const rekinded = node.kind !== null && node.kind !== old.kind;
+    if ((renamed || moved || rekinded) && effectiveDate < old.validFrom) {
       issues.push({
-        field: renamed ? 'name' : 'parentCode',
+        field: renamed ? 'name' : moved ? 'parentCode' : 'kind',
         message: `Ngày hiệu lực ${formatViDate(effectiveDate)} trước ngày thành lập của đơn vị (${formatViDate(old.validFrom)})`,
+      });
+    } else if ((renamed || moved || rekinded) && old.lastChange !== undefined && effectiveDate < old.lastChange) {
+      issues.push({
+        field: renamed ? 'name' : moved ? 'parentCode' : 'kind',
+        message: `Ngày hiệu lực ${formatViDate(effectiveDate)} trước ngày thay đổi gần nhất của đơn vị (${formatViDate(old.lastChange)})`,
       });
     }
     if (moved && parent && effectiveDate < parent.validFrom) {

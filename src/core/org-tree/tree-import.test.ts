@@ -5,7 +5,7 @@ import { mayContain } from './containment.ts';
 import type { UnitKind } from './kinds.ts';
 import { UNIT_KIND_NAMES, UNIT_KINDS } from './kinds.ts';
 import type { ExistingUnit, TreeRow } from './tree-import-rows.ts';
-import { checkTreeRows, matchTreeHeader, parseUnitKind, TREE_COLUMNS, treeHeader } from './tree-import-rows.ts';
+import { checkTreeRows, matchTreeHeader, parseUnitKind, readTreeSheet, TREE_COLUMNS, treeHeader } from './tree-import-rows.ts';
 import type { TreeChange, TreeImportPlan } from './tree-import.ts';
 import { applyTreePlan, planTreeImport, treeToRows } from './tree-import.ts';
 
@@ -358,7 +358,7 @@ describe('renames and moves in a tree list', () => {
       unit('b', 'B', 'grassroots_cell', 'k'),
       unit('x', null, 'department', 'k'),
     ];
-    const rows = treeToRows(tree).filter((r) => r.code !== 'C' && r.code !== null).map((r) =>
+    const rows = treeToRows(tree).filter((r) => r.code !== 'C' && r.code !== 'x').map((r) =>
       r.code === 'A' ? { ...r, name: 'Đảng bộ Sở Tài chính' } : r.code === 'B' ? { ...r, kind: 'Đảng bộ cơ sở', termLabel: '2025 - 2030', termStart: '01/10/2025' } : r);
     const plan = planTreeImport(rows, { existing: tree, effectiveDate: ON });
     expect(plan.errors).toEqual([]);
@@ -555,4 +555,63 @@ describe('the tree of a province', () => {
     expect(again.changes.filter((c) => c.kind !== 'unchanged')).toEqual([]);
     expect(again.changes).toHaveLength(10_000);
   }, 30_000);
+});
+
+describe('the rules a server adds', () => {
+  const tree = [unit('k', 'K', 'bloc_committee', null), unit('a', 'A', 'grassroots', 'k', { lastChange: '2030-06-01' as IsoDate }), unit('c', 'C', 'cell', 'a')];
+
+  it('refuses a new top unit, a unit left without parent, a code held outside and a change before the last one, on their rows', () => {
+    const rows = [
+      row(2, 'TOP', 'Tỉnh ủy', 'province_committee', null),
+      row(3, 'C', 'Đơn vị C', 'cell', null, { validFrom: null }),
+      row(4, 'X', 'Chi bộ X', 'cell', 'A'),
+      row(5, 'A', 'Tên mới', 'grassroots', 'K', { validFrom: null }),
+      row(6, 'TOP.1', 'Đảng ủy Khối', 'bloc_committee', 'TOP'),
+    ];
+    const { errors } = checkTreeRows(rows, { existing: tree, effectiveDate: ON, mayCreateTop: false, mayMoveToTop: false, takenCodes: new Set(['X']) });
+    expect(errors).toEqual([
+      { row: 2, column: COL.parentCode, message: 'Hãy ghi mã đơn vị cấp trên: chỉ quản trị hệ thống được tạo đơn vị cao nhất' },
+      { row: 3, column: COL.parentCode, message: 'Hãy ghi mã đơn vị cấp trên: đơn vị đang trực thuộc "Đơn vị A" và không thể thành đơn vị cao nhất' },
+      { row: 4, column: COL.code, message: 'Mã đơn vị "X" đã được dùng cho một đơn vị khác, ngoài phạm vi nhập' },
+      { row: 5, column: COL.name, message: 'Ngày hiệu lực 01/01/2030 trước ngày thay đổi gần nhất của đơn vị (01/06/2030)' },
+      { row: 6, column: COL.parentCode, message: 'Đơn vị cấp trên có lỗi (dòng 2)' },
+    ]);
+    // By default (a tree of its own) all of it is allowed but the late rename.
+    expect(checkTreeRows(rows, { existing: tree, effectiveDate: '2030-07-01' as IsoDate }).errors).toEqual([]);
+  });
+
+  it('lists a unit without a code by its id, and finds it again by that id', () => {
+    const withNoCode = [...tree, unit('0b7c7a52-3f1e-4d7e-9a51-1c2d3e4f5a6b', null, 'cell', 'a')];
+    const rows = treeToRows(withNoCode);
+    expect(rows.at(-1)).toMatchObject({ code: '0b7c7a52-3f1e-4d7e-9a51-1c2d3e4f5a6b', parentCode: 'A' });
+    const plan = planTreeImport(rows, { existing: withNoCode, effectiveDate: '2030-07-01' as IsoDate });
+    expect(plan.changes.map((c) => c.kind)).toEqual(withNoCode.map(() => 'unchanged'));
+  });
+});
+
+describe('readTreeSheet', () => {
+  const sheet = (...rows: (string | Date | null)[][]) => rows.map((cells, i) => ({ row: i + 1, cells }));
+
+  it('finds the header under title lines, reads every column by its header and skips blank rows', () => {
+    const read = readTreeSheet(sheet(
+      ['DANH SÁCH ĐƠN VỊ'],
+      ['STT', 'MÃ ĐƠN VỊ (*)', 'Ten don vi', 'Loại', 'Trực thuộc', 'Ghi chú', 'Ngày thành lập'],
+      [1, 'K', 'Đảng ủy Khối', 'Đảng ủy Khối', null, 'x', new Date('2020-10-01T00:00:00Z')] as never,
+      [],
+      [2, 'A', 'Đảng bộ A', 'Đảng bộ cơ sở', 'K', null, '01/10/2020'] as never,
+    ), 100);
+    expect(read.ignoredColumns).toEqual(['Ghi chú']);
+    expect(read.rows).toEqual([
+      { rowNumber: 3, code: 'K', name: 'Đảng ủy Khối', shortName: null, kind: 'Đảng ủy Khối', parentCode: null, termLabel: null, termStart: null, termEnd: null, validFrom: '2020-10-01' },
+      { rowNumber: 5, code: 'A', name: 'Đảng bộ A', shortName: null, kind: 'Đảng bộ cơ sở', parentCode: 'K', termLabel: null, termStart: null, termEnd: null, validFrom: '01/10/2020' },
+    ]);
+    expect(checkTreeRows(read.rows, { existing: [], effectiveDate: ON }).errors).toEqual([]);
+  });
+
+  it('refuses a sheet that is no tree list', () => {
+    expect(() => readTreeSheet(sheet(['Họ và tên', 'Loại thành viên'], ['An', 'Quần chúng']), 100)).toThrow(/Không tìm thấy dòng tiêu đề có cột "Mã đơn vị" và "Tên đơn vị"/);
+    expect(() => readTreeSheet(sheet(['Mã đơn vị', 'Tên đơn vị'], ['A', 'B']), 100)).toThrow('Thiếu cột bắt buộc: "Loại đơn vị" (xem tệp mẫu).');
+    expect(() => readTreeSheet(sheet(['Mã đơn vị', 'Tên đơn vị', 'Loại đơn vị']), 100)).toThrow(/không có dòng dữ liệu/);
+    expect(() => readTreeSheet(sheet(['Mã đơn vị', 'Tên đơn vị', 'Loại đơn vị'], ['A', 'B', 'cell'], ['C', 'D', 'cell']), 1)).toThrow(/tối đa 1 dòng/);
+  });
 });

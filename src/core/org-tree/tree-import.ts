@@ -5,7 +5,7 @@ import { formatViDate } from '../text/dates.ts';
 import { normalizeForCompare } from '../text/fold.ts';
 import { UNIT_KINDS } from './kinds.ts';
 import type { CheckTreeOptions, CheckedTreeRow, ExistingUnit, TreeRow } from './tree-import-rows.ts';
-import { checkTreeRows, codeKey, unitKey } from './tree-import-rows.ts';
+import { checkTreeRows, codeKey, listCode, unitKey } from './tree-import-rows.ts';
 
 /**
  * The plan of a tree import: what each good row of a tree list does to the tree (tree-import-rows.ts
@@ -60,14 +60,14 @@ export function planTreeImport(rows: readonly TreeRow[], opts: CheckTreeOptions)
   const { existing, effectiveDate } = opts;
   const active = existing.filter((u) => u.validTo === null);
   const byId = new Map(active.map((u) => [u.id, u]));
-  const byKey = new Map(active.flatMap((u) => (u.code === null ? [] : [[codeKey(u.code), u] as const])));
+  const byKey = new Map(active.map((u) => [unitKey(u), u] as const));
   const goodByKey = new Map(good.map((r) => [codeKey(r.code), r]));
 
   // The parent of every unit after the import, by key (an existing unit without a code by its id).
   const parentAfter = (key: string): string | null => {
     const r = goodByKey.get(key);
     if (r) return r.parentCode === null ? null : codeKey(r.parentCode);
-    const u = byKey.get(key) ?? (key.startsWith('\u0000') ? byId.get(key.slice(1)) : undefined);
+    const u = byKey.get(key);
     const p = u?.parentId ? byId.get(u.parentId) : undefined;
     return p ? unitKey(p) : null;
   };
@@ -144,7 +144,7 @@ function changesOfRow(
  */
 export function applyTreePlan(units: readonly ExistingUnit[], plan: TreeImportPlan, newId: (code: string) => string): ExistingUnit[] {
   const out = new Map(units.map((u) => [u.id, { ...u }]));
-  const idByKey = new Map(units.flatMap((u) => (u.code === null || u.validTo !== null ? [] : [[codeKey(u.code), u.id] as const])));
+  const idByKey = new Map(units.flatMap((u) => (u.validTo !== null ? [] : [[unitKey(u), u.id] as const])));
   const idOfCode = (code: string | null) => {
     if (code === null) return null;
     const id = idByKey.get(codeKey(code));
@@ -179,7 +179,8 @@ export function applyTreePlan(units: readonly ExistingUnit[], plan: TreeImportPl
 /**
  * The list of a tree in the import's columns: its active units, parents before their sub-units,
  * kinds by their Vietnamese labels and dates as dd/mm/yyyy, numbered from row 2 under the header.
- * A unit whose parent is not among `units` (the top of an exported subtree) has no parent code.
+ * A unit whose parent is not among `units` (the top of an exported subtree) has no parent code; a
+ * unit without a code is listed by its id (listCode).
  */
 export function treeToRows(units: readonly ExistingUnit[]): TreeRow[] {
   const active = units.filter((u) => u.validTo === null);
@@ -198,11 +199,11 @@ export function treeToRows(units: readonly ExistingUnit[]): TreeRow[] {
       const parent = u.parentId === null ? undefined : byId.get(u.parentId);
       rows.push({
         rowNumber: rows.length + 2,
-        code: u.code,
+        code: listCode(u),
         name: u.name,
         shortName: u.shortName,
         kind: UNIT_KINDS[u.kind].vi,
-        parentCode: parent?.code ?? null,
+        parentCode: parent ? listCode(parent) : null,
         termLabel: u.termLabel,
         termStart: date(u.termStart),
         termEnd: date(u.termEnd),

@@ -3,6 +3,7 @@ import { DomainError } from '#core/errors.ts';
 import type { ExtractionSpans, Extraction } from '#core/extract/types.ts';
 import type { IsoDate } from '#core/ids.ts';
 import type { ReadRowsResult } from '#core/members/import-rows.ts';
+import type { TreeSheet } from '#core/org-tree/tree-import-rows.ts';
 import type { MemberCreate } from '#shared/members.ts';
 import type { DocumentFormat } from './document-text.ts';
 import type { UploadedFile } from './member-file.ts';
@@ -17,6 +18,8 @@ export interface FileReaders {
   readDocument(data: Buffer, fileName: string): Promise<DocumentRead>;
   /** A member list read and checked row by row. Throws what readMemberList throws. */
   readMemberList(file: UploadedFile, opts: { today: IsoDate; maxRows: number }): Promise<ReadRowsResult<MemberCreate>>;
+  /** The rows of a tree list, read but not checked (the check needs the tree). Throws what readTreeList throws. */
+  readTreeList(file: UploadedFile, opts: { maxRows: number }): Promise<TreeSheet>;
   /** Stops every thread; what is reading or waiting fails. */
   close(): Promise<void>;
 }
@@ -42,7 +45,8 @@ export interface FileReaderLimits {
 /** What the thread is asked to do (reader-thread.ts). */
 export type ReaderJob =
   | { kind: 'document'; data: Uint8Array; fileName: string }
-  | { kind: 'members'; file: { filename: string; mimetype: string; data: Uint8Array }; today: IsoDate; maxRows: number };
+  | { kind: 'members'; file: { filename: string; mimetype: string; data: Uint8Array }; today: IsoDate; maxRows: number }
+  | { kind: 'tree'; file: { filename: string; mimetype: string; data: Uint8Array }; maxRows: number };
 
 /**
  * What the thread answers: that it has loaded its readers and starts reading (the time limit runs
@@ -184,6 +188,9 @@ export function startFileReaders(limits: FileReaderLimits): FileReaders {
     },
     async readMemberList(file, opts) {
       return (await run({ kind: 'members', file, ...opts })) as ReadRowsResult<MemberCreate>;
+    },
+    async readTreeList(file, opts) {
+      return (await run({ kind: 'tree', file, ...opts })) as TreeSheet;
     },
     async close() {
       closed = true;

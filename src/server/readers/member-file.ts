@@ -48,10 +48,21 @@ const invalidXlsx = () => new DomainError('INVALID_FILE', 'Tệp không phải b
  * Throws EMPTY_FILE, INVALID_FILE, UNSUPPORTED_FILE, ARCHIVE_TOO_LARGE, TOO_MANY_ROWS.
  */
 export async function readMemberFile(file: UploadedFile, maxRows: number): Promise<SheetRow[]> {
+  return readSheetFile(file, maxRows, (rows) => lookupHeader(rows) !== null);
+}
+
+/** Tells whether the first rows of a sheet hold the header of the list sought. */
+export type ListFinder = (firstRows: readonly SheetRow[]) => boolean;
+
+/**
+ * Reads the rows of an uploaded list as readMemberFile does; of a workbook, the first visible sheet
+ * whose first rows `isList` recognises (a cover or guide sheet may come first).
+ */
+export async function readSheetFile(file: UploadedFile, maxRows: number, isList: ListFinder): Promise<SheetRow[]> {
   const { data } = file;
   const ext = extname(file.filename).toLowerCase();
   if (data.length === 0) throw new DomainError('EMPTY_FILE', 'Tệp rỗng, không có dữ liệu.');
-  if (isZip(data)) return readXlsx(data, maxRows);
+  if (isZip(data)) return readXlsx(data, maxRows, isList);
   if (isOle(data) || ext === '.xls') {
     throw new DomainError('UNSUPPORTED_FILE', 'Tệp Excel 97-2003 (.xls) chưa được hỗ trợ: hãy mở tệp bằng Excel và lưu thành .xlsx, hoặc dùng tệp mẫu.');
   }
@@ -119,7 +130,7 @@ type SheetReader = AsyncIterable<ExcelJS.Row> & { state?: string };
  * readMemberRows to say what is missing). Sheets are streamed; the chosen one is read up to
  * sheetRowCap(maxRows) non-blank rows and refused past it.
  */
-async function readXlsx(data: Buffer, maxRows: number): Promise<SheetRow[]> {
+async function readXlsx(data: Buffer, maxRows: number, isList: ListFinder): Promise<SheetRow[]> {
   const entries = await checkZip(data, XLSX_BOUNDS).catch((e: unknown) => {
     if (e instanceof DomainError && e.code === 'CORRUPT_FILE') throw invalidXlsx();
     throw e;
@@ -142,11 +153,11 @@ async function readXlsx(data: Buffer, maxRows: number): Promise<SheetRow[]> {
         if (rows.length >= cap) throw tooManyRows(maxRows, null);
         rows.push(r);
         if (listed === null && rows.length === HEADER_SEARCH_ROWS) {
-          listed = lookupHeader(rows) !== null;
+          listed = isList(rows);
           fallback ??= rows;
         }
       }
-      if (listed ?? lookupHeader(rows) !== null) return rows;
+      if (listed ?? isList(rows)) return rows;
       fallback ??= rows;
     }
   } catch (e) {

@@ -18,10 +18,15 @@ async function read(job: ReaderJob, started: () => void): Promise<unknown> {
     const { extraction, spans } = extractWithSpans(text, { fileName: job.fileName });
     return { text, format, extraction, spans };
   }
-  const { readMemberList } = await import('./member-file.ts');
-  started();
   const { data } = job.file;
   const file = { ...job.file, data: Buffer.from(data.buffer, data.byteOffset, data.byteLength) };
+  if (job.kind === 'tree') {
+    const { readTreeList } = await import('./tree-file.ts');
+    started();
+    return readTreeList(file, { maxRows: job.maxRows });
+  }
+  const { readMemberList } = await import('./member-file.ts');
+  started();
   return readMemberList(file, { today: job.today, maxRows: job.maxRows });
 }
 

@@ -19,16 +19,22 @@ const MIN_INTERVAL_MS = 250;
  * goes and a last line `{"result":…}` (or `{"error":…}` with the status the error would have had);
  * any other client gets the result as plain JSON. The stream starts only at the work's first
  * progress, so what is refused before any work (a bad file, a forbidden unit) is an ordinary 4xx.
- * The work is one transaction: an error mid-way stores nothing (docs/decisions/018).
+ * The work is one transaction: an error mid-way stores nothing (docs/decisions/018). A result
+ * answered before any progress may take another status than `status` (`statusOfResult`: a refusal found
+ * before any write, answered with its report); a stream, once started, answers with `status`.
  */
 export async function replyWithProgress<T>(
   request: FastifyRequest,
   reply: FastifyReply,
   status: number,
   work: (onProgress: ProgressSink) => Promise<T>,
+  statusOfResult: (result: T) => number = () => status,
 ): Promise<FastifyReply> {
   const wantsStream = (request.headers.accept ?? '').includes(WORK_STREAM_TYPE);
-  if (!wantsStream) return reply.status(status).send(await work(NO_PROGRESS));
+  if (!wantsStream) {
+    const result = await work(NO_PROGRESS);
+    return reply.status(statusOfResult(result)).send(result);
+  }
 
   let stream: PassThrough | null = null;
   let lastAt = 0;
@@ -58,7 +64,7 @@ export async function replyWithProgress<T>(
     (stream as PassThrough).end();
     return reply;
   }
-  if (stream === null) return reply.status(status).send(result);
+  if (stream === null) return reply.status(statusOfResult(result)).send(result);
   write({ result });
   (stream as PassThrough).end();
   return reply;

@@ -45,65 +45,119 @@ export async function getUnitRow(tx: Tx, id: string, forUpdate = false): Promise
 
 /** Closes the open revision of a unit on `on` and opens the next one with the unit's current columns. */
 export async function reviseUnit(tx: Tx, unitId: string, on: IsoDate): Promise<void> {
-  const open = await tx.execute<{ id: string; valid_from: string }>(
-    sql`SELECT id, valid_from::text AS valid_from FROM unit_revision WHERE unit_id = ${unitId} AND valid_to IS NULL FOR UPDATE`,
-  );
-  const current = open.rows[0];
-  if (current && on < current.valid_from) {
-    throw new DomainError('DATE_BEFORE_LAST_CHANGE', `Ngày hiệu lực phải từ ${current.valid_from.split('-').reverse().join('/')} trở đi (ngày thay đổi gần nhất của đơn vị).`);
-  }
-  if (current && on === current.valid_from) {
-    // A second change on the same day replaces that day's revision instead of leaving an empty one.
-    await tx.execute(sql`DELETE FROM unit_revision WHERE id = ${current.id}`);
-  } else if (current) {
-    await tx.execute(sql`UPDATE unit_revision SET valid_to = ${on} WHERE id = ${current.id}`);
-  }
-  await tx.execute(sql`
-    INSERT INTO unit_revision (unit_id, parent_id, kind, name, short_name, valid_from, valid_to)
-    SELECT id, parent_id, kind, name, short_name, ${on}, valid_to FROM unit WHERE id = ${unitId} AND (valid_to IS NULL OR valid_to > ${on})`);
+  await reviseUnits(tx, [unitId], on);
 }
 
-export async function recordEvent(
-  tx: Tx,
-  e: { kind: string; on: IsoDate; before: string[]; after: string[]; note?: string | null; actorId: string | null },
-): Promise<string> {
+/** A list of ids as a uuid[] parameter. */
+const uuids = (ids: readonly string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
+
+/**
+ * reviseUnit for many units at once, in four statements whatever their number: each open revision
+ * is closed on `on` (or replaced, when it opened that same day) and the next one opened with the
+ * unit's current columns. Throws DATE_BEFORE_LAST_CHANGE when a unit changed after `on`.
+ */
+export async function reviseUnits(tx: Tx, unitIds: readonly string[], on: IsoDate): Promise<void> {
+  if (unitIds.length === 0) return;
+  const later = await tx.execute<{ valid_from: string }>(sql`
+    SELECT valid_from::text AS valid_from FROM unit_revision
+    WHERE unit_id = ANY(${uuids(unitIds)}) AND valid_to IS NULL AND valid_from > ${on} ORDER BY valid_from DESC LIMIT 1`);
+  const last = later.rows[0];
+  if (last) {
+    throw new DomainError('DATE_BEFORE_LAST_CHANGE', `Ngày hiệu lực phải từ ${last.valid_from.split('-').reverse().join('/')} trở đi (ngày thay đổi gần nhất của đơn vị).`);
+  }
+  // A second change on the same day replaces that day's revision instead of leaving an empty one.
+  await tx.execute(sql`DELETE FROM unit_revision WHERE unit_id = ANY(${uuids(unitIds)}) AND valid_to IS NULL AND valid_from = ${on}`);
+  await tx.execute(sql`UPDATE unit_revision SET valid_to = ${on} WHERE unit_id = ANY(${uuids(unitIds)}) AND valid_to IS NULL`);
+  await tx.execute(sql`
+    INSERT INTO unit_revision (unit_id, parent_id, kind, name, short_name, valid_from, valid_to)
+    SELECT id, parent_id, kind, name, short_name, ${on}, valid_to FROM unit WHERE id = ANY(${uuids(unitIds)}) AND (valid_to IS NULL OR valid_to > ${on})`);
+}
+
+/** An event of the tree's history (unit_event). */
+export interface UnitEventInput {
+  kind: string;
+  on: IsoDate;
+  before: string[];
+  after: string[];
+  note?: string | null | undefined;
+  actorId: string | null;
+}
+
+export async function recordEvent(tx: Tx, e: UnitEventInput): Promise<string> {
   const r = await tx.execute<{ id: string }>(sql`
     INSERT INTO unit_event (kind, occurred_on, units_before, units_after, note, actor_id)
-    VALUES (${e.kind}, ${e.on}, ${`{${e.before.join(',')}}`}::uuid[], ${`{${e.after.join(',')}}`}::uuid[], ${e.note ?? null}, ${e.actorId})
+    VALUES (${e.kind}, ${e.on}, ${uuids(e.before)}, ${uuids(e.after)}, ${e.note ?? null}, ${e.actorId})
     RETURNING id`);
   return r.rows[0]!.id;
+}
+
+/** recordEvent for many events in one statement. */
+export async function recordEvents(tx: Tx, events: readonly UnitEventInput[]): Promise<void> {
+  if (events.length === 0) return;
+  const rows = events.map((e) => ({ kind: e.kind, on: e.on, before: `{${e.before.join(',')}}`, after: `{${e.after.join(',')}}`, note: e.note ?? null, actor: e.actorId }));
+  await tx.execute(sql`
+    INSERT INTO unit_event (kind, occurred_on, units_before, units_after, note, actor_id)
+    SELECT r.kind, r."on", r.before::uuid[], r.after::uuid[], r.note, r.actor
+    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(kind text, "on" date, before text, after text, note text, actor uuid)`);
 }
 
 /** The kinds whose units head a province: such a unit is its own `province_id`. */
 const PROVINCE_KINDS: readonly UnitKind[] = ['province_committee', 'youth_city'];
 
+/** A unit to insert: its parent's path and province give its own. */
+export interface NewUnitRow {
+  id?: string;
+  parentId: string | null;
+  parentPath: TreePath | null;
+  parentProvinceId: string | null;
+  kind: UnitKind;
+  name: string;
+  shortName?: string | null | undefined;
+  code?: string | null | undefined;
+  validFrom: IsoDate;
+  term?: { label?: string | null | undefined; start?: string | null | undefined; end?: string | null | undefined } | undefined;
+}
+
 /** Inserts a unit row and its first revision; no access check, no event (callers do both). */
-export async function insertUnit(
-  tx: Tx,
-  u: {
-    id?: string;
-    parentId: string | null;
-    parentPath: TreePath | null;
-    parentProvinceId: string | null;
-    kind: UnitKind;
-    name: string;
-    shortName?: string | null | undefined;
-    code?: string | null | undefined;
-    validFrom: IsoDate;
-    term?: { label?: string | null | undefined; start?: string | null | undefined; end?: string | null | undefined } | undefined;
-  },
-): Promise<{ id: string; path: TreePath }> {
-  const id = u.id ?? randomUUID();
-  const path = childPath(u.parentPath, id);
-  const provinceId = PROVINCE_KINDS.includes(u.kind) ? id : u.parentProvinceId;
+export async function insertUnit(tx: Tx, u: NewUnitRow): Promise<{ id: string; path: TreePath; provinceId: string | null }> {
+  return (await insertUnits(tx, [u]))[0]!;
+}
+
+/** The path and province of a unit about to be inserted under a parent with `parentPath` and `parentProvinceId`. */
+export function placeOfNewUnit(id: string, kind: UnitKind, parentPath: TreePath | null, parentProvinceId: string | null): { path: TreePath; provinceId: string | null } {
+  return { path: childPath(parentPath, id), provinceId: PROVINCE_KINDS.includes(kind) ? id : parentProvinceId };
+}
+
+/**
+ * insertUnit for many units in two statements: the units, then their first revisions. A unit may
+ * sit under one inserted before it in the same list (its parent's path is the caller's to give).
+ */
+export async function insertUnits(tx: Tx, units: readonly NewUnitRow[]): Promise<{ id: string; path: TreePath; provinceId: string | null }[]> {
+  if (units.length === 0) return [];
+  const placed = units.map((u) => {
+    const id = u.id ?? randomUUID();
+    return { id, ...placeOfNewUnit(id, u.kind, u.parentPath, u.parentProvinceId) };
+  });
+  const rows = units.map((u, i) => {
+    const { id, path, provinceId } = placed[i]!;
+    return {
+      id, kind: u.kind, name: u.name, short_name: u.shortName ?? null, name_folded: foldDiacritics(u.name), parent_id: u.parentId, path,
+      depth: path.split('.').length, province_id: provinceId, valid_from: u.validFrom, term_label: u.term?.label ?? null,
+      term_start: u.term?.start ?? null, term_end: u.term?.end ?? null, code: u.code ?? null,
+    };
+  });
   await tx.execute(sql`
     INSERT INTO unit (id, kind, name, short_name, name_folded, parent_id, path, depth, province_id, valid_from,
                       term_label, term_start, term_end, code)
-    VALUES (${id}, ${u.kind}, ${u.name}, ${u.shortName ?? null}, ${foldDiacritics(u.name)}, ${u.parentId}, ${path}::ltree,
-            ${path.split('.').length}, ${provinceId}, ${u.validFrom}, ${u.term?.label ?? null}, ${u.term?.start ?? null},
-            ${u.term?.end ?? null}, ${u.code ?? null})`);
-  await reviseUnit(tx, id, u.validFrom);
-  return { id, path };
+    SELECT r.id, r.kind, r.name, r.short_name, r.name_folded, r.parent_id, r.path::ltree, r.depth, r.province_id, r.valid_from,
+           r.term_label, r.term_start, r.term_end, r.code
+    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(id uuid, kind text, name text, short_name text, name_folded text,
+      parent_id uuid, path text, depth int, province_id uuid, valid_from date, term_label text, term_start date, term_end date, code text)`);
+  // Each unit's first revision, as reviseUnit opens it on the unit's first day.
+  await tx.execute(sql`
+    INSERT INTO unit_revision (unit_id, parent_id, kind, name, short_name, valid_from, valid_to)
+    SELECT id, parent_id, kind, name, short_name, valid_from, valid_to FROM unit WHERE id = ANY(${uuids(placed.map((p) => p.id))})`);
+  return placed;
 }
 
 /** How many units the database holds (ended ones included): none means a fresh database. */

@@ -8,7 +8,7 @@ import { foldDiacritics } from '#core/text/fold.ts';
 import type { UnitDissolve, UnitMerge, UnitMove, UnitSplit, UnitUpdate } from '#shared/units.ts';
 import type { Tx } from '../../db/client.ts';
 import type { UnitRow } from '../../db/queries/units.ts';
-import { getUnitRow, recordEvent, reviseUnit, insertUnit } from '../../db/queries/units.ts';
+import { getUnitRow, insertUnit, recordEvent, recordEvents, reviseUnit, reviseUnits } from '../../db/queries/units.ts';
 import { writeAudit } from '../../db/queries/audit.ts';
 import { setReceivers } from '../../db/queries/reporting-chain.ts';
 import type { ServiceContext } from '../context.ts';
@@ -49,17 +49,44 @@ export async function updateUnit(id: string, input: UnitUpdate, ctx: ServiceCont
   const renamed = input.name !== undefined && input.name !== unit.name;
   await tx.execute(sql`
     UPDATE unit SET
-      name = ${input.name ?? unit.name}, name_folded = ${foldDiacritics(input.name ?? unit.name)},
-      short_name = ${input.shortName === undefined ? unit.shortName : input.shortName},
       code = ${input.code === undefined ? unit.code : input.code},
       term_label = ${input.term?.label === undefined ? unit.termLabel : input.term.label},
       term_start = ${input.term?.start === undefined ? unit.termStart : input.term.start},
       term_end = ${input.term?.end === undefined ? unit.termEnd : input.term.end},
       updated_at = now()
     WHERE id = ${id}`);
-  if (renamed || input.shortName !== undefined) await reviseUnit(tx, id, input.on);
-  if (renamed) await recordEvent(tx, { kind: 'rename', on: input.on, before: [id], after: [id], note: `${unit.name} → ${input.name}`, actorId: actor.userId });
+  await renameUnits(tx, [{ id, oldName: unit.name, name: input.name, shortName: input.shortName }], input.on, actor.userId);
   await writeAudit(tx, actor, { action: renamed ? 'unit.rename' : 'unit.update', entity: 'unit', entityId: id, unitPath: unit.path, before: unit, after: input }, now);
+}
+
+/** A new name and/or short name for a unit (undefined: kept as it is). */
+export interface UnitRename {
+  id: string;
+  oldName: string;
+  name?: string | undefined;
+  shortName?: string | null | undefined;
+}
+
+/**
+ * Renames units effective on `on`, in a few statements whatever their number: the names are set,
+ * each unit whose name changed or given a short name gets a new revision from `on`, and each whose
+ * name changed a 'rename' event. What updateUnit and a tree import write for a rename.
+ */
+export async function renameUnits(tx: Tx, renames: readonly UnitRename[], on: IsoDate, actorId: string | null): Promise<void> {
+  const given = renames.filter((r) => r.name !== undefined || r.shortName !== undefined);
+  if (given.length === 0) return;
+  const rows = given.map((r) => ({
+    id: r.id, name: r.name ?? null, name_folded: r.name === undefined ? null : foldDiacritics(r.name), set_short: r.shortName !== undefined, short_name: r.shortName ?? null,
+  }));
+  await tx.execute(sql`
+    UPDATE unit u SET
+      name = COALESCE(r.name, u.name), name_folded = COALESCE(r.name_folded, u.name_folded),
+      short_name = CASE WHEN r.set_short THEN r.short_name ELSE u.short_name END, updated_at = now()
+    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(id uuid, name text, name_folded text, set_short boolean, short_name text)
+    WHERE u.id = r.id`);
+  const renamed = given.filter((r) => r.name !== undefined && r.name !== r.oldName);
+  await reviseUnits(tx, given.filter((r) => r.shortName !== undefined || renamed.includes(r)).map((r) => r.id), on);
+  await recordEvents(tx, renamed.map((r) => ({ kind: 'rename', on, before: [r.id], after: [r.id], note: `${r.oldName} → ${r.name}`, actorId })));
 }
 
 /** Moves a unit (and its subtree) under another parent, effective on `on`. */
@@ -67,14 +94,25 @@ export async function moveUnit(id: string, input: UnitMove, ctx: ServiceContext)
   const { tx, actor, now } = ctx;
   const unit = await getManagedUnit(tx, ctx, id);
   const parent = await getManagedUnit(tx, ctx, input.parentId);
-  checkMove(unit, parent, input.on);
+  const newPath = await relocateUnit(tx, unit, parent, input.on, input.note, actor.userId);
+  await writeAudit(tx, actor, { action: 'unit.move', entity: 'unit', entityId: id, unitPath: newPath, before: { parentId: unit.parentId, path: unit.path }, after: { parentId: parent.id, path: newPath } }, now);
+}
+
+/**
+ * Moves `unit` (and its subtree, its plan work and counters) under `parent` on `on`, with a new
+ * revision and a 'move' event: what moveUnit and a tree import write for a move. Both units are
+ * read as they stand now (an earlier move may have changed their paths). Returns the new path.
+ */
+export async function relocateUnit(tx: Tx, unit: UnitRow, parent: UnitRow, on: IsoDate, note: string | null | undefined, actorId: string | null): Promise<TreePath> {
+  const id = unit.id;
+  checkMove(unit, parent, on);
   if (unit.parentId === parent.id) throw new DomainError('MOVE_SAME_PARENT', `"${unit.name}" đã trực thuộc "${parent.name}".`);
   const newPath = childPath(parent.path, id);
   await rebaseSubtree(tx, unit.path, newPath);
   await tx.execute(sql`UPDATE unit SET parent_id = ${parent.id}, province_id = COALESCE(${parent.provinceId}, province_id) WHERE id = ${id}`);
-  await reviseUnit(tx, id, input.on);
-  await recordEvent(tx, { kind: 'move', on: input.on, before: [id, ...(unit.parentId ? [unit.parentId] : [])], after: [id, parent.id], note: input.note, actorId: actor.userId });
-  await writeAudit(tx, actor, { action: 'unit.move', entity: 'unit', entityId: id, unitPath: newPath, before: { parentId: unit.parentId, path: unit.path }, after: { parentId: parent.id, path: newPath } }, now);
+  await reviseUnit(tx, id, on);
+  await recordEvent(tx, { kind: 'move', on, before: [id, ...(unit.parentId ? [unit.parentId] : [])], after: [id, parent.id], note, actorId });
+  return newPath;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { Alert, Box, Button, Group, Paper, Stack } from '@mantine/core';
-import { IconClockHour4 } from '@tabler/icons-react';
+import { IconClockHour4, IconFileImport } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { isIsoDate } from '#core/ids.ts';
@@ -7,6 +8,8 @@ import { DateField } from '../../components/DateField.tsx';
 import { todayIso } from '../../components/format.ts';
 import { formatViDate } from '#core/text/dates.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { useMe } from '../../components/use-me.ts';
+import { TreeImportModal } from './TreeImportModal.tsx';
 import { UnitSearchBox } from './UnitSearchBox.tsx';
 import { UnitTree } from './UnitTree.tsx';
 
@@ -18,9 +21,18 @@ export function TreePage() {
   const raw = params.get('on');
   const on = raw && isIsoDate(raw) ? raw : null;
   const setOn = (d: string | null) => setParams(d ? { on: d } : {}, { replace: true });
+  // A system administrator imports a tree with its top units; others import under a unit (its page).
+  const me = useMe();
+  const [importing, setImporting] = useState(false);
+  const importAction = me.data?.superuser ? (
+    <Button variant="default" leftSection={<IconFileImport size={18} aria-hidden />} onClick={() => setImporting(true)}>
+      {t('treeImport.actionAll')}
+    </Button>
+  ) : null;
   return (
     <>
-      <PageHeader title={t('units.treeTitle')} />
+      <PageHeader title={t('units.treeTitle')} actions={importAction} />
+      {importing && <TreeImportModal unitId={null} unitName={null} onClose={() => setImporting(false)} />}
       <Stack gap="md">
         <Group align="flex-start" gap="md" wrap="wrap">
           <UnitSearchBox on={on} />
