@@ -166,6 +166,30 @@ describe('a member list filling several units by their code', () => {
     expect((res.json() as ImportRejected).error.code).toBe('IMPORT_ROWS_INVALID');
   });
 
+  it('exports a list of several units with their codes, which places each person back in their unit when imported', async () => {
+    const res = await t.request(staff, { method: 'GET', url: `/api/units/${tree.units.grassroots}/members.xlsx?subtree=true` });
+    expect(res.statusCode).toBe(200);
+    const boundary = '----tkexport';
+    const again = await t.request(staff, {
+      method: 'POST',
+      url: `/api/units/${tree.units.grassroots}/members/import?mode=check`,
+      payload: Buffer.concat([
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="xuat.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+        res.rawPayload,
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]),
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+    });
+    expect(again.statusCode, again.body).toBe(200);
+    const report = again.json() as ImportReport;
+    // Only the party cards already held are refused; no code is.
+    expect(report.errors.filter((e) => e.column === 'Mã đơn vị')).toEqual([]);
+    const rowsOf = new Map(report.units.map((u) => [u.unitId, u.rows]));
+    const listed = async (unitId: string) => (await membersOf(unitId)).filter((m) => !m.partyCardNo).length;
+    expect(rowsOf.get(tree.units.c1)).toBe(await listed(tree.units.c1));
+    expect(rowsOf.get(tree.units.c2)).toBe(await listed(tree.units.c2));
+  });
+
   it('refuses, as a row error, a cell secretary placing someone in the cell beside theirs', async () => {
     const people = await count('person');
     const csv = [HEADER, 'Mạc Văn Long;Đảng viên chính thức;;;CB02', 'Mạc Văn Minh;Đảng viên chính thức;;;CB01'].join('\n');
