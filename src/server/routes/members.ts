@@ -24,6 +24,9 @@ import { replyWithProgress } from './progress.ts';
 import { inTransaction, readContext } from './tx.ts';
 
 type Action = 'read' | 'manage_members';
+type Resource = 'unit' | 'person' | 'membership';
+const on = (resource: Resource, action: Action) => scoped(idParam(resource, action));
+const tags = ['members'];
 
 /** "Import all" met a bad row: nothing was written, the report goes back with a 400. */
 class ImportRefused extends Error {
@@ -31,9 +34,6 @@ class ImportRefused extends Error {
     super('import refused');
   }
 }
-type Resource = 'unit' | 'person' | 'membership';
-const on = (resource: Resource, action: Action) => scoped(idParam(resource, action));
-const tags = ['members'];
 
 const members: RouteModule = async (app, { ctx }) => {
   app.get('/api/units/:id/members', {
