@@ -257,4 +257,14 @@ describe('accounts following a membership', () => {
     expect(res.statusCode, res.body).toBe(204);
     expect((await t.request(m.cookie, { method: 'GET', url: '/api/auth/me' })).statusCode).toBe(200);
   });
+
+  it('leaves an administrator of the installation signed in when their membership ends', async () => {
+    const personId = await buildPerson(t.database.db, tree.units.c2, { fullName: 'Người quản trị', validFrom: '2021-01-01' as never });
+    await buildUser(t.database.db, 'quantri2', [], { superuser: true, personId });
+    const cookie = await t.login('quantri2', PASSWORD);
+    const membership = await t.database.db.execute<{ id: string }>(sql`SELECT id FROM membership WHERE person_id = ${personId}`);
+    const res = await t.request(staff, { method: 'POST', url: `/api/memberships/${membership.rows[0]!.id}/end`, payload: { on: '2022-03-14', reason: 'left' } });
+    expect(res.statusCode, res.body).toBe(204);
+    expect((await t.request(cookie, { method: 'GET', url: '/api/auth/me' })).statusCode).toBe(200);
+  });
 });
