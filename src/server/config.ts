@@ -53,6 +53,13 @@ const EnvSchema = z.object({
   FILE_READER_MB: z.coerce.number().int().min(64).max(4096).default(96),
   /** How long one file may be read, in seconds (422 past it). */
   FILE_READER_SECONDS: z.coerce.number().min(1).max(600).default(30),
+  /**
+   * The heap of a reader of member lists, in MB, and how long it may read one: their work grows
+   * with the rows, up to the 200,000 of a list; a province's 150,000 rows take some 200 MB and a
+   * minute on a busy machine.
+   */
+  FILE_READER_LIST_MB: z.coerce.number().int().min(64).max(4096).default(256),
+  FILE_READER_LIST_SECONDS: z.coerce.number().min(1).max(1800).default(180),
   NODE_ENV: z.string().default('production'),
   /** The mail server for email notifications (smtp://user:pass@host:587 or smtps://…); none: in-app only. */
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'SMTP_URL phải bắt đầu bằng smtp:// hoặc smtps://').optional(),
@@ -117,7 +124,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     maxUploadBytes: Math.round(e.MAX_UPLOAD_MB * 1024 * 1024),
     attachments: { maxBytes: Math.round(e.MAX_ATTACHMENT_MB * 1024 * 1024), maxCount: e.MAX_ATTACHMENTS },
-    fileReaders: { readers: e.FILE_READERS, queue: e.FILE_READER_QUEUE, memoryMb: e.FILE_READER_MB, seconds: e.FILE_READER_SECONDS },
+    fileReaders: {
+      readers: e.FILE_READERS, queue: e.FILE_READER_QUEUE, memoryMb: e.FILE_READER_MB, seconds: e.FILE_READER_SECONDS,
+      list: { memoryMb: e.FILE_READER_LIST_MB, seconds: e.FILE_READER_LIST_SECONDS },
+    },
     webDist: resolve('dist/web'),
     smtpUrl: e.SMTP_URL ?? null,
     mailFrom: e.MAIL_FROM,

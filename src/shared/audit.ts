@@ -28,6 +28,8 @@ export const AUDIT_ACTIONS = {
   'member.transfer_out': { vi: 'Chuyển sinh hoạt đi', en: 'Transferred out' },
   'membership.update': { vi: 'Sửa loại, chức vụ', en: 'Category, positions edited' },
   'membership.end': { vi: 'Kết thúc sinh hoạt', en: 'Membership ended' },
+  'user.disable_membership_ended': { vi: 'Khóa tài khoản do hết sinh hoạt', en: 'Account disabled: membership ended' },
+  'user.grants_follow_transfer': { vi: 'Chuyển quyền tài khoản theo nơi sinh hoạt mới', en: 'Account grants moved with a transfer' },
   'person.update': { vi: 'Sửa thông tin cá nhân', en: 'Personal details edited' },
   'document.import': { vi: 'Nhập văn bản', en: 'Document imported' },
   'document.confirm': { vi: 'Xác nhận cấu trúc văn bản', en: 'Document structure confirmed' },

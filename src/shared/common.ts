@@ -10,7 +10,7 @@ export const LIMITS = {
   username: 60,
   password: 200,
   pageSize: 200,
-  importRows: 20_000,
+  importRows: 200_000,
 } as const;
 
 export const IdSchema = z.uuid({ message: 'Mã định danh không hợp lệ' });

@@ -128,8 +128,11 @@ export type PersonDetail = z.infer<typeof PersonDetailSchema>;
  * - `mode=all` imports only when every row is good (otherwise 400 with the report, nothing stored);
  * - `mode=good` imports the good rows and reports the bad ones.
  * Columns (template: GET /api/members/import-template.xlsx): Họ và tên, Giới tính, Ngày sinh,
- * Loại thành viên, Chức vụ, Ngày vào đơn vị, Số thẻ đảng viên, Ngày vào Đảng, Điện thoại, Email, Chức danh
- * (IMPORT_COLUMNS in core/members/import-rows.ts: headers are matched without diacritics or case).
+ * Loại thành viên, Chức vụ, Ngày vào đơn vị, Số thẻ đảng viên, Ngày vào Đảng, Điện thoại, Email, Chức danh,
+ * Mã đơn vị (IMPORT_COLUMNS in core/members/import-rows.ts: headers are matched without diacritics or
+ * case). A row with a "Mã đơn vị" goes to the unit of that code, which must be the importing unit or
+ * below it and active; a row without one goes to the importing unit. A client that accepts
+ * application/x-ndjson gets the progress of the writing (step "members") as lines (routes/progress.ts).
  * Answers: 200 ImportReport for `check` and `good`; 201 ImportReport when `all` imported the file;
  * 400 ImportRejected (code IMPORT_ROWS_INVALID, with the report) when `all` found a bad row;
  * 400 ApiError for a file that is not a member list (INVALID_FILE, NO_HEADER, MISSING_COLUMNS,
@@ -153,10 +156,16 @@ export const ImportReportSchema = z.object({
   errors: z.array(ImportRowErrorSchema),
   /** Headers of the file that match no column: their cells were not read. */
   ignoredColumns: z.array(z.string()),
+  /**
+   * The units the good rows go to ("Mã đơn vị"; a row without a code goes to the importing unit),
+   * each with its number of rows, in the order of the file.
+   */
+  units: z.array(z.object({ unitId: z.string(), unitName: z.string(), rows: z.number() })),
 });
 export type ImportReport = z.infer<typeof ImportReportSchema>;
 /** The 400 of `mode=all` with bad rows: the error and the full report. */
 export const ImportRejectedSchema = ErrorSchema.extend({ report: ImportReportSchema.optional() });
 export type ImportRejected = z.infer<typeof ImportRejectedSchema>;
 
-export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
+/** A province's list (150,000 rows of a dozen columns) is some 11 MB as .xlsx and 22 to 35 MB as CSV. */
+export const IMPORT_MAX_BYTES = 48 * 1024 * 1024;

@@ -583,6 +583,27 @@ describe('access control, route by route', () => {
     }
   }
 
+  it('refuses, as a row error, a member list placing someone by the code of a unit outside the importer’s subtree, storing nothing for that row', async () => {
+    const db = fx.t.database.db;
+    await db.execute(sql`UPDATE unit SET code = 'AC.C1' WHERE id = ${fx.unit.own}`);
+    await db.execute(sql`UPDATE unit SET code = 'AC.C2' WHERE id = ${fx.unit.sibling}`);
+    await db.execute(sql`UPDATE unit SET code = 'AC.DB' WHERE id = ${fx.unit.parent}`);
+    try {
+      const csv = 'Họ và tên,Loại thành viên,Mã đơn vị\nTạ Văn Sang,Đảng viên chính thức,AC.C2\nTạ Văn Tùng,Đảng viên chính thức,ac.db\nTạ Văn Uy,Đảng viên chính thức,AC.C1\n';
+      const res = await fx.t.request(cookie, { method: 'POST', url: `/api/units/${fx.unit.own}/members/import?mode=good`, ...multipartCsv(csv) });
+      expect(res.statusCode, res.body).toBe(200);
+      const report = res.json() as { imported: number; errors: { row: number; column: string; message: string }[] };
+      expect(report.errors.map((e) => [e.row, e.column])).toEqual([[2, 'Mã đơn vị'], [3, 'Mã đơn vị']]);
+      // The sibling's and the parent's codes read as codes that do not exist: nothing about them is told.
+      for (const e of report.errors) expect(e.message).toMatch(/^Mã đơn vị "[^"]+" không có trong cây đơn vị của /);
+      expect(report.imported).toBe(1);
+      const stored = await db.execute<{ full_name: string; unit_id: string }>(sql`SELECT full_name, unit_id FROM person WHERE full_name LIKE 'Tạ Văn %'`);
+      expect(stored.rows).toEqual([{ full_name: 'Tạ Văn Uy', unit_id: fx.unit.own }]);
+    } finally {
+      await db.execute(sql`UPDATE unit SET code = NULL WHERE id IN (${fx.unit.own}, ${fx.unit.sibling}, ${fx.unit.parent})`);
+    }
+  });
+
   it('lets the cell read and write its own data on every route', async () => {
     for (const route of fx.t.app.routeTable) {
       if (route.access?.kind === 'public') continue;

@@ -269,7 +269,7 @@ describe('importing a member list', () => {
     const audits = await count('audit_log');
     const res = await upload(cookies.sec1, cell, 'all', file);
     expect(res.statusCode, res.body).toBe(201);
-    expect(res.json()).toEqual({ totalRows: 3, goodRows: 3, badRows: 0, imported: 3, errors: [], ignoredColumns: [] });
+    expect(res.json()).toEqual({ totalRows: 3, goodRows: 3, badRows: 0, imported: 3, errors: [], ignoredColumns: [], units: [{ unitId: cell, unitName: expect.any(String), rows: 3 }] });
     expect(await count('person')).toBe(people + 3);
     expect(await count('audit_log')).toBe(audits + 1);
 
@@ -433,6 +433,8 @@ describe('template and export', () => {
     expect(guideText).toContain('Đảng viên chính thức');
     expect(guideText).toContain('Phó Bí thư');
     expect(guideText).toContain('dd/mm/yyyy');
+    expect(guideText).toContain('Mã đơn vị');
+    expect(guideText).toContain('Bí thư; Cấp ủy viên');
 
     // The template itself is a valid list: its example row passes the check.
     const check = await upload(cookies.sec1, tree.units.c1, 'check', { name: 'mau.xlsx', type: XLSX_TYPE, data: res.rawPayload });

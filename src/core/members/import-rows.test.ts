@@ -4,7 +4,7 @@ import { isDomainError } from '../errors.ts';
 import type { IsoDate } from '../ids.ts';
 import type { MemberCandidate, RowValidator, SheetRow } from './import-rows.ts';
 import {
-  cellText, lookupHeader, IMPORT_COLUMNS, matchHeader, parseCategory, parseDateCell, parseGender, parsePhone, parsePositions, readMemberRows,
+  cellText, lookupHeader, IMPORT_COLUMNS, matchHeader, MemberRowReader, parseCategory, parseDateCell, parseGender, parsePhone, parsePositions, readMemberRows,
 } from './import-rows.ts';
 
 const TODAY = '2022-03-15' as IsoDate;
@@ -281,5 +281,65 @@ describe('readMemberRows', () => {
     const rows = sheet(['Họ và tên', 'Loại thành viên'], ...Array.from({ length: 6 }, (_, i) => [`Người thứ ${i}`, 'Quần chúng']));
     expect(domainCode(() => read(rows, 5))).toBe('TOO_MANY_ROWS');
     expect(read(rows, 6).good).toHaveLength(6);
+  });
+});
+
+describe('the unit code and positions of a row', () => {
+  const H = ['Họ và tên', 'Loại thành viên', 'Chức vụ', 'Ma don vi'];
+
+  it('reads "Mã đơn vị" whatever its diacritics, keeps it beside the row and out of the checked value', () => {
+    expect(matchHeader('MÃ ĐƠN VỊ')).toBe('unitCode');
+    expect(matchHeader('Mã chi bộ')).toBe('unitCode');
+    const r = read(sheet(
+      H,
+      ['Nguyễn Văn An', 'Đảng viên chính thức', 'Bí thư; Cấp ủy viên', ' CB.01 '],
+      ['Trần Thị Bình', 'Đảng viên chính thức', 'pho bi thu, tuyen truyen vien', null],
+    ));
+    expect(r.errors).toEqual([]);
+    expect(r.good.map((g) => [g.row, g.unitCode])).toEqual([[2, 'CB.01'], [3, null]]);
+    expect(r.good[0]!.value).not.toHaveProperty('unitCode');
+    expect(r.good[0]!.value.positions).toEqual(['secretary', 'committee_member']);
+    expect(r.good[1]!.value.positions).toEqual(['deputy_secretary', 'propagandist']);
+  });
+
+  it('keeps the code of a bad row, so that it is checked too, and names an unknown position with its row and column', () => {
+    const r = read(sheet(H, ['Lê Văn Cường', 'Đảng viên chính thức', 'Bí thư; Chủ nhiệm', 'CB02']));
+    expect(r.good).toEqual([]);
+    expect(r.badRowCodes).toEqual([{ row: 2, unitCode: 'CB02' }]);
+    expect(r.errors.map((e) => [e.row, e.column])).toEqual([[2, 'Chức vụ']]);
+    expect(r.errors[0]!.message).toMatch(/"Chủ nhiệm"/);
+  });
+});
+
+describe('reading a row at a time', () => {
+  it('gives what readMemberRows gives for the same rows', () => {
+    const rows = sheet(
+      ['Danh sách đảng viên'],
+      HEADER,
+      ['Nguyễn Văn An', 'Nam', '15/03/1980', 'Đảng viên chính thức', 'Bí thư', '01/10/2020', '79012345', 'an@example.vn'],
+      ['Lê Văn Cường', 'Nam', '31/02/1990', 'Đảng viên', 'Chủ tịch', null, '79012345', 'x'],
+    );
+    const reader = new MemberRowReader({ validate, today: TODAY, maxRows: 100 });
+    for (const r of rows) reader.add(r);
+    expect(reader.finish()).toEqual(read(rows));
+  });
+
+  it('refuses a sheet without a header as soon as the rows where it is searched for are past', () => {
+    const reader = new MemberRowReader({ validate, today: TODAY, maxRows: 100 });
+    for (let i = 1; i < 10; i++) reader.add({ row: i, cells: [`dòng ${i}`] });
+    expect(domainCode(() => reader.add({ row: 10, cells: ['dòng 10'] }))).toBe('NO_HEADER');
+  });
+
+  it('counts the rows past the limit without checking them, and says how many there are', () => {
+    const reader = new MemberRowReader({ validate, today: TODAY, maxRows: 3 });
+    reader.add({ row: 1, cells: HEADER });
+    for (let i = 2; i < 8; i++) reader.add({ row: i, cells: [`Người ${i}`, null, null, 'Quần chúng'] });
+    try {
+      reader.finish();
+      expect.unreachable();
+    } catch (e) {
+      expect(isDomainError(e) && e.code).toBe('TOO_MANY_ROWS');
+      expect((e as Error).message).toContain('Tệp có 6 dòng');
+    }
   });
 });

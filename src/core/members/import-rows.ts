@@ -12,7 +12,10 @@ import { foldForSearch, normalizeForCompare } from '../text/fold.ts';
  * row number. Parsing the file and writing to the database are the server's part.
  */
 
-/** The fields of a member that a list may carry (the keys of MemberCreate). */
+/**
+ * The fields of a member that a list may carry: the keys of MemberCreate, and the code of the unit
+ * the person belongs to (`unitCode`, placed by the server: placeByUnitCode in import-units.ts).
+ */
 export type ImportField =
   | 'fullName'
   | 'gender'
@@ -24,7 +27,8 @@ export type ImportField =
   | 'joinedPartyOn'
   | 'phone'
   | 'email'
-  | 'jobTitle';
+  | 'jobTitle'
+  | 'unitCode';
 
 type CellKind = 'text' | 'date' | 'gender' | 'category' | 'positions' | 'phone' | 'code';
 
@@ -65,7 +69,8 @@ export const IMPORT_COLUMNS: readonly ImportColumn[] = [
   },
   {
     field: 'positions', header: 'Chức vụ', aliases: ['Chức vụ đảng', 'Chức vụ trong chi bộ', 'Chức vụ trong đơn vị'], required: false, kind: 'positions',
-    example: POSITIONS.secretary.vi, help: `Có thể để trống, hoặc một hay nhiều chức vụ cách nhau bởi dấu phẩy: ${positionLabels.join(', ')}.`,
+    example: `${POSITIONS.secretary.vi}; ${POSITIONS.committee_member.vi}`,
+    help: `Có thể để trống, hoặc một hay nhiều chức vụ cách nhau bởi dấu chấm phẩy hoặc dấu phẩy (viết có dấu hay không dấu đều được): ${positionLabels.join(', ')}.`,
   },
   {
     field: 'validFrom', header: 'Ngày vào đơn vị', aliases: ['Ngày sinh hoạt', 'Ngày chuyển đến', 'Ngày vào chi bộ', 'Từ ngày'], required: false, kind: 'date',
@@ -90,6 +95,12 @@ export const IMPORT_COLUMNS: readonly ImportColumn[] = [
   {
     field: 'jobTitle', header: 'Chức danh', aliases: ['Chức danh công tác', 'Chức vụ chính quyền', 'Chức vụ công tác', 'Nghề nghiệp'], required: false, kind: 'text',
     example: 'Chánh Văn phòng Sở', help: 'Chức danh công tác, nghề nghiệp. Có thể để trống.',
+  },
+  {
+    field: 'unitCode', header: 'Mã đơn vị', aliases: ['Mã chi bộ', 'Mã đơn vị sinh hoạt', 'Mã tổ chức đảng'], required: false, kind: 'code',
+    example: '',
+    help: 'Mã của đơn vị (chi bộ) nơi người này sinh hoạt, như trong cây đơn vị: đơn vị nhận danh sách hoặc một đơn vị trực thuộc còn hoạt động. '
+      + 'Để trống (hoặc không có cột này): người đó vào đơn vị nhận danh sách. Một tệp có thể xếp người vào nhiều đơn vị.',
   },
 ];
 
@@ -124,11 +135,12 @@ export interface MemberCandidate {
   phone?: string | null;
   email?: string | null;
   jobTitle?: string | null;
+  unitCode?: string | null;
 }
 
 /** Checks a candidate against the API's contract (the server passes MemberCreateSchema). */
 export type RowValidator<T> = (
-  candidate: MemberCandidate,
+  candidate: Omit<MemberCandidate, 'unitCode'>,
 ) => { ok: true; value: T } | { ok: false; issues: { field: ImportField | null; message: string }[] };
 
 export interface ReadRowsOptions<T> {
@@ -142,9 +154,11 @@ export interface ReadRowsOptions<T> {
 export interface ReadRowsResult<T> {
   /** Data rows read (blank rows are not counted). */
   totalRows: number;
-  good: { row: number; value: T; partyCardNo: string | null }[];
+  good: { row: number; value: T; partyCardNo: string | null; unitCode: string | null }[];
   /** Every problem found, by row then column order. */
   errors: ImportIssue[];
+  /** The unit codes written on rows with an error (their codes are checked too, so that every problem is told at once). */
+  badRowCodes: { row: number; unitCode: string }[];
   /** Headers of the file that match no column (their cells are not read). */
   ignoredColumns: string[];
 }
@@ -372,37 +386,87 @@ export const isBlankRow = (r: SheetRow): boolean => r.cells.every((c) => cellTex
  * TOO_MANY_ROWS for a file that cannot be read as a list at all.
  */
 export function readMemberRows<T>(rows: readonly SheetRow[], opts: ReadRowsOptions<T>): ReadRowsResult<T> {
-  const nonBlank = rows.filter((r) => !isBlankRow(r));
-  if (nonBlank.length === 0) throw new DomainError('NO_DATA_ROWS', 'Tệp không có dữ liệu: bảng tính trống.');
-  const header = lookupHeader(nonBlank);
-  if (!header) {
-    throw new DomainError(
-      'NO_HEADER',
-      'Không tìm thấy dòng tiêu đề có cột "Họ và tên". Dòng 1 của bảng tính phải là tiêu đề các cột như trong tệp mẫu.',
-    );
-  }
-  const present = new Set(header.columns.values());
-  const missing = IMPORT_COLUMNS.filter((c) => c.required && !present.has(c.field)).map((c) => `"${c.header}"`);
-  if (missing.length > 0) {
-    throw new DomainError('MISSING_COLUMNS', `Thiếu cột bắt buộc: ${missing.join(', ')} (xem tệp mẫu).`);
-  }
-  // A row counts when a column that is read holds something: numbered but empty lines ("STT"
-  // filled in advance) are not data.
-  const data = nonBlank.filter((r) => r.row > header.row && [...header.columns.keys()].some((i) => cellText(r.cells[i]) !== null));
-  if (data.length === 0) {
-    throw new DomainError('NO_DATA_ROWS', `Tệp chỉ có dòng tiêu đề (dòng ${header.row}), không có dòng dữ liệu nào.`);
-  }
-  if (data.length > opts.maxRows) throw tooManyRows(opts.maxRows, data.length);
+  const reader = new MemberRowReader(opts);
+  for (const r of rows) reader.add(r);
+  return reader.finish();
+}
 
-  const good: ReadRowsResult<T>['good'] = [];
-  const errors: ImportIssue[] = [];
-  const cardRows = new Map<string, number>();
-  const fieldOrder = (f: ImportField | null) => (f === null ? -1 : IMPORT_COLUMNS.findIndex((c) => c.field === f));
+/**
+ * readMemberRows a row at a time, for a reader that streams a sheet: each data row is checked as
+ * it comes and only what the import needs of it is kept, so a province's list of 150,000 rows is
+ * never held whole. The same errors are thrown, by `add` (NO_HEADER, MISSING_COLUMNS, as soon as
+ * they are known) or `finish`.
+ */
+export class MemberRowReader<T> {
+  private readonly opts: ReadRowsOptions<T>;
+  /** The first non-blank rows, until the header is found among them. */
+  private readonly head: SheetRow[] = [];
+  private header: HeaderMap | null = null;
+  private dataRows = 0;
+  private readonly good: ReadRowsResult<T>['good'] = [];
+  private readonly errors: ImportIssue[] = [];
+  private readonly badRowCodes: ReadRowsResult<T>['badRowCodes'] = [];
+  private readonly cardRows = new Map<string, number>();
 
-  for (const r of data) {
+  constructor(opts: ReadRowsOptions<T>) {
+    this.opts = opts;
+  }
+
+  /** The next row of the sheet (rows come in order; blank ones may be left out). */
+  add(r: SheetRow): void {
+    if (isBlankRow(r)) return;
+    if (this.header === null) {
+      this.head.push(r);
+      // The header is the first row naming "Họ và tên" among the first rows: known as soon as it comes.
+      const header = lookupHeader([r]);
+      if (header) {
+        this.setHeader(header);
+        for (const later of this.head.filter((h) => h.row > header.row)) this.addData(later);
+      } else if (this.head.length >= HEADER_SEARCH_ROWS) {
+        throw noHeader();
+      }
+      return;
+    }
+    this.addData(r);
+  }
+
+  finish(): ReadRowsResult<T> {
+    if (this.header === null) {
+      if (this.head.length === 0) throw new DomainError('NO_DATA_ROWS', 'Tệp không có dữ liệu: bảng tính trống.');
+      throw noHeader();
+    }
+    if (this.dataRows === 0) {
+      throw new DomainError('NO_DATA_ROWS', `Tệp chỉ có dòng tiêu đề (dòng ${this.header.row}), không có dòng dữ liệu nào.`);
+    }
+    if (this.dataRows > this.opts.maxRows) throw tooManyRows(this.opts.maxRows, this.dataRows);
+    return { totalRows: this.dataRows, good: this.good, errors: this.errors, badRowCodes: this.badRowCodes, ignoredColumns: this.header.ignored };
+  }
+
+  private setHeader(header: HeaderMap): void {
+    const present = new Set(header.columns.values());
+    const missing = IMPORT_COLUMNS.filter((c) => c.required && !present.has(c.field)).map((c) => `"${c.header}"`);
+    if (missing.length > 0) {
+      throw new DomainError('MISSING_COLUMNS', `Thiếu cột bắt buộc: ${missing.join(', ')} (xem tệp mẫu).`);
+    }
+    this.header = header;
+  }
+
+  private addData(r: SheetRow): void {
+    const header = this.header!;
+    if (r.row <= header.row) return;
+    // A row counts when a column that is read holds something: numbered but empty lines ("STT"
+    // filled in advance) are not data.
+    if (![...header.columns.keys()].some((i) => cellText(r.cells[i]) !== null)) return;
+    // Past the limit rows are only counted, for the refusal to say how many there are.
+    if (++this.dataRows > this.opts.maxRows) return;
+    this.check(r);
+  }
+
+  private check(r: SheetRow): void {
+    const { opts } = this;
     const rowIssues: { field: ImportField | null; message: string }[] = [];
     const candidate: Record<string, unknown> = {};
-    for (const [index, field] of header.columns) {
+    for (const [index, field] of this.header!.columns) {
       const parsed = parseCell(COLUMN_OF.get(field)!.kind, r.cells[index]);
       if (parsed.ok) candidate[field] = parsed.value;
       else rowIssues.push({ field, message: parsed.message });
@@ -415,11 +479,13 @@ export function readMemberRows<T>(rows: readonly SheetRow[], opts: ReadRowsOptio
     if (c.fullName === null) rowIssues.push({ field: 'fullName', message: 'Hãy ghi họ và tên' });
     const card = c.partyCardNo ?? null;
     if (card !== null) {
-      const first = cardRows.get(card);
+      const first = this.cardRows.get(card);
       if (first !== undefined) rowIssues.push({ field: 'partyCardNo', message: `Số thẻ đảng viên "${card}" trùng với dòng ${first}` });
-      else cardRows.set(card, r.row);
+      else this.cardRows.set(card, r.row);
     }
 
+    const unitCode = c.unitCode ?? null;
+    delete candidate.unitCode;
     const failed = new Set(rowIssues.map((i) => i.field));
     // Fields that could not be read are left out of the check, which reports only the others.
     for (const f of failed) if (f !== null) delete candidate[f];
@@ -428,11 +494,20 @@ export function readMemberRows<T>(rows: readonly SheetRow[], opts: ReadRowsOptio
       for (const issue of checked.issues) if (!failed.has(issue.field)) rowIssues.push(issue);
     }
     if (rowIssues.length === 0 && checked.ok) {
-      good.push({ row: r.row, value: checked.value, partyCardNo: card });
-      continue;
+      this.good.push({ row: r.row, value: checked.value, partyCardNo: card, unitCode });
+      return;
     }
+    if (unitCode !== null) this.badRowCodes.push({ row: r.row, unitCode });
     rowIssues.sort((a, b) => fieldOrder(a.field) - fieldOrder(b.field));
-    for (const i of rowIssues) errors.push({ row: r.row, column: i.field ? COLUMN_OF.get(i.field)!.header : null, message: i.message });
+    for (const i of rowIssues) this.errors.push({ row: r.row, column: i.field ? COLUMN_OF.get(i.field)!.header : null, message: i.message });
   }
-  return { totalRows: data.length, good, errors, ignoredColumns: header.ignored };
 }
+
+const FIELD_ORDER: ReadonlyMap<ImportField, number> = new Map(IMPORT_COLUMNS.map((c, i) => [c.field, i]));
+const fieldOrder = (f: ImportField | null): number => (f === null ? -1 : FIELD_ORDER.get(f)!);
+
+const noHeader = () =>
+  new DomainError(
+    'NO_HEADER',
+    'Không tìm thấy dòng tiêu đề có cột "Họ và tên". Dòng 1 của bảng tính phải là tiêu đề các cột như trong tệp mẫu.',
+  );

@@ -1,10 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { IsoDate } from '#core/ids.ts';
 import { docxOf, pdfOfPages } from '#tests/support/hostile-files.ts';
 import type { FileReaderLimits, FileReaders } from './file-readers.ts';
 import { startFileReaders } from './file-readers.ts';
 
 let readers: FileReaders | null = null;
-const start = (limits: Partial<FileReaderLimits>) => (readers = startFileReaders({ readers: 1, queue: 0, memoryMb: 128, seconds: 30, ...limits }));
+const start = (limits: Partial<FileReaderLimits>) => (readers = startFileReaders({ readers: 1, queue: 0, memoryMb: 128, seconds: 30, list: { memoryMb: 128, seconds: 30 }, ...limits }));
 afterEach(async () => {
   await readers?.close();
   readers = null;
@@ -75,4 +76,22 @@ describe('the readers of uploaded files', () => {
     expect(busy[0]!.message).toMatch(/thử lại/);
     for (const r of results.filter((x) => x.code !== 'FILE_READERS_BUSY')) expect(['TEXT_TOO_LONG', 'FILE_TOO_COMPLEX']).toContain(r.code);
   }, 30_000);
+
+  it('read a member list with the bounds of lists, and a document with those of documents', async () => {
+    const rows = Array.from({ length: 40_000 }, (_, i) => `Nguyễn Văn Số ${i},Đảng viên chính thức,0912${String(i).padStart(6, '0')},nguoi${i}@example.vn`);
+    const list = { filename: 'ds.csv', mimetype: 'text/csv', data: Buffer.from(['Họ và tên,Loại thành viên,Điện thoại,Email', ...rows].join('\n')) };
+    const opts = { today: '2022-03-15' as IsoDate, maxRows: 200_000 };
+    // Documents get one second: the list is read all the same, in a thread of the list's bounds.
+    const pool = start({ seconds: 1, list: { memoryMb: 256, seconds: 120 } });
+    const read = await pool.readMemberList(list, opts);
+    expect(read.totalRows).toBe(40_000);
+    expect(read.good).toHaveLength(40_000);
+    expect((await pool.readDocument(SMALL, 'ke-hoach.docx')).format).toBe('docx');
+    // A list past its own time is stopped with the list's limit in the message.
+    const slow = start({ list: { memoryMb: 256, seconds: 0.05 } });
+    const r = await refusal(slow.readMemberList(list, opts));
+    expect(r.code).toBe('FILE_TOO_COMPLEX');
+    expect(r.message).toContain('0.05 giây');
+  }, 120_000);
 });
+

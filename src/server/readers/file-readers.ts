@@ -40,6 +40,12 @@ export interface FileReaderLimits {
   memoryMb: number;
   /** How long one file may take, in seconds. */
   seconds: number;
+  /**
+   * The heap and time of a reader of member lists, whose work grows with the rows (up to
+   * LIMITS.importRows) rather than with what a file hides: a province's list of 150,000 rows needs
+   * some 200 MB and half a minute to a minute. Documents keep the tighter bounds above.
+   */
+  list: { memoryMb: number; seconds: number };
 }
 
 /** What the thread is asked to do (reader-thread.ts). */
@@ -72,7 +78,12 @@ const tooHeavy = () =>
 interface Thread {
   worker: Worker;
   idleTimer: NodeJS.Timeout | null;
+  /** The heap it was started with: a thread reads only the jobs of its bounds. */
+  memoryMb: number;
 }
+
+/** The bounds of a job's thread: a member list's, or a document's. */
+const boundsOf = (limits: FileReaderLimits, job: ReaderJob) => (job.kind === 'members' ? limits.list : limits);
 
 /** Starts no thread yet: threads start with the first files and end when idle. */
 export function startFileReaders(limits: FileReaderLimits): FileReaders {
@@ -91,11 +102,11 @@ export function startFileReaders(limits: FileReaderLimits): FileReaders {
     await t.worker.terminate();
   };
 
-  const spawn = (): Thread => {
+  const spawn = (memoryMb: number): Thread => {
     const worker = new Worker(WORKER_ENTRY, {
-      resourceLimits: { maxOldGenerationSizeMb: limits.memoryMb, maxYoungGenerationSizeMb: 16, stackSizeMb: 4 },
+      resourceLimits: { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: 16, stackSizeMb: 4 },
     });
-    const t: Thread = { worker, idleTimer: null };
+    const t: Thread = { worker, idleTimer: null, memoryMb };
     all.add(t);
     return t;
   };
@@ -125,6 +136,7 @@ export function startFileReaders(limits: FileReaderLimits): FileReaders {
   const runOn = (t: Thread, job: ReaderJob): Promise<unknown> =>
     new Promise((resolve, reject) => {
       const { worker } = t;
+      const { seconds } = boundsOf(limits, job);
       let settled = false;
       const settle = (keep: boolean, outcome: () => void) => {
         if (settled) return;
@@ -140,16 +152,16 @@ export function startFileReaders(limits: FileReaderLimits): FileReaders {
           void retire(t).then(outcome);
         }
       };
-      const limit = (ms: number) => setTimeout(() => settle(false, () => reject(tooSlow(limits.seconds))), ms);
+      const limit = (ms: number) => setTimeout(() => settle(false, () => reject(tooSlow(seconds))), ms);
       let timer = limit(STARTUP_MS);
       const onMessage = (reply: ReaderReply) => {
         if ('started' in reply) {
           clearTimeout(timer);
-          timer = limit(limits.seconds * 1000);
+          timer = limit(seconds * 1000);
           return;
         }
         // A thread whose heap stays large after a file is not kept for the next one.
-        const keep = reply.heapMb <= limits.memoryMb / 2;
+        const keep = reply.heapMb <= t.memoryMb / 2;
         if (reply.ok) return settle(keep, () => resolve(reply.value));
         const e = reply.error;
         settle(keep, () => reject(e.code === null ? new Error(`file reader: ${e.message}`) : new DomainError(e.code as DomainError['code'], e.message, e.details)));
@@ -173,7 +185,11 @@ export function startFileReaders(limits: FileReaderLimits): FileReaders {
   const run = async (job: ReaderJob): Promise<unknown> => {
     await acquire();
     try {
-      const t = idle.pop() ?? spawn();
+      const { memoryMb } = boundsOf(limits, job);
+      const i = idle.findLastIndex((x) => x.memoryMb === memoryMb);
+      // An idle thread of other bounds is ended rather than kept beside a new one.
+      if (i < 0 && idle.length > 0) await retire(idle[idle.length - 1]!);
+      const t = i >= 0 ? idle.splice(i, 1)[0]! : spawn(memoryMb);
       if (t.idleTimer) clearTimeout(t.idleTimer);
       t.idleTimer = null;
       return await runOn(t, job);

@@ -6,7 +6,7 @@ import Papa from 'papaparse';
 import { DomainError } from '#core/errors.ts';
 import type { IsoDate } from '#core/ids.ts';
 import type { Cell, ImportField, ReadRowsResult, RowValidator, SheetRow } from '#core/members/import-rows.ts';
-import { HEADER_SEARCH_ROWS, IMPORT_COLUMNS, isBlankRow, lookupHeader, readMemberRows, sheetRowCap, tooManyRows } from '#core/members/import-rows.ts';
+import { HEADER_SEARCH_ROWS, IMPORT_COLUMNS, isBlankRow, lookupHeader, MemberRowReader, sheetRowCap, tooManyRows } from '#core/members/import-rows.ts';
 import type { MemberCreate } from '#shared/members.ts';
 import { MemberCreateSchema } from '#shared/members.ts';
 import type { ZipBounds, ZipEntry, ZipPart } from './zip-entries.ts';
@@ -24,11 +24,12 @@ const MAX_COLUMNS = 100;
 
 /**
  * What a workbook may inflate to. Its sheets are read as a stream and left at the row limit, so a
- * sheet may be large (a million short rows is under 50 MB); the shared strings and styles are held
- * whole, so they may not.
+ * sheet may be large (a province's list of 150,000 rows of twelve columns is some 70 MB); the
+ * shared strings and styles are held whole, so they are bounded tighter (that list's shared
+ * strings, a name, a card, a phone and an e-mail per row, are some 20 MB).
  */
-const XLSX_BOUNDS: ZipBounds = { maxEntryBytes: 64 * 2 ** 20, maxTotalBytes: 128 * 2 ** 20, maxRatio: 100, maxEntries: 2_000 };
-const HELD_WHOLE_MAX_BYTES = 16 * 2 ** 20;
+const XLSX_BOUNDS: ZipBounds = { maxEntryBytes: 256 * 2 ** 20, maxTotalBytes: 320 * 2 ** 20, maxRatio: 100, maxEntries: 2_000 };
+const HELD_WHOLE_MAX_BYTES = 40 * 2 ** 20;
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const startsWith = (data: Buffer, bytes: number[]) => data.length >= bytes.length && bytes.every((b, i) => data[i] === b);
@@ -48,26 +49,35 @@ const invalidXlsx = () => new DomainError('INVALID_FILE', 'Tệp không phải b
  * Throws EMPTY_FILE, INVALID_FILE, UNSUPPORTED_FILE, ARCHIVE_TOO_LARGE, TOO_MANY_ROWS.
  */
 export async function readMemberFile(file: UploadedFile, maxRows: number): Promise<SheetRow[]> {
-  return readSheetFile(file, maxRows, (rows) => lookupHeader(rows) !== null);
+  return readSheetFile(file, maxRows, isMemberList);
 }
 
 /** Tells whether the first rows of a sheet hold the header of the list sought. */
 export type ListFinder = (firstRows: readonly SheetRow[]) => boolean;
+
+const isMemberList: ListFinder = (rows) => lookupHeader(rows) !== null;
 
 /**
  * Reads the rows of an uploaded list as readMemberFile does; of a workbook, the first visible sheet
  * whose first rows `isList` recognises (a cover or guide sheet may come first).
  */
 export async function readSheetFile(file: UploadedFile, maxRows: number, isList: ListFinder): Promise<SheetRow[]> {
+  const rows: SheetRow[] = [];
+  await streamSheetFile(file, maxRows, isList, (r) => rows.push(r));
+  return rows;
+}
+
+/** readSheetFile handing each non-blank row of the list to `take` as it is read, keeping none. */
+async function streamSheetFile(file: UploadedFile, maxRows: number, isList: ListFinder, take: (r: SheetRow) => void): Promise<void> {
   const { data } = file;
   const ext = extname(file.filename).toLowerCase();
   if (data.length === 0) throw new DomainError('EMPTY_FILE', 'Tệp rỗng, không có dữ liệu.');
-  if (isZip(data)) return readXlsx(data, maxRows, isList);
+  if (isZip(data)) return readXlsx(data, maxRows, isList, take);
   if (isOle(data) || ext === '.xls') {
     throw new DomainError('UNSUPPORTED_FILE', 'Tệp Excel 97-2003 (.xls) chưa được hỗ trợ: hãy mở tệp bằng Excel và lưu thành .xlsx, hoặc dùng tệp mẫu.');
   }
   if (ext === '.xlsx' || ext === '.xlsm' || file.mimetype === XLSX_MIME) throw invalidXlsx();
-  if (['.csv', '.txt', '.tsv'].includes(ext) || file.mimetype.startsWith('text/')) return readCsv(data, maxRows);
+  if (['.csv', '.txt', '.tsv'].includes(ext) || file.mimetype.startsWith('text/')) return readCsv(data, maxRows, take);
   throw new DomainError('UNSUPPORTED_FILE', 'Chỉ nhận tệp Excel (.xlsx) hoặc CSV (.csv).');
 }
 
@@ -88,12 +98,14 @@ const validate: RowValidator<MemberCreate> = (candidate) => {
 
 /**
  * A member list read and checked row by row (readMemberRows with the API's contract): what the
- * import needs of the file, and all of the work that grows with it. Throws what readMemberFile and
- * readMemberRows throw.
+ * import needs of the file, and all of the work that grows with it. Each row is checked as it is
+ * read and only what the import needs of it is kept. Throws what readMemberFile and readMemberRows
+ * throw.
  */
 export async function readMemberList(file: UploadedFile, opts: { today: IsoDate; maxRows: number }): Promise<ReadRowsResult<MemberCreate>> {
-  const rows = await readMemberFile(file, opts.maxRows);
-  return readMemberRows(rows, { validate, today: opts.today, maxRows: opts.maxRows });
+  const reader = new MemberRowReader({ validate, today: opts.today, maxRows: opts.maxRows });
+  await streamSheetFile(file, opts.maxRows, isMemberList, (r) => reader.add(r));
+  return reader.finish();
 }
 
 /** The parts exceljs's streaming reader needs before the sheets: otherwise it copies each sheet to a temporary file first. */
@@ -125,12 +137,12 @@ function streamingOrder(entries: readonly ZipEntry[]): ZipPart[] {
 type SheetReader = AsyncIterable<ExcelJS.Row> & { state?: string };
 
 /**
- * The rows of the member list: the first visible sheet with a "Họ và tên" header among its first
- * rows (a cover or guide sheet may come first), else the first rows of the first visible sheet (for
- * readMemberRows to say what is missing). Sheets are streamed; the chosen one is read up to
- * sheetRowCap(maxRows) non-blank rows and refused past it.
+ * The rows of the member list, handed to `take`: those of the first visible sheet with a "Họ và
+ * tên" header among its first rows (a cover or guide sheet may come first), else the first rows of
+ * the first visible sheet (for readMemberRows to say what is missing). Sheets are streamed; the
+ * chosen one is read up to sheetRowCap(maxRows) non-blank rows and refused past it.
  */
-async function readXlsx(data: Buffer, maxRows: number, isList: ListFinder): Promise<SheetRow[]> {
+async function readXlsx(data: Buffer, maxRows: number, isList: ListFinder, take: (r: SheetRow) => void): Promise<void> {
   const entries = await checkZip(data, XLSX_BOUNDS).catch((e: unknown) => {
     if (e instanceof DomainError && e.code === 'CORRUPT_FILE') throw invalidXlsx();
     throw e;
@@ -144,28 +156,40 @@ async function readXlsx(data: Buffer, maxRows: number, isList: ListFinder): Prom
   try {
     for await (const sheet of reader as AsyncIterable<SheetReader>) {
       if (sheet.state === 'hidden' || sheet.state === 'veryHidden') continue;
-      const rows: SheetRow[] = [];
+      // The first rows are held until it is known whether this sheet is the list; then they and
+      // every later row go to `take` as they come.
+      const head: SheetRow[] = [];
       let listed: boolean | null = null;
+      let count = 0;
       for await (const row of sheet) {
         if (listed === false) continue;
         const r = sheetRow(row);
         if (isBlankRow(r)) continue;
-        if (rows.length >= cap) throw tooManyRows(maxRows, null);
-        rows.push(r);
-        if (listed === null && rows.length === HEADER_SEARCH_ROWS) {
-          listed = isList(rows);
-          fallback ??= rows;
+        if (++count > cap) throw tooManyRows(maxRows, null);
+        if (listed) {
+          take(r);
+          continue;
+        }
+        head.push(r);
+        if (head.length === HEADER_SEARCH_ROWS) {
+          listed = isList(head);
+          fallback ??= head;
+          if (listed) head.forEach(take);
         }
       }
-      if (listed ?? isList(rows)) return rows;
-      fallback ??= rows;
+      if (listed) return;
+      if (listed === null && isList(head)) {
+        head.forEach(take);
+        return;
+      }
+      fallback ??= head;
     }
   } catch (e) {
     if (e instanceof DomainError) throw e;
     throw invalidXlsx();
   }
   if (fallback === null) throw invalidXlsx();
-  return fallback;
+  fallback.forEach(take);
 }
 
 function sheetRow(row: ExcelJS.Row): SheetRow {
@@ -200,13 +224,14 @@ function decodeText(data: Buffer): string {
   }
 }
 
-function readCsv(data: Buffer, maxRows: number): SheetRow[] {
+function readCsv(data: Buffer, maxRows: number, take: (r: SheetRow) => void): void {
   const text = decodeText(data);
   if (text.includes('\u0000')) throw new DomainError('INVALID_FILE', 'Tệp không phải tệp CSV (văn bản) hợp lệ.');
   const cap = sheetRowCap(maxRows);
-  const rows: SheetRow[] = [];
+  let rows = 0;
   let records = 0;
   let over = false;
+  let failure: unknown = null;
   // Row n of the spreadsheet is record n: a quoted cell spanning lines is still one row. Blank
   // rows are numbered, not kept.
   Papa.parse<string[]>(text, {
@@ -215,14 +240,21 @@ function readCsv(data: Buffer, maxRows: number): SheetRow[] {
     step: (result, parser) => {
       const row = { row: ++records, cells: result.data.slice(0, MAX_COLUMNS) };
       if (isBlankRow(row)) return;
-      if (rows.length >= cap) {
+      if (rows >= cap) {
         over = true;
         parser.abort();
         return;
       }
-      rows.push(row);
+      rows++;
+      try {
+        take(row);
+      } catch (e) {
+        // A file that is not a list (no header): the parser stops and the reason goes up.
+        failure = e;
+        parser.abort();
+      }
     },
   });
+  if (failure !== null) throw failure;
   if (over) throw tooManyRows(maxRows, null);
-  return rows;
 }

@@ -5,7 +5,7 @@ import {
   MemberIdParamsSchema, MemberListQuerySchema, MemberListSchema, MembershipEndSchema, MembershipUpdateSchema, PersonDetailSchema,
   PersonUpdateSchema, TransferSchema,
 } from '#shared/members.ts';
-import type { ImportRejected } from '#shared/members.ts';
+import type { ImportRejected, ImportReport } from '#shared/members.ts';
 import { UnitIdParamsSchema } from '#shared/units.ts';
 import { idParam, scoped } from '../plugins/access.ts';
 import { createMember } from '../services/members/create-member.ts';
@@ -20,12 +20,20 @@ import { transferMember } from '../services/members/transfer-member.ts';
 import { updateMembership } from '../services/members/update-membership.ts';
 import { updatePerson } from '../services/members/update-person.ts';
 import type { RouteModule } from './context.ts';
+import { replyWithProgress } from './progress.ts';
 import { inTransaction, readContext } from './tx.ts';
 
 type Action = 'read' | 'manage_members';
 type Resource = 'unit' | 'person' | 'membership';
 const on = (resource: Resource, action: Action) => scoped(idParam(resource, action));
 const tags = ['members'];
+
+/** "Import all" met a bad row: nothing was written, the report goes back with a 400. */
+class ImportRefused extends Error {
+  constructor(readonly report: ImportReport) {
+    super('import refused');
+  }
+}
 
 const members: RouteModule = async (app, { ctx }) => {
   app.get('/api/units/:id/members', {
@@ -68,18 +76,24 @@ const members: RouteModule = async (app, { ctx }) => {
     const data = await part.toBuffer();
     const { mode } = request.query;
     const file = { filename: part.filename, mimetype: part.mimetype, data };
-    const { outcome, report } = await importMembers({ unitId: request.params.id, mode, file }, readContext(ctx, request), ctx.readers);
-    if (outcome === 'refused') {
+    try {
+      return await replyWithProgress(request, reply, mode === 'all' ? 201 : 200, async (onProgress) => {
+        const { outcome, report } = await importMembers({ unitId: request.params.id, mode, file }, readContext(ctx, request), ctx.readers, onProgress);
+        // Refused before any progress (nothing was written): answered below as an ordinary 400.
+        if (outcome === 'refused') throw new ImportRefused(report);
+        return report;
+      });
+    } catch (e) {
+      if (!(e instanceof ImportRefused)) throw e;
       const body: ImportRejected = {
         error: {
           code: 'IMPORT_ROWS_INVALID',
-          message: `Có ${report.badRows} dòng không hợp lệ nên chưa nhập dòng nào. Hãy sửa các dòng được nêu rồi nhập lại, hoặc chọn chỉ nhập các dòng hợp lệ.`,
+          message: `Có ${e.report.badRows} dòng không hợp lệ nên chưa nhập dòng nào. Hãy sửa các dòng được nêu rồi nhập lại, hoặc chọn chỉ nhập các dòng hợp lệ.`,
         },
-        report,
+        report: e.report,
       };
       return reply.status(400).send(body);
     }
-    return reply.status(outcome === 'imported' && mode === 'all' ? 201 : 200).send(report);
   });
 
   app.get('/api/members/import-template.xlsx', {

@@ -15,7 +15,7 @@ export async function createMember(unitId: string, input: MemberCreate, { actor,
   if (input.partyCardNo && (await takenPartyCards(tx, [input.partyCardNo])).size > 0) {
     throw new DomainError('PARTY_CARD_TAKEN', `Số thẻ đảng viên "${input.partyCardNo}" đã được dùng cho một người khác.`);
   }
-  const [id] = await insertMembers(tx, unit.id, [input]);
+  const [id] = await insertMembers(tx, [{ unitId: unit.id, member: input }]);
   await writeAudit(tx, actor, { action: 'member.create', entity: 'person', entityId: id!, unitPath: unit.path, after: input }, now);
   return { id: id! };
 }

@@ -4,11 +4,13 @@ import type { IsoDate } from '#core/ids.ts';
 import { formatViDate } from '#core/text/dates.ts';
 import { writeAudit } from '../../db/queries/audit.ts';
 import type { ServiceContext } from '../context.ts';
+import { endAccountsWithMembership } from './member-accounts.ts';
 import { membershipFor } from './scope.ts';
 
 /**
  * Ends a membership on `on` (left, deceased, expelled…); the person and the history are kept.
- * Throws MEMBERSHIP_NOT_FOUND, FORBIDDEN, MEMBERSHIP_ENDED, DATE_BEFORE_MEMBERSHIP.
+ * When it was the person's last open membership their accounts end with it (disabled, signed out,
+ * grants revoked: endAccountsWithMembership), in the same transaction. Throws MEMBERSHIP_NOT_FOUND, FORBIDDEN, MEMBERSHIP_ENDED, DATE_BEFORE_MEMBERSHIP.
  */
 export async function endMembership(
   id: string,
@@ -28,4 +30,5 @@ export async function endMembership(
     action: 'membership.end', entity: 'membership', entityId: id, unitPath: m.path,
     before: { validTo: null }, after: { validTo: input.on, endReason: input.reason, note: input.note ?? null },
   }, now);
+  await endAccountsWithMembership(tx, actor, { id: m.personId, unitPath: m.path, reason: input.reason }, now);
 }

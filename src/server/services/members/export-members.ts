@@ -56,6 +56,8 @@ export async function exportMembers(
       phone: r.phone,
       email: r.email,
       jobTitle: r.jobTitle,
+      // A list of several units says where each person goes when it is imported again.
+      unitCode: withUnit ? r.unitCode : null,
     };
     // Cells of several đảng bộ share names ("Chi bộ Văn phòng"): each is named with its parent.
     ws.addRow([i + 1, ...(withUnit ? [unitWithParent(r.unitName, r.parentName)] : []), ...IMPORT_COLUMNS.map((c) => values[c.field])]);

@@ -20,7 +20,8 @@ function exampleValue(c: (typeof IMPORT_COLUMNS)[number]): string | Date | null 
 /**
  * The member-list template (.xlsx): sheet "Danh sách" with the header row (bold, frozen) and one
  * example row, drop-down choices for gender and category; sheet "Hướng dẫn" with what each column
- * accepts and the accepted categories and positions.
+ * accepts (the unit code that places a row in a unit among them) and the accepted categories and
+ * positions.
  */
 export async function makeImportTemplateXlsx(): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -35,6 +36,8 @@ export async function makeImportTemplateXlsx(): Promise<Buffer> {
   guide.addRow(['Hướng dẫn nhập danh sách thành viên']).font = { bold: true, size: 14 };
   guide.addRow([`Dòng 1 của trang "${LIST_SHEET}" là tiêu đề các cột; mỗi người ghi trên một dòng, từ dòng 2. Dòng ví dụ có thể xóa hoặc ghi đè.`]);
   guide.addRow(['Tên cột viết có dấu hay không dấu, chữ hoa hay chữ thường đều được; cột không có trong bảng dưới đây được bỏ qua; có thể thêm cột "STT".']);
+  guide.addRow(['Một tệp có thể xếp người vào nhiều đơn vị: ghi ở cột "Mã đơn vị" mã của chi bộ (đơn vị) nơi người đó sinh hoạt, là đơn vị nhận danh sách hoặc đơn vị trực thuộc còn hoạt động; dòng không ghi mã vào đơn vị nhận danh sách.']);
+  guide.addRow(['Cột "Chức vụ" ghi một hay nhiều chức vụ, cách nhau bởi dấu chấm phẩy hoặc dấu phẩy, ví dụ "Bí thư; Cấp ủy viên".']);
   guide.addRow([`Mỗi lần nhập tối đa ${LIMITS.importRows.toLocaleString('vi-VN')} dòng, tệp tối đa ${IMPORT_MAX_BYTES / 1024 / 1024} MB. Cũng nhận tệp CSV (UTF-8, phân cách bằng dấu phẩy hoặc dấu chấm phẩy) với cùng các cột.`]);
   guide.addRow([]);
   guide.addRow(['Cột', 'Bắt buộc', 'Cách ghi', 'Ví dụ']).font = { bold: true };

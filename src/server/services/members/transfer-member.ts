@@ -6,6 +6,7 @@ import { writeAudit } from '../../db/queries/audit.ts';
 import { MEMBERSHIP_COLUMNS } from '../../db/queries/members.ts';
 import type { MembershipRow } from '../../db/queries/members.ts';
 import type { ServiceContext } from '../context.ts';
+import { moveAccountsWithMember } from './member-accounts.ts';
 import { personFor, requireActive, unitFor } from './scope.ts';
 import type { Tx } from '../../db/client.ts';
 
@@ -14,7 +15,8 @@ import type { Tx } from '../../db/client.ts';
  * day (end reason `transferred`), a membership in the target unit starts that day with the same
  * category (or the one given), and the target becomes the managing unit. History is kept: on a
  * day before the transfer the person is listed under the old unit. The actor must manage the
- * members of both units. Throws PERSON_NOT_FOUND, UNIT_NOT_FOUND, FORBIDDEN, UNIT_NOT_ACTIVE,
+ * members of both units. The person's accounts move with them: grants on the old unit are revoked
+ * and each gets the member's grant on the new unit (moveAccountsWithMember). Throws PERSON_NOT_FOUND, UNIT_NOT_FOUND, FORBIDDEN, UNIT_NOT_ACTIVE,
  * SAME_UNIT, DATE_BEFORE_MEMBERSHIP, DATE_BEFORE_UNIT, CATEGORY_REQUIRED.
  */
 export async function transferMember(personId: string, input: Transfer, { actor, tx, now }: ServiceContext): Promise<void> {
@@ -53,6 +55,7 @@ export async function transferMember(personId: string, input: Transfer, { actor,
   // Each side's leaders read the transfer in their own audit log.
   await writeAudit(tx, actor, { action: 'member.transfer_out', entity: 'person', entityId: person.id, unitPath: person.path, after: detail }, now);
   await writeAudit(tx, actor, { action: 'member.transfer_in', entity: 'person', entityId: person.id, unitPath: target.path, after: detail }, now);
+  await moveAccountsWithMember(tx, actor, { personId: person.id, from: { id: person.unitId, path: person.path }, to: { id: target.id, path: target.path } }, now);
 }
 
 /** The open memberships of a person in one unit, locked. */

@@ -3,12 +3,14 @@ import { IconDownload, IconFileSpreadsheet } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { WorkProgress } from '#shared/common.ts';
 import type { ImportReport } from '#shared/members.ts';
 import { IMPORT_MAX_BYTES } from '#shared/members.ts';
 import { api, apiUrl, ApiError } from '../../api-client.ts';
 import { FormError } from '../../components/FormError.tsx';
 import { errorMessage, notifySuccess } from '../../components/notify.ts';
 import { ResponsiveModal } from '../../components/ResponsiveModal.tsx';
+import { WorkProgressBar } from '../../components/WorkProgressBar.tsx';
 import { unitKeys } from '../../components/unit-queries.ts';
 import { ImportReportView } from './ImportReportView.tsx';
 import { memberKeys } from './member-queries.ts';
@@ -31,7 +33,8 @@ function reportOf(error: unknown): ImportReport | null {
 
 /**
  * "Nhập danh sách": choose a file (.xlsx or .csv), check it (nothing is saved), read the errors
- * row by row, then import all rows or only the good ones.
+ * row by row and how many people go to each unit, then import all rows or only the good ones,
+ * watching the server write them (a province's list takes a while).
  */
 export function ImportMembersModal({ unitId, unitName, onClose }: { unitId: string; unitName: string; onClose: () => void }) {
   const { t } = useTranslation();
@@ -40,6 +43,7 @@ export function ImportMembersModal({ unitId, unitName, onClose }: { unitId: stri
   const [report, setReport] = useState<ImportReport | null>(null);
   const [busy, setBusy] = useState<Mode | null>(null);
   const [progress, setProgress] = useState(0);
+  const [work, setWork] = useState<WorkProgress | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   function choose(f: File | null) {
@@ -53,9 +57,10 @@ export function ImportMembersModal({ unitId, unitName, onClose }: { unitId: stri
     if (!file) return;
     setBusy(mode);
     setProgress(0);
+    setWork(null);
     setError(null);
     try {
-      const out = await api.upload<ImportReport>(`/api/units/${unitId}/members/import`, file, { query: { mode }, onProgress: setProgress });
+      const out = await api.upload<ImportReport>(`/api/units/${unitId}/members/import`, file, { query: { mode }, onProgress: setProgress, onWork: setWork });
       setReport(out);
       if (mode !== 'check') {
         await Promise.all([queryClient.invalidateQueries({ queryKey: memberKeys.all }), queryClient.invalidateQueries({ queryKey: unitKeys.all })]);
@@ -68,6 +73,7 @@ export function ImportMembersModal({ unitId, unitName, onClose }: { unitId: stri
       setError(errorMessage(e));
     } finally {
       setBusy(null);
+      setWork(null);
     }
   }
 
@@ -78,6 +84,7 @@ export function ImportMembersModal({ unitId, unitName, onClose }: { unitId: stri
     <ResponsiveModal opened onClose={busy ? () => {} : onClose} title={t('members.importTitle', { unit: unitName })} closeOnClickOutside={!busy} size="xl">
       <Stack>
         <Text size="sm">{t('members.importHelp')}</Text>
+        <Text size="sm">{t('members.importHelpUnits', { unit: unitName })}</Text>
         <Group gap="lg">
           {TEMPLATES.map((x) => (
             <Anchor key={x.format} href={apiUrl(`/api/members/import-template.${x.format}`)} download size="sm">
@@ -100,7 +107,8 @@ export function ImportMembersModal({ unitId, unitName, onClose }: { unitId: stri
           size="md"
         />
         <FormError message={error} />
-        {busy && (
+        {busy && work && <WorkProgressBar progress={work} />}
+        {busy && !work && (
           <Stack gap={4} role="status" aria-live="polite">
             <Text size="sm">{uploading ? t('members.importUploading', { pct: Math.round(progress * 100) }) : busy === 'check' ? t('members.importChecking') : t('members.importSaving')}</Text>
             <Progress value={uploading ? progress * 100 : 100} animated={!uploading} striped={!uploading} aria-label={t('members.importProgress')} />

@@ -4,7 +4,10 @@ import { useTranslation } from 'react-i18next';
 import type { ImportReport } from '#shared/members.ts';
 import { formatNumber } from '../../components/format.ts';
 
-/** Counts of a checked file and, for each bad row, "Dòng 3 — Ngày sinh: …". */
+/**
+ * Counts of a checked file, how many people go to each unit when the list fills several, and,
+ * for each bad row, "Dòng 3 — Ngày sinh: …".
+ */
 export function ImportReportView({ report }: { report: ImportReport }) {
   const { t } = useTranslation();
   return (
@@ -20,6 +23,26 @@ export function ImportReportView({ report }: { report: ImportReport }) {
           {t('members.importBad', { n: formatNumber(report.badRows) })}
         </Badge>
       </Group>
+      {report.units.length > 1 && (
+        <Table.ScrollContainer minWidth={280} mah={200} mb="xs">
+          <Table striped verticalSpacing={4} aria-label={t('members.importUnits')}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('members.importUnitsUnit')}</Table.Th>
+                <Table.Th ta="right" w={110}>{t('members.importUnitsRows')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {report.units.map((u) => (
+                <Table.Tr key={u.unitId}>
+                  <Table.Td>{u.unitName}</Table.Td>
+                  <Table.Td ta="right">{formatNumber(u.rows)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
       {report.ignoredColumns.length > 0 && (
         <Alert color="yellow" icon={<IconAlertTriangle aria-hidden />} p="sm" mb="xs">
           {t('members.importIgnoredColumns', { columns: report.ignoredColumns.join(', ') })}
