@@ -12,6 +12,7 @@ import { usePagedSearch } from '../../components/use-paged-search.ts';
 import layout from '../../components/layout.module.css';
 import { AddMemberModal } from './AddMemberModal.tsx';
 import { ImportMembersModal } from './ImportMembersModal.tsx';
+import { useActionDialog } from '../../components/use-action-param.ts';
 import { PAGE_SIZE, useMemberList } from './member-queries.ts';
 import { MemberCard, useMemberColumns } from './member-rows.tsx';
 
@@ -21,7 +22,7 @@ export function MembersPanel({ unitId, unitName, canManage }: { unitId: string; 
   const labels = useLabels();
   const list = usePagedSearch(PAGE_SIZE);
   const [category, setCategory] = useState<string | null>(null);
-  const [dialog, setDialog] = useState<'add' | 'import' | null>(null);
+  const [dialog, setDialog] = useActionDialog<'add' | 'import'>('import-members', 'import');
   const members = useMemberList(unitId, list.q, category, list.page);
   const columns = useMemberColumns();
   const filtered = list.q.trim() !== '' || category !== null;

@@ -18,7 +18,7 @@ function stepLink(step: SetupStep, s: SetupStatus): string | null {
   const top = s.topUnits[0];
   if (!top) return null;
   if (step === 'tree') return `/units/${top.id}?action=import-tree`;
-  if (step === 'members') return `/units/${top.id}?action=import-members`;
+  if (step === 'members') return `/units/${top.id}?tab=members&action=import-members`;
   if (step === 'accounts') return '/users?action=bulk-accounts';
   return `/units/${top.id}`;
 }

@@ -1,9 +1,10 @@
 import { Button, Menu } from '@mantine/core';
 import { IconArrowMoveRight, IconArrowsJoin, IconArrowsSplit, IconChevronDown, IconCircleX, IconFileExport, IconFileImport, IconPencil, IconPlus } from '@tabler/icons-react';
-import { Fragment, useState } from 'react';
+import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UnitDetail } from '#shared/units.ts';
 import { apiUrl } from '../../api-client.ts';
+import { useActionDialog } from '../../components/use-action-param.ts';
 import { CreateUnitModal } from './dialogs/CreateUnitModal.tsx';
 import { DissolveUnitModal } from './dialogs/DissolveUnitModal.tsx';
 import { MergeUnitsModal } from './dialogs/MergeUnitsModal.tsx';
@@ -26,7 +27,7 @@ const RESTRUCTURE = [
 /** What a unit manager can do to a unit: add a sub-unit, restructure (each a dated dialog), import or export its tree as a list. */
 export function UnitActions({ unit }: { unit: UnitDetail }) {
   const { t } = useTranslation();
-  const [open, setOpen] = useState<Dialog | null>(null);
+  const [open, setOpen] = useActionDialog<Dialog>('import-tree', 'import');
   const close = () => setOpen(null);
   const isRoot = unit.parentId === null;
 
