@@ -6,9 +6,9 @@ import { oneTimePassword, oneTimePasswordExpiry } from '#core/accounts/one-time-
 import { DomainError } from '#core/errors.ts';
 import { formatViDateTime } from '#core/text/dates.ts';
 import type { AccountsCreated, AccountsCreateInput } from '#shared/accounts.ts';
+import type { WorkProgress } from '#shared/common.ts';
 import type { Db } from '../../db/client.ts';
 import { writeAudit } from '../../db/queries/audit.ts';
-import type { ProgressSink } from '../../routes/progress.ts';
 import { hashOneTimePasswords } from '../auth/passwords.ts';
 import type { Mailer } from '../notifications/mailer.ts';
 import { planAccounts, type PlannedAccount } from './plan-accounts.ts';
@@ -26,7 +26,8 @@ export interface CreateAccountsDeps {
   address: string;
   mailer: Mailer | null;
   slips: SlipStore;
-  onProgress: ProgressSink;
+  /** Where the work tells how far it is (the route's progress sink, routes/progress.ts). */
+  onProgress: (p: WorkProgress) => void;
 }
 
 function mailText(a: PlannedAccount, password: string, address: string, until: Date): string {
