@@ -12,6 +12,8 @@ import type { Role } from '#core/access/roles.ts';
 import type { Tx } from '../../db/client.ts';
 import { lookupUnit } from '../../db/queries/units.ts';
 
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 export interface PlannedAccount {
   personId: string;
   fullName: string;
@@ -59,30 +61,39 @@ export async function planAccounts(tx: Tx, actor: Actor, input: { unitIds: reado
     units.push({ id: unit.id, name: unit.name, path: unit.path });
   }
   const day = vietnamDate(now);
-  const paths = `{${units.map((u) => u.path).join(',')}}`;
+  // The units first, then their people by the units' ids: right after a bulk import the tables have
+  // no statistics yet, and a join the planner believes tiny would be run as a loop per person.
+  const under = await tx.execute<{ id: string; name: string; path: TreePath; kind: UnitKind }>(sql`
+    SELECT id, name, path::text AS path, kind FROM unit WHERE path <@ ${`{${units.map((u) => u.path).join(',')}}`}::ltree[]`);
+  const unitById = new Map(under.rows.map((u) => [u.id, u]));
+  const ids = `{${under.rows.map((u) => u.id).join(',')}}`;
+  const active = sql`m.valid_from <= ${day} AND (m.valid_to IS NULL OR m.valid_to > ${day})`;
   const rows = await tx.execute<{
-    personId: string; fullName: string; email: string | null; unitId: string | null; unitName: string | null; unitPath: string | null;
-    unitKind: UnitKind; positions: Position[]; hasAccount: boolean;
+    personId: string; fullName: string; email: string | null; unitId: string | null; managingUnitId: string;
+    positions: Position[]; hasAccount: boolean; sortKey: string; validFrom: string | null;
   }>(sql`
-    WITH m AS (
-      SELECT m.person_id, m.unit_id, m.positions, m.valid_from, u.name, u.path, u.kind
-      FROM membership m JOIN unit u ON u.id = m.unit_id
-      WHERE u.path <@ ${paths}::ltree[] AND m.valid_from <= ${day} AND (m.valid_to IS NULL OR m.valid_to > ${day})
-    ), people AS (
-      SELECT p.id FROM person p JOIN unit pu ON pu.id = p.unit_id WHERE pu.path <@ ${paths}::ltree[] AND p.deleted_at IS NULL
-      UNION
-      SELECT person_id FROM m
-    )
-    SELECT p.id AS "personId", p.full_name AS "fullName", p.email, m.unit_id AS "unitId", m.name AS "unitName", m.path::text AS "unitPath",
-           coalesce(m.kind, pu.kind) AS "unitKind", coalesce(m.positions, '{}') AS positions,
-           EXISTS (SELECT 1 FROM app_user au WHERE au.person_id = p.id) AS "hasAccount"
-    FROM people JOIN person p ON p.id = people.id JOIN unit pu ON pu.id = p.unit_id
-    LEFT JOIN m ON m.person_id = p.id
-    WHERE p.deleted_at IS NULL
-    ORDER BY coalesce(m.name, pu.name), coalesce(m.unit_id, pu.id), p.sort_key, p.id, m.valid_from`);
-  const candidates: AccountCandidate[] = rows.rows;
+    SELECT p.id AS "personId", p.full_name AS "fullName", p.email, r.unit_id AS "unitId", p.unit_id AS "managingUnitId", r.positions,
+           EXISTS (SELECT 1 FROM app_user au WHERE au.person_id = p.id) AS "hasAccount", p.sort_key AS "sortKey", r.valid_from::text AS "validFrom"
+    FROM (
+      SELECT m.person_id, m.unit_id, m.positions, m.valid_from FROM membership m
+      WHERE m.unit_id = ANY(${ids}::uuid[]) AND ${active}
+      UNION ALL
+      SELECT p.id, NULL, '{}'::text[], NULL FROM person p
+      WHERE p.unit_id = ANY(${ids}::uuid[]) AND p.deleted_at IS NULL
+        AND NOT EXISTS (SELECT 1 FROM membership m WHERE m.person_id = p.id AND m.unit_id = ANY(${ids}::uuid[]) AND ${active})
+    ) r JOIN person p ON p.id = r.person_id AND p.deleted_at IS NULL`);
+  const unitName = (r: { unitId: string | null; managingUnitId: string }) => unitById.get(r.unitId ?? r.managingUnitId)?.name ?? '';
+  // Unit by unit (units by name), then by name; people without a membership after the units.
+  rows.rows.sort((a, b) =>
+    Number(a.unitId === null) - Number(b.unitId === null) ||
+    cmp(unitName(a), unitName(b)) || cmp(a.unitId ?? a.managingUnitId, b.unitId ?? b.managingUnitId) ||
+    cmp(a.sortKey, b.sortKey) || cmp(a.personId, b.personId) || cmp(a.validFrom ?? '', b.validFrom ?? ''));
+  const candidates: AccountCandidate[] = rows.rows.map((r) => ({
+    personId: r.personId, fullName: r.fullName, unitId: r.unitId, positions: r.positions, hasAccount: r.hasAccount,
+    unitKind: unitById.get(r.unitId ?? r.managingUnitId)!.kind,
+  }));
   const byPerson = new Map(rows.rows.map((r) => [r.personId, r]));
-  const unitOf = new Map(rows.rows.filter((r) => r.unitId !== null).map((r) => [r.unitId!, { name: r.unitName!, path: r.unitPath as TreePath }]));
+  const unitOf = unitById;
   const picked = selectAccounts(candidates, input.rules);
   const taken = await tx.execute<{ name: string }>(sql`SELECT lower(username) AS name FROM app_user`);
   const names = assignUsernames(picked.accounts.map((a) => a.fullName), new Set(taken.rows.map((r) => r.name)));
