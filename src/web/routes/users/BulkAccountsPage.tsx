@@ -174,7 +174,7 @@ export function BulkAccountsPage() {
               <Text size="sm">
                 {t('accounts.previewCounts', { n: formatNumber(data.total), account: formatNumber(data.skippedCount.hasAccount), none: formatNumber(data.skippedCount.noMembership) })}
               </Text>
-              <PagedTable query={preview as never} label={t('accounts.previewTitle')} rowKey={(r: Row) => r.personId} columns={columns} minWidth={720}
+              <PagedTable query={preview} label={t('accounts.previewTitle')} rowKey={(r: Row) => r.personId} columns={columns} minWidth={720}
                 empty={<Text c="dimmed" size="sm">{t('accounts.nobody')}</Text>} paging={{ page, pageSize: PAGE, onPageChange: setPage }} />
               {data.skipped.length > 0 && (
                 <Text size="sm" c="dimmed">
