@@ -8,6 +8,9 @@ export type DomainErrorCode =
   | 'BAD_CREDENTIALS'
   | 'WRONG_PASSWORD'
   | 'CURRENT_PASSWORD_REQUIRED'
+  | 'PASSWORD_CHANGE_REQUIRED'
+  | 'PASSWORD_EXPIRED'
+  | 'SAME_PASSWORD'
   | 'TOO_MANY_ATTEMPTS'
   | 'CSRF'
   | 'FORBIDDEN'
@@ -17,6 +20,8 @@ export type DomainErrorCode =
   | 'USER_NOT_FOUND'
   | 'USERNAME_TAKEN'
   | 'GRANT_REQUIRED'
+  | 'NO_ACCOUNTS_TO_CREATE'
+  | 'SUPERUSER_PASSWORD'
   // Units and restructuring
   | 'UNIT_NOT_FOUND'
   | 'UNIT_NOT_ACTIVE'

@@ -19,6 +19,7 @@ import authPlugin from './plugins/auth.ts';
 import inputPlugin from './plugins/input.ts';
 import { startFileReaders } from './readers/file-readers.ts';
 import { routeModules } from './routes/index.ts';
+import { createMailer, type Mailer } from './services/notifications/mailer.ts';
 
 export interface AppDeps {
   config: Config;
@@ -26,6 +27,8 @@ export interface AppDeps {
   /** The clock; tests pass a fixed one. */
   clock?: () => Date;
   logger?: boolean | object;
+  /** The mailer; by default the one SMTP_URL configures (none without it). */
+  mailer?: Mailer | null;
 }
 
 /** Every route the app serves, as registered: the access-control and fuzz suites walk this list. */
@@ -95,7 +98,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { route
 
   const readers = startFileReaders(deps.config.fileReaders);
   app.addHook('onClose', () => readers.close());
-  const ctx = { database: deps.database, db: deps.database.db, config: deps.config, clock, readers };
+  const mailer = deps.mailer !== undefined ? deps.mailer : createMailer(deps.config);
+  const ctx = { database: deps.database, db: deps.database.db, config: deps.config, clock, readers, mailer };
   for (const mod of routeModules) await app.register(mod, { ctx });
 
   if (existsSync(deps.config.webDist)) {

@@ -26,6 +26,8 @@ export const MeSchema = z.object({
   personId: z.string().nullable(),
   fullName: z.string().nullable(),
   locale: z.string(),
+  /** Signed in with a one-time password not yet changed: nothing else may be done before changing it. */
+  mustChangePassword: z.boolean(),
   grants: z.array(z.object({ unitId: z.string(), unitName: z.string(), role: RoleSchema })),
   csrfToken: z.string(),
 });

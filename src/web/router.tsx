@@ -14,6 +14,7 @@ function page<M>(load: () => Promise<M>, name: keyof M) {
 
 const LoginPage = page(() => import('./routes/auth/LoginPage.tsx'), 'LoginPage');
 const ChangePasswordPage = page(() => import('./routes/auth/ChangePasswordPage.tsx'), 'ChangePasswordPage');
+const FirstPasswordPage = page(() => import('./routes/auth/FirstPasswordPage.tsx'), 'FirstPasswordPage');
 const TreePage = page(() => import('./routes/units/TreePage.tsx'), 'TreePage');
 // The unit page shows the members module's list in a tab: the two modules meet here, not in each other.
 const UnitPage = lazy(async () => {
@@ -23,6 +24,7 @@ const UnitPage = lazy(async () => {
 const MembersPage = page(() => import('./routes/members/MembersPage.tsx'), 'MembersPage');
 const PersonPage = page(() => import('./routes/members/PersonPage.tsx'), 'PersonPage');
 const UsersPage = page(() => import('./routes/users/UsersPage.tsx'), 'UsersPage');
+const BulkAccountsPage = page(() => import('./routes/users/BulkAccountsPage.tsx'), 'BulkAccountsPage');
 const AuditPage = page(() => import('./routes/audit/AuditPage.tsx'), 'AuditPage');
 const DocumentsRoutes = page(() => import('./routes/documents/DocumentsRoutes.tsx'), 'DocumentsRoutes');
 const HomePage = page(() => import('./routes/home/HomePage.tsx'), 'HomePage');
@@ -40,7 +42,7 @@ export const router = createBrowserRouter([
   {
     path: '/',
     element: (
-      <RequireAuth>
+      <RequireAuth firstPassword={<LazyPage page={FirstPasswordPage} />}>
         <AppLayout />
       </RequireAuth>
     ),
@@ -52,6 +54,7 @@ export const router = createBrowserRouter([
       { path: 'members', element: <MembersPage /> },
       { path: 'people/:id', element: <PersonPage /> },
       { path: 'users', element: <UsersPage /> },
+      { path: 'users/bulk', element: <BulkAccountsPage /> },
       { path: 'audit', element: <AuditPage /> },
       { path: 'documents/*', element: <DocumentsRoutes /> },
       { path: 'home', element: <HomePage /> },

@@ -234,6 +234,29 @@ const CASES: Record<string, Case> = {
   // the first-run guide
   'GET /api/setup': { superuserOnly: true, request: () => ({ method: 'GET', url: '/api/setup' }) },
   'POST /api/top-units': { superuserOnly: true, request: () => ({ method: 'POST', url: '/api/top-units', payload: { kind: 'bloc_committee', name: 'Đảng ủy Khối mới', validFrom: today } }) },
+  // accounts in bulk: a fresh person in the target's unit, so that there is someone to create an account for
+  'POST /api/accounts/preview': {
+    request: (tg, fx) => ({ method: 'POST', url: '/api/accounts/preview', payload: { unitIds: [fx.unit[tg]], rules: [{ position: null, role: 'member' }] } }),
+  },
+  'POST /api/accounts': {
+    request: async (tg, fx) => {
+      await buildPerson(fx.t.database.db, fx.unit[tg]);
+      return { method: 'POST', url: '/api/accounts', payload: { unitIds: [fx.unit[tg]], rules: [{ position: null, role: 'member' }], format: 'xlsx' } };
+    },
+  },
+  // The slips of accounts the target's own manager created: handed only to whoever produced them.
+  'GET /api/accounts/slips/:id': {
+    request: async (tg, fx) => {
+      const manager = await fx.t.login(({ own: 'sec1', sibling: 'sec2', parent: 'staff' } as const)[tg], PASSWORD);
+      await buildPerson(fx.t.database.db, fx.unit[tg]);
+      const made = await fx.t.request(manager, { method: 'POST', url: '/api/accounts', payload: { unitIds: [fx.unit[tg]], rules: [{ position: null, role: 'member' }], format: 'xlsx' } });
+      if (made.statusCode !== 201) throw new Error(`accounts for ${tg}: ${made.statusCode} ${made.body}`);
+      return { method: 'GET', url: `/api/accounts/slips/${made.json().slips.id}` };
+    },
+  },
+  'POST /api/users/:id/one-time-password': {
+    request: (tg, fx) => ({ method: 'POST', url: `/api/users/${fx.user[tg]}/one-time-password` }),
+  },
   // members
   'GET /api/units/:id/members': { request: (tg, fx) => ({ method: 'GET', url: `/api/units/${fx.unit[tg]}/members` }) },
   'POST /api/units/:id/members': {
@@ -646,6 +669,39 @@ describe('access control of a tree import', () => {
     const asMember = await fx.t.request(member, { method: 'POST', url: `/api/units/${fx.unit.own}/tree/import?mode=all`, ...csv(`ACX.5,Chi đoàn,youth_cell,${fx.unit.own}\n`) });
     expect(asMember.statusCode).toBe(403);
     expect(await codes()).toBe(0);
+    expect(await fingerprint(fx.t)).toBe(before);
+  });
+});
+
+describe('accounts in bulk and password resets stay inside the subtree', () => {
+  const everyone = [{ position: null, role: 'member' }];
+  it("refuses a cell secretary the preview and the creation of another cell's accounts, and creates nothing", async () => {
+    await buildPerson(fx.t.database.db, fx.unit.sibling, { fullName: 'Vương Thị Ngọc' });
+    for (const [url, extra] of [['/api/accounts/preview', {}], ['/api/accounts', { format: 'docx' }]] as const) {
+      const before = await fingerprint(fx.t);
+      // One unit of one's own with one of another cell: the whole request is refused.
+      const res = await fx.t.request(cookie, { method: 'POST', url, payload: { unitIds: [fx.unit.own, fx.unit.sibling], rules: everyone, ...extra } });
+      expect(res.statusCode, `${url} ${res.body}`).toBe(404);
+      expect(res.body).not.toContain('Vương Thị Ngọc');
+      expect(await fingerprint(fx.t)).toBe(before);
+    }
+  });
+
+  it('refuses a cell secretary a reset outside its subtree', async () => {
+    for (const id of [fx.user.sibling, fx.user.parent, fx.tree.users.admin]) {
+      const res = await fx.t.request(cookie, { method: 'POST', url: `/api/users/${id}/one-time-password` });
+      expect([403, 404], res.body).toContain(res.statusCode);
+    }
+    expect((await fx.t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'sec2', password: PASSWORD } })).statusCode).toBe(200);
+  });
+
+  it('refuses a cell secretary accounts with the administrator role, even in its own cell', async () => {
+    await buildPerson(fx.t.database.db, fx.unit.own);
+    const before = await fingerprint(fx.t);
+    for (const [url, extra] of [['/api/accounts/preview', {}], ['/api/accounts', { format: 'xlsx' }]] as const) {
+      const res = await fx.t.request(cookie, { method: 'POST', url, payload: { unitIds: [fx.unit.own], rules: [{ position: null, role: 'admin' }], ...extra } });
+      expect(res.statusCode, res.body).toBe(403);
+    }
     expect(await fingerprint(fx.t)).toBe(before);
   });
 });

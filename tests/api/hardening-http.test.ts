@@ -406,7 +406,7 @@ describe('finding 10: a GET changes nothing', () => {
   let t: TestApp;
   let admin: string;
   let tree: Awaited<ReturnType<typeof buildTree>>;
-  const ids = { obligation: '', obligationInstance: '', plan: '', blocPlan: '', document: '', meeting: '', campaign: '', urging: '', taskInstance: '', attachment: '' };
+  const ids = { obligation: '', obligationInstance: '', plan: '', blocPlan: '', document: '', meeting: '', campaign: '', urging: '', taskInstance: '', attachment: '', slips: '' };
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -442,6 +442,9 @@ describe('finding 10: a GET changes nothing', () => {
     ids.urging = late.obligationId;
     await db.execute(sql`INSERT INTO notification (user_id, kind, title) VALUES (${tree.users.admin}, 'urge', 'Đôn đốc báo cáo')`);
     admin = await t.login('admin', PASSWORD);
+    // Slips of accounts just created, waiting to be fetched (once).
+    const made = await t.request(admin, { method: 'POST', url: '/api/accounts', payload: { unitIds: [tree.units.c2], rules: [{ position: null, role: 'member' }], format: 'xlsx' } });
+    ids.slips = made.json().slips.id;
   });
   afterAll(() => t.close());
 
@@ -509,6 +512,7 @@ describe('finding 10: a GET changes nothing', () => {
       '/api/plans/:id/unit-proposals': `/api/plans/${ids.plan}/unit-proposals`,
       '/api/task-instances/:id/attachments': `/api/task-instances/${ids.taskInstance}/attachments`,
       '/api/attachments/:id': `/api/attachments/${ids.attachment}`,
+      '/api/accounts/slips/:id': `/api/accounts/slips/${ids.slips}`,
     };
   };
 

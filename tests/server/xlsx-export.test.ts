@@ -2,7 +2,7 @@
 // in bold on a frozen first row with an autofilter.
 import { describe, it, expect, beforeAll } from 'vitest';
 import ExcelJS from 'exceljs';
-import { cellValue, safeSheetName, tableToXlsx, XLSX_FORMATS, type XlsxColumn } from '#server/writers/xlsx/table-to-xlsx.ts';
+import { cellValue, safeSheetName, tablesToXlsx, tableToXlsx, XLSX_FORMATS, type XlsxColumn } from '#server/writers/xlsx/table-to-xlsx.ts';
 
 type Key = 'stt' | 'unit' | 'members' | 'done' | 'share' | 'avg' | 'due' | 'phone';
 
@@ -114,5 +114,19 @@ describe('tableToXlsx — edges', () => {
     expect(safeSheetName('x'.repeat(40))).toHaveLength(31);
     expect(safeSheetName(' ')).toBe('Trang 1');
     expect(Object.keys(XLSX_FORMATS).sort()).toEqual(['date', 'integer', 'number', 'percent', 'text']);
+  });
+});
+
+describe('tablesToXlsx', () => {
+  it('writes a sheet per table, in order, telling apart names that clean and cut to the same', async () => {
+    const long = 'Chi bộ Phòng Quản lý ngân sách và tài chính doanh nghiệp';
+    const names = ['Chi bộ Văn phòng', 'chi bộ văn phòng', long, `${long} nhà nước`, 'Chi bộ [Thanh tra]'];
+    const buf = await tablesToXlsx(names.map((sheetName, i) => ({ sheetName, columns: columns.slice(0, 2), rows: [{ stt: i + 1, unit: sheetName }] })), 'Phiếu');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(buf as unknown as ArrayBuffer);
+    const sheetNames = wb.worksheets.map((w) => w.name);
+    expect(sheetNames).toEqual(['Chi bộ Văn phòng', 'chi bộ văn phòng (2)', safeSheetName(long), `${safeSheetName(long).slice(0, 27)} (2)`, 'Chi bộ -Thanh tra-']);
+    expect(sheetNames.every((n) => n.length <= 31)).toBe(true);
+    wb.worksheets.forEach((w, i) => expect(w.getRow(2).getCell(2).value).toBe(names[i]));
   });
 });

@@ -3,6 +3,7 @@ import { buildApp } from '#server/app.ts';
 import type { RouteRecord } from '#server/app.ts';
 import { loadConfig } from '#server/config.ts';
 import type { Database } from '#server/db/client.ts';
+import type { Mailer } from '#server/services/notifications/mailer.ts';
 import { freshDatabase } from './test-db.ts';
 
 export interface TestApp {
@@ -19,9 +20,9 @@ export interface TestApp {
 /**
  * The in-process app on a fresh database, with a settable clock. `maxUploadMb` sets
  * MAX_UPLOAD_MB (the upload size limit) for tests of oversize files; `env` sets any other
- * variable of the configuration (TRUST_PROXY, COOKIE_SECURE…).
+ * variable of the configuration (TRUST_PROXY, COOKIE_SECURE…); `mailer` stands for the mail server.
  */
-export async function createTestApp(opts: { now?: Date; loginRateLimit?: number; maxUploadMb?: number; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function createTestApp(opts: { now?: Date; loginRateLimit?: number; maxUploadMb?: number; env?: Record<string, string>; mailer?: Mailer } = {}): Promise<TestApp> {
   const database = await freshDatabase();
   const clock = { now: opts.now ?? new Date('2022-03-15T03:00:00Z') };
   const config = {
@@ -34,7 +35,7 @@ export async function createTestApp(opts: { now?: Date; loginRateLimit?: number;
     }),
     webDist: '/nonexistent',
   };
-  const app = await buildApp({ config, database, clock: () => clock.now });
+  const app = await buildApp({ config, database, clock: () => clock.now, ...(opts.mailer ? { mailer: opts.mailer } : {}) });
   return {
     app,
     database,

@@ -8,6 +8,12 @@ export const SESSION_COOKIE = 'tk_session';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
+ * What an account that signed in with a one-time password may do until it changes it: see who it
+ * is, sign out, change the password (docs/decisions/018).
+ */
+const BEFORE_PASSWORD_CHANGE = new Set(['GET /api/auth/me', 'POST /api/auth/logout', 'POST /api/auth/password']);
+
+/**
  * Sessions and CSRF. The session cookie is httpOnly and SameSite=Lax. A state-changing request
  * is refused when it comes from another site (Origin or Sec-Fetch-Site say so), and a request
  * made by a browser page must also carry the CSRF token of @fastify/csrf-protection in the
@@ -19,9 +25,17 @@ export default fp(async function authPlugin(app: FastifyInstance, opts: { db: Db
   // decodes `/%61pi/…` into `/api/…`, a test of the raw URL does not.
   app.addHook('onRequest', async (request) => {
     request.actor = null;
-    if (!request.routeOptions.config.access) return;
+    const access = request.routeOptions.config.access;
+    if (!access) return;
     const token = request.cookies[SESSION_COOKIE];
-    if (token) request.actor = await lookupActor(opts.db, token, opts.clock());
+    if (!token) return;
+    const found = await lookupActor(opts.db, token, opts.clock());
+    if (!found) return;
+    const { mustChangePassword, ...actor } = found;
+    request.actor = actor;
+    if (mustChangePassword && access.kind !== 'public' && !BEFORE_PASSWORD_CHANGE.has(`${request.method} ${request.routeOptions.url}`)) {
+      throw new DomainError('PASSWORD_CHANGE_REQUIRED', 'Bạn đang dùng mật khẩu dùng một lần: hãy đổi mật khẩu trước khi làm việc khác.');
+    }
   });
 
   app.addHook('preValidation', async (request: FastifyRequest, reply: FastifyReply) => {

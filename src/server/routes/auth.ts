@@ -17,7 +17,7 @@ const auth: RouteModule = async (app, { ctx }) => {
 
   app.post('/api/auth/login', {
     config: { access: { kind: 'public' } },
-    schema: { tags, body: LoginSchema, response: { 200: z.object({ userId: z.string(), csrfToken: z.string() }) } },
+    schema: { tags, body: LoginSchema, response: { 200: z.object({ userId: z.string(), csrfToken: z.string(), mustChangePassword: z.boolean() }) } },
   }, async (request, reply) => {
     const now = ctx.clock();
     // Keyed after the body is read: by address and user name, so one office's address is not
@@ -29,9 +29,9 @@ const auth: RouteModule = async (app, { ctx }) => {
       throw new DomainError('TOO_MANY_ATTEMPTS', `Quá nhiều lần thử đăng nhập sai. Hãy thử lại sau ${wait} giây.`, { retryAfterSeconds: wait });
     }
     try {
-      const { token, userId } = await login(ctx.db, request.body, now, ctx.config.sessionDays);
+      const { token, userId, mustChangePassword } = await login(ctx.db, request.body, now, ctx.config.sessionDays);
       reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(request, ctx.config.cookieSecure, ctx.config.sessionDays * 86_400));
-      return { userId, csrfToken: reply.generateCsrf() };
+      return { userId, csrfToken: reply.generateCsrf(), mustChangePassword };
     } catch (e) {
       if (isDomainError(e) && e.code === 'BAD_CREDENTIALS') failures.add(key, now);
       throw e;

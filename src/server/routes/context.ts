@@ -2,14 +2,17 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Config } from '../config.ts';
 import type { Database, Db } from '../db/client.ts';
 import type { FileReaders } from '../readers/file-readers.ts';
+import type { Mailer } from '../services/notifications/mailer.ts';
 
-/** What every route module is given: the database, the configuration, the clock and the readers of uploaded files. */
+/** What every route module is given: the database, the configuration, the clock, the readers of uploaded files and the mailer. */
 export interface RouteContext {
   database: Database;
   db: Db;
   config: Config;
   clock: () => Date;
   readers: FileReaders;
+  /** The mail server (SMTP_URL), or null: e-mail is then not offered. */
+  mailer: Mailer | null;
 }
 
 /**

@@ -1,3 +1,4 @@
+import accounts from './accounts.ts';
 import attachments from './attachments.ts';
 import audit from './audit.ts';
 import auth from './auth.ts';
@@ -17,4 +18,4 @@ import units from './units.ts';
 import users from './users.ts';
 
 /** Every route module, registered in this order by buildApp. */
-export const routeModules: RouteModule[] = [health, auth, units, users, audit, members, reports, notifications, plans, taskInstances, attachments, documents, meetings, consolidation, exportsRoutes, setup];
+export const routeModules: RouteModule[] = [health, auth, units, users, accounts, audit, members, reports, notifications, plans, taskInstances, attachments, documents, meetings, consolidation, exportsRoutes, setup];

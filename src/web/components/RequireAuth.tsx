@@ -6,8 +6,11 @@ import { ErrorAlert } from './ErrorAlert.tsx';
 import { PageLoader } from './PageLoader.tsx';
 import { useMe } from './use-me.ts';
 
-/** Shows its children to a signed-in user; sends everyone else to the login page. */
-export function RequireAuth({ children }: { children: ReactNode }) {
+/**
+ * Shows its children to a signed-in user; sends everyone else to the login page. A user who signed
+ * in with a one-time password sees only `firstPassword` (the page that changes it) until they do.
+ */
+export function RequireAuth({ children, firstPassword }: { children: ReactNode; firstPassword: ReactNode }) {
   const me = useMe();
   const location = useLocation();
   if (me.isPending) return <PageLoader />;
@@ -24,5 +27,6 @@ export function RequireAuth({ children }: { children: ReactNode }) {
       </Container>
     );
   }
+  if (me.data.mustChangePassword) return <>{firstPassword}</>;
   return <>{children}</>;
 }

@@ -22,18 +22,22 @@ export async function deleteSession(tx: Tx, token: string): Promise<void> {
   await tx.execute(sql`DELETE FROM session WHERE token_hash = ${hashToken(token)}`);
 }
 
-/** The actor behind a session token, or null when the token is unknown, expired or the user disabled. */
-export async function lookupActor(db: Db, token: string, now: Date): Promise<Actor | null> {
+/**
+ * The actor behind a session token, or null when the token is unknown, expired or the user disabled;
+ * `mustChangePassword` when the account signed in with a one-time password not yet changed.
+ */
+export async function lookupActor(db: Db, token: string, now: Date): Promise<(Actor & { mustChangePassword: boolean }) | null> {
   const r = await db.execute<{
     user_id: string;
     username: string;
     superuser: boolean;
+    must_change_password: boolean;
     last_seen_at: string | Date;
     unit_id: string | null;
     unit_path: string | null;
     role: Role | null;
   }>(sql`
-    SELECT au.id AS user_id, au.username, au.superuser, s.last_seen_at,
+    SELECT au.id AS user_id, au.username, au.superuser, au.must_change_password, s.last_seen_at,
            g.unit_id, u.path::text AS unit_path, g.role
     FROM session s
     JOIN app_user au ON au.id = s.user_id AND au.disabled_at IS NULL
@@ -50,6 +54,7 @@ export async function lookupActor(db: Db, token: string, now: Date): Promise<Act
     userId: first.user_id,
     username: first.username,
     superuser: first.superuser,
+    mustChangePassword: first.must_change_password,
     grants: r.rows
       .filter((x) => x.unit_id !== null && x.unit_path !== null && x.role !== null)
       .map((x) => ({ unitId: x.unit_id as string, unitPath: x.unit_path as TreePath, role: x.role as Role })),

@@ -50,15 +50,15 @@ async function claimAttempt(db: Db, name: string, now: Date): Promise<number | n
  * a wrong password and a locked account) and records the failure; throws TOO_MANY_ATTEMPTS, with the
  * seconds to wait, while the user name is delayed, whether or not an account has it.
  */
-export async function login(db: Db, input: LoginInput, now: Date, sessionDays: number): Promise<{ token: string; userId: string }> {
+export async function login(db: Db, input: LoginInput, now: Date, sessionDays: number): Promise<{ token: string; userId: string; mustChangePassword: boolean }> {
   const name = input.username.toLowerCase();
   const wait = await claimAttempt(db, name, now);
   if (wait !== null) {
     const later = wait < 60 ? `${wait} giây` : `${Math.ceil(wait / 60)} phút`;
     throw new DomainError('TOO_MANY_ATTEMPTS', `Đăng nhập sai nhiều lần. Hãy thử lại sau ${later}.`, { retryAfterSeconds: wait });
   }
-  const r = await db.execute<{ id: string; password_hash: string; disabled_at: string | null }>(
-    sql`SELECT id, password_hash, disabled_at FROM app_user WHERE lower(username) = lower(${input.username})`,
+  const r = await db.execute<{ id: string; password_hash: string; disabled_at: string | null; must_change_password: boolean; password_expires_at: string | Date | null }>(
+    sql`SELECT id, password_hash, disabled_at, must_change_password, password_expires_at FROM app_user WHERE lower(username) = lower(${input.username})`,
   );
   const user = r.rows[0];
   const ok = await verifyPassword(user?.password_hash ?? (await dummyHash()), input.password);
@@ -66,10 +66,18 @@ export async function login(db: Db, input: LoginInput, now: Date, sessionDays: n
     await writeAudit(db, { userId: null, username: input.username }, { action: 'auth.login_failed', entity: 'user', entityId: user?.id ?? null, unitPath: null }, now);
     throw new DomainError('BAD_CREDENTIALS', 'Tên đăng nhập hoặc mật khẩu không đúng.');
   }
+  // A one-time password past its date opens nothing; said only to whoever knows it.
+  if (user.must_change_password && user.password_expires_at !== null && new Date(user.password_expires_at).getTime() <= now.getTime()) {
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`DELETE FROM login_failure WHERE username = ${name}`);
+      await writeAudit(tx, { userId: user.id, username: input.username }, { action: 'auth.login_failed', entity: 'user', entityId: user.id, unitPath: null, after: { reason: 'one_time_password_expired' } }, now);
+    });
+    throw new DomainError('PASSWORD_EXPIRED', 'Mật khẩu dùng một lần đã hết hạn. Hãy đề nghị người quản trị cấp mật khẩu mới.');
+  }
   return db.transaction(async (tx) => {
     await tx.execute(sql`DELETE FROM login_failure WHERE username = ${name}`);
     const token = await createSession(tx, user.id, now, sessionDays);
     await writeAudit(tx, { userId: user.id, username: input.username }, { action: 'auth.login', entity: 'user', entityId: user.id, unitPath: null }, now);
-    return { token, userId: user.id };
+    return { token, userId: user.id, mustChangePassword: user.must_change_password };
   });
 }

@@ -9,7 +9,9 @@ import type { Db, Tx } from '../../db/client.ts';
 import { lookupUnit, findUnitNames } from '../../db/queries/units.ts';
 import { writeAudit } from '../../db/queries/audit.ts';
 import type { ServiceContext } from '../context.ts';
-import { hashPassword, verifyPassword } from '../auth/passwords.ts';
+import { hashOneTimePassword, hashPassword, verifyPassword } from '../auth/passwords.ts';
+import { oneTimePassword, oneTimePasswordExpiry } from '#core/accounts/one-time-password.ts';
+import type { OneTimePasswordAnswer } from '#shared/accounts.ts';
 import { resourcePaths } from '../../db/queries/access.ts';
 
 async function checkGrants(tx: Tx, actor: Actor | null, grants: { unitId: string; role: Role }[]): Promise<TreePath[]> {
@@ -86,7 +88,10 @@ export async function updateUser(id: string, input: UserUpdate, ctx: ServiceCont
     if (input.disabled) await tx.execute(sql`DELETE FROM session WHERE user_id = ${id}`);
   }
   if (input.password) {
-    await tx.execute(sql`UPDATE app_user SET password_hash = ${await hashPassword(input.password)}, updated_at = now() WHERE id = ${id}`);
+    await checkResettable(tx, actor, id);
+    // A password an administrator sets is known to two people: it is one to change at the next sign-in.
+    await tx.execute(sql`UPDATE app_user SET password_hash = ${await hashPassword(input.password)}, must_change_password = true,
+      password_expires_at = ${oneTimePasswordExpiry(now).toISOString()}, updated_at = now() WHERE id = ${id}`);
     await tx.execute(sql`DELETE FROM session WHERE user_id = ${id}`);
     await writeAudit(tx, actor, { action: 'user.reset_password', entity: 'user', entityId: id, unitPath: null }, now);
   }
@@ -96,12 +101,59 @@ export async function updateUser(id: string, input: UserUpdate, ctx: ServiceCont
   }
 }
 
+/**
+ * Refuses a reset the actor may not make: never one's own password (changePassword, with the current
+ * one), never a system administrator's (who changes their own), and only for an
+ * account whose every role the actor could grant where it is held — so that a secretary cannot take
+ * over an account above its own.
+ */
+async function checkResettable(tx: Tx, actor: Actor, id: string): Promise<{ username: string }> {
+  if (id === actor.userId) {
+    throw new DomainError('CURRENT_PASSWORD_REQUIRED', 'Mật khẩu của chính bạn chỉ đổi được ở mục Đổi mật khẩu, với mật khẩu hiện tại.');
+  }
+  const r = await tx.execute<{ username: string; superuser: boolean }>(sql`SELECT username, superuser FROM app_user WHERE id = ${id}`);
+  const user = r.rows[0];
+  if (!user) throw new DomainError('USER_NOT_FOUND', 'Không tìm thấy người dùng.');
+  if (user.superuser) throw new DomainError('SUPERUSER_PASSWORD', 'Không đặt lại mật khẩu của tài khoản quản trị hệ thống ở đây: quản trị hệ thống tự đổi mật khẩu của mình.');
+  const grants = await tx.execute<{ role: Role; path: TreePath }>(sql`
+    SELECT g.role, u.path::text AS path FROM user_grant g JOIN unit u ON u.id = g.unit_id WHERE g.user_id = ${id} AND g.revoked_at IS NULL`);
+  if (grants.rows.some((g) => !canGrant(actor, g.role, g.path))) {
+    throw new DomainError('FORBIDDEN', 'Bạn không có quyền đặt lại mật khẩu của tài khoản có vai trò cao hơn quyền bạn được cấp.');
+  }
+  return { username: user.username };
+}
+
+/**
+ * POST /api/users/:id/one-time-password: a new one-time password for the account, answered once and
+ * never stored in clear; it must be changed at the next sign-in and expires. The account's sessions
+ * end; the audit log records who gave it, not the password.
+ */
+export async function giveOneTimePassword(id: string, ctx: ServiceContext): Promise<OneTimePasswordAnswer> {
+  const { actor, tx, now } = ctx;
+  const { username } = await checkResettable(tx, actor, id);
+  const password = oneTimePassword();
+  const validUntil = oneTimePasswordExpiry(now);
+  await tx.execute(sql`UPDATE app_user SET password_hash = ${await hashOneTimePassword(password)}, must_change_password = true,
+    password_expires_at = ${validUntil.toISOString()}, updated_at = now() WHERE id = ${id}`);
+  await tx.execute(sql`DELETE FROM session WHERE user_id = ${id}`);
+  await writeAudit(tx, actor, { action: 'user.one_time_password', entity: 'user', entityId: id, unitPath: null, after: { validUntil: validUntil.toISOString() } }, now);
+  return { username, password, validUntil: validUntil.toISOString() };
+}
+
+/**
+ * Changes one's own password with the current one. A one-time password must be replaced by another
+ * password; once it is, the account may do everything again.
+ */
 export async function changePassword(userId: string, current: string, next: string, ctx: ServiceContext, keepTokenHash: string): Promise<void> {
-  const r = await ctx.tx.execute<{ password_hash: string }>(sql`SELECT password_hash FROM app_user WHERE id = ${userId}`);
+  const r = await ctx.tx.execute<{ password_hash: string; must_change_password: boolean }>(sql`SELECT password_hash, must_change_password FROM app_user WHERE id = ${userId}`);
   if (!r.rows[0] || !(await verifyPassword(r.rows[0].password_hash, current))) {
     throw new DomainError('WRONG_PASSWORD', 'Mật khẩu hiện tại không đúng.');
   }
-  await ctx.tx.execute(sql`UPDATE app_user SET password_hash = ${await hashPassword(next)}, updated_at = now() WHERE id = ${userId}`);
+  if (r.rows[0].must_change_password && next === current) {
+    throw new DomainError('SAME_PASSWORD', 'Mật khẩu mới phải khác mật khẩu dùng một lần.');
+  }
+  await ctx.tx.execute(sql`UPDATE app_user SET password_hash = ${await hashPassword(next)}, must_change_password = false, password_expires_at = NULL,
+    updated_at = now() WHERE id = ${userId}`);
   // Other sessions of this user end: a changed password must lock out whoever knew the old one.
   await ctx.tx.execute(sql`DELETE FROM session WHERE user_id = ${userId} AND token_hash <> ${keepTokenHash}`);
   await writeAudit(ctx.tx, ctx.actor, { action: 'user.change_password', entity: 'user', entityId: userId, unitPath: null }, ctx.now);
@@ -109,8 +161,8 @@ export async function changePassword(userId: string, current: string, next: stri
 
 /** The signed-in user, with grants named, for the web app's shell. */
 export async function getMe(db: Db, actor: Actor, csrfToken: string): Promise<Me> {
-  const r = await db.execute<{ person_id: string | null; full_name: string | null; locale: string }>(sql`
-    SELECT au.person_id, p.full_name, au.locale FROM app_user au LEFT JOIN person p ON p.id = au.person_id WHERE au.id = ${actor.userId}`);
+  const r = await db.execute<{ person_id: string | null; full_name: string | null; locale: string; must_change_password: boolean }>(sql`
+    SELECT au.person_id, p.full_name, au.locale, au.must_change_password FROM app_user au LEFT JOIN person p ON p.id = au.person_id WHERE au.id = ${actor.userId}`);
   const names = await findUnitNames(db, actor.grants.map((g) => g.unitId));
   const byId = new Map(names.map((n) => [n.id, n.name]));
   const row = r.rows[0];
@@ -121,6 +173,7 @@ export async function getMe(db: Db, actor: Actor, csrfToken: string): Promise<Me
     personId: row?.person_id ?? null,
     fullName: row?.full_name ?? null,
     locale: row?.locale ?? 'vi',
+    mustChangePassword: row?.must_change_password ?? false,
     grants: actor.grants.map((g) => ({ unitId: g.unitId, unitName: byId.get(g.unitId) ?? '', role: g.role })),
     csrfToken,
   };

@@ -108,10 +108,29 @@ export function cellValue(type: XlsxColumnType, v: XlsxValue, where: string): st
  * each column typed by `type` (see XLSX_FORMATS). Throws TypeError for a value its column cannot hold.
  */
 export async function tableToXlsx<K extends string>(table: XlsxTable<K>): Promise<Buffer> {
+  return tablesToXlsx([table], table.title);
+}
+
+/**
+ * Writes several tables as one workbook, a sheet each, in order (the sheets of one list split by
+ * unit). Sheet names that would repeat once cleaned and cut are told apart by " (2)", " (3)"…
+ */
+export async function tablesToXlsx(tables: readonly XlsxTable<string>[], title?: string): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'trienkhai';
-  if (table.title) wb.title = table.title;
-  const ws = wb.addWorksheet(safeSheetName(table.sheetName), { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }] });
+  if (title) wb.title = title;
+  const used = new Set<string>();
+  for (const table of tables) {
+    let name = safeSheetName(table.sheetName);
+    for (let n = 2; used.has(name.toLowerCase()); n++) name = `${safeSheetName(table.sheetName).slice(0, 31 - ` (${n})`.length)} (${n})`;
+    used.add(name.toLowerCase());
+    addSheet(wb, name, table);
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+function addSheet(wb: ExcelJS.Workbook, name: string, table: XlsxTable<string>): void {
+  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }] });
   ws.columns = table.columns.map((c) => ({
     key: c.key,
     header: c.header,
@@ -133,5 +152,4 @@ export async function tableToXlsx<K extends string>(table: XlsxTable<K>): Promis
   if (table.columns.length > 0) {
     ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: table.columns.length } };
   }
-  return Buffer.from(await wb.xlsx.writeBuffer());
 }

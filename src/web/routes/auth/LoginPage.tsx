@@ -11,6 +11,7 @@ import { FormError } from '../../components/FormError.tsx';
 import { LanguageSwitch } from '../../components/LanguageSwitch.tsx';
 import { useFormState } from '../../components/use-form-state.ts';
 import { ME_KEY } from '../../components/use-me.ts';
+import { holdOneTimePassword } from '../../components/one-time-password.ts';
 import { PasswordField } from '../../components/PasswordField.tsx';
 
 /**
@@ -35,10 +36,12 @@ export function LoginPage() {
     if (!input) return;
     setBusy(true);
     try {
-      const out = await api.post<{ userId: string; csrfToken: string }>('/api/auth/login', input);
+      const out = await api.post<{ userId: string; csrfToken: string; mustChangePassword: boolean }>('/api/auth/login', input);
       setCsrfToken(out.csrfToken);
       queryClient.removeQueries({ queryKey: ME_KEY });
-      navigate(safeNext(params.get('next')), { replace: true });
+      // A one-time password: the next page asks only for the new one, then lands by the landing rule.
+      holdOneTimePassword(out.mustChangePassword ? input.password : null);
+      navigate(out.mustChangePassword ? '/' : safeNext(params.get('next')), { replace: true });
     } catch (err) {
       form.showServerError(err);
       setBusy(false);

@@ -1,5 +1,6 @@
-import { Badge, Button, EmptyState, Paper, Stack, Text } from '@mantine/core';
-import { IconPencil, IconUserPlus, IconUserShield } from '@tabler/icons-react';
+import { Badge, Button, EmptyState, Group, Paper, Stack, Text } from '@mantine/core';
+import { IconKey, IconPencil, IconUserPlus, IconUserShield, IconUsersPlus } from '@tabler/icons-react';
+import { Link } from 'react-router-dom';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserSummary } from '#shared/users.ts';
@@ -14,6 +15,7 @@ import { mayAnywhere, useMe } from '../../components/use-me.ts';
 import { usePagedSearch } from '../../components/use-paged-search.ts';
 import { CreateUserModal } from './CreateUserModal.tsx';
 import { EditUserModal } from './EditUserModal.tsx';
+import { OneTimePasswordModal } from './OneTimePasswordModal.tsx';
 import { USERS_PAGE, useUsers } from './user-queries.ts';
 
 /** User administration: who may sign in, for which units, in which role. */
@@ -25,6 +27,7 @@ export function UsersPage() {
   const list = usePagedSearch(USERS_PAGE);
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<UserSummary | null>(null);
+  const [resetting, setResetting] = useState<UserSummary | null>(null);
   const users = useUsers(list.q, list.page);
 
   if (!mayAnywhere(me, 'manage_users')) {
@@ -65,11 +68,18 @@ export function UsersPage() {
     {
       key: 'actions',
       header: t('common.actions'),
-      th: { w: 110 },
+      th: { w: 250 },
       cell: (u) => (
-        <Button size="sm" variant="default" leftSection={<IconPencil size={16} aria-hidden />} onClick={() => setEditing(u)} aria-label={t('users.editTitle', { name: u.username })}>
-          {t('common.edit')}
-        </Button>
+        <Group gap={6} wrap="nowrap">
+          <Button size="sm" variant="default" leftSection={<IconPencil size={16} aria-hidden />} onClick={() => setEditing(u)} aria-label={t('users.editTitle', { name: u.username })}>
+            {t('common.edit')}
+          </Button>
+          {!u.superuser && u.id !== me?.id && (
+            <Button size="sm" variant="default" leftSection={<IconKey size={16} aria-hidden />} onClick={() => setResetting(u)} aria-label={t('accounts.oneTimeTitle', { name: u.username })}>
+              {t('accounts.oneTimeAction')}
+            </Button>
+          )}
+        </Group>
       ),
     },
   ];
@@ -81,9 +91,14 @@ export function UsersPage() {
       <PageHeader
         title={t('users.title')}
         actions={
-          <Button leftSection={<IconUserPlus size={18} aria-hidden />} onClick={() => setCreating(true)}>
-            {t('users.create')}
-          </Button>
+          <Group gap="xs">
+            <Button variant="default" component={Link} to="/users/bulk" leftSection={<IconUsersPlus size={18} aria-hidden />}>
+              {t('accounts.title')}
+            </Button>
+            <Button leftSection={<IconUserPlus size={18} aria-hidden />} onClick={() => setCreating(true)}>
+              {t('users.create')}
+            </Button>
+          </Group>
         }
       />
       <Paper withBorder p={{ base: 'sm', sm: 'md' }}>
@@ -93,6 +108,7 @@ export function UsersPage() {
         </Stack>
       </Paper>
       {creating && <CreateUserModal defaultUnit={acting.unitId && acting.unitName ? { id: acting.unitId, name: acting.unitName } : null} onClose={() => setCreating(false)} />}
+      {resetting && <OneTimePasswordModal user={resetting} onClose={() => setResetting(null)} />}
       {editing && <EditUserModal user={editing} self={editing.id === me?.id} onClose={() => setEditing(null)} />}
     </>
   );
