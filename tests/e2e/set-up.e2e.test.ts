@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, ADMIN_USERNAME } from './support/accounts.ts';
@@ -64,8 +66,8 @@ const step = (page: Page, title: RegExp) => page.getByRole('listitem').filter({ 
 describe('setting up an empty installation', () => {
   const browser = useBrowser({ baseUrl: () => server.url });
 
-  it('takes the administrator from the empty tree to the guide and makes the top unit', async () => {
-    const { page } = browser.session();
+  it('takes the administrator from the empty tree through the guide: top unit, 80 units with two bad rows fixed, 1,000 members, the secretaries\' accounts; a secretary changes the one-time password and lands on the cell\'s work', async () => {
+    const { page, context } = browser.session();
     await page.goto('/login');
     await page.getByRole('textbox', { name: 'Tên đăng nhập' }).fill(ADMIN_USERNAME);
     await page.getByRole('textbox', { name: 'Mật khẩu', exact: true }).fill(ADMIN_PASSWORD);
@@ -122,6 +124,44 @@ describe('setting up an empty installation', () => {
     await page.goto('/setup');
     await expect.poll(() => page.getByTestId('setup-members-facts').textContent()).toBe('Đang có 1.000 thành viên.');
     expect(await page.getByTestId('setup-accounts-facts').textContent()).toBe(`Đang có 0 tài khoản; ${CELLS} bí thư chưa có tài khoản.`);
-    await expect.poll(() => step(page, /Tài khoản/).getAttribute('aria-current')).toBe('step');
+    const accounts = step(page, /Tài khoản/);
+    await expect.poll(() => accounts.getAttribute('aria-current')).toBe('step');
+
+    // Step 4: an account for every cell's secretary, the slips downloaded once.
+    await accounts.getByRole('link', { name: 'Tạo tài khoản hàng loạt' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Tạo tài khoản hàng loạt' }).waitFor();
+    await page.getByRole('combobox', { name: 'Đơn vị', exact: true }).fill('dang uy khoi cac co quan');
+    await page.getByRole('option', { name: new RegExp(`^${TOP}`) }).first().click();
+    await page.getByRole('button', { name: 'Xem trước' }).click();
+    await page.getByRole('table', { name: 'Tài khoản sẽ tạo' }).waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: `Tạo ${CELLS} tài khoản` }).click()]);
+    await page.getByText(`Đã tạo ${CELLS} tài khoản`).waitFor();
+    const slips = new ExcelJS.Workbook();
+    await slips.xlsx.load(readFileSync((await download.path())!) as unknown as ArrayBuffer);
+    // A sheet per cell, each with its secretary.
+    expect(slips.worksheets).toHaveLength(CELLS);
+    const sheet = slips.worksheets[0]!;
+    const row = sheet.getRow(2).values as string[];
+    const [cellName, username, password] = [String(row[3]), String(row[4]), String(row[5])];
+    expect(cellName).toMatch(/^Chi bộ Phòng \d+$/);
+    expect(password).toMatch(/^[2-9a-hjkmnp-z]{10}$/);
+    await page.goto('/setup');
+    await expect.poll(() => page.getByTestId('setup-accounts-facts').textContent()).toBe(`Đang có ${CELLS} tài khoản; 0 bí thư chưa có tài khoản.`);
+    await page.getByText('Đã thiết lập xong', { exact: false }).waitFor();
+
+    // A secretary's first sign-in: the one-time password must be changed, then the cell's work.
+    await context.clearCookies();
+    await page.goto('/login');
+    await page.getByRole('textbox', { name: 'Tên đăng nhập' }).fill(username);
+    await page.getByRole('textbox', { name: 'Mật khẩu', exact: true }).fill(password);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Đổi mật khẩu lần đầu' }).waitFor();
+    await page.getByRole('textbox', { name: 'Mật khẩu mới', exact: true }).fill('mat-khau-cua-bi-thu');
+    await page.getByRole('textbox', { name: 'Nhập lại mật khẩu mới' }).fill('mat-khau-cua-bi-thu');
+    await page.getByRole('button', { name: 'Lưu mật khẩu mới' }).click();
+    await page.waitForURL((url) => url.pathname === '/home');
+    await page.getByRole('heading', { level: 1, name: 'Việc cần làm' }).waitFor();
+    // The cell's own work: the unit it acts for is its cell.
+    await page.getByText(`Nhiệm vụ và báo cáo của ${cellName}, việc quá hạn lên trước.`).waitFor();
   });
 });

@@ -19,7 +19,7 @@ function stepLink(step: SetupStep, s: SetupStatus): string | null {
   if (!top) return null;
   if (step === 'tree') return `/units/${top.id}?action=import-tree`;
   if (step === 'members') return `/units/${top.id}?tab=members&action=import-members`;
-  if (step === 'accounts') return '/users?action=bulk-accounts';
+  if (step === 'accounts') return '/users/bulk';
   return `/units/${top.id}`;
 }
 
