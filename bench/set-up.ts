@@ -71,24 +71,32 @@ async function setUp(database: Database, shape: ProvinceShape, accounts: 'all' |
     const files = provinceFiles(shape);
     log(`files: tree ${(files.treeCsv.length / 1e6).toFixed(1)} MB, members ${(files.membersCsv.length / 1e6).toFixed(1)} MB, ${files.cells} cells`);
     const steps: Step[] = [];
+    // Each step's answer is checked, so that a figure never times work that was not done.
+    const expect = (what: string, got: number, want: number) => {
+      if (got !== want) throw new Error(`${what}: ${got}, expected ${want}`);
+    };
+    const treeImport = () => send('POST', `/api/units/${top.id}/tree/import?mode=all`, multipart('cay-to-chuc.csv', files.treeCsv));
     steps.push(await timed('tree import', shape.units, 'units', async () => {
-      await send('POST', `/api/units/${top.id}/tree/import?mode=all`, multipart('cay-to-chuc.csv', files.treeCsv));
+      expect('units created', (await treeImport()).json().counts.create, shape.units);
     }));
     steps.push(await timed('tree import again (no change)', shape.units, 'units', async () => {
-      await send('POST', `/api/units/${top.id}/tree/import?mode=all`, multipart('cay-to-chuc.csv', files.treeCsv));
+      expect('units unchanged', (await treeImport()).json().counts.unchanged, shape.units);
     }));
     steps.push(await timed('member import by unit code', shape.members, 'members', async () => {
-      await send('POST', `/api/units/${top.id}/members/import?mode=all`, multipart('dang-vien.csv', files.membersCsv));
+      const res = await send('POST', `/api/units/${top.id}/members/import?mode=all`, multipart('dang-vien.csv', files.membersCsv));
+      expect('members imported', res.json().imported, shape.members);
     }));
+    const createAccounts = async (rules: object[], want: number) => {
+      const res = await send('POST', '/api/accounts', { payload: { unitIds: [top.id], rules, format: 'xlsx' } });
+      expect('accounts created', res.json().created, want);
+      // The slips, fetched once as the web app does.
+      await send('GET', `/api/accounts/slips/${res.json().slips.id}`);
+    };
     if (accounts !== 'none') {
-      steps.push(await timed('secretaries\' accounts', files.cells, 'accounts', async () => {
-        await send('POST', '/api/accounts', { payload: { unitIds: [top.id], rules: [{ position: 'secretary', role: 'secretary' }], format: 'xlsx' } });
-      }));
+      steps.push(await timed('secretaries\' accounts', files.cells, 'accounts', () => createAccounts([{ position: 'secretary', role: 'secretary' }], files.cells)));
     }
     if (accounts === 'all') {
-      steps.push(await timed('every member\'s account', shape.members - files.cells, 'accounts', async () => {
-        await send('POST', '/api/accounts', { payload: { unitIds: [top.id], rules: [{ everyone: true, role: 'member' }], format: 'xlsx' } });
-      }));
+      steps.push(await timed('every member\'s account', shape.members - files.cells, 'accounts', () => createAccounts([{ position: null, role: 'member' }], shape.members - files.cells)));
     }
     return steps;
   } finally {
