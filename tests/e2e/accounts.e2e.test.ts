@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { signIn } from './support/app.ts';
+import { firstSignIn, signIn } from './support/app.ts';
 import { useBrowser } from './support/browser.ts';
 
 // The account side of issue 15's acceptance: the administrator creates the cell secretaries'
@@ -43,16 +43,7 @@ describe('accounts in bulk: the secretaries of a grassroots organisation', () =>
 
     // The secretary's first sign-in.
     await context.clearCookies();
-    await page.goto('/login');
-    await page.getByRole('textbox', { name: 'Tên đăng nhập' }).fill(username);
-    await page.getByRole('textbox', { name: 'Mật khẩu', exact: true }).fill(password);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Đổi mật khẩu lần đầu' }).waitFor();
-    await screenshot('desktop-first-password');
-    await page.getByRole('textbox', { name: 'Mật khẩu mới', exact: true }).fill('mat-khau-cua-bi-thu');
-    await page.getByRole('textbox', { name: 'Nhập lại mật khẩu mới' }).fill('mat-khau-cua-bi-thu');
-    await page.getByRole('button', { name: 'Lưu mật khẩu mới' }).click();
-    await page.waitForURL((url) => url.pathname === '/home');
+    await firstSignIn(page, username, password, 'mat-khau-cua-bi-thu');
     await page.getByRole('heading', { level: 1 }).first().waitFor();
   });
 });

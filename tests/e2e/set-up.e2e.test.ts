@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, ADMIN_USERNAME } from './support/accounts.ts';
+import { firstSignIn } from './support/app.ts';
 import { useBrowser } from './support/browser.ts';
 import type { RunningServer } from './support/server.ts';
 import { startServer } from './support/server.ts';
@@ -151,15 +152,7 @@ describe('setting up an empty installation', () => {
 
     // A secretary's first sign-in: the one-time password must be changed, then the cell's work.
     await context.clearCookies();
-    await page.goto('/login');
-    await page.getByRole('textbox', { name: 'Tên đăng nhập' }).fill(username);
-    await page.getByRole('textbox', { name: 'Mật khẩu', exact: true }).fill(password);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Đổi mật khẩu lần đầu' }).waitFor();
-    await page.getByRole('textbox', { name: 'Mật khẩu mới', exact: true }).fill('mat-khau-cua-bi-thu');
-    await page.getByRole('textbox', { name: 'Nhập lại mật khẩu mới' }).fill('mat-khau-cua-bi-thu');
-    await page.getByRole('button', { name: 'Lưu mật khẩu mới' }).click();
-    await page.waitForURL((url) => url.pathname === '/home');
+    await firstSignIn(page, username, password, 'mat-khau-cua-bi-thu');
     await page.getByRole('heading', { level: 1, name: 'Việc cần làm' }).waitFor();
     // The cell's own work: the unit it acts for is its cell.
     await page.getByText(`Nhiệm vụ và báo cáo của ${cellName}, việc quá hạn lên trước.`).waitFor();

@@ -19,3 +19,19 @@ export async function signIn(page: Page, username = ADMIN_USERNAME, password = A
 export function uniqueName(prefix: string): string {
   return `${prefix} ${Date.now().toString(36).slice(-5)}`;
 }
+
+/**
+ * The first sign-in of an account made in bulk: with its one-time password, the page that asks for
+ * a new one, then the page the account lands on (a secretary's "Việc cần làm").
+ */
+export async function firstSignIn(page: Page, username: string, oneTimePassword: string, newPassword: string): Promise<void> {
+  await page.goto('/login');
+  await page.getByRole('textbox', { name: 'Tên đăng nhập' }).fill(username);
+  await page.getByRole('textbox', { name: 'Mật khẩu', exact: true }).fill(oneTimePassword);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Đổi mật khẩu lần đầu' }).waitFor();
+  await page.getByRole('textbox', { name: 'Mật khẩu mới', exact: true }).fill(newPassword);
+  await page.getByRole('textbox', { name: 'Nhập lại mật khẩu mới' }).fill(newPassword);
+  await page.getByRole('button', { name: 'Lưu mật khẩu mới' }).click();
+  await page.waitForURL((url) => url.pathname === '/home');
+}

@@ -1,7 +1,8 @@
-import { Alert, Badge, Group, Table, Text } from '@mantine/core';
+import { Alert, Badge, Group, Table } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { ImportReport } from '#shared/members.ts';
+import { RowErrorsTable } from '../../components/RowErrorsTable.tsx';
 import { formatNumber } from '../../components/format.ts';
 
 /**
@@ -57,26 +58,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
           <Alert color="red" icon={<IconAlertTriangle aria-hidden />} p="sm" mb="xs">
             {t('members.importHasErrors')}
           </Alert>
-          <Table.ScrollContainer minWidth={320} mah={280}>
-            <Table striped verticalSpacing={6} aria-label={t('members.importErrors')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th w={90}>{t('members.importRow')}</Table.Th>
-                  <Table.Th>{t('members.importError')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {report.errors.map((e, i) => (
-                  <Table.Tr key={`${e.row}-${i}`}>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{t('members.importRowN', { n: e.row })}</Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{e.column ? `${e.column}: ${e.message}` : e.message}</Text>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <RowErrorsTable errors={report.errors} />
         </>
       )}
     </section>

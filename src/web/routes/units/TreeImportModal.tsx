@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Box, Button, FileInput, Flex, Group, List, Progress, ScrollArea, Stack, Table, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Box, Button, FileInput, Flex, Group, List, Progress, ScrollArea, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck, IconDownload, IconFileSpreadsheet } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -13,6 +13,7 @@ import { formatNumber, todayIso } from '../../components/format.ts';
 import { errorMessage, notifySuccess } from '../../components/notify.ts';
 import { ResponsiveModal } from '../../components/ResponsiveModal.tsx';
 import { unitKeys } from '../../components/unit-queries.ts';
+import { RowErrorsTable } from '../../components/RowErrorsTable.tsx';
 import { WorkProgressBar } from '../../components/WorkProgressBar.tsx';
 
 /** The empty lists to fill in, one per file format the import reads. */
@@ -208,26 +209,7 @@ function TreeImportReportView({ report }: { report: TreeImportReport }) {
           <Alert color="red" icon={<IconAlertTriangle aria-hidden />} p="sm" mb="xs">
             {done ? t('treeImport.skipped', { n: formatNumber(report.badRows) }) : t('treeImport.hasErrors')}
           </Alert>
-          <Table.ScrollContainer minWidth={320} mah={280}>
-            <Table striped verticalSpacing={6} aria-label={t('treeImport.errors')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th w={90}>{t('treeImport.row')}</Table.Th>
-                  <Table.Th>{t('treeImport.error')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {report.errors.map((e, i) => (
-                  <Table.Tr key={`${e.row}-${i}`}>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{t('treeImport.rowN', { n: e.row })}</Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{e.column ? `${e.column}: ${e.message}` : e.message}</Text>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <RowErrorsTable errors={report.errors} />
         </>
       )}
     </section>
