@@ -653,7 +653,9 @@ describe('access control of a tree import', () => {
   const codes = async () => (await fx.t.database.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM unit WHERE code LIKE 'ACX.%'`)).rows[0]!.n;
 
   it('lets a cell\'s secretary create no top unit, and a member import nothing', async () => {
-    const member = await fx.t.login('member1', PASSWORD);
+    // A member of the cell of one's own (member1's password may have been reset by the cases above).
+    await buildUser(fx.t.database.db, 'member.tree', [{ unitId: fx.unit.own, role: 'member' }]);
+    const member = await fx.t.login('member.tree', PASSWORD);
     const before = await fingerprint(fx.t);
     const top = await fx.t.request(cookie, { method: 'POST', url: `/api/units/${fx.unit.own}/tree/import?mode=good`, ...csv('ACX.1,Tỉnh ủy mới,province_committee,\nACX.2,Đảng ủy Khối,bloc_committee,ACX.1\n') });
     expect(top.statusCode, top.body).toBe(200);

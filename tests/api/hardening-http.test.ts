@@ -513,6 +513,11 @@ describe('finding 10: a GET changes nothing', () => {
       '/api/task-instances/:id/attachments': `/api/task-instances/${ids.taskInstance}/attachments`,
       '/api/attachments/:id': `/api/attachments/${ids.attachment}`,
       '/api/accounts/slips/:id': `/api/accounts/slips/${ids.slips}`,
+      '/api/units/:id/tree.xlsx': `/api/units/${grassroots}/tree.xlsx`,
+      '/api/units/:id/tree.csv': `/api/units/${grassroots}/tree.csv`,
+      '/api/units/tree-template.xlsx': '/api/units/tree-template.xlsx',
+      '/api/units/tree-template.csv': '/api/units/tree-template.csv',
+      '/api/setup': '/api/setup',
     };
   };
 
