@@ -1,38 +1,24 @@
-import { Alert, Anchor, Badge, Box, Button, FileInput, Flex, Group, List, Progress, ScrollArea, Stack, Text } from '@mantine/core';
-import { IconAlertTriangle, IconCircleCheck, IconDownload, IconFileSpreadsheet } from '@tabler/icons-react';
+import { Alert, Badge, Box, Button, FileInput, Flex, Group, List, ScrollArea, Stack, Text } from '@mantine/core';
+import { IconAlertTriangle, IconCircleCheck, IconFileSpreadsheet } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { WorkProgress } from '#shared/common.ts';
 import { IMPORT_MAX_BYTES } from '#shared/members.ts';
 import type { TreeImportMode, TreeImportReport } from '#shared/tree-import.ts';
-import { api, apiUrl, ApiError } from '../../api-client.ts';
+import { api, apiUrl } from '../../api-client.ts';
 import { DateField } from '../../components/DateField.tsx';
 import { FormError } from '../../components/FormError.tsx';
 import { formatNumber, todayIso } from '../../components/format.ts';
-import { errorMessage, notifySuccess } from '../../components/notify.ts';
+import { notifySuccess } from '../../components/notify.ts';
+import { ListImportProgress, TemplateLinks, useListImport } from '../../components/list-import.tsx';
 import { ResponsiveModal } from '../../components/ResponsiveModal.tsx';
 import { unitKeys } from '../../components/unit-queries.ts';
 import { RowErrorsTable } from '../../components/RowErrorsTable.tsx';
-import { WorkProgressBar } from '../../components/WorkProgressBar.tsx';
-
-/** The empty lists to fill in, one per file format the import reads. */
-const TEMPLATES = [
-  { format: 'xlsx', label: 'treeImport.template' },
-  { format: 'csv', label: 'treeImport.templateCsv' },
-] as const;
 
 /** The changes a report counts, in the order they are shown. */
 const CHANGES = ['create', 'rename', 'move', 'update', 'unchanged'] as const;
 /** Missing units listed before "and n more". */
 const MISSING_SHOWN = 20;
-
-/** A refused "import all" carries the report of the bad rows in its body. */
-function reportOf(error: unknown): TreeImportReport | null {
-  if (!(error instanceof ApiError)) return null;
-  const body = error.body as { report?: TreeImportReport } | null;
-  return body?.report && Array.isArray(body.report.errors) ? body.report : null;
-}
 
 /**
  * "Nhập cây tổ chức": choose a tree list (.xlsx or .csv) and the day its renames and moves take
@@ -43,48 +29,17 @@ function reportOf(error: unknown): TreeImportReport | null {
 export function TreeImportModal({ unitId, unitName, onClose }: { unitId: string | null; unitName: string | null; onClose: () => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [file, setFile] = useState<File | null>(null);
   const [on, setOn] = useState<string | null>(todayIso());
-  const [report, setReport] = useState<TreeImportReport | null>(null);
-  const [busy, setBusy] = useState<TreeImportMode | null>(null);
-  const [upload, setUpload] = useState(0);
-  const [work, setWork] = useState<WorkProgress | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const list = useListImport<TreeImportReport>(IMPORT_MAX_BYTES, t('treeImport.tooLarge', { mb: Math.round(IMPORT_MAX_BYTES / 1024 / 1024) }));
+  const { file, report, busy, error } = list;
 
-  function reset() {
-    setReport(null);
-    setError(null);
-  }
-  function choose(f: File | null) {
-    setFile(f);
-    reset();
-    if (f && f.size > IMPORT_MAX_BYTES) setError(t('treeImport.tooLarge', { mb: Math.round(IMPORT_MAX_BYTES / 1024 / 1024) }));
-  }
+  const path = unitId === null ? '/api/units/tree/import' : `/api/units/${unitId}/tree/import`;
+  const send = (mode: TreeImportMode) =>
+    list.send(mode, (f, progress) => api.upload<TreeImportReport>(path, f, { query: { mode, ...(on ? { on } : {}) }, ...progress }), async (out) => {
+      await queryClient.invalidateQueries({ queryKey: unitKeys.all });
+      notifySuccess(t('treeImport.done', { created: out.counts.create, renamed: out.counts.rename, moved: out.counts.move }));
+    });
 
-  async function send(mode: TreeImportMode) {
-    if (!file) return;
-    setBusy(mode);
-    setUpload(0);
-    setWork(null);
-    setError(null);
-    try {
-      const path = unitId === null ? '/api/units/tree/import' : `/api/units/${unitId}/tree/import`;
-      const out = await api.upload<TreeImportReport>(path, file, { query: { mode, ...(on ? { on } : {}) }, onProgress: setUpload, onWork: setWork });
-      setReport(out);
-      if (mode !== 'check') {
-        await queryClient.invalidateQueries({ queryKey: unitKeys.all });
-        notifySuccess(t('treeImport.done', { created: out.counts.create, renamed: out.counts.rename, moved: out.counts.move }));
-      }
-    } catch (e) {
-      const r = reportOf(e);
-      if (r) setReport(r);
-      setError(errorMessage(e));
-    } finally {
-      setBusy(null);
-    }
-  }
-
-  const uploading = busy !== null && upload < 1;
   const imported = report?.imported === true;
   const title = unitName ? t('treeImport.title', { unit: unitName }) : t('treeImport.titleAll');
 
@@ -94,16 +49,7 @@ export function TreeImportModal({ unitId, unitName, onClose }: { unitId: string 
         {!imported && (
           <>
             <Text size="sm">{t('treeImport.help')}</Text>
-            <Group gap="lg">
-              {TEMPLATES.map((x) => (
-                <Anchor key={x.format} href={apiUrl(`/api/units/tree-template.${x.format}`)} download size="sm">
-                  <Group gap={6} component="span">
-                    <IconDownload size={16} aria-hidden />
-                    {t(x.label)}
-                  </Group>
-                </Anchor>
-              ))}
-            </Group>
+            <TemplateLinks links={(['xlsx', 'csv'] as const).map((f) => ({ href: apiUrl(`/api/units/tree-template.${f}`), label: t(f === 'xlsx' ? 'treeImport.template' : 'treeImport.templateCsv') }))} />
             <Flex direction={{ base: 'column', sm: 'row' }} gap="sm" align={{ base: 'stretch', sm: 'flex-end' }}>
               <Box style={{ flex: 1 }}>
                 <FileInput
@@ -112,26 +58,23 @@ export function TreeImportModal({ unitId, unitName, onClose }: { unitId: string 
                   accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
                   leftSection={<IconFileSpreadsheet size={18} aria-hidden />}
                   value={file}
-                  onChange={choose}
+                  onChange={list.choose}
                   clearable
                   disabled={busy !== null}
                   size="md"
                 />
               </Box>
               <Box w={{ base: '100%', sm: '13rem' }}>
-                <DateField label={t('treeImport.on')} description={t('treeImport.onHint')} value={on} onChange={(d) => { setOn(d); reset(); }} />
+                <DateField label={t('treeImport.on')} description={t('treeImport.onHint')} value={on} onChange={(d) => { setOn(d); list.clearReport(); }} />
               </Box>
             </Flex>
           </>
         )}
         <FormError message={error} />
-        {busy && !work && (
-          <Stack gap={4} role="status" aria-live="polite">
-            <Text size="sm">{uploading ? t('treeImport.uploading', { pct: Math.round(upload * 100) }) : busy === 'check' ? t('treeImport.checking') : t('treeImport.saving')}</Text>
-            <Progress value={uploading ? upload * 100 : 100} animated={!uploading} striped={!uploading} aria-label={t('treeImport.progress')} />
-          </Stack>
-        )}
-        {busy && <WorkProgressBar progress={work} />}
+        <ListImportProgress
+          state={list}
+          labels={{ uploading: (pct) => t('treeImport.uploading', { pct }), checking: t('treeImport.checking'), saving: t('treeImport.saving'), progress: t('treeImport.progress') }}
+        />
         {report && <TreeImportReportView report={report} />}
         <Flex direction={{ base: 'column', xs: 'row' }} justify="flex-end" gap="xs" wrap="wrap">
           {imported ? (
