@@ -145,7 +145,21 @@ export type DomainErrorCode =
   | 'CAMPAIGN_NOT_ADDRESSED'
   | 'CITATION_INVALID'
   | 'MONTH_IN_USE'
-  | 'PLAN_NOT_OF_UNIT';
+  | 'PLAN_NOT_OF_UNIT'
+  // Personal plans, pledges and their rounds
+  | 'ROUND_NOT_FOUND'
+  | 'FORM_NOT_FOUND'
+  | 'FORM_CODE_TAKEN'
+  | 'FORM_SCOPE_MISMATCH'
+  | 'ROUND_NOBODY_ASKED'
+  | 'ROUND_KIND'
+  | 'PERSONAL_PLAN_NOT_FOUND'
+  | 'PERSONAL_PLAN_STATE'
+  | 'PERSONAL_PLAN_INVALID'
+  | 'LOOK_BACK_TOO_EARLY'
+  | 'PLEDGE_SIGNED'
+  | 'NOTHING_CONFIRMED'
+  | 'SIGNED_IN_FUTURE';
 
 /**
  * Domain errors: a stable machine code plus a Vietnamese message for the user.

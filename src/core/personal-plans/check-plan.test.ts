@@ -1,3 +1,4 @@
+import type { TreePath } from '../access/scope.ts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { PlanItem } from './check-plan.ts';
@@ -17,11 +18,17 @@ describe('the forms of seed 003', () => {
   });
 
   it('go to agencies and schools (01, 02) or to rural members, youth and associations (03, 04)', () => {
-    expect(formFor({ category: 'party_full', rural: false }, seedAssignments('term'))).toBe('mau-01');
-    expect(formFor({ category: 'cadre', rural: false }, seedAssignments('year'))).toBe('mau-02');
-    expect(formFor({ category: 'party_full', rural: true }, seedAssignments('term'))).toBe('mau-03');
-    expect(formFor({ category: 'youth', rural: false }, seedAssignments('year'))).toBe('mau-04');
-    expect(formFor({ category: 'masses', rural: true }, seedAssignments('term'))).toBeNull();
+    const school = 'a.b.school' as TreePath;
+    const village = 'a.b.village' as TreePath;
+    const rules = (scope: 'term' | 'year') => seedAssignments(scope, [school]);
+    expect(formFor({ category: 'party_full', unitPath: school }, rules('term'))).toBe('mau-01');
+    expect(formFor({ category: 'party_full', unitPath: `${school}.team` as TreePath }, rules('year'))).toBe('mau-02');
+    expect(formFor({ category: 'cadre', unitPath: village }, rules('year'))).toBe('mau-02');
+    expect(formFor({ category: 'party_full', unitPath: village }, rules('term'))).toBe('mau-03');
+    expect(formFor({ category: 'youth', unitPath: village }, rules('year'))).toBe('mau-04');
+    expect(formFor({ category: 'masses', unitPath: village }, rules('term'))).toBeNull();
+    // Without agencies named, every party member is a rural one.
+    expect(formFor({ category: 'party_full', unitPath: school }, seedAssignments('year', []))).toBe('mau-04');
   });
 
   it('give the example-setting part only to leaders and heads', () => {

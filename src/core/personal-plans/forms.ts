@@ -1,3 +1,5 @@
+import type { TreePath } from '../access/scope.ts';
+import { isWithin } from '../access/scope.ts';
 import type { MemberCategory, Position } from '../org-tree/kinds.ts';
 
 /**
@@ -99,29 +101,40 @@ export const SEED_FORMS: readonly PlanForm[] = [seedForm(1), seedForm(2), seedFo
 
 /**
  * Who fills which form in a round: the first rule that matches a member decides. A rule names
- * member categories and, optionally, the kind of place (a rural commune's cells or an agency's).
+ * member categories and, optionally, the units (each with its subtree) where it applies — seed 003
+ * gives agencies and schools Mẫu 01/02 and rural cells Mẫu 03/04, a difference no unit kind
+ * records, so the committee launching the round names its agencies and schools.
  */
 export interface FormAssignment {
   form: string;
   categories: readonly MemberCategory[];
-  /** True: only members of rural units; false: only of agencies and schools; null: both. */
-  rural: boolean | null;
+  /** The paths of the units where the rule applies, each with its subtree; empty: everywhere. */
+  within: readonly TreePath[];
 }
 
-/** Seed 003's assignment for the term (Mẫu 01 / 03); `formFor` with the year's gives Mẫu 02 / 04. */
-export function seedAssignments(scope: 'term' | 'year'): FormAssignment[] {
+/**
+ * Seed 003's assignment for the term (Mẫu 01 / 03) or the year (Mẫu 02 / 04): everyone of the
+ * agencies and schools (`agencies`, with the committee itself) fills 01/02; elsewhere party
+ * members, youth and association members fill 03/04, and cadres and workers 01/02.
+ */
+export function seedAssignments(scope: 'term' | 'year', agencies: readonly TreePath[]): FormAssignment[] {
   const [agency, rural] = scope === 'term' ? ['mau-01', 'mau-03'] : ['mau-02', 'mau-04'];
   return [
-    { form: rural, categories: ['party_full', 'party_probationary', 'youth', 'association'], rural: true },
-    { form: agency, categories: ['party_full', 'party_probationary', 'cadre', 'worker'], rural: false },
-    { form: rural, categories: ['youth', 'association'], rural: null },
+    ...(agencies.length > 0 ? [{ form: agency, categories: ['party_full', 'party_probationary', 'cadre', 'worker', 'youth', 'association'] as MemberCategory[], within: agencies }] : []),
+    { form: rural, categories: ['party_full', 'party_probationary', 'youth', 'association'], within: [] },
+    { form: agency, categories: ['cadre', 'worker'], within: [] },
   ];
 }
 
-/** The form a member fills, or null when no rule takes them. */
-export function formFor(member: { category: MemberCategory; rural: boolean }, rules: readonly FormAssignment[]): string | null {
-  const rule = rules.find((r) => r.categories.includes(member.category) && (r.rural === null || r.rural === member.rural));
+/** The form a member of the unit at `unitPath` fills, or null when no rule takes them. */
+export function formFor(member: { category: MemberCategory; unitPath: TreePath }, rules: readonly FormAssignment[]): string | null {
+  const rule = rules.find((r) => r.categories.includes(member.category) && (r.within.length === 0 || r.within.some((w) => isWithin(member.unitPath, w))));
   return rule?.form ?? null;
+}
+
+/** True when a member holding `positions` fills a form's leaders' part (seed 003 §2.3). */
+export function isLeader(positions: readonly Position[]): boolean {
+  return positions.some((p) => LEADER_POSITIONS.includes(p));
 }
 
 /** The sections of `form` a member fills: the leaders' part only for those holding a leader's position. */
