@@ -16,8 +16,9 @@ import type { FormSection, LookBackEntry } from './plan-items.ts';
 type Result = (typeof LOOK_BACK_RESULTS)[number];
 
 /**
- * The year-end look back of a confirmed plan: for each item the member's result (done, partly, not
- * done) and account, and the secretary's comment. Each writes only their own part.
+ * The year-end look back of a confirmed plan (its last confirmed version's items): for each item the
+ * member's result (done, partly, not done) and account, and the secretary's comment. Each writes
+ * only their own part.
  */
 export function LookBackPanel({ v, sections, items }: { v: PersonalPlanView; sections: readonly FormSection[]; items: PlanSections }) {
   const { t } = useTranslation();

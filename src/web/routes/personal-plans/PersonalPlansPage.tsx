@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, EmptyState, Group, Stack, Text } from '@mantine/core';
+import { Anchor, Button, EmptyState, Group, Stack, Text } from '@mantine/core';
 import { IconClipboardText, IconRocket } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,7 +17,8 @@ import { usePaging } from '../../components/use-paged-search.ts';
 import { mayWrite, useMe } from '../../components/use-me.ts';
 import { LaunchRoundModal } from './LaunchRoundModal.tsx';
 import { useMyRounds, useRounds, ROUNDS_PAGE } from './personal-plan-queries.ts';
-import { STATE_COLORS, usePlanLabels } from './plan-labels.ts';
+import { PlanBadges } from './PlanBadges.tsx';
+import { usePlanLabels } from './plan-labels.ts';
 import { PledgeSignModal } from './PledgeSignModal.tsx';
 
 /** "Kế hoạch cá nhân": what the rounds ask of the signed-in member, then the rounds of the unit they act for. */
@@ -75,21 +76,7 @@ function MyRoundCard({ item, personId, onSign }: { item: Mine; personId: string;
           {r.title}
         </Anchor>
       )}
-      <Group gap={6}>
-        <Badge variant="light" color={pledge ? (item.signedOn ? 'green' : 'gray') : STATE_COLORS[item.state]} tt="none" radius="sm">
-          {pledge ? (item.signedOn ? t('personalPlans.pledge.signedOn', { date: formatDate(item.signedOn) }) : t('personalPlans.pledgeState.pending')) : l.state(item.state)}
-        </Badge>
-        {item.late && (
-          <Badge variant="light" color="red" tt="none" radius="sm">
-            {t('personalPlans.late')}
-          </Badge>
-        )}
-        {item.formLabel && (
-          <Badge variant="outline" color="gray" tt="none" radius="sm">
-            {item.formLabel}
-          </Badge>
-        )}
-      </Group>
+      <PlanBadges state={item.state} kind={r.kind} signedOn={item.signedOn} formLabel={item.formLabel} late={item.late} />
       <Hint>
         {[l.kind(r.kind), r.unitName, r.submitBy && t(pledge ? 'personalPlans.signBy' : 'personalPlans.submitBy', { date: formatDate(r.submitBy) })].filter(Boolean).join(' · ')}
       </Hint>

@@ -1,4 +1,4 @@
-import { Accordion, Alert, Anchor, Badge, Button, Group, Stack, Text } from '@mantine/core';
+import { Accordion, Alert, Anchor, Button, Group, Stack, Text } from '@mantine/core';
 import { IconArrowLeft, IconDownload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
@@ -13,7 +13,8 @@ import { Section } from '../../components/Section.tsx';
 import { LookBackPanel } from './LookBackPanel.tsx';
 import { usePersonalPlan } from './personal-plan-queries.ts';
 import { PlanEditor } from './PlanEditor.tsx';
-import { STATE_COLORS, usePlanLabels } from './plan-labels.ts';
+import { PlanBadges } from './PlanBadges.tsx';
+import { usePlanLabels } from './plan-labels.ts';
 import { versionState } from './plan-items.ts';
 import type { FormSection } from './plan-items.ts';
 import { ReviewActions } from './ReviewActions.tsx';
@@ -28,8 +29,9 @@ export function PlanPage() {
 
 function PlanView({ v }: { v: PersonalPlanView }) {
   const { t } = useTranslation();
-  const l = usePlanLabels();
   const current = v.versions.at(-1) ?? null;
+  // The look back is of the last confirmed version, which stays while an amendment is written.
+  const confirmed = [...v.versions].reverse().find((x) => x.confirmedOn !== null) ?? null;
   const sections = v.form.sections.filter((s) => v.filled.includes(s.key));
   const reviewer = v.can.review || v.onBehalf || v.can.comment;
   return (
@@ -53,24 +55,7 @@ function PlanView({ v }: { v: PersonalPlanView }) {
           </Anchor>
         )}
         <Stack gap={4}>
-          <Group gap={6}>
-            <Badge variant="outline" color="gray" tt="none" radius="sm">
-              {v.form.label}
-            </Badge>
-            <Badge variant="light" color={STATE_COLORS[v.state]} tt="none" radius="sm">
-              {l.state(v.state)}
-            </Badge>
-            {v.late && (
-              <Badge variant="light" color="red" tt="none" radius="sm">
-                {t('personalPlans.late')}
-              </Badge>
-            )}
-            {v.leader && (
-              <Badge variant="outline" color="grape" tt="none" radius="sm">
-                {t('personalPlans.leader')}
-              </Badge>
-            )}
-          </Group>
+          <PlanBadges state={v.state} formLabel={v.form.label} late={v.late} leader={v.leader} />
           <Hint>
             {[v.form.title, v.round.submitBy && t('personalPlans.submitBy', { date: formatDate(v.round.submitBy) })].filter(Boolean).join(' · ')}
           </Hint>
@@ -94,8 +79,8 @@ function PlanView({ v }: { v: PersonalPlanView }) {
           <Hint>{t('personalPlans.plan.notWritten')}</Hint>
         )}
         {(v.can.review || v.can.amend) && <ReviewActions v={v} />}
-        {current && v.state === 'confirmed' && (v.can.lookBack || v.can.comment || v.lookBack.some((x) => x.result || x.comment)) && (
-          <LookBackPanel key={JSON.stringify(v.lookBack)} v={v} sections={sections} items={current.sections} />
+        {confirmed && v.lookBack.length > 0 && (v.can.lookBack || v.can.comment || v.lookBack.some((x) => x.result || x.account || x.comment)) && (
+          <LookBackPanel key={JSON.stringify(v.lookBack)} v={v} sections={v.form.sections} items={confirmed.sections} />
         )}
         {v.versions.length > 0 && <Versions v={v} sections={sections} />}
       </Stack>
@@ -144,13 +129,11 @@ export function PlanItems({ sections, items }: { sections: readonly FormSection[
 /** Every version the reader may see, newest first: its state, dates, the return comment, who confirmed; its items on opening. */
 function Versions({ v, sections }: { v: PersonalPlanView; sections: readonly FormSection[] }) {
   const { t } = useTranslation();
-  const l = usePlanLabels();
   const newestFirst = [...v.versions].reverse();
   return (
     <Section title={t('personalPlans.versions.title')} id="plan-versions">
       <Accordion multiple variant="separated" chevronPosition="right">
         {newestFirst.map((ver) => {
-          const state = versionState(ver);
           return (
             <Accordion.Item key={ver.version} value={String(ver.version)}>
               <Accordion.Control>
@@ -158,14 +141,7 @@ function Versions({ v, sections }: { v: PersonalPlanView; sections: readonly For
                   <Text size="sm" fw={600}>
                     {t('personalPlans.versions.version', { n: ver.version })}
                   </Text>
-                  <Badge variant="light" color={STATE_COLORS[state]} tt="none" radius="sm">
-                    {l.state(state)}
-                  </Badge>
-                  {ver.late && (
-                    <Badge variant="light" color="red" tt="none" radius="sm">
-                      {t('personalPlans.late')}
-                    </Badge>
-                  )}
+                  <PlanBadges state={versionState(ver)} late={ver.late} />
                 </Group>
               </Accordion.Control>
               <Accordion.Panel>

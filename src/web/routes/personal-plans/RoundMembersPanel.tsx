@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Checkbox, Chip, Group, Stack, Text } from '@mantine/core';
+import { Anchor, Button, Checkbox, Chip, Group, Stack, Text } from '@mantine/core';
 import { IconDownload, IconSignature } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,7 +15,7 @@ import { Section } from '../../components/Section.tsx';
 import { usePagedSearch } from '../../components/use-paged-search.ts';
 import { MEMBERS_PAGE, useRoundMembers } from './personal-plan-queries.ts';
 import type { MemberFilter } from './personal-plan-queries.ts';
-import { STATE_COLORS, usePlanLabels } from './plan-labels.ts';
+import { PlanBadges } from './PlanBadges.tsx';
 import { PledgeSignModal } from './PledgeSignModal.tsx';
 
 /**
@@ -25,7 +25,6 @@ import { PledgeSignModal } from './PledgeSignModal.tsx';
  */
 export function RoundMembersPanel({ r }: { r: RoundCoverage }) {
   const { t } = useTranslation();
-  const l = usePlanLabels();
   const round = r.round;
   const pledge = round.kind === 'pledge';
   const [filter, setFilter] = useState<MemberFilter>('all');
@@ -44,28 +43,7 @@ export function RoundMembersPanel({ r }: { r: RoundCoverage }) {
         {m.fullName}
       </Anchor>
     );
-  const badges = (m: RoundMemberRow) => (
-    <Group gap={4}>
-      <Badge variant="light" color={pledge ? (m.signedOn ? 'green' : 'gray') : STATE_COLORS[m.state]} tt="none" radius="sm">
-        {pledge ? (m.signedOn ? t('personalPlans.pledgeState.signed') : t('personalPlans.pledgeState.pending')) : l.state(m.state)}
-      </Badge>
-      {m.late && (
-        <Badge variant="light" color="red" tt="none" radius="sm">
-          {t('personalPlans.late')}
-        </Badge>
-      )}
-      {m.leader && !pledge && (
-        <Badge variant="outline" color="grape" tt="none" radius="sm">
-          {t('personalPlans.leader')}
-        </Badge>
-      )}
-      {m.onBehalf && (
-        <Badge variant="outline" color="gray" tt="none" radius="sm">
-          {t('personalPlans.onBehalfBadge')}
-        </Badge>
-      )}
-    </Group>
-  );
+  const badges = (m: RoundMemberRow) => <PlanBadges state={m.state} kind={round.kind} signedOn={m.signedOn} late={m.late} leader={m.leader} onBehalf={m.onBehalf} />;
   const signButton = (m: RoundMemberRow) =>
     pledge && !m.signedOn ? (
       <Button size="xs" variant="light" leftSection={<IconSignature size={16} aria-hidden />} onClick={() => setSigning(m)} aria-label={t('personalPlans.pledge.recordFor', { name: m.fullName })}>

@@ -51,14 +51,16 @@ function RoundView({ r, drill }: { r: RoundCoverage; drill: (unitId: string) => 
       />
       <Stack gap="md">
         {r.ancestors.length > 0 && (
-          <Breadcrumbs separatorMargin={6} style={{ flexWrap: 'wrap', rowGap: 4 }} aria-label={t('personalPlans.round.path')}>
-            {r.ancestors.map((a) => (
-              <Anchor key={a.id} size="sm" component="button" type="button" onClick={() => drill(a.id)}>
-                {a.name}
-              </Anchor>
-            ))}
-            <Text size="sm">{r.unit.name}</Text>
-          </Breadcrumbs>
+          <nav aria-label={t('personalPlans.round.path')}>
+            <Breadcrumbs separatorMargin={6} style={{ flexWrap: 'wrap', rowGap: 4 }}>
+              {r.ancestors.map((a) => (
+                <Anchor key={a.id} size="sm" component="button" type="button" onClick={() => drill(a.id)}>
+                  {a.name}
+                </Anchor>
+              ))}
+              <Text size="sm">{r.unit.name}</Text>
+            </Breadcrumbs>
+          </nav>
         )}
         <Section title={t('personalPlans.round.coverage', { unit: r.unit.name })} id="round-coverage">
           <CoverageFigures row={r.total} kind={round.kind} label={t('personalPlans.round.totalOf', { unit: r.unit.name })} />
