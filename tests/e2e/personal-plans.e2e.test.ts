@@ -14,7 +14,7 @@ import { useBrowser } from './support/browser.ts';
  */
 
 const DEMO_PASSWORD = 'trienkhai-demo';
-const ROUND = /^Đăng ký kế hoạch cá nhân thực hiện chủ đề năm \d{4}$/;
+const ROUND = /^Đăng ký kế hoạch cá nhân thực hiện chủ đề năm \d{4}$/i;
 const ITEM = 'Gương mẫu chấp hành Quy định 37-QĐ/TW về những điều đảng viên không được làm; nói đi đôi với làm trong giảng dạy và sinh hoạt';
 const COMMENT = 'Nội dung còn chung chung, đề nghị ghi rõ việc làm cụ thể và thời gian thực hiện.';
 const FIX = ' Mỗi tháng tự kiểm điểm một lần trong sinh hoạt chi bộ.';
@@ -77,7 +77,7 @@ describe('a personal plan on a phone (360 × 740)', () => {
   const browser = useBrowser({ viewport: { width: 360, height: 740 }, touch: true });
 
   it('a member writes and sends their Mẫu 02 plan; the secretary returns it, the member resends, the secretary confirms; the commune sees the coverage', async () => {
-    const { page, context, screenshot } = browser.session();
+    const { page, context, screenshot, errors } = browser.session();
     const api = context.request;
 
     // The round and the commune's figures before the journey, through the API.
@@ -106,19 +106,22 @@ describe('a personal plan on a phone (360 × 740)', () => {
     await page.getByRole('button', { name: 'Gửi chi bộ' }).click();
     await items.getByText('Kế hoạch năm cần từ 1 đến 2 nội dung').waitFor();
     await page.getByRole('alert').filter({ hasText: 'Kế hoạch chưa gửi được' }).waitFor();
+    // The refused submission is the only thing the browser complained about.
+    expect(errors.every((e) => /status of 400/.test(e)), errors.join('\n')).toBe(true);
+    errors.length = 0;
     await items.getByRole('button', { name: 'Thêm nội dung' }).click();
     await items.getByRole('textbox', { name: 'Nội dung 1' }).fill(ITEM);
-    await items.getByRole('textbox', { name: 'Lĩnh vực của nội dung 1' }).tap();
+    await items.getByRole('combobox', { name: 'Lĩnh vực của nội dung 1' }).tap();
     await page.getByRole('option', { name: 'Đạo đức, lối sống' }).click();
     // The year's bounds: a second item may be added, not a third.
     expect(await items.getByRole('button', { name: 'Xóa nội dung 1' }).count()).toBe(0);
-    await page.getByRole('button', { name: 'Lưu nháp' }).click();
-    await page.getByText('Đang soạn', { exact: true }).first().waitFor();
-    await expect.poll(() => items.getByRole('textbox', { name: 'Nội dung 1' }).inputValue()).toBe(ITEM);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     const send = page.getByRole('button', { name: 'Gửi chi bộ' });
     expect((await send.boundingBox())!.height, 'touch target height').toBeGreaterThanOrEqual(36);
     await screenshot('phone-personal-plan');
+    await page.getByRole('button', { name: 'Lưu nháp' }).click();
+    await page.getByText('Đang soạn', { exact: true }).first().waitFor();
+    await expect.poll(() => items.getByRole('textbox', { name: 'Nội dung 1' }).inputValue()).toBe(ITEM);
     await send.click();
     await page.getByText('Đã nộp, chờ xác nhận', { exact: true }).first().waitFor();
     await page.getByText(ITEM).first().waitFor();
@@ -147,7 +150,7 @@ describe('a personal plan on a phone (360 × 740)', () => {
     await signIn(page, 'dangvien.tieuhoc', DEMO_PASSWORD);
     await openMyPlan(page, title);
     await page.getByRole('status').filter({ hasText: 'Chi bộ trả lại kế hoạch để sửa' }).getByText(COMMENT).waitFor();
-    const text = page.getByRole('textbox', { name: 'Nội dung 1' });
+    const text = page.getByRole('textbox', { name: 'Nội dung 1', exact: true });
     await text.fill(ITEM + FIX);
     await page.getByRole('button', { name: 'Gửi chi bộ' }).click();
     await page.getByText('Đã nộp, chờ xác nhận', { exact: true }).first().waitFor();
@@ -159,7 +162,9 @@ describe('a personal plan on a phone (360 × 740)', () => {
     await page.getByText(ITEM + FIX).first().waitFor();
     await page.getByRole('button', { name: 'Xác nhận', exact: true }).click();
     await page.getByText(/^Kế hoạch đã được xác nhận ngày \d{2}\/\d{2}\/\d{4}, không sửa được\.$/).waitFor();
-    expect(await page.getByRole('textbox', { name: 'Nội dung 1' }).count()).toBe(0);
+    expect(await page.getByRole('textbox', { name: 'Nội dung 1', exact: true }).count()).toBe(0);
+    // The year-end look back opens on the confirmed plan: the secretary may comment on each item.
+    await page.getByRole('textbox', { name: 'Nhận xét của bí thư về nội dung 1' }).waitFor();
 
     // 5. The commune's secretary: the round's figures at the commune, each equal to a recount of the members.
     await context.clearCookies();
