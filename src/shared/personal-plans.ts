@@ -338,3 +338,16 @@ export const PledgeSignedSchema = z.object({ signedOn: z.string(), late: z.boole
 export const SendUpSchema = z.strictObject({ note: z.string().trim().max(PERSONAL_PLAN_LIMITS.comment).nullable().optional() });
 export const SentUpSchema = z.object({ taskInstanceId: z.string(), confirmed: z.number(), must: z.number() });
 export type SentUp = z.infer<typeof SentUpSchema>;
+
+// ---- A report prefilled from a round --------------------------------------------------------
+
+/** POST /api/obligation-instances/:id/round-figures: the round whose coverage fills the report. */
+export const RoundPrefillSchema = z.strictObject({ roundId: IdSchema });
+export const RoundPrefillResultSchema = z.object({
+  submissionId: z.string(),
+  version: z.number(),
+  figures: z.record(z.string(), z.number()),
+  /** Which count of the round each prefilled figure comes from. */
+  sources: z.record(z.string(), z.string()),
+});
+export type RoundPrefillResult = z.infer<typeof RoundPrefillResultSchema>;

@@ -3,7 +3,7 @@ import {
   LookBackCommentsSchema, LookBackSchema, MyRoundsSchema, PersonalPlanViewSchema, PlanFormCreateSchema, PlanFormListQuerySchema, PlanFormListSchema,
   PlanReturnSchema, PlanSavedSchema, PlanSaveSchema, PlanSubmitSchema, PledgeSignedSchema, PledgeSignSchema, RoundCoverageSchema, RoundCreateSchema,
   RoundIdParamsSchema, RoundLaunchedSchema, RoundListQuerySchema, RoundListSchema, RoundMembersQuerySchema, RoundMembersSchema, RoundPersonParamsSchema,
-  RoundUnitParamsSchema, RoundUnitQuerySchema, SendUpSchema, SentUpSchema,
+  RoundPrefillResultSchema, RoundPrefillSchema, RoundUnitParamsSchema, RoundUnitQuerySchema, SendUpSchema, SentUpSchema,
 } from '#shared/personal-plans.ts';
 import { z } from '#shared/common.ts';
 import { idParam, scoped } from '../plugins/access.ts';
@@ -17,6 +17,7 @@ import { getRoundCoverage } from '../services/personal-plans/get-round-coverage.
 import { launchRound } from '../services/personal-plans/launch-round.ts';
 import { saveLookBack, saveLookBackComments } from '../services/personal-plans/look-back.ts';
 import { createPlanForm, findPlanForms } from '../services/personal-plans/plan-forms.ts';
+import { prefillReportFromRound } from '../services/personal-plans/prefill-report.ts';
 import { sendUp } from '../services/personal-plans/send-up.ts';
 import { signPledge } from '../services/personal-plans/sign-pledge.ts';
 import type { RouteModule } from './context.ts';
@@ -112,6 +113,11 @@ const personalPlans: RouteModule = async (app, { ctx }) => {
     config: { access: scoped(round) },
     schema: { tags, summary: 'Nhận xét của bí thư về từng nội dung', params: RoundPersonParamsSchema, body: LookBackCommentsSchema, response: { 200: PlanSavedSchema } },
   }, async (request) => inTransaction(ctx, request, (s) => saveLookBackComments(request.params.id, request.params.personId, request.body, s)));
+
+  app.post('/api/obligation-instances/:id/round-figures', {
+    config: { access: scoped({ from: 'params', key: 'id', resource: 'obligation_instance', action: 'write' }, { from: 'body', key: 'roundId', resource: 'round', action: 'read' }) },
+    schema: { tags, summary: 'Điền sẵn số liệu báo cáo từ một đợt kế hoạch cá nhân, cam kết (lưu nháp, đơn vị còn sửa được)', params: RoundIdParamsSchema, body: RoundPrefillSchema, response: { 200: RoundPrefillResultSchema } },
+  }, async (request) => inTransaction(ctx, request, (s) => prefillReportFromRound(request.params.id, request.body.roundId, s)));
 
   app.post('/api/rounds/:id/pledges/:personId/sign', {
     config: { access: scoped(round) },
