@@ -4,8 +4,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import type { CoverageRow, RoundCoverage } from '#shared/personal-plans.ts';
-import { INSTANCE_STATUS_LABELS } from '#shared/plans.ts';
-import type { InstanceStatus } from '#core/deadline/resolve.ts';
 import { DataTable } from '../../components/DataTable.tsx';
 import type { Column } from '../../components/DataTable.tsx';
 import { Fact } from '../../components/Fact.tsx';
@@ -17,10 +15,8 @@ import { errorMessage } from '../../components/notify.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { Section } from '../../components/Section.tsx';
 import { useLabels } from '../../components/labels.ts';
-import { useLang } from '../../components/use-lang.ts';
 import { mayWrite, useMe } from '../../components/use-me.ts';
 import { useRouteId } from '../../components/use-route-id.ts';
-import { DEADLINE_COLORS } from '../../components/work/work-items.ts';
 import { CoverageFigures } from './CoverageFigures.tsx';
 import { useRound, useSendUp } from './personal-plan-queries.ts';
 import { usePlanLabels } from './plan-labels.ts';
@@ -65,7 +61,7 @@ function RoundView({ r, drill }: { r: RoundCoverage; drill: (unitId: string) => 
         <Section title={t('personalPlans.round.coverage', { unit: r.unit.name })} id="round-coverage">
           <CoverageFigures row={r.total} kind={round.kind} label={t('personalPlans.round.totalOf', { unit: r.unit.name })} />
         </Section>
-        {(r.own || r.children.length > 0) && <CoverageTable r={r} drill={drill} />}
+        {r.children.length > 0 && <CoverageTable r={r} drill={drill} />}
         <Section title={t('personalPlans.round.about')} id="round-about">
           <Stack gap="xs">
             <Fact label={t('personalPlans.round.task')}>
@@ -159,13 +155,11 @@ function CoverageTable({ r, drill }: { r: RoundCoverage; drill: (unitId: string)
 /** The unit's task of the round and "Gửi lên cấp trên": the confirmed plans go up, the task is done. */
 function SendUp({ r, mayAct }: { r: RoundCoverage; mayAct: boolean }) {
   const { t } = useTranslation();
-  const lang = useLang();
   const [open, setOpen] = useState(false);
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
   const ti = r.taskInstance!;
-  const status = ti.status as InstanceStatus;
-  const done = status === 'done_on_time' || status === 'done_late';
+  const done = ti.status === 'done';
   const send = useSendUp(r.round.id, r.unit.id, {
     notice: (out) => t('personalPlans.sendUp.done', { confirmed: formatNumber(out.confirmed), must: formatNumber(out.must) }),
     onError: (e) => setError(errorMessage(e)),
@@ -182,8 +176,8 @@ function SendUp({ r, mayAct }: { r: RoundCoverage; mayAct: boolean }) {
     >
       <Group gap="xs">
         <Text size="sm">{r.round.taskText}</Text>
-        <Badge variant="light" color={DEADLINE_COLORS[status] ?? 'gray'} tt="none" radius="sm">
-          {INSTANCE_STATUS_LABELS[status]?.[lang] ?? ti.status}
+        <Badge variant="light" color={done ? 'green' : 'gray'} tt="none" radius="sm">
+          {t(done ? 'personalPlans.sendUp.sent' : 'personalPlans.sendUp.notSent')}
         </Badge>
         {ti.doneOn && <Hint>{t('personalPlans.sendUp.doneOn', { date: formatDate(ti.doneOn) })}</Hint>}
       </Group>
