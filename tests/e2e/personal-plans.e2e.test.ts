@@ -202,3 +202,53 @@ describe('a personal plan on a phone (360 × 740)', () => {
     await page.getByRole('navigation', { name: 'Đơn vị cấp trên' }).getByRole('button', { name: commune.unitName }).waitFor();
   });
 });
+
+describe('a pledge round (desktop)', () => {
+  const browser = useBrowser();
+
+  it('the commune launches a pledge from its plan’s task; the secretary records a paper pledge and signs their own; the figures count both', async () => {
+    const { page } = browser.session();
+    const title = `Ký cam kết thực hiện Kế hoạch 70-KH/TU ${Date.now().toString(36).slice(-5)}`;
+    await signIn(page, 'bithu.kyhoa', DEMO_PASSWORD);
+    await page.goto('/personal-plans');
+    await page.getByRole('button', { name: 'Phát động đợt' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Phát động đợt lập kế hoạch cá nhân, ký cam kết' });
+    await dialog.getByText('Ký cam kết', { exact: true }).click();
+    // Nothing chosen: each missing choice is said at its field.
+    await dialog.getByRole('button', { name: 'Phát động', exact: true }).click();
+    await dialog.getByText('Hãy chọn kế hoạch').waitFor();
+    await dialog.getByText('Hãy nhập nội dung cam kết').waitFor();
+    await dialog.getByRole('combobox', { name: 'Kế hoạch đã ban hành' }).click();
+    await page.getByRole('option', { name: /^12-KH\/ĐU — / }).click();
+    await dialog.getByRole('combobox', { name: 'Nhiệm vụ' }).click();
+    await page.getByRole('option', { name: /^Cán bộ, đảng viên xây dựng kế hoạch cá nhân/ }).click();
+    await dialog.getByRole('textbox', { name: 'Tên đợt' }).fill(title);
+    await dialog.getByRole('textbox', { name: 'Nội dung cam kết' }).fill('Tôi xin cam kết thực hiện nghiêm Kế hoạch 70-KH/TU, không vi phạm những điều đảng viên không được làm.');
+    await dialog.getByRole('button', { name: 'Hạn ký cam kết' }).click();
+    await page.locator('button[data-today]').click();
+    await dialog.getByRole('button', { name: 'Phát động', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    const figures = page.getByRole('group', { name: /^Kết quả của .* và các đơn vị trực thuộc$/ });
+    const must = Number(/^Phải ký: ([\d.]+)$/.exec((await figures.getByRole('group', { name: /^Phải ký: / }).getAttribute('aria-label'))!)![1]!.replace(/\./g, ''));
+    expect(must).toBeGreaterThan(1);
+    await figures.getByRole('group', { name: 'Đã ký: 0 (0%)' }).waitFor();
+
+    // A paper pledge, recorded by the secretary with the day it was signed.
+    const list = page.getByRole('region', { name: /^Thành viên của / });
+    const record = list.getByRole('button', { name: /^Ghi nhận .+ đã ký$/ }).first();
+    const name = /^Ghi nhận (.+) đã ký$/.exec((await record.getAttribute('aria-label'))!)![1]!;
+    await record.click();
+    await page.getByRole('dialog', { name: `Ghi nhận đã ký: ${name}` }).getByRole('button', { name: 'Ghi nhận', exact: true }).click();
+    await list.getByRole('row', { name: new RegExp(name) }).getByText(/^Đã ký ngày \d{2}\/\d{2}\/\d{4}$/).waitFor();
+    await figures.getByRole('group', { name: `Đã ký: 1 (${Math.floor(100 / must)}%)` }).waitFor();
+
+    // The secretary signs their own pledge from "Của tôi".
+    await page.goto('/personal-plans');
+    const card = page.getByRole('region', { name: 'Của tôi' }).getByRole('listitem', { name: title });
+    await card.getByRole('button', { name: 'Ký cam kết' }).click();
+    await page.getByRole('dialog', { name: 'Ký cam kết' }).getByRole('button', { name: 'Tôi cam kết' }).click();
+    await card.getByText(/^Đã ký ngày \d{2}\/\d{2}\/\d{4}$/).waitFor();
+    const round = page.getByRole('region', { name: /^Các đợt của / }).getByRole('row', { name: new RegExp(title) });
+    await round.getByText(`2/${must} (${Math.floor(200 / must)}%)`).waitFor();
+  });
+});
