@@ -379,6 +379,25 @@ describe('sending the plans up and the meeting that discussed them', () => {
   });
 });
 
+describe('urging the late', () => {
+  it("notifies the leaders of each unit still waited for, with the number missing, and each such member with an account; once a day", async () => {
+    const before = await t.database.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM notification WHERE kind = 'urge'`);
+    const r = await call<{ units: number; members: number; notifications: number }>('staff', 'POST', `/api/rounds/${round}/urge`, { unit: tree.units.bloc, message: 'Đề nghị khẩn trương nộp kế hoạch cá nhân.' });
+    expect(r.status).toBe(200);
+    const waiting = await call<RoundMembers>('staff', 'GET', `/api/rounds/${round}/members?unit=${tree.units.bloc}&subtree=true&filter=not_submitted`);
+    expect(r.body.members).toBe(waiting.body.total);
+    expect(r.body.units).toBe(new Set(waiting.body.items.map((m) => m.unitId)).size);
+    const sent = await t.database.db.execute<{ username: string; body: string; link: string }>(sql`
+      SELECT a.username, n.body, n.link FROM notification n JOIN app_user a ON a.id = n.user_id WHERE n.kind = 'urge' ORDER BY a.username, n.link`);
+    expect(sent.rows.length - before.rows[0]!.n).toBe(r.body.notifications);
+    expect(sent.rows.filter((x) => x.username === 'sec2').map((x) => x.body)).toEqual([expect.stringMatching(/^Đề nghị khẩn trương nộp kế hoạch cá nhân.\nCòn 1 người chưa nộp kế hoạch cá nhân.\nHạn: 31\/01\/2026.$/)]);
+    expect(sent.rows.filter((x) => x.username === 'sec1')).toEqual([]);
+    const again = await call<{ notifications: number }>('staff', 'POST', `/api/rounds/${round}/urge`, { unit: tree.units.bloc, message: 'Đề nghị khẩn trương nộp kế hoạch cá nhân.' });
+    expect(again.body.notifications).toBe(0);
+    expect((await call('sec1', 'POST', `/api/rounds/${round}/urge`, { unit: tree.units.c2, message: 'x' })).status).toBe(404);
+  });
+});
+
 describe("a report's figures prefilled from the round", () => {
   it('fills what the form names from the counters of the reporting unit, as a draft the unit can still correct', async () => {
     const [oi] = (await t.database.db.execute<{ id: string }>(sql`SELECT id FROM obligation_instance WHERE plan_id = ${planId} AND unit_id = ${tree.units.c2}`)).rows;

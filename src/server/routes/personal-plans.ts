@@ -3,7 +3,7 @@ import {
   LookBackCommentsSchema, LookBackSchema, MyRoundsSchema, PersonalPlanViewSchema, PlanFormCreateSchema, PlanFormListQuerySchema, PlanFormListSchema,
   PlanReturnSchema, PlanSavedSchema, PlanSaveSchema, PlanSubmitSchema, PledgeSignedSchema, PledgeSignSchema, RoundCoverageSchema, RoundCreateSchema,
   RoundIdParamsSchema, RoundLaunchedSchema, RoundListQuerySchema, RoundListSchema, RoundMembersQuerySchema, RoundMembersSchema, RoundPersonParamsSchema,
-  RoundPrefillResultSchema, RoundPrefillSchema, RoundUnitParamsSchema, RoundUnitQuerySchema, SendUpSchema, SentUpSchema,
+  RoundPrefillResultSchema, RoundPrefillSchema, RoundUnitParamsSchema, RoundUrgedSchema, RoundUrgeSchema, RoundUnitQuerySchema, SendUpSchema, SentUpSchema,
 } from '#shared/personal-plans.ts';
 import { z } from '#shared/common.ts';
 import { idParam, scoped } from '../plugins/access.ts';
@@ -20,6 +20,7 @@ import { createPlanForm, findPlanForms } from '../services/personal-plans/plan-f
 import { prefillReportFromRound } from '../services/personal-plans/prefill-report.ts';
 import { sendUp } from '../services/personal-plans/send-up.ts';
 import { signPledge } from '../services/personal-plans/sign-pledge.ts';
+import { urgeRound } from '../services/personal-plans/urge-round.ts';
 import type { RouteModule } from './context.ts';
 import { inTransaction, readContext } from './tx.ts';
 
@@ -73,6 +74,11 @@ const personalPlans: RouteModule = async (app, { ctx }) => {
     config: { access: scoped(round, { from: 'params', key: 'unitId', resource: 'unit', action: 'write' }) },
     schema: { tags, summary: 'Gửi kế hoạch cá nhân đã xác nhận (cam kết đã ký) lên cấp trên: hoàn thành nhiệm vụ của đơn vị', params: RoundUnitParamsSchema, body: SendUpSchema, response: { 200: SentUpSchema } },
   }, async (request) => inTransaction(ctx, request, (s) => sendUp(request.params.id, request.params.unitId, request.body, s)));
+
+  app.post('/api/rounds/:id/urge', {
+    config: { access: scoped(round, { from: 'body', key: 'unit', resource: 'unit', action: 'write' }) },
+    schema: { tags, summary: 'Đôn đốc những người chưa nộp kế hoạch cá nhân (chưa ký cam kết) trong đơn vị và cấp dưới', params: RoundIdParamsSchema, body: RoundUrgeSchema, response: { 200: RoundUrgedSchema } },
+  }, async (request) => inTransaction(ctx, request, (s) => urgeRound(request.params.id, request.body, s)));
 
   app.get('/api/rounds/:id/plans/:personId', {
     config: { access: scoped(round) },
