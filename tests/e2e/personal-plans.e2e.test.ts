@@ -233,6 +233,12 @@ describe('a pledge round (desktop)', () => {
     expect(must).toBeGreaterThan(1);
     await figures.getByRole('group', { name: 'Đã ký: 0 (0%)' }).waitFor();
 
+    // Those still to sign are urged in one action.
+    await page.getByRole('region', { name: 'Đôn đốc' }).getByText(`Còn ${n(must)} thành viên`, { exact: false }).waitFor();
+    await page.getByRole('button', { name: 'Đôn đốc', exact: true }).click();
+    await page.getByRole('dialog', { name: 'Đôn đốc' }).getByRole('button', { name: 'Gửi đôn đốc' }).click();
+    await page.getByText(new RegExp(`^Đã đôn đốc ${n(must).replace(/\./g, '\\.')} thành viên ở \\d+ đơn vị; \\d+ thông báo đã gửi\\.$`)).waitFor();
+
     // A paper pledge, recorded by the secretary with the day it was signed.
     const list = page.getByRole('region', { name: /^Thành viên của / });
     const record = list.getByRole('button', { name: /^Ghi nhận .+ đã ký$/ }).first();

@@ -1,8 +1,9 @@
 import { Anchor, Badge, Breadcrumbs, Button, Group, Spoiler, Stack, Text, Textarea } from '@mantine/core';
-import { IconSend } from '@tabler/icons-react';
+import { IconBellRinging, IconSend } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
+import { RoundUrgeSchema } from '#shared/personal-plans.ts';
 import type { CoverageRow, RoundCoverage } from '#shared/personal-plans.ts';
 import { DataTable } from '../../components/DataTable.tsx';
 import type { Column } from '../../components/DataTable.tsx';
@@ -16,9 +17,10 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { Section } from '../../components/Section.tsx';
 import { useLabels } from '../../components/labels.ts';
 import { mayWrite, useMe } from '../../components/use-me.ts';
+import { useFormState } from '../../components/use-form-state.ts';
 import { useRouteId } from '../../components/use-route-id.ts';
 import { CoverageFigures } from './CoverageFigures.tsx';
-import { useRound, useSendUp } from './personal-plan-queries.ts';
+import { useRound, useSendUp, useUrgeRound } from './personal-plan-queries.ts';
 import { usePlanLabels } from './plan-labels.ts';
 import { RoundMembersPanel } from './RoundMembersPanel.tsx';
 
@@ -94,6 +96,7 @@ function RoundView({ r, drill }: { r: RoundCoverage; drill: (unitId: string) => 
           </Stack>
         </Section>
         {r.taskInstance && <SendUp r={r} mayAct={r.readsPlans && mayWrite(me, r.unit.id)} />}
+        {r.total.must > r.total.submitted && [r.unit.id, ...r.ancestors.map((a) => a.id)].some((u) => mayWrite(me, u)) && <Urge r={r} />}
         {r.readsPlans ? (
           <RoundMembersPanel r={r} />
         ) : (
@@ -150,6 +153,41 @@ function CoverageTable({ r, drill }: { r: RoundCoverage; drill: (unitId: string)
     ...(pledge ? [] : [{ key: 'leaders', header: t('personalPlans.figures.leaders'), numeric: true, cell: (row: CoverageRow) => `${formatNumber(row.leadersRegistered)}/${formatNumber(row.leaders)}` }]),
   ];
   return <DataTable label={t('personalPlans.round.table')} rows={rows} rowKey={(row) => (row.own ? `own-${row.unitId}` : row.unitId)} columns={columns} minWidth={680} highlightOnHover verticalSpacing="compact" />;
+}
+
+/** "Đôn đốc": one message to those of the unit's subtree still to submit (or sign), and to the leaders of their units. */
+function Urge({ r }: { r: RoundCoverage }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const pledge = r.round.kind === 'pledge';
+  const left = r.total.must - r.total.submitted;
+  const form = useFormState({ message: t(pledge ? 'personalPlans.urge.defaultPledge' : 'personalPlans.urge.default', { round: r.round.title, date: formatDate(r.round.submitBy) }) });
+  const urge = useUrgeRound(r.round.id, {
+    notice: (out) => t('personalPlans.urge.done', { members: formatNumber(out.members), units: formatNumber(out.units), notifications: formatNumber(out.notifications) }),
+    onError: form.showServerError,
+  });
+  function submit() {
+    const input = form.validate(RoundUrgeSchema, { unit: r.unit.id, message: form.values.message });
+    if (input) urge.mutate(input, { onSuccess: () => setOpen(false) });
+  }
+  return (
+    <Section
+      title={t('personalPlans.urge.title')}
+      id="round-urge"
+      action={
+        <Button variant="light" color="orange" leftSection={<IconBellRinging size={18} aria-hidden />} onClick={() => setOpen(true)}>
+          {t('personalPlans.urge.open')}
+        </Button>
+      }
+    >
+      <Hint>{t(pledge ? 'personalPlans.urge.leftPledge' : 'personalPlans.urge.left', { n: formatNumber(left), unit: r.unit.name })}</Hint>
+      {open && (
+        <FormModal title={t('personalPlans.urge.title')} onClose={() => setOpen(false)} onSubmit={submit} error={form.formError} submitLabel={t('personalPlans.urge.submit')} busy={urge.isPending}>
+          <Textarea label={t('personalPlans.urge.message')} required autosize minRows={3} {...form.text('message')} />
+        </FormModal>
+      )}
+    </Section>
+  );
 }
 
 /** The unit's task of the round and "Gửi lên cấp trên": the confirmed plans go up, the task is done. */

@@ -2,7 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { MEMBER_FILTERS } from '#shared/personal-plans.ts';
 import type {
   LookBack, LookBackComments, MyRounds, PersonalPlanView, PlanFormList, PlanSaved, PlanSections, RoundCoverage, RoundLaunched, RoundList,
-  RoundMembers, SentUp,
+  RoundMembers, RoundUrge, RoundUrged, SentUp,
 } from '#shared/personal-plans.ts';
 import type { PlanList, PlanView } from '#shared/plans.ts';
 import type { WorkProgress } from '#shared/common.ts';
@@ -95,6 +95,9 @@ export const useLaunchRound = (notice: Notice<Launch, RoundLaunched>) =>
 
 export const useSendUp = (id: string, unitId: string, notice: Notice<{ note: string | null }, SentUp>) =>
   usePlanChange((body: { note: string | null }) => api.post<SentUp>(`/api/rounds/${id}/units/${unitId}/send-up`, body), notice);
+
+export const useUrgeRound = (id: string, notice: Notice<RoundUrge, RoundUrged>) =>
+  usePlanChange((body: RoundUrge) => api.post<RoundUrged>(`/api/rounds/${id}/urge`, body), notice);
 
 export type Signing = { personId: string; signedOn?: string };
 export const useSignPledge = (id: string, notice: Notice<Signing, { signedOn: string; late: boolean }>) =>
