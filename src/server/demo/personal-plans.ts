@@ -72,6 +72,18 @@ export async function loadDemoRound(tx: Tx, now: Date, plan: DemoPlan): Promise<
       text: `Cán bộ, đảng viên xây dựng kế hoạch cá nhân thực hiện Chủ đề năm ${year} (Mẫu 02, Mẫu 04); chi bộ tổ chức sinh hoạt chuyên đề góp ý, xác nhận và gửi Đảng ủy`,
       due: { type: 'date', value: addDays(today, 21) }, audience: { scope: 'grassroots' },
     }],
+    obligations: [{
+      title: 'Báo cáo kết quả xây dựng, xác nhận kế hoạch cá nhân', due: [{ type: 'date', value: addDays(today, 21) }], audience: { scope: 'grassroots' },
+      form: {
+        figures: [
+          { key: 'tong_so', label: 'Tổng số đảng viên phải xây dựng kế hoạch', unit: 'người' },
+          { key: 'so_da_lap', label: 'Số đảng viên đã xây dựng kế hoạch cá nhân', unit: 'người', of: 'tong_so' },
+          { key: 'so_da_xac_nhan', label: 'Số kế hoạch được chi bộ xác nhận', unit: 'người' },
+          { key: 'dang_ky_neu_guong', label: 'Số đồng chí lãnh đạo chủ chốt đăng ký nêu gương', unit: 'người' },
+        ],
+        sections: [{ key: 'ket_qua', title: 'Kết quả thực hiện' }, { key: 'kien_nghi', title: 'Kiến nghị, đề xuất' }],
+      },
+    }],
   }), s);
   await publishPlan({ planId }, s);
   const taskId = (await tx.execute<{ id: string }>(sql`SELECT id FROM task WHERE plan_id = ${planId}`)).rows[0]!.id;

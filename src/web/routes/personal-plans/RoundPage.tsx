@@ -20,6 +20,7 @@ import { mayWrite, useMe } from '../../components/use-me.ts';
 import { useFormState } from '../../components/use-form-state.ts';
 import { useRouteId } from '../../components/use-route-id.ts';
 import { CoverageFigures } from './CoverageFigures.tsx';
+import { PrefillFromRound } from './PrefillFromRound.tsx';
 import { useRound, useSendUp, useUrgeRound } from './personal-plan-queries.ts';
 import { usePlanLabels } from './plan-labels.ts';
 import { RoundMembersPanel } from './RoundMembersPanel.tsx';
@@ -96,6 +97,7 @@ function RoundView({ r, drill }: { r: RoundCoverage; drill: (unitId: string) => 
           </Stack>
         </Section>
         {r.taskInstance && <SendUp r={r} mayAct={r.readsPlans && mayWrite(me, r.unit.id)} />}
+        {r.readsPlans && mayWrite(me, r.unit.id) && r.total.must > 0 && <PrefillFromRound r={r} />}
         {r.total.must > r.total.submitted && [r.unit.id, ...r.ancestors.map((a) => a.id)].some((u) => mayWrite(me, u)) && <Urge r={r} />}
         {r.readsPlans ? (
           <RoundMembersPanel r={r} />
