@@ -131,41 +131,46 @@ function itemNote(item: { area?: string | null; group?: string | null }): string
   return notes.length > 0 ? `(${notes.join('; ')})` : null;
 }
 
-function sections(ctx: Ctx, view: PersonalPlanView, v: PlanVersion | null): { blocks: Paragraph[]; next: number } {
-  const out: Paragraph[] = [];
+/** A paragraph of the body, told whether it is the last one (which keeps with the confirmation block). */
+type Lazy = (last: boolean) => Paragraph;
+
+function sections(ctx: Ctx, view: PersonalPlanView, v: PlanVersion | null): { blocks: Lazy[]; next: number } {
+  const out: Lazy[] = [];
   let n = 0;
   for (const s of view.form.sections) {
     if (!view.filled.includes(s.key)) continue;
     n += 1;
-    out.push(heading(ctx, n, s.title));
+    out.push(() => heading(ctx, n, s.title));
     const items = v?.sections[s.key] ?? [];
     if (items.length === 0) {
       // Nothing written: numbered lines to fill in by hand, as many as the section asks for.
-      for (let i = 1; i <= Math.max(1, s.minItems); i++) out.push(bodyParagraph(ctx, [run(ctx, `${i}. ${DOTS}`, ctx.rule.body)]));
+      for (let i = 1; i <= Math.max(1, s.minItems); i++) out.push((last) => bodyParagraph(ctx, [run(ctx, `${i}. ${DOTS}`, ctx.rule.body)], { keepNext: last }));
       continue;
     }
     items.forEach((item, i) => {
       const note = itemNote(item);
       const text = item.text.trim() || DOTS;
-      out.push(bodyParagraph(ctx, [run(ctx, `${i + 1}. ${text}`, ctx.rule.body), ...(note ? [run(ctx, ` ${note}`, ctx.rule.body, { italic: true })] : [])]));
+      const runs = [run(ctx, `${i + 1}. ${text}`, ctx.rule.body), ...(note ? [run(ctx, ` ${note}`, ctx.rule.body, { italic: true })] : [])];
+      out.push((last) => bodyParagraph(ctx, runs, { keepNext: last }));
     });
   }
   return { blocks: out, next: n + 1 };
 }
 
-function lookBack(ctx: Ctx, view: PersonalPlanView, v: PlanVersion | null, n: number): Paragraph[] {
+function lookBack(ctx: Ctx, view: PersonalPlanView, v: PlanVersion | null, n: number): Lazy[] {
   const entries = view.lookBack.filter((l) => l.result !== null || l.account.trim() !== '' || l.comment.trim() !== '');
   if (entries.length === 0) return [];
   const titles = new Map(view.form.sections.map((s) => [s.key, s.title]));
   const several = new Set(entries.map((e) => e.section)).size > 1;
-  const out = [heading(ctx, n, 'Tự đánh giá kết quả thực hiện')];
+  const out: Lazy[] = [() => heading(ctx, n, 'Tự đánh giá kết quả thực hiện')];
   for (const e of entries) {
     const text = v?.sections[e.section]?.[e.item - 1]?.text.trim() ?? '';
     const where = several ? `${titles.get(e.section) ?? e.section}, nội dung ${e.item}` : `Nội dung ${e.item}`;
-    out.push(bodyParagraph(ctx, [run(ctx, `${where}${text ? `: ${text}` : ''}`, ctx.rule.body, { bold: true })], { indent: false, keepNext: true }));
+    out.push(() => bodyParagraph(ctx, [run(ctx, `${where}${text ? `: ${text}` : ''}`, ctx.rule.body, { bold: true })], { indent: false, keepNext: true }));
     const self = [e.result ? LOOK_BACK_WORDS[e.result] : null, e.account.trim() || null].filter(Boolean).join('. ');
-    if (self) out.push(bodyParagraph(ctx, [run(ctx, 'Tự đánh giá: ', ctx.rule.body, { italic: true }), run(ctx, self, ctx.rule.body)]));
-    if (e.comment.trim()) out.push(bodyParagraph(ctx, [run(ctx, 'Nhận xét của chi bộ: ', ctx.rule.body, { italic: true }), run(ctx, e.comment.trim(), ctx.rule.body)]));
+    if (self) out.push((last) => bodyParagraph(ctx, [run(ctx, 'Tự đánh giá: ', ctx.rule.body, { italic: true }), run(ctx, self, ctx.rule.body)], { keepNext: last }));
+    const comment = e.comment.trim();
+    if (comment) out.push((last) => bodyParagraph(ctx, [run(ctx, 'Nhận xét của chi bộ: ', ctx.rule.body, { italic: true }), run(ctx, comment, ctx.rule.body)], { keepNext: last }));
   }
   return out;
 }
@@ -185,6 +190,8 @@ function confirmation(ctx: Ctx, view: PersonalPlanView, v: PlanVersion | null): 
   const right = [
     line(ctx, 'NGƯỜI LẬP KẾ HOẠCH', r.signatureTitle),
     line(ctx, '(Ký, ghi rõ họ tên)', { ...r.dateLine, size: 13 }),
+    // A blank line for the left column's date, so the two names stand on one line.
+    line(ctx, '', r.dateLine),
     signatureSpace(ctx),
     line(ctx, view.person.fullName, r.signatureName),
   ];
@@ -196,14 +203,15 @@ export async function renderPersonalPlanDocx(p: PersonalPlanPrint): Promise<Buff
   const layout = pageLayout('party', p.date);
   const { ctx } = layout;
   const v = printedVersion(p.view);
-  const body = sections(ctx, p.view, v);
+  const plan = sections(ctx, p.view, v);
+  // The last paragraph keeps with the confirmation block, so the signatures never stand alone on a page.
+  const body = [...plan.blocks, ...lookBack(ctx, p.view, v, plan.next)];
   return packDocument(layout, { title: `Kế hoạch cá nhân - ${p.view.person.fullName}`, description: p.view.form.label }, [
     ...header(ctx, p),
     ...titleBlock(ctx, p.view),
     new Paragraph({ spacing: { before: 0, after: 0 }, children: [run(ctx, '', ctx.rule.body)] }),
     ...who(ctx, p.view),
-    ...body.blocks,
-    ...lookBack(ctx, p.view, v, body.next),
+    ...body.map((para, i) => para(i === body.length - 1)),
     new Paragraph({ keepNext: true, spacing: { before: 240, after: 0 }, children: [] }),
     confirmation(ctx, p.view, v),
   ]);
