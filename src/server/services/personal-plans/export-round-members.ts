@@ -1,5 +1,12 @@
-import type { RecordState, RoundMemberRow, RoundSummary } from '#shared/personal-plans.ts';
-import type { XlsxColumn, XlsxTable } from '../../writers/xlsx/table-to-xlsx.ts';
+import { DomainError } from '#core/errors.ts';
+import { vietnamDate } from '#core/ids.ts';
+import { EXPORT_MAX_ROWS } from '#shared/members.ts';
+import type { RecordState, RoundMemberRow, RoundMembersQuery, RoundSummary } from '#shared/personal-plans.ts';
+import { tableToXlsx, type XlsxColumn, type XlsxTable } from '../../writers/xlsx/table-to-xlsx.ts';
+import type { ServiceContext } from '../context.ts';
+import { fileName } from '../exports/issuer-context.ts';
+import { memberListUnit, roundMemberRows } from './find-round-members.ts';
+import { roundFor } from './scope.ts';
 
 /** Where a member's plan stands, as the list says it. */
 export const PLAN_STATE_WORDS: Readonly<Record<RecordState, string>> = {
@@ -51,4 +58,25 @@ export function roundMembersTable(round: Pick<RoundSummary, 'kind' | 'title'>, u
       signedOn: r.signedOn,
     })),
   };
+}
+
+export type RoundMembersExportQuery = Omit<RoundMembersQuery, 'limit' | 'offset'>;
+
+/**
+ * GET /api/rounds/:id/members.xlsx?unit=: the list of GET /api/rounds/:id/members (the same filters,
+ * the same readers: the unit's secretaries and the levels above, 404 for anyone else) as .xlsx,
+ * every row up to EXPORT_MAX_ROWS. Throws ROUND_NOT_FOUND, UNIT_NOT_FOUND, EXPORT_TOO_LARGE.
+ */
+export async function exportRoundMembers(roundId: string, q: RoundMembersExportQuery, { actor, tx, now }: ServiceContext): Promise<{ filename: string; data: Buffer }> {
+  const round = await roundFor(tx, actor, roundId);
+  const unit = await memberListUnit(tx, actor, q.unit);
+  const list = await roundMemberRows(tx, round, unit, q, { limit: EXPORT_MAX_ROWS, offset: 0 });
+  if (list.total > EXPORT_MAX_ROWS) {
+    throw new DomainError(
+      'EXPORT_TOO_LARGE',
+      `Danh sách có ${list.total.toLocaleString('vi-VN')} người, quá ${EXPORT_MAX_ROWS.toLocaleString('vi-VN')} người của một lần xuất; hãy xuất theo từng đơn vị trực thuộc.`,
+    );
+  }
+  const data = await tableToXlsx(roundMembersTable(round, unit.name, list.items));
+  return { filename: fileName(`${round.title} - ${unit.name} - ${vietnamDate(now)}`, 'xlsx'), data };
 }
