@@ -33,6 +33,7 @@ const PlansRoutes = page(() => import('./routes/plans/PlansRoutes.tsx'), 'PlansR
 const ReportPage = page(() => import('./routes/reports/ReportPage.tsx'), 'ReportPage');
 const MeetingsRoutes = page(() => import('./routes/meetings/MeetingsRoutes.tsx'), 'MeetingsRoutes');
 const ObligationStatusPage = page(() => import('./routes/reports/ObligationStatusPage.tsx'), 'ObligationStatusPage');
+const PersonalPlansRoutes = page(() => import('./routes/personal-plans/PersonalPlansRoutes.tsx'), 'PersonalPlansRoutes');
 const ConsolidationRoutes = page(() => import('./routes/consolidation/ConsolidationRoutes.tsx'), 'ConsolidationRoutes');
 const SetupPage = page(() => import('./routes/setup/SetupPage.tsx'), 'SetupPage');
 const NotFoundPage = page(() => import('./components/NotFoundPage.tsx'), 'NotFoundPage');
@@ -63,6 +64,7 @@ export const router = createBrowserRouter([
       { path: 'obligation-instances/:id', element: <ReportPage /> },
       { path: 'obligations/:id/status', element: <ObligationStatusPage /> },
       { path: 'meetings/*', element: <MeetingsRoutes /> },
+      { path: 'personal-plans/*', element: <PersonalPlansRoutes /> },
       { path: 'consolidation/*', element: <ConsolidationRoutes /> },
       { path: 'account/password', element: <ChangePasswordPage /> },
       { path: 'setup', element: <SetupPage /> },

@@ -1,5 +1,5 @@
 import { NavLink, Stack } from '@mantine/core';
-import { IconBinaryTree2, IconChecklist, IconClipboardList, IconFiles, IconHistory, IconReportAnalytics, IconRocket, IconSchool, IconUsers, IconUserShield } from '@tabler/icons-react';
+import { IconBinaryTree2, IconChecklist, IconClipboardList, IconFiles, IconHistory, IconReportAnalytics, IconRocket, IconSchool, IconUserEdit, IconUsers, IconUserShield } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
 import { mayAnywhere, useMe } from './use-me.ts';
@@ -14,6 +14,7 @@ export function MainNav({ onNavigate }: { onNavigate: () => void }) {
     { to: '/plans', label: t('nav.plans'), icon: IconClipboardList, show: true, match: ['/plans', '/obligations'] },
     { to: '/consolidation', label: t('nav.consolidation'), icon: IconReportAnalytics, show: true, match: ['/consolidation'] },
     { to: '/meetings', label: t('nav.meetings'), icon: IconSchool, show: true, match: ['/meetings'] },
+    { to: '/personal-plans', label: t('nav.personalPlans'), icon: IconUserEdit, show: true, match: ['/personal-plans'] },
     { to: '/units', label: t('nav.tree'), icon: IconBinaryTree2, show: true, match: ['/units'] },
     { to: '/members', label: t('nav.members'), icon: IconUsers, show: true, match: ['/members', '/people'] },
     { to: '/documents', label: t('nav.documents'), icon: IconFiles, show: true, match: ['/documents'] },
