@@ -43,7 +43,8 @@ describe('roundMembersTable', () => {
     const values = (r: number) => (ws.getRow(r).values as unknown[]).slice(1).map((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v));
     expect(values(4)).toEqual([1, 'Nguyễn Thị Lan', 'Chi bộ Trường Tiểu học Kỳ Hoa', 'Mẫu 02', 'Có', 'Đã xác nhận', '2026-02-20', undefined, '2026-03-02']);
     expect(values(5)).toEqual([2, 'Lê Văn Tâm', 'Chi bộ Trường Tiểu học Kỳ Hoa', 'Mẫu 02', undefined, 'Đã nộp, chờ xác nhận', '2026-03-03', 'Có']);
-    expect(ws.getRow(6).getCell(6).value).toBe(PLAN_STATE_WORDS.returned);
+    expect(ws.getRow(6).getCell(6).value).toBe('Bị trả lại');
+    expect(PLAN_STATE_WORDS.draft).toBe('Đang soạn');
     expect(ws.getRow(7).getCell(6).value).toBe('Chưa lập');
     expect(ws.getRow(4).getCell(7).type).toBe(ExcelJS.ValueType.Date);
     expect(ws.rowCount).toBe(3 + rows.length);

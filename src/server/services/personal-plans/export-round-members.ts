@@ -8,12 +8,12 @@ import { fileName } from '../exports/issuer-context.ts';
 import { memberListUnit, roundMemberRows } from './find-round-members.ts';
 import { roundFor } from './scope.ts';
 
-/** Where a member's plan stands, as the list says it. */
+/** Where a member's plan stands, in the words of the web's list (personalPlans.state). */
 export const PLAN_STATE_WORDS: Readonly<Record<RecordState, string>> = {
   pending: 'Chưa lập',
-  draft: 'Đang soạn, chưa nộp',
+  draft: 'Đang soạn',
   submitted: 'Đã nộp, chờ xác nhận',
-  returned: 'Trả lại để sửa',
+  returned: 'Bị trả lại',
   confirmed: 'Đã xác nhận',
 };
 
