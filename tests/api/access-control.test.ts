@@ -508,6 +508,8 @@ const CASES: Record<string, Case> = {
     },
   },
   'GET /api/rounds/:id/plans/:personId': { request: async (tg, fx) => ({ method: 'GET', url: `/api/rounds/${fx.round[tg]}/plans/${await planAt(fx, tg, 'submitted')}` }) },
+  'GET /api/rounds/:id/plans/:personId/plan.docx': { request: async (tg, fx) => ({ method: 'GET', url: `/api/rounds/${fx.round[tg]}/plans/${await planAt(fx, tg, 'confirmed')}/plan.docx` }) },
+  'GET /api/rounds/:id/members.xlsx': { request: (tg, fx) => ({ method: 'GET', url: `/api/rounds/${fx.round[tg]}/members.xlsx?unit=${fx.unit[tg]}` }) },
   'PUT /api/rounds/:id/plans/:personId': {
     request: async (tg, fx) => ({ method: 'PUT', url: `/api/rounds/${fx.round[tg]}/plans/${await planAt(fx, tg, 'pending')}`, payload: { sections: { items: [planItem] } } }),
   },

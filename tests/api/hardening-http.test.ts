@@ -532,6 +532,8 @@ describe('finding 10: a GET changes nothing', () => {
       '/api/rounds/:id': `/api/rounds/${ids.round}?unit=${grassroots}`,
       '/api/rounds/:id/members': `/api/rounds/${ids.round}/members?unit=${c1}&q=hoa`,
       '/api/rounds/:id/plans/:personId': `/api/rounds/${ids.round}/plans/${tree.people.p1}`,
+      '/api/rounds/:id/plans/:personId/plan.docx': `/api/rounds/${ids.round}/plans/${tree.people.p1}/plan.docx`,
+      '/api/rounds/:id/members.xlsx': `/api/rounds/${ids.round}/members.xlsx?unit=${c1}&filter=all`,
     };
   };
 

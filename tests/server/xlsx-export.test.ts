@@ -109,6 +109,21 @@ describe('tableToXlsx — edges', () => {
     expect(ws.views[0]?.state).toBe('frozen');
   });
 
+  it('prints title lines above the header, across the table, and freezes and filters below them', async () => {
+    const ws = await readBack(await tableToXlsx({ sheetName: 'Danh sách', heading: ['Đợt đăng ký kế hoạch cá nhân', 'Chi bộ Văn phòng'], columns: columns.slice(0, 3), rows: rows.slice(0, 2) }));
+    expect(ws.getRow(1).getCell(1).value).toBe('Đợt đăng ký kế hoạch cá nhân');
+    expect(ws.getRow(1).getCell(1).font?.bold).toBe(true);
+    expect(ws.getRow(1).getCell(3).isMerged).toBe(true);
+    expect(ws.getRow(2).getCell(1).value).toBe('Chi bộ Văn phòng');
+    expect(ws.getRow(3).values).toEqual([undefined, 'STT', 'Đơn vị', 'Số đảng viên']);
+    expect(ws.getRow(3).getCell(1).font?.bold).toBe(true);
+    expect((ws.views[0] as { ySplit?: number }).ySplit).toBe(3);
+    expect(JSON.stringify(ws.autoFilter)).toMatch(/A3|"row":3/);
+    expect(ws.getRow(4).getCell(2).value).toBe('Đảng bộ Sở Y tế');
+    expect(ws.getRow(5).getCell(3).value).toBe(38);
+    await expect(tableToXlsx({ sheetName: 'x', heading: ['Tiêu đề'], columns: [{ key: 'n', header: 'Số lượng', type: 'integer' }], rows: [{ n: 'nhiều' }] })).rejects.toThrow(/Dòng 3, cột "Số lượng"/);
+  });
+
   it('makes sheet names Excel accepts', () => {
     expect(safeSheetName('Báo cáo 01/2022 [quý I]')).toBe('Báo cáo 01-2022 -quý I-');
     expect(safeSheetName('x'.repeat(40))).toHaveLength(31);

@@ -19,7 +19,9 @@ import {
   WidthType,
   type IBorderOptions,
 } from 'docx';
+import type { IsoDate } from '#core/ids.ts';
 import { formatRuleFor, mmToTwips, type FormatRule, type Mark, type TextStyle } from '#core/documents-out/format-rules.ts';
+import type { OutgoingProfile } from '#core/documents-out/profiles.ts';
 import {
   assertDocumentComplete,
   cellText,
@@ -31,8 +33,8 @@ import {
   type RichText,
 } from '#core/documents-out/model.ts';
 
-type Align = (typeof AlignmentType)[keyof typeof AlignmentType];
-type Child = Paragraph | Table;
+export type Align = (typeof AlignmentType)[keyof typeof AlignmentType];
+export type Child = Paragraph | Table;
 
 const A4 = { width: 11906, height: 16838 };
 const NO_BORDER: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: 'auto' };
@@ -41,12 +43,12 @@ const LINE: IBorderOptions = { style: BorderStyle.SINGLE, size: 4, color: '00000
 const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
 
 /** Layout context: the rule in force and the text width in twips. */
-interface Ctx {
+export interface Ctx {
   readonly rule: FormatRule;
   readonly width: number;
 }
 
-function run(ctx: Ctx, text: string, style: TextStyle, extra: { bold?: boolean; italic?: boolean } = {}): TextRun {
+export function run(ctx: Ctx, text: string, style: TextStyle, extra: { bold?: boolean; italic?: boolean } = {}): TextRun {
   return new TextRun({
     text,
     font: ctx.rule.font,
@@ -58,7 +60,7 @@ function run(ctx: Ctx, text: string, style: TextStyle, extra: { bold?: boolean; 
 }
 
 /** A single-spaced line of the header, title or signature block. */
-function line(ctx: Ctx, text: string, style: TextStyle, alignment: Align = AlignmentType.CENTER, spacingBefore = 0): Paragraph {
+export function line(ctx: Ctx, text: string, style: TextStyle, alignment: Align = AlignmentType.CENTER, spacingBefore = 0): Paragraph {
   return new Paragraph({ alignment, spacing: { before: spacingBefore, after: 0 }, children: [run(ctx, text, style)] });
 }
 
@@ -76,7 +78,7 @@ function rule(ctx: Ctx, widthMm: number, cellWidth: number): Paragraph {
   });
 }
 
-function mark(ctx: Ctx, m: Mark, cellWidth: number): Paragraph {
+export function mark(ctx: Ctx, m: Mark, cellWidth: number): Paragraph {
   return m.kind === 'text' ? line(ctx, m.text, m.style) : rule(ctx, m.widthMm, cellWidth);
 }
 
@@ -90,7 +92,7 @@ function cell(children: Paragraph[], width: number): TableCell {
 }
 
 /** A borderless two-column table: the header and the closing block are laid out this way. */
-function twoColumns(rows: Array<[Paragraph[], Paragraph[]]>, left: number, right: number): Table {
+export function twoColumns(rows: Array<[Paragraph[], Paragraph[]]>, left: number, right: number): Table {
   return new Table({
     width: { size: left + right, type: WidthType.DXA },
     columnWidths: [left, right],
@@ -163,7 +165,7 @@ function spans(ctx: Ctx, text: RichText, style: TextStyle): TextRun[] {
   return text.map((s) => run(ctx, s.text, style, { bold: s.bold ?? style.bold, italic: s.italic ?? style.italic }));
 }
 
-function bodyParagraph(ctx: Ctx, children: TextRun[], opts: { indent?: boolean; keepNext?: boolean } = {}): Paragraph {
+export function bodyParagraph(ctx: Ctx, children: TextRun[], opts: { indent?: boolean; keepNext?: boolean } = {}): Paragraph {
   const b = ctx.rule.body;
   return new Paragraph({
     alignment: AlignmentType.JUSTIFIED,
@@ -260,6 +262,11 @@ function body(ctx: Ctx, blocks: readonly Block[]): Child[] {
   return out;
 }
 
+/** Room for a signature and the seal, between the signer's title and their name. */
+export function signatureSpace(ctx: Ctx): Paragraph {
+  return new Paragraph({ spacing: { before: 0, after: 0, line: 1400, lineRule: LineRuleType.EXACT }, children: [run(ctx, '', ctx.rule.signatureName)] });
+}
+
 function closing(ctx: Ctx, doc: OutgoingDocument): Table {
   const { rule: r } = ctx;
   const p = printedParts(doc);
@@ -278,8 +285,7 @@ function closing(ctx: Ctx, doc: OutgoingDocument): Table {
   if (s.capacity) signature.push(line(ctx, s.capacity, r.signatureCapacity));
   if (s.signingFor) signature.push(line(ctx, s.signingFor, r.signatureCapacity));
   signature.push(line(ctx, s.title, r.signatureTitle));
-  // Room for the signature and the seal.
-  signature.push(new Paragraph({ spacing: { before: 0, after: 0, line: 1400, lineRule: LineRuleType.EXACT }, children: [run(ctx, '', r.signatureName)] }));
+  signature.push(signatureSpace(ctx));
   signature.push(line(ctx, s.name, r.signatureName));
   return twoColumns([[recipients, signature]], left, right);
 }
@@ -295,25 +301,25 @@ function pageNumberHeader(ctx: Ctx): Header {
   });
 }
 
-/**
- * Renders an outgoing document as .docx in the format of its profile and date
- * (formatRuleFor): A4, the rule's margins, Times New Roman; the header as a borderless two-column
- * table (issuer, number | heading, place and date), kind and title centred bold, the body, and a
- * closing borderless table (Nơi nhận | signature). Page numbers stand at the top centre from
- * page 2 on. Throws DomainError DOCUMENT_INCOMPLETE when a required part is missing.
- */
-export async function renderDocx(doc: OutgoingDocument): Promise<Buffer> {
-  assertDocumentComplete(doc);
-  const rule = formatRuleFor(doc.profile, doc.date);
+/** The page of a document of `profile` dated `date`: the rule in force, its margins and the text width. */
+export function pageLayout(profile: OutgoingProfile, date: IsoDate): { ctx: Ctx; margin: { top: number; bottom: number; left: number; right: number } } {
+  const rule = formatRuleFor(profile, date);
   const m = rule.page.marginMm;
   const margin = { top: mmToTwips(m.top), bottom: mmToTwips(m.bottom), left: mmToTwips(m.left), right: mmToTwips(m.right) };
-  const ctx: Ctx = { rule, width: A4.width - margin.left - margin.right };
-  const p = printedParts(doc);
+  return { ctx: { rule, width: A4.width - margin.left - margin.right }, margin };
+}
 
+/**
+ * The .docx of one section laid out by `pageLayout`: A4, the rule's margins and font, page numbers
+ * at the top centre from page 2 on.
+ */
+export async function packDocument(layout: ReturnType<typeof pageLayout>, meta: { title: string; description?: string }, children: Child[]): Promise<Buffer> {
+  const { ctx, margin } = layout;
+  const rule = ctx.rule;
   const document = new Document({
     creator: 'trienkhai',
-    title: [p.kind ?? p.summary ?? '', ...p.title].join(' ').trim(),
-    description: p.number,
+    title: meta.title,
+    ...(meta.description !== undefined ? { description: meta.description } : {}),
     styles: {
       default: {
         document: { run: { font: rule.font, size: rule.body.size * 2 } },
@@ -332,9 +338,28 @@ export async function renderDocx(doc: OutgoingDocument): Promise<Buffer> {
           default: pageNumberHeader(ctx),
           first: new Header({ children: [new Paragraph({})] }),
         },
-        children: [header(ctx, doc), ...titleBlock(ctx, doc), ...body(ctx, doc.body), new Paragraph({ keepNext: true, children: [] }), closing(ctx, doc)],
+        children,
       },
     ],
   });
   return Packer.toBuffer(document);
+}
+
+/**
+ * Renders an outgoing document as .docx in the format of its profile and date
+ * (formatRuleFor): A4, the rule's margins, Times New Roman; the header as a borderless two-column
+ * table (issuer, number | heading, place and date), kind and title centred bold, the body, and a
+ * closing borderless table (Nơi nhận | signature). Page numbers stand at the top centre from
+ * page 2 on. Throws DomainError DOCUMENT_INCOMPLETE when a required part is missing.
+ */
+export async function renderDocx(doc: OutgoingDocument): Promise<Buffer> {
+  assertDocumentComplete(doc);
+  const layout = pageLayout(doc.profile, doc.date);
+  const { ctx } = layout;
+  const p = printedParts(doc);
+  return packDocument(
+    layout,
+    { title: [p.kind ?? p.summary ?? '', ...p.title].join(' ').trim(), description: p.number },
+    [header(ctx, doc), ...titleBlock(ctx, doc), ...body(ctx, doc.body), new Paragraph({ keepNext: true, children: [] }), closing(ctx, doc)],
+  );
 }

@@ -32,6 +32,8 @@ export interface XlsxTable<K extends string = string> {
   readonly rows: readonly Readonly<Record<K, XlsxValue>>[];
   /** Workbook title (document properties). */
   readonly title?: string;
+  /** Title lines printed above the header row, bold, each across the table's width (what the list is of). */
+  readonly heading?: readonly string[];
 }
 
 export const XLSX_FORMATS: Readonly<Record<XlsxColumnType, string | undefined>> = {
@@ -104,7 +106,8 @@ export function cellValue(type: XlsxColumnType, v: XlsxValue, where: string): st
 }
 
 /**
- * Writes one table as an .xlsx workbook: bold, wrapped header row, frozen, with an autofilter;
+ * Writes one table as an .xlsx workbook: the title lines if any, then a bold, wrapped header row,
+ * frozen, with an autofilter;
  * each column typed by `type` (see XLSX_FORMATS). Throws TypeError for a value its column cannot hold.
  */
 export async function tableToXlsx<K extends string>(table: XlsxTable<K>): Promise<Buffer> {
@@ -130,18 +133,28 @@ export async function tablesToXlsx(tables: readonly XlsxTable<string>[], title?:
 }
 
 function addSheet(wb: ExcelJS.Workbook, name: string, table: XlsxTable<string>): void {
-  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }] });
+  const heading = table.heading?.filter((l) => l.trim() !== '') ?? [];
+  // The header row comes after the title lines; it stays frozen with them.
+  const headerRow = heading.length + 1;
+  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: headerRow, xSplit: 0 }] });
   ws.columns = table.columns.map((c) => ({
     key: c.key,
-    header: c.header,
     width: c.width ?? Math.max(DEFAULT_WIDTH[c.type], Math.min(40, c.header.length + 2)),
     style: { numFmt: XLSX_FORMATS[c.type] },
   }));
+  const span = Math.max(1, table.columns.length);
+  heading.forEach((text, i) => {
+    const row = ws.addRow([text]);
+    row.font = { bold: true, size: i === 0 ? 13 : 11 };
+    row.getCell(1).numFmt = 'General';
+    if (span > 1) ws.mergeCells(i + 1, 1, i + 1, span);
+  });
+  ws.addRow(table.columns.map((c) => c.header));
   table.rows.forEach((row, i) => {
-    const values = table.columns.map((c) => cellValue(c.type, row[c.key], `Dòng ${i + 2}, cột "${c.header}"`));
+    const values = table.columns.map((c) => cellValue(c.type, row[c.key], `Dòng ${headerRow + i + 1}, cột "${c.header}"`));
     ws.addRow(values);
   });
-  const header = ws.getRow(1);
+  const header = ws.getRow(headerRow);
   header.font = { bold: true };
   header.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
   header.eachCell((cell) => {
@@ -150,6 +163,6 @@ function addSheet(wb: ExcelJS.Workbook, name: string, table: XlsxTable<string>):
     cell.border = { bottom: { style: 'thin' } };
   });
   if (table.columns.length > 0) {
-    ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: table.columns.length } };
+    ws.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: headerRow, column: table.columns.length } };
   }
 }
