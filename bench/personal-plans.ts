@@ -103,18 +103,18 @@ function planSections(i: number, leader: boolean): Record<string, { text: string
 /**
  * What a cell's secretary does with its members' plans, in order: enters every plan but one in eight
  * from paper (one in seven of them without the day handed in: late), then returns one in ten with a
- * comment and enters it again, returns another one in ten for good, and confirms half of them.
+ * comment and enters it again, returns another one in ten for good, and confirms six in ten. `first`
+ * numbers the cell's members among all the members acted on, so that small cells get every outcome too.
  */
-function cellRequests(roundId: string, cell: ActiveCell): LoadRequest[] {
+function cellRequests(roundId: string, cell: ActiveCell, first: number): LoadRequest[] {
   const base = `/api/rounds/${roundId}/plans`;
   const post = (personId: string, what: string, body: unknown): LoadRequest => ({ method: 'POST', path: `${base}/${personId}/${what}`, cookie: cell.cookie, body });
-  const entered = cell.members.map((m, i) => ({ m, i })).filter(({ i }) => i % 8 !== 7);
+  const entered = cell.members.map((m, k) => ({ m, i: first + k })).filter(({ i }) => i % 8 !== 7);
   const submit = ({ m, i }: { m: AskedMember; i: number }) =>
     post(m.personId, 'submit', { sections: planSections(i, m.leader), ...(i % 7 === 3 ? {} : { submittedOn: ROUND_DATES.handedIn }) });
-  const returned = entered.filter(({ i }) => i % 10 === 5 || i % 10 === 6);
   return [
     ...entered.map(submit),
-    ...returned.map(({ m }) => post(m.personId, 'return', { comment: 'Đề nghị nêu cụ thể việc làm, thời gian thực hiện.' })),
+    ...entered.filter(({ i }) => i % 10 === 5 || i % 10 === 6).map(({ m }) => post(m.personId, 'return', { comment: 'Đề nghị nêu cụ thể việc làm, thời gian thực hiện.' })),
     ...entered.filter(({ i }) => i % 10 === 5).map(submit),
     ...entered.filter(({ i }) => i % 10 <= 5).map(({ m }) => post(m.personId, 'confirm', {})),
   ];
@@ -160,12 +160,13 @@ async function activeCells(database: Database, g: Generated, roundId: string, ac
     SELECT user_id AS "userId", unit_id AS "unitId" FROM gr`);
   const byUnit = new Map<string, AskedMember[]>();
   for (const m of asked.rows) byUnit.set(m.unitId, [...(byUnit.get(m.unitId) ?? []), m]);
+  const userOf = new Map(secretaries.rows.map((r) => [r.unitId, r.userId] as const));
   const out: ActiveCell[] = [];
-  for (const s of secretaries.rows) {
-    const token = await createSession(db, s.userId, BENCH_DATES.today, 30);
-    out.push({ unitId: s.unitId, cookie: `tk_session=${token}`, members: byUnit.get(s.unitId) ?? [] });
+  for (const unitId of cells) {
+    const token = await createSession(db, userOf.get(unitId)!, BENCH_DATES.today, 30);
+    out.push({ unitId, cookie: `tk_session=${token}`, members: byUnit.get(unitId) ?? [] });
   }
-  return out.sort((a, b) => a.unitId.localeCompare(b.unitId));
+  return out;
 }
 
 /** Launches the round through POST /api/rounds, as the root's office, on an app in this process. */
@@ -230,7 +231,11 @@ async function measureOverHttp(where: Where, location: string, g: Generated, rou
   const { child, appPort } = await startServer({ db: where === 'postgres' ? 'postgres' : 'pglite', location, startAt: BENCH_DATES.today.toISOString() });
   try {
     const queues = Array.from({ length: SECRETARIES_AT_ONCE }, (): LoadRequest[] => []);
-    round.cells.forEach((cell, k) => queues[k % SECRETARIES_AT_ONCE]!.push(...cellRequests(round.roundId, cell)));
+    let first = 0;
+    round.cells.forEach((cell, k) => {
+      queues[k % SECRETARIES_AT_ONCE]!.push(...cellRequests(round.roundId, cell, first));
+      first += cell.members.length;
+    });
     const count = (what: string) => queues.flat().filter((r) => r.path.endsWith(`/${what}`)).length;
     const total = queues.reduce((s, q) => s + q.length, 0);
     const clients: LoadClient[] = queues.map((q) => {
