@@ -15,7 +15,7 @@
  * at `national` it is left out. docs/performance.md "Personal plans: a national round" holds the
  * latest figures.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -65,6 +65,9 @@ const ROUND_DATES = {
   sendUpBy: '2025-06-30' as IsoDate,
   handedIn: '2025-06-10' as IsoDate,
 };
+
+/** PostgreSQL logs the statements slower than this: the launch's are printed. */
+const SLOW_STATEMENT_MS = 250;
 
 /** Concurrent secretaries entering and reviewing plans. */
 const SECRETARIES_AT_ONCE = 8;
@@ -169,8 +172,19 @@ async function activeCells(database: Database, g: Generated, roundId: string, ac
   return out;
 }
 
-/** Launches the round through POST /api/rounds, as the root's office, on an app in this process. */
-async function launch(database: Database, g: Generated, activity: number): Promise<Launched> {
+/** The statements PostgreSQL logged as slow (log_min_duration_statement) since `from` bytes of its log. */
+function slowStatements(logFile: string, from: number): { ms: number; text: string }[] {
+  const text = readFileSync(logFile, 'utf8').slice(from);
+  // A logged statement runs to the next line of the log, which starts with its time (log_line_prefix '%m [%p] ').
+  return [...text.matchAll(/duration: ([\d.]+) ms {2}(?:statement|execute [^:]*): ([\s\S]*?)(?=\n\d{4}-\d\d-\d\d |$)/g)]
+    .map((m) => ({ ms: Number(m[1]), text: m[2]!.replace(/\s+/g, ' ').trim().slice(0, 120) }));
+}
+
+/**
+ * Launches the round through POST /api/rounds, as the root's office, on an app in this process. With
+ * PostgreSQL's log (`pgLog`), prints the launch's slow statements: where its time goes.
+ */
+async function launch(database: Database, g: Generated, activity: number, pgLog: string | null): Promise<Launched> {
   const db = database.db;
   const form = await db.execute<{ id: string }>(sql`SELECT id FROM plan_form WHERE unit_id IS NULL AND code = 'mau-04'`);
   const task = await db.execute<{ id: string }>(sql`SELECT id FROM task WHERE plan_id = ${g.planIds[0]!} ORDER BY ord LIMIT 1`);
@@ -191,6 +205,7 @@ async function launch(database: Database, g: Generated, activity: number): Promi
   const app = await buildApp({ config, database, clock: () => ROUND_DATES.launched });
   let launched: RoundLaunched;
   let seconds: number;
+  const logFrom = pgLog ? statSync(pgLog).size : 0;
   try {
     const s = performance.now();
     const res = await app.inject({ method: 'POST', url: '/api/rounds', headers: { cookie: g.users.cookies.root }, payload: body });
@@ -201,6 +216,9 @@ async function launch(database: Database, g: Generated, activity: number): Promi
     await app.close();
   }
   log(`round launched: ${launched.asked.toLocaleString('en')} members asked in ${seconds.toFixed(2)} s`);
+  if (pgLog) {
+    for (const st of slowStatements(pgLog, logFrom)) process.stdout.write(`# [postgres] launch, a statement of ${(st.ms / 1000).toFixed(2)} s: ${st.text}\n`);
+  }
   // What autovacuum would do within a minute of such a write.
   await db.execute(sql`ANALYZE personal_plan`);
   await db.execute(sql`ANALYZE round_counter`);
@@ -288,9 +306,11 @@ const open = (where: 'pglite' | 'postgres', location: string) =>
 async function run(where: 'pglite' | 'postgres', scale: Scale, seed: number, activity: number, keep: boolean): Promise<void> {
   let location: string;
   let cleanup: () => void;
+  let pgLog: string | null = null;
   if (where === 'postgres') {
-    const pg = await benchPostgres('trienkhai-bench-pp-pg-');
+    const pg = await benchPostgres('trienkhai-bench-pp-pg-', [`log_min_duration_statement=${SLOW_STATEMENT_MS}`]);
     location = pg.location;
+    pgLog = join(pg.cluster.dir, 'log');
     cleanup = () => (keep ? log(`kept: ${location} (data in ${pg.cluster.dir})`) : pg.cluster.stop());
   } else {
     const dir = mkdtempSync(join(os.tmpdir(), 'trienkhai-bench-pp-pglite-'));
@@ -306,7 +326,7 @@ async function run(where: 'pglite' | 'postgres', scale: Scale, seed: number, act
       g = await generate(database, scale, { seed, clients: 0, members: true, plans: 1 }, (l) => log(`[${where}] ${l}`));
       const generation = Object.values(g.steps).reduce((s, x) => s + x, 0);
       emit({ where, name: `data: ${g.counts.units} units, ${g.counts.cells} cells, ${g.counts.members} members, one published plan; generated in`, value: generation, unit: 's', target: null });
-      round = await launch(database, g, activity);
+      round = await launch(database, g, activity, pgLog);
       emit({
         where, name: `launch a round at the root over every member (${round.asked} asked)`, value: round.seconds, unit: 's',
         target: where === 'postgres' ? le(20, 's') : null,

@@ -15,9 +15,12 @@ export const BENCH_PG_SETTINGS = [
   'max_wal_size=16GB', 'checkpoint_timeout=30min', 'random_page_cost=1.1', 'jit=off',
 ];
 
-/** A throwaway cluster with the benchmark's settings, holding an empty database `trienkhai` at `location`. */
-export async function benchPostgres(prefix: string): Promise<{ cluster: PostgresCluster; location: string }> {
-  const cluster = await startPostgresCluster({ settings: BENCH_PG_SETTINGS, prefix });
+/**
+ * A throwaway cluster with the benchmark's settings (and `extra` ones), holding an empty database
+ * `trienkhai` at `location`; its server log is `cluster.dir`/log.
+ */
+export async function benchPostgres(prefix: string, extra: readonly string[] = []): Promise<{ cluster: PostgresCluster; location: string }> {
+  const cluster = await startPostgresCluster({ settings: [...BENCH_PG_SETTINGS, ...extra], prefix });
   try {
     const admin = await openPostgres(`${cluster.base}/postgres`, 1, { as: 'login' });
     await admin.execScript('CREATE DATABASE trienkhai');
