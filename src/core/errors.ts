@@ -159,6 +159,7 @@ export type DomainErrorCode =
   | 'LOOK_BACK_TOO_EARLY'
   | 'PLEDGE_SIGNED'
   | 'NOTHING_CONFIRMED'
+  | 'ROUND_NOT_ASSIGNED'
   | 'SIGNED_IN_FUTURE';
 
 /**

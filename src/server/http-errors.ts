@@ -169,6 +169,7 @@ const STATUS: Record<DomainErrorCode, number> = {
   LOOK_BACK_TOO_EARLY: 409,
   PLEDGE_SIGNED: 409,
   NOTHING_CONFIRMED: 400,
+  ROUND_NOT_ASSIGNED: 400,
   SIGNED_IN_FUTURE: 400,
 };
 
@@ -224,7 +225,9 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
   if (isDomainError(thrown)) {
     const retryAfter = thrown.details?.retryAfterSeconds;
     if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
-    return reply.status(statusOf(thrown.code)).send(body(thrown.code, thrown.message));
+    // A refusal that names its fields (a personal plan's issues) says where each problem is.
+    const fields = thrown.details?.fields;
+    return reply.status(statusOf(thrown.code)).send(body(thrown.code, thrown.message, Array.isArray(fields) ? (fields as ApiError['error']['fields']) : undefined));
   }
   if (thrown instanceof InputError) return reply.status(400).send(body('VALIDATION', thrown.message, thrown.fields));
   if (hasZodFastifySchemaValidationErrors(error)) {

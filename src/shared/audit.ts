@@ -71,6 +71,17 @@ export const AUDIT_ACTIONS = {
   'meeting_rule_set.create': { vi: 'Thêm quy định sinh hoạt', en: 'Meeting rules added' },
   'campaign.create': { vi: 'Xây dựng đợt sinh hoạt chính trị', en: 'Campaign created' },
   'campaign.update': { vi: 'Sửa đợt sinh hoạt chính trị', en: 'Campaign edited' },
+  'plan_form.create': { vi: 'Thêm mẫu kế hoạch cá nhân', en: 'Personal plan form added' },
+  'round.launch': { vi: 'Phát động đợt', en: 'Round launched' },
+  'round.send_up': { vi: 'Gửi kế hoạch cá nhân lên cấp trên', en: 'Personal plans sent up' },
+  'personal_plan.save': { vi: 'Lưu nháp kế hoạch cá nhân', en: 'Personal plan draft saved' },
+  'personal_plan.submit': { vi: 'Nộp kế hoạch cá nhân', en: 'Personal plan submitted' },
+  'personal_plan.return': { vi: 'Trả lại kế hoạch cá nhân', en: 'Personal plan returned' },
+  'personal_plan.confirm': { vi: 'Xác nhận kế hoạch cá nhân', en: 'Personal plan confirmed' },
+  'personal_plan.amend': { vi: 'Lập bản điều chỉnh kế hoạch cá nhân', en: 'Personal plan amended' },
+  'personal_plan.look_back': { vi: 'Tự đánh giá kết quả kế hoạch cá nhân', en: 'Personal plan self-assessed' },
+  'personal_plan.comment': { vi: 'Nhận xét kết quả kế hoạch cá nhân', en: 'Personal plan commented' },
+  'pledge.sign': { vi: 'Ký cam kết', en: 'Pledge signed' },
 } as const satisfies Record<string, Labels>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
@@ -93,6 +104,10 @@ export const AUDIT_ENTITIES = {
   meeting: { vi: 'Buổi sinh hoạt', en: 'Meeting' },
   meeting_rule_set: { vi: 'Quy định sinh hoạt', en: 'Meeting rules' },
   campaign: { vi: 'Đợt sinh hoạt chính trị', en: 'Campaign' },
+  plan_form: { vi: 'Mẫu kế hoạch cá nhân', en: 'Personal plan form' },
+  round: { vi: 'Đợt kế hoạch cá nhân, cam kết', en: 'Round' },
+  personal_plan: { vi: 'Kế hoạch cá nhân', en: 'Personal plan' },
+  pledge: { vi: 'Cam kết', en: 'Pledge' },
 } as const satisfies Record<string, Labels>;
 
 /** The label of an action or entity code in a language; an unknown code (an old entry) as written. */

@@ -77,6 +77,8 @@ const MeetingFields = {
   taskInstanceId: IdSchema.nullable(),
   /** The campaign month this monthly meeting covers. */
   campaignMonthId: IdSchema.nullable(),
+  /** The round of personal plans this thematic meeting discussed (seed 003 §3, step 3). */
+  roundId: IdSchema.nullable(),
   /** The content covered. */
   content: Text(MEETING_LIMITS.text).nullable(),
 };
@@ -101,6 +103,7 @@ export const MeetingCreateSchema = z.strictObject({
   documentIds: MeetingFields.documentIds.default([]),
   taskInstanceId: MeetingFields.taskInstanceId.optional(),
   campaignMonthId: MeetingFields.campaignMonthId.optional(),
+  roundId: MeetingFields.roundId.optional(),
   content: MeetingFields.content.optional(),
 });
 export type MeetingCreate = z.infer<typeof MeetingCreateSchema>;
@@ -128,6 +131,7 @@ export const MeetingUpdateSchema = z
     documentIds: MeetingFields.documentIds.optional(),
     taskInstanceId: MeetingFields.taskInstanceId.optional(),
     campaignMonthId: MeetingFields.campaignMonthId.optional(),
+    roundId: MeetingFields.roundId.optional(),
     content: MeetingFields.content.optional(),
     status: MeetingStatusSchema.optional(),
     durationMinutes: z.number().int().min(1, 'Thời lượng tính bằng phút').max(1_440).nullable().optional(),
@@ -260,6 +264,8 @@ export const MeetingDetailSchema = z.object({
     .object({ id: z.string(), planId: z.string(), planNumber: Nullable, planTitle: z.string(), taskText: z.string(), periodLabel: z.string(), state: z.string() })
     .nullable(),
   campaign: z.object({ id: z.string(), title: z.string(), monthId: z.string(), month: z.string(), topics: z.array(z.string()) }).nullable(),
+  /** The round of personal plans the meeting discussed. */
+  round: z.object({ id: z.string(), title: z.string() }).nullable(),
   /** The quality checks of a held cell meeting, against the rule set in force on its date. */
   quality: z.object({ ruleSet: z.object({ id: z.string(), name: z.string() }).nullable(), checks: z.array(CheckSchema), ok: z.boolean() }).nullable(),
   observers: z.array(z.object({ userId: z.string(), name: z.string(), unitId: z.string(), unitName: z.string(), role: ObserverRoleSchema })),

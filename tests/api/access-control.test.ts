@@ -13,6 +13,9 @@ import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PlanDraftSchema } from '#shared/plans.ts';
 import { CampaignCreateSchema, MeetingCreateSchema } from '#shared/meetings.ts';
+import { RoundCreateSchema } from '#shared/personal-plans.ts';
+import { launchRound } from '#server/services/personal-plans/launch-round.ts';
+import { confirmPlan, submitPlan } from '#server/services/personal-plans/change-plan.ts';
 import { createCampaign } from '#server/services/meetings/create-campaign.ts';
 import { createMeeting } from '#server/services/meetings/create-meeting.ts';
 import { saveAttendance } from '#server/services/meetings/save-attendance.ts';
@@ -59,6 +62,9 @@ interface Fixture {
   urging: Record<Target, string>;
   /** A file attached to each target's report. */
   attachment: Record<Target, string>;
+  /** Personal plans: a round of each target launched from its published plan over its own members, and a pledge round. */
+  round: Record<Target, string>;
+  pledgeRound: Record<Target, string>;
 }
 
 interface Case {
@@ -182,6 +188,45 @@ async function freshAttachment(fx: Fixture, target: Target): Promise<string> {
   const file = { filename: 'Biên bản.pdf', data: PDF };
   return (await fx.t.database.db.transaction((tx) => addTaskAttachment(fx.taskInstance[target], file, { maxBytes: 1 << 20, maxCount: 100 }, { actor: SYSTEM, tx, now: fx.t.clock.now }))).id;
 }
+
+/** The task of the target's published plan (addressed to itself), which its rounds are launched from. */
+async function taskOf(fx: Fixture, target: Target): Promise<string> {
+  return (await fx.t.database.db.execute<{ id: string }>(sql`SELECT id FROM task WHERE plan_id = ${fx.publishedPlan[target]} LIMIT 1`)).rows[0]!.id;
+}
+
+async function roundOf(fx: Fixture, target: Target, kind: 'personal_plan' | 'pledge'): Promise<string> {
+  const base = { unitId: fx.unit[target], planId: fx.publishedPlan[target], taskId: await taskOf(fx, target), title: 'Đợt kế hoạch cá nhân', submitBy: '2022-03-31' };
+  const forms = await fx.t.database.db.execute<{ id: string }>(sql`SELECT id FROM plan_form WHERE code = 'mau-02' AND unit_id IS NULL`);
+  const input = kind === 'pledge'
+    ? RoundCreateSchema.parse({ ...base, kind, pledgeText: 'Tôi cam kết', categories: ['party_full', 'party_probationary'] })
+    : RoundCreateSchema.parse({ ...base, kind, scope: 'year', year: 2022, assignments: [{ formId: forms.rows[0]!.id, categories: ['party_full', 'party_probationary'] }] });
+  return (await fx.t.database.db.transaction((tx) => launchRound(input, { actor: SYSTEM, tx, now: fx.t.clock.now }))).id;
+}
+
+/**
+ * A fresh member of the target's unit with a plan in the target's round, brought to `state` through
+ * the services (each case that changes a plan consumes one). Returns the person.
+ */
+async function planAt(fx: Fixture, target: Target, state: 'pending' | 'submitted' | 'confirmed'): Promise<string> {
+  const db = fx.t.database.db;
+  const person = await buildPerson(db, fx.unit[target], { fullName: `Lò Văn ${Math.random().toString(36).slice(2, 6)}` });
+  await db.execute(sql`INSERT INTO personal_plan (round_id, person_id, unit_id, reached_unit_id, form_id)
+    SELECT ${fx.round[target]}, ${person}, ${fx.unit[target]}, ${fx.unit[target]}, id FROM plan_form WHERE code = 'mau-02' AND unit_id IS NULL`);
+  const s = () => ({ actor: SYSTEM, now: fx.t.clock.now });
+  if (state !== 'pending') {
+    await db.transaction((tx) => submitPlan(fx.round[target], person, { sections: { items: [{ text: 'Gương mẫu thực hiện nhiệm vụ', area: 'work_responsibility' }] } }, { ...s(), tx }));
+  }
+  if (state === 'confirmed') await db.transaction((tx) => confirmPlan(fx.round[target], person, { ...s(), tx }));
+  return person;
+}
+
+async function pledgeAt(fx: Fixture, target: Target): Promise<string> {
+  const person = await buildPerson(fx.t.database.db, fx.unit[target], { fullName: `Lò Thị ${Math.random().toString(36).slice(2, 6)}` });
+  await fx.t.database.db.execute(sql`INSERT INTO pledge (round_id, person_id, unit_id, reached_unit_id) VALUES (${fx.pledgeRound[target]}, ${person}, ${fx.unit[target]}, ${fx.unit[target]})`);
+  return person;
+}
+let formCode = 0;
+const planItem = { text: 'Gương mẫu thực hiện nhiệm vụ', area: 'work_responsibility' };
 
 const CASES: Record<string, Case> = {
   'POST /api/auth/logout': { selfOnly: true, request: () => ({ method: 'POST', url: '/api/auth/logout' }) },
@@ -439,6 +484,58 @@ const CASES: Record<string, Case> = {
       },
     }),
   },
+  'GET /api/plan-forms': { request: (tg, fx) => ({ method: 'GET', url: `/api/plan-forms?unit=${fx.unit[tg]}` }) },
+  'POST /api/plan-forms': {
+    request: (tg, fx) => ({
+      method: 'POST', url: '/api/plan-forms',
+      payload: { unitId: fx.unit[tg], code: `ac-${++formCode}`, label: 'Mẫu', title: 'Mẫu kế hoạch', scope: 'year', sections: [{ key: 'items', title: 'Nội dung', minItems: 1, maxItems: 2, areas: [], requiredAreas: [], grouped: false, forPositions: [] }] },
+    }),
+  },
+  'POST /api/rounds': {
+    request: async (tg, fx) => ({
+      method: 'POST', url: '/api/rounds',
+      payload: { kind: 'pledge', unitId: fx.unit[tg], planId: fx.publishedPlan[tg], taskId: await taskOf(fx, tg), title: 'Ký cam kết', submitBy: '2022-03-31', pledgeText: 'Tôi cam kết', categories: ['party_full'] },
+    }),
+  },
+  'GET /api/rounds': { request: (tg, fx) => ({ method: 'GET', url: `/api/rounds?unit=${fx.unit[tg]}` }) },
+  'GET /api/my/rounds': { selfOnly: true, request: () => ({ method: 'GET', url: '/api/my/rounds' }) },
+  'GET /api/rounds/:id': { request: (tg, fx) => ({ method: 'GET', url: `/api/rounds/${fx.round[tg]}?unit=${fx.unit[tg]}` }) },
+  'GET /api/rounds/:id/members': { request: (tg, fx) => ({ method: 'GET', url: `/api/rounds/${fx.round[tg]}/members?unit=${fx.unit[tg]}` }) },
+  'POST /api/rounds/:id/units/:unitId/send-up': {
+    request: async (tg, fx) => {
+      await planAt(fx, tg, 'confirmed');
+      return { method: 'POST', url: `/api/rounds/${fx.round[tg]}/units/${fx.unit[tg]}/send-up`, payload: {} };
+    },
+  },
+  'GET /api/rounds/:id/plans/:personId': { request: async (tg, fx) => ({ method: 'GET', url: `/api/rounds/${fx.round[tg]}/plans/${await planAt(fx, tg, 'submitted')}` }) },
+  'PUT /api/rounds/:id/plans/:personId': {
+    request: async (tg, fx) => ({ method: 'PUT', url: `/api/rounds/${fx.round[tg]}/plans/${await planAt(fx, tg, 'pending')}`, payload: { sections: { items: [planItem] } } }),
+  },
+  'POST /api/rounds/:id/plans/:personId/submit': {
+    request: async (tg, fx) => ({ method: 'POST', url: `/api/rounds/${fx.round[tg]}/plans/${await planAt(fx, tg, 'pending')}/submit`, payload: { sections: { items: [planItem] } } }),
+  },
+  'POST /api/rounds/:id/plans/:personId/return': {
+    request: async (tg, fx) => ({ method: 'POST', url: `/api/rounds/${fx.round[tg]}/plans/${await planAt(fx, tg, 'submitted')}/return`, payload: { comment: 'Hãy bổ sung' } }),
+  },
+  'POST /api/rounds/:id/plans/:personId/confirm': {
+    request: async (tg, fx) => ({ method: 'POST', url: `/api/rounds/${fx.round[tg]}/plans/${await planAt(fx, tg, 'submitted')}/confirm`, payload: {} }),
+  },
+  'POST /api/rounds/:id/plans/:personId/amend': {
+    request: async (tg, fx) => ({ method: 'POST', url: `/api/rounds/${fx.round[tg]}/plans/${await planAt(fx, tg, 'confirmed')}/amend`, payload: {} }),
+  },
+  'PUT /api/rounds/:id/plans/:personId/look-back': {
+    request: async (tg, fx) => ({
+      method: 'PUT', url: `/api/rounds/${fx.round[tg]}/plans/${await planAt(fx, tg, 'confirmed')}/look-back`, payload: { items: [{ section: 'items', item: 1, result: 'done', account: 'Đã làm' }] },
+    }),
+  },
+  'PUT /api/rounds/:id/plans/:personId/look-back/comments': {
+    request: async (tg, fx) => ({
+      method: 'PUT', url: `/api/rounds/${fx.round[tg]}/plans/${await planAt(fx, tg, 'confirmed')}/look-back/comments`, payload: { items: [{ section: 'items', item: 1, comment: 'Tốt' }] },
+    }),
+  },
+  'POST /api/rounds/:id/pledges/:personId/sign': {
+    request: async (tg, fx) => ({ method: 'POST', url: `/api/rounds/${fx.pledgeRound[tg]}/pledges/${await pledgeAt(fx, tg)}/sign`, payload: { signedOn: '2022-03-14' } }),
+  },
   'GET /api/campaigns': { request: (tg, fx) => ({ method: 'GET', url: `/api/campaigns?unit=${fx.unit[tg]}` }) },
   'POST /api/campaigns': {
     request: (tg, fx) => ({ method: 'POST', url: '/api/campaigns', payload: { unitId: fx.unit[tg], title: 'Đợt sinh hoạt chính trị', months: [{ month: '2022-04', topics: ['Tự soi, tự sửa'] }] } }),
@@ -472,6 +569,12 @@ async function fingerprint(t: TestApp): Promise<string> {
     (SELECT count(*) FROM consolidation_version),
     (SELECT md5(coalesce(string_agg(a.id::text || coalesce(a.removed_at::text, ''), ',' ORDER BY a.id), '')) FROM attachment a),
     (SELECT count(*) FROM submission_attachment),
+    (SELECT md5(coalesce(string_agg(x::text, ',' ORDER BY round_id, person_id), '')) FROM personal_plan x),
+    (SELECT md5(coalesce(string_agg(x::text, ',' ORDER BY round_id, person_id, version), '')) FROM personal_plan_version x),
+    (SELECT md5(coalesce(string_agg(x::text, ',' ORDER BY round_id, person_id), '')) FROM pledge x),
+    (SELECT count(*) FROM round),
+    (SELECT count(*) FROM plan_form),
+    (SELECT md5(coalesce(string_agg(x::text, ',' ORDER BY round_id, unit_id, slot), '')) FROM round_counter x),
     (SELECT count(*) FROM audit_log)) AS f`);
   return r.rows[0]!.f;
 }
@@ -501,6 +604,8 @@ beforeAll(async () => {
     campaign: { own: '', sibling: '', parent: '' },
     urging: { own: '', sibling: '', parent: '' },
     attachment: { own: '', sibling: '', parent: '' },
+    round: { own: '', sibling: '', parent: '' },
+    pledgeRound: { own: '', sibling: '', parent: '' },
   };
   const reports = await publishPlanFixture(t.database.db, { issuerId: tree.units.bloc, audience: [tree.units.grassroots, tree.units.c1, tree.units.c2] });
   fx.obligation = reports.obligationId;
@@ -534,6 +639,10 @@ beforeAll(async () => {
     (await t.database.db.transaction((tx) =>
       addReportAttachment(fx.obligationInstance[tg], { filename: 'Biên bản.pdf', data: PDF }, {}, { maxBytes: 1 << 20, maxCount: 100 }, { actor: SYSTEM, tx, now: t.clock.now }))).id;
   fx.attachment = { own: await reportFile('own'), sibling: await reportFile('sibling'), parent: await reportFile('parent') };
+  for (const tg of ['own', 'sibling', 'parent'] as const) {
+    fx.round[tg] = await roundOf(fx, tg, 'personal_plan');
+    fx.pledgeRound[tg] = await roundOf(fx, tg, 'pledge');
+  }
   cookie = await t.login('sec1', PASSWORD);
   for (const role of ['viewer', 'inspector'] as const) {
     for (const [at, unitId] of [['cell', tree.units.c1], ['parent', tree.units.grassroots]] as const) {

@@ -212,3 +212,40 @@ describe('the demo organisation', () => {
     expect(cell.rows).toEqual([{ inside: true }]);
   });
 });
+
+describe('the round of personal plans at Kỳ Hoa (seed 003)', () => {
+  it('is in progress a week past its deadline: some submitted (some late), some confirmed, one cell sent up, many due', async () => {
+    const rounds = await database.db.execute<{ id: string; submitBy: string; title: string }>(sql`
+      SELECT r.id, r.submit_by::text AS "submitBy", r.title FROM round r WHERE r.unit_id = ${demoUnitId(KA.kyHoa)}`);
+    expect(rounds.rows.map((r) => [r.title, r.submitBy])).toEqual([['Đăng ký kế hoạch cá nhân thực hiện Chủ đề năm 2025', '2025-12-25']]);
+    const round = rounds.rows[0]!.id;
+    const states = await database.db.execute<{ state: string; late: boolean; n: number }>(sql`
+      SELECT state, late, count(*)::int AS n FROM personal_plan WHERE round_id = ${round} GROUP BY state, late`);
+    const count = (f: (x: { state: string; late: boolean }) => boolean) => states.rows.filter(f).reduce((a, x) => a + x.n, 0);
+    expect(count((x) => x.state === 'pending')).toBeGreaterThan(20);
+    expect(count((x) => x.state === 'submitted')).toBeGreaterThan(5);
+    expect(count((x) => x.state === 'confirmed')).toBeGreaterThan(10);
+    expect(count((x) => x.state === 'returned')).toBeGreaterThan(0);
+    expect(count((x) => x.late)).toBeGreaterThan(3);
+    // Mẫu 04 in the village cells, Mẫu 02 in the schools; the demo member's plan is still to write.
+    const forms = await database.db.execute<{ unit: string; form: string }>(sql`
+      SELECT DISTINCT u.name AS unit, f.label AS form FROM personal_plan pp JOIN unit u ON u.id = pp.unit_id JOIN plan_form f ON f.id = pp.form_id
+      WHERE pp.round_id = ${round} AND u.kind = 'cell' ORDER BY 1, 2`);
+    expect(forms.rows).toContainEqual({ unit: 'Chi bộ thôn Tân Hoa', form: 'Mẫu 04' });
+    expect(forms.rows).toContainEqual({ unit: 'Chi bộ Trường Tiểu học Kỳ Hoa', form: 'Mẫu 02' });
+    expect(forms.rows).not.toContainEqual({ unit: 'Chi bộ thôn Tân Hoa', form: 'Mẫu 02' });
+    const mine = await database.db.execute<{ state: string; form: string }>(sql`
+      SELECT pp.state, f.label AS form FROM personal_plan pp JOIN app_user a ON a.person_id = pp.person_id JOIN plan_form f ON f.id = pp.form_id
+      WHERE a.username = 'dangvien.tieuhoc' AND pp.round_id = ${round}`);
+    expect(mine.rows).toEqual([{ state: 'pending', form: 'Mẫu 02' }]);
+    const sent = await database.db.execute<{ name: string }>(sql`
+      SELECT u.name FROM task_instance ti JOIN unit u ON u.id = ti.unit_id JOIN round r ON r.task_id = ti.task_id WHERE r.id = ${round} AND ti.status = 'done'`);
+    expect(sent.rows).toEqual([{ name: 'Chi bộ thôn Tân Hoa' }]);
+    // The commune's counters equal a recount of its records.
+    const counted = await database.db.execute<{ must: number; confirmed: number }>(sql`
+      SELECT sum(must)::int AS must, sum(confirmed)::int AS confirmed FROM round_counter WHERE round_id = ${round} AND unit_id = ${demoUnitId(KA.kyHoa)}`);
+    const recounted = await database.db.execute<{ must: number; confirmed: number }>(sql`
+      SELECT count(*)::int AS must, (count(*) FILTER (WHERE confirmed_on IS NOT NULL))::int AS confirmed FROM personal_plan WHERE round_id = ${round}`);
+    expect(counted.rows[0]).toEqual(recounted.rows[0]);
+  });
+});

@@ -19,6 +19,8 @@ import { createPlan } from '#server/services/plans/create-plan.ts';
 import { publishPlan } from '#server/services/plans/publish-plan.ts';
 import { saveSubmission } from '#server/services/reports/save-submission.ts';
 import { CampaignCreateSchema, MeetingCreateSchema } from '#shared/meetings.ts';
+import { RoundCreateSchema } from '#shared/personal-plans.ts';
+import { launchRound } from '#server/services/personal-plans/launch-round.ts';
 import { addTaskAttachment } from '#server/services/attachments/add-attachment.ts';
 import { PlanDraftSchema } from '#shared/plans.ts';
 import { buildPerson, buildTree, PASSWORD, SYSTEM } from '../support/factories.ts';
@@ -406,7 +408,7 @@ describe('finding 10: a GET changes nothing', () => {
   let t: TestApp;
   let admin: string;
   let tree: Awaited<ReturnType<typeof buildTree>>;
-  const ids = { obligation: '', obligationInstance: '', plan: '', blocPlan: '', document: '', meeting: '', campaign: '', urging: '', taskInstance: '', attachment: '', slips: '' };
+  const ids = { obligation: '', obligationInstance: '', plan: '', blocPlan: '', document: '', meeting: '', campaign: '', round: '', urging: '', taskInstance: '', attachment: '', slips: '' };
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -435,6 +437,12 @@ describe('finding 10: a GET changes nothing', () => {
       await readers.close();
     }
     ids.meeting = (await db.transaction((tx) => createMeeting(MeetingCreateSchema.parse({ unitId: tree.units.c1, title: 'Hội nghị học tập', date: '2022-03-15' }), { ...s(), tx }))).id;
+    const blocTask = (await db.execute<{ id: string }>(sql`SELECT id FROM task WHERE plan_id = ${ids.blocPlan}`)).rows[0]!.id;
+    const form = (await db.execute<{ id: string }>(sql`SELECT id FROM plan_form WHERE code = 'mau-02' AND unit_id IS NULL`)).rows[0]!.id;
+    ids.round = (await db.transaction((tx) => launchRound(RoundCreateSchema.parse({
+      kind: 'personal_plan', unitId: tree.units.bloc, planId: ids.blocPlan, taskId: blocTask, title: 'Kế hoạch cá nhân năm 2022', submitBy: '2022-03-31',
+      scope: 'year', year: 2022, assignments: [{ formId: form, categories: ['party_full'] }],
+    }), { ...s(), tx }))).id;
     ids.campaign = (await db.transaction((tx) => createCampaign(CampaignCreateSchema.parse({ unitId: tree.units.c1, title: 'Đợt sinh hoạt chính trị', months: [{ month: '2022-04' }] }), { ...s(), tx }))).id;
     // The urging letter is signed by the grassroots unit's secretary.
     await buildPerson(db, tree.units.grassroots, { fullName: 'Vũ Văn Giang', positions: ['secretary'] });
@@ -518,6 +526,12 @@ describe('finding 10: a GET changes nothing', () => {
       '/api/units/tree-template.xlsx': '/api/units/tree-template.xlsx',
       '/api/units/tree-template.csv': '/api/units/tree-template.csv',
       '/api/setup': '/api/setup',
+      '/api/plan-forms': `/api/plan-forms?unit=${c1}`,
+      '/api/rounds': `/api/rounds?unit=${c1}`,
+      '/api/my/rounds': '/api/my/rounds',
+      '/api/rounds/:id': `/api/rounds/${ids.round}?unit=${grassroots}`,
+      '/api/rounds/:id/members': `/api/rounds/${ids.round}/members?unit=${c1}&q=hoa`,
+      '/api/rounds/:id/plans/:personId': `/api/rounds/${ids.round}/plans/${tree.people.p1}`,
     };
   };
 

@@ -214,6 +214,16 @@ describe('everything the two plans send out', () => {
       unitId: tree.units.grassroots, title: 'Đợt sinh hoạt chuyên đề', planId: ownPlan, taskId: ownTask,
       months: [{ month: '2022-04', topics: ['Bảo vệ chính trị nội bộ'], documents: [{ documentId: secretPlan }, { documentId: ownPlan }] }],
     }));
+    // Rounds of personal plans and pledges launched from a task of each plan: they reach every member below.
+    const forms = (await call('vp', 'GET', `/api/plan-forms?unit=${tree.units.bloc}`)).json() as { items: { id: string; code: string }[] };
+    const [secretTask] = await idsOf(sql`SELECT id FROM task WHERE plan_id = ${secretPlan} ORDER BY ord LIMIT 1`);
+    created(await call('vp', 'POST', '/api/rounds', {
+      kind: 'personal_plan', unitId: tree.units.bloc, planId: secretPlan, taskId: secretTask, title: 'Đăng ký kế hoạch cá nhân', submitBy: '2022-03-31',
+      scope: 'year', year: 2022, assignments: [{ formId: forms.items.find((f) => f.code === 'mau-02')!.id, categories: ['party_full', 'party_probationary'] }],
+    }));
+    created(await call('secg', 'POST', '/api/rounds', {
+      kind: 'pledge', unitId: tree.units.grassroots, planId: ownPlan, taskId: ownTask, title: 'Ký cam kết', submitBy: '2022-03-31', pledgeText: 'Tôi cam kết', categories: ['party_full'],
+    }));
   });
 
   it('reminds before and after the due dates and sends the overdue digest and e-mail', async () => {
@@ -258,6 +268,7 @@ describe('a user outside the audience', () => {
       submission: await idsOf(sql`SELECT s.id FROM submission s JOIN obligation_instance oi ON oi.id = s.obligation_instance_id WHERE oi.plan_id IN (${secretPlan}, ${ownPlan})`),
       meeting: meetings,
       campaign: await idsOf(sql`SELECT id FROM campaign WHERE plan_id = ${ownPlan}`),
+      round: await idsOf(sql`SELECT id FROM round WHERE plan_id IN (${secretPlan}, ${ownPlan})`),
       person: [tree.people.p1, tree.people.p2],
       membership: [],
       user: [],
@@ -296,7 +307,9 @@ describe('a user outside the audience', () => {
       const rule = rules.find((r) => r.from === 'params' && `:${r.key}` === param);
       // The report obligation in /api/obligations/:id is checked by its service, not by a rule; slips
       // of accounts are held for whoever produced them, none here.
-      const ids = rule ? pool[rule.resource] : route.url.startsWith('/api/obligations/') ? pool.obligation : route.url === '/api/accounts/slips/:id' ? ['00000000-0000-4000-8000-000000000000'] : [];
+      // A member's record in a round is named by the person, checked by its service.
+      const ids = rule ? pool[rule.resource] : route.url.startsWith('/api/obligations/') ? pool.obligation : route.url === '/api/accounts/slips/:id' ? ['00000000-0000-4000-8000-000000000000']
+        : param === ':personId' ? pool.person : [];
       paths = paths.flatMap((p) => ids.map((id) => p.replace(param, id)));
     }
     let queries = [''];

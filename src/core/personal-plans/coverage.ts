@@ -7,14 +7,14 @@ import type { PlanState } from './plan-states.ts';
  * counters of a unit hold the figures of its whole subtree; a member counts in the unit that
  * manages them now.
  */
-export interface RoundFigures {
+export type RoundFigures = {
   must: number;
   submitted: number;
   confirmed: number;
   late: number;
   leaders: number;
   leadersRegistered: number;
-}
+};
 
 export const NO_FIGURES: RoundFigures = { must: 0, submitted: 0, confirmed: 0, late: 0, leaders: 0, leadersRegistered: 0 };
 export const FIGURE_NAMES = Object.keys(NO_FIGURES) as (keyof RoundFigures)[];

@@ -25,6 +25,7 @@ describe('who reads a member\'s personal plan', () => {
     expect(readableVersions(actor([[C1, 'member']], 'an'), plan(C1))).toEqual([0]);
     expect(readsPlansManagedAt(actor([[C1, 'secretary']]), C1)).toBe(true);
     expect(readsPlansManagedAt(actor([[C1, 'deputy_secretary']]), C1)).toBe(true);
+    expect(readsPlansManagedAt(actor([[G, 'staff']]), G)).toBe(true);
     expect(readsPlansManagedAt(actor([[G, 'staff']]), C1)).toBe(true);
     expect(readsPlansManagedAt(actor([[B, 'inspector']]), C1)).toBe(true);
     expect(readsPlansManagedAt(actor([[P, 'viewer']]), C1)).toBe(true);

@@ -4,14 +4,18 @@ import { isWithin } from '../access/scope.ts';
 
 /**
  * Who may read a member's personal plan (docs/decisions/020): the member; the cell that manages them —
- * its secretary, deputies and administrators, not its other members; the committees above it and
+ * its secretary, deputies, committee, staff and administrators, not its other members; the committees above it and
  * their inspection commissions (any role there but a member's); a system administrator. Never a
  * sibling unit. After a transfer the former cell keeps reading the versions confirmed while the
  * member was theirs, and nothing written since.
  */
 
-/** The roles of the managing unit itself that read its members' plans: who confirms them. */
-const AT_THE_UNIT: readonly Role[] = ['admin', 'secretary', 'deputy_secretary'];
+/**
+ * The roles of the managing unit itself that read its members' plans: who confirms them, the
+ * committee's members and the staff acting for it (a committee keeps its own members' plans, seed
+ * 003 §3), and its inspection commission — not its members, nor a reader who only views.
+ */
+const AT_THE_UNIT: readonly Role[] = ['admin', 'secretary', 'deputy_secretary', 'committee_member', 'staff', 'inspector'];
 
 /** True when the actor may read the plans of a person managed by the unit at `unitPath`. */
 export function readsPlansManagedAt(actor: Actor, unitPath: TreePath): boolean {

@@ -1,5 +1,6 @@
 import type { Role } from '#core/access/roles.ts';
 import { HCM } from './ho-chi-minh.ts';
+import { KA, KA_CELLS } from './ky-anh.ts';
 import { TQ } from './tuyen-quang.ts';
 
 /** The password of every demo account (docs/demo.md). */
@@ -23,4 +24,8 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { username: 'ubkt.duk', unit: TQ.duk, role: 'inspector', person: { unit: TQ.dukUbkt, who: 'member' } },
   { username: 'xem.tinhuy', unit: TQ.tinhUy, role: 'viewer', person: null },
   { username: 'doan.khoi', unit: HCM.doanKhoi, role: 'staff', person: { unit: HCM.doanKhoi, who: 'member' } },
+  // The round of personal plans at Kỳ Hoa (seed 003): the commune's Đảng ủy, a school's cell, one of its members.
+  { username: 'bithu.kyhoa', unit: KA.kyHoa, role: 'secretary', person: { unit: KA.kyHoa, who: 'secretary' } },
+  { username: 'bithu.tieuhoc', unit: KA_CELLS.kyHoaPrimarySchool, role: 'secretary', person: { unit: KA_CELLS.kyHoaPrimarySchool, who: 'secretary' } },
+  { username: 'dangvien.tieuhoc', unit: KA_CELLS.kyHoaPrimarySchool, role: 'member', person: { unit: KA_CELLS.kyHoaPrimarySchool, who: 'member' } },
 ];

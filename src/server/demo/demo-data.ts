@@ -12,6 +12,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './accounts.ts';
 import type { PlannedPerson } from './people.ts';
 import type { DemoPlan, PlannedStep, PlannedUnit } from './plan.ts';
 import { planDemo } from './plan.ts';
+import { loadDemoRound } from './personal-plans.ts';
 
 /** Restructuring of the demo is done by the system, as a superuser that is nobody's account. */
 const SYSTEM: Actor = { userId: '00000000-0000-0000-0000-000000000000', username: 'system', superuser: true, grants: [] };
@@ -27,7 +28,8 @@ type Placed = Map<string, { path: TreePath; provinceId: string | null }>;
 /**
  * Loads the demo organisation (docs/demo.md) inside the caller's transaction: the trees of the
  * seeds as they stood in the 2020 - 2025 term with their people, the 2025 restructuring as dated
- * events, and the demo accounts. The data is the same on every start; `now` only stamps the audit.
+ * events, the demo accounts, and a round of personal plans in progress. The data is the same on every
+ * start; `now` stamps the audit and places the round (its deadline a week before `now`).
  */
 export async function loadDemoData(tx: Tx, now: Date): Promise<void> {
   const plan = planDemo();
@@ -37,6 +39,7 @@ export async function loadDemoData(tx: Tx, now: Date): Promise<void> {
   const ctx: ServiceContext = { actor: SYSTEM, tx, now };
   for (const step of plan.steps) await applyStep(ctx, step, placed);
   await createAccounts(tx, now, plan);
+  await loadDemoRound(tx, now, plan);
 }
 
 /**

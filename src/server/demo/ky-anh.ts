@@ -12,6 +12,13 @@ export const KA = {
   tinhUy: 'ka.tinh-uy',
   thiUy: 'ka.thi-uy',
   haiNinh: 'ka.hai-ninh',
+  kyHoa: 'ka.ky-hoa',
+} as const;
+
+/** Cells of Kỳ Hoa by their keys (a unit without a ref of its own is known by its parent's key and its name). */
+export const KA_CELLS = {
+  kyHoaVillages: ['Chi bộ thôn Tân Hoa', 'Chi bộ thôn Hoa Sơn', 'Chi bộ thôn Tây Yên'].map((n) => `${KA.kyHoa}/${n}`),
+  kyHoaPrimarySchool: `${KA.kyHoa}/Chi bộ Trường Tiểu học Kỳ Hoa`,
 } as const;
 
 /** The Đảng ủy of a commune or ward, its two departments, its Mặt trận and mass organisations, its cells. */
@@ -67,7 +74,7 @@ export const kyAnh: DemoTree = {
           department('Ban Tuyên giáo Thị ủy', { ref: 'ka.thi-uy.btg', rapporteurs: 2 }),
           department('Ủy ban Kiểm tra Thị ủy', { ref: 'ka.thi-uy.ubkt' }),
           department('Văn phòng Thị ủy', { ref: 'ka.thi-uy.vp' }),
-          commune('ka.ky-hoa', 'xã', 'Kỳ Hoa', [
+          commune(KA.kyHoa, 'xã', 'Kỳ Hoa', [
             'Chi bộ thôn Tân Hoa', 'Chi bộ thôn Hoa Sơn', 'Chi bộ thôn Tây Yên', 'Chi bộ Trường Tiểu học Kỳ Hoa',
             'Chi bộ Trường THCS Kỳ Hoa', 'Chi bộ Quân sự xã',
           ]),

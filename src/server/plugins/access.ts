@@ -3,9 +3,10 @@ import fp from 'fastify-plugin';
 import type { Action } from '#core/access/roles.ts';
 import type { Actor } from '#core/access/scope.ts';
 import { can } from '#core/access/scope.ts';
-import { DomainError } from '#core/errors.ts';
+import { DomainError, isDomainError } from '#core/errors.ts';
 import type { Db } from '../db/client.ts';
 import { campaignReach } from '../db/queries/meetings.ts';
+import { roundFor } from '../services/personal-plans/scope.ts';
 import { planReach } from '../db/queries/plans.ts';
 import { PUBLIC_READ, resourcePaths, type ResourceType } from '../db/queries/access.ts';
 
@@ -84,6 +85,17 @@ const deciders: Partial<Record<ResourceType, (db: Db, actor: Actor, id: string, 
   campaign: async (db, actor, id, action) => {
     const reach = await campaignReach(db, actor, id, action);
     return reach.allowed ? 'allow' : reach.read ? 'forbidden' : 'not_found';
+  },
+  // A round is seen by its unit's readers, by every unit it reached and by the members it asks
+  // (services/personal-plans/scope.ts); launching-level changes need `write` on its unit. What a
+  // member's plan shows is decided again by the service (core/personal-plans/readers.ts).
+  round: async (db, actor, id, action) => {
+    const round = await roundFor(db, actor, id).catch((e: unknown) => {
+      if (isDomainError(e) && e.code === 'ROUND_NOT_FOUND') return null;
+      throw e;
+    });
+    if (!round) return 'not_found';
+    return action === 'read' || can(actor, action, round.unitPath) ? 'allow' : 'forbidden';
   },
 };
 

@@ -10,6 +10,7 @@ import health from './health.ts';
 import meetings from './meetings.ts';
 import members from './members.ts';
 import notifications from './notifications.ts';
+import personalPlans from './personal-plans.ts';
 import reports from './reports.ts';
 import setup from './setup.ts';
 import plans from './plans.ts';
@@ -18,4 +19,4 @@ import units from './units.ts';
 import users from './users.ts';
 
 /** Every route module, registered in this order by buildApp. */
-export const routeModules: RouteModule[] = [health, auth, units, users, accounts, audit, members, reports, notifications, plans, taskInstances, attachments, documents, meetings, consolidation, exportsRoutes, setup];
+export const routeModules: RouteModule[] = [health, auth, units, users, accounts, audit, members, reports, notifications, plans, taskInstances, attachments, documents, meetings, personalPlans, consolidation, exportsRoutes, setup];

@@ -13,7 +13,7 @@ export const PUBLIC_READ = '__public__' as TreePath;
 
 /** The kinds of resource a route's access rule can name (plugins/access.ts). */
 export type ResourceType = 'unit' | 'person' | 'user' | 'membership' | 'obligation_instance' | 'submission' | 'plan' | 'task_instance' | 'document'
-  | 'meeting' | 'campaign' | 'attachment';
+  | 'meeting' | 'campaign' | 'attachment' | 'round';
 
 /**
  * Where each kind of resource stands in the tree, for the access checks (plugins/access.ts) and
@@ -72,6 +72,11 @@ export const resourcePaths: Record<ResourceType, PathResolver> = {
   // A campaign's place in the tree is its unit; who may read it is wider (see `deciders` in plugins/access.ts).
   campaign: async (db, id) => {
     const r = await db.execute<{ path: TreePath }>(sql`SELECT u.path::text AS path FROM campaign c JOIN unit u ON u.id = c.unit_id WHERE c.id = ${id}`);
+    return r.rows.map((x) => x.path);
+  },
+  // A round's place in the tree is the unit that launched it; who may read it is wider (see `deciders` in plugins/access.ts).
+  round: async (db, id) => {
+    const r = await db.execute<{ path: TreePath }>(sql`SELECT u.path::text AS path FROM round r JOIN unit u ON u.id = r.unit_id WHERE r.id = ${id}`);
     return r.rows.map((x) => x.path);
   },
   // A file attached as evidence belongs to its report or task instance, so to that one's unit: the

@@ -49,6 +49,7 @@ export type MeetingRow = {
   makeupOf: string | null;
   taskInstanceId: string | null;
   campaignMonthId: string | null;
+  roundId: string | null;
   content: string | null;
   minutes: string | null;
   attachments: unknown[];
@@ -63,7 +64,7 @@ export const MEETING_COLUMNS = sql.raw(`m.id, m.unit_id AS "unitId", u.name AS "
   m.session_length AS "sessionLength", m.duration_minutes AS "durationMinutes", m.place, m.chair_person_id AS "chairPersonId",
   m.chair_name AS "chairName", m.categories, m.rapporteurs, m.rapporteur_request AS "rapporteurRequest", m.materials,
   m.materials_sent_on::text AS "materialsSentOn", m.self_study_allowed AS "selfStudyAllowed", m.makeup_of AS "makeupOf",
-  m.task_instance_id AS "taskInstanceId", m.campaign_month_id AS "campaignMonthId", m.content, m.minutes, m.attachments,
+  m.task_instance_id AS "taskInstanceId", m.campaign_month_id AS "campaignMonthId", m.round_id AS "roundId", m.content, m.minutes, m.attachments,
   m.notice_days AS "noticeDays", m.sent_up_at AS "sentUpAt", m.created_at AS "createdAt", m.updated_at AS "updatedAt"`);
 
 /** A meeting with its unit, or null; `forUpdate` locks the meeting row. */

@@ -128,7 +128,8 @@ export type MemberListRow = {
   jobTitle: string | null;
 };
 
-function likeWord(w: string): string {
+/** A LIKE pattern matching `w` anywhere, its wildcards escaped. */
+export function likeWord(w: string): string {
   return `%${w.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
 }
 

@@ -9,6 +9,7 @@ import type { ServiceContext } from '../context.ts';
 import { unitFor } from '../members/scope.ts';
 import { campaignTaskInstance, checkRapporteurs, requireChair, resolveCampaignMonth, resolveTaskInstance } from './meeting-links.ts';
 import { noticeView, requireReadableDocuments } from './scope.ts';
+import { requireRoundAtUnit } from './meeting-links.ts';
 
 /**
  * The links of a meeting checked against its unit, and the days of advance notice they ask: the
@@ -45,17 +46,18 @@ export async function createMeeting(input: MeetingCreate, s: ServiceContext): Pr
     throw new DomainError('UNIT_NOT_ACTIVE', `Đơn vị "${unit.name}" đã giải thể hoặc sáp nhập trước ngày này.`);
   }
   const links = await checkLinks(s, unit, input);
+  if (input.roundId) await requireRoundAtUnit(tx, input.roundId, unit);
   const id = randomUUID();
   const at = now.toISOString();
   await tx.execute(sql`
     INSERT INTO meeting (id, unit_id, province_id, kind, title, status, held_on, start_time, session_length, place, chair_person_id, chair_name,
       categories, rapporteurs, rapporteur_request, materials, materials_sent_on, self_study_allowed, task_instance_id, campaign_month_id,
-      content, attachments, notice_days, created_by, created_at, updated_at)
+      round_id, content, attachments, notice_days, created_by, created_at, updated_at)
     VALUES (${id}, ${unit.id}, ${unit.provinceId}, ${input.kind}, ${input.title}, 'planned', ${input.date}, ${input.startTime ?? null},
       ${input.sessionLength ?? null}, ${input.place ?? null}, ${input.chairPersonId ?? null}, ${input.chairName ?? null},
       ${`{${input.categories.join(',')}}`}::text[], ${JSON.stringify(links.rapporteurs)}::jsonb, ${input.rapporteurRequest ?? null},
       ${JSON.stringify(input.materials)}::jsonb, ${input.materialsSentOn ?? null}, ${input.selfStudyAllowed}, ${links.taskInstanceId},
-      ${input.campaignMonthId ?? null}, ${input.content ?? null}, '[]'::jsonb, ${links.noticeDays}, ${actor.userId}, ${at}, ${at})`);
+      ${input.campaignMonthId ?? null}, ${input.roundId ?? null}, ${input.content ?? null}, '[]'::jsonb, ${links.noticeDays}, ${actor.userId}, ${at}, ${at})`);
   await setMeetingDocuments(tx, id, input.documentIds);
   await writeAudit(tx, actor, {
     action: 'meeting.create', entity: 'meeting', entityId: id, unitPath: unit.path,

@@ -103,6 +103,7 @@ export async function getMeeting(id: string, { actor, tx, now }: ServiceContext)
     notice: noticeView(m, now),
     task,
     campaign,
+    round: m.roundId ? ((await tx.execute<{ id: string; title: string }>(sql`SELECT id, title FROM round WHERE id = ${m.roundId}`)).rows[0] ?? null) : null,
     quality,
     observers: observers,
     createdAt: isoInstant(m.createdAt),

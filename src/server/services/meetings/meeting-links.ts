@@ -78,3 +78,16 @@ export async function checkRapporteurs(tx: Db | Tx, unitPath: TreePath, list: re
     return { personId: found.personId, name: found.name, unitName: found.unitName };
   });
 }
+
+/**
+ * A round of personal plans whose plans a unit's meeting may discuss: one that reached the unit
+ * (launched at it or above it) or that has members managed there. Throws ROUND_NOT_FOUND.
+ */
+export async function requireRoundAtUnit(tx: Tx, roundId: string, unit: { id: string; path: TreePath }): Promise<void> {
+  const r = await tx.execute(sql`
+    SELECT 1 FROM round r JOIN unit u ON u.id = r.unit_id
+    WHERE r.id = ${roundId} AND (${unit.path}::ltree <@ u.path
+      OR EXISTS (SELECT 1 FROM personal_plan pp WHERE pp.round_id = r.id AND pp.unit_id = ${unit.id})
+      OR EXISTS (SELECT 1 FROM pledge pl WHERE pl.round_id = r.id AND pl.unit_id = ${unit.id}))`);
+  if (r.rows.length === 0) throw new DomainError('ROUND_NOT_FOUND', 'Không tìm thấy đợt kế hoạch cá nhân này ở đơn vị.');
+}

@@ -6,6 +6,7 @@ import { lookupMeeting, setMeetingDocuments } from '../../db/queries/meetings.ts
 import { writeAudit } from '../../db/queries/audit.ts';
 import type { ServiceContext } from '../context.ts';
 import { checkLinks } from './create-meeting.ts';
+import { requireRoundAtUnit } from './meeting-links.ts';
 import { fulfilTask } from './fulfil-task.ts';
 import { meetingFor, noticeView, requireNotCancelled, requireStarted } from './scope.ts';
 
@@ -60,6 +61,10 @@ export async function updateMeeting(id: string, patch: MeetingUpdate, s: Service
   if (patch.materialsSentOn !== undefined) set('materials_sent_on', patch.materialsSentOn);
   if (patch.selfStudyAllowed !== undefined) set('self_study_allowed', patch.selfStudyAllowed);
   if (patch.campaignMonthId !== undefined) set('campaign_month_id', patch.campaignMonthId);
+  if (patch.roundId !== undefined) {
+    if (patch.roundId) await requireRoundAtUnit(tx, patch.roundId, { id: m.unitId, path: m.unitPath });
+    set('round_id', patch.roundId);
+  }
   if (patch.content !== undefined) set('content', patch.content);
   if (patch.status !== undefined) set('status', patch.status);
   if (patch.durationMinutes !== undefined) set('duration_minutes', patch.durationMinutes);

@@ -7,6 +7,7 @@ import { MEMBERSHIP_COLUMNS } from '../../db/queries/members.ts';
 import type { MembershipRow } from '../../db/queries/members.ts';
 import type { ServiceContext } from '../context.ts';
 import { moveAccountsWithMember } from './member-accounts.ts';
+import { moveRoundRecords } from '../../db/queries/personal-plans.ts';
 import { personFor, requireActive, unitFor } from './scope.ts';
 import type { Tx } from '../../db/client.ts';
 
@@ -47,6 +48,8 @@ export async function transferMember(personId: string, input: Transfer, { actor,
     INSERT INTO membership (person_id, unit_id, category, positions, valid_from) VALUES (${person.id}, ${target.id}, ${category}, '{}', ${input.on}::date)
     RETURNING id`);
   await tx.execute(sql`UPDATE person SET unit_id = ${target.id}, updated_at = now() WHERE id = ${person.id}`);
+  // Their personal plans and pledges go with them, and count in the new unit from today (ADR 020).
+  await moveRoundRecords(tx, sql`x.person_id = ${person.id}`, { id: target.id, path: target.path });
   const detail = {
     personId: person.id, fullName: person.fullName, on: input.on, note: input.note ?? null,
     from: { unitId: person.unitId, unitName: person.unitName, memberships: open.map((m) => m.id) },

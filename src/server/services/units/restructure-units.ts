@@ -11,6 +11,7 @@ import type { UnitRow } from '../../db/queries/units.ts';
 import { getUnitRow, insertUnit, recordEvent, recordEvents, reviseUnit, reviseUnits } from '../../db/queries/units.ts';
 import { writeAudit } from '../../db/queries/audit.ts';
 import { setReceivers } from '../../db/queries/reporting-chain.ts';
+import { moveRoundRecords, rebaseRoundCounters } from '../../db/queries/personal-plans.ts';
 import type { ServiceContext } from '../context.ts';
 
 /** Loads a unit the actor may restructure, or throws (404 when out of sight, 403 when only visible). */
@@ -38,6 +39,11 @@ async function transferMembers(tx: Tx, fromId: string, toId: string, on: IsoDate
     UPDATE person SET unit_id = ${toId}, updated_at = now()
     WHERE id IN (SELECT person_id FROM opened) AND unit_id = ${fromId}
     RETURNING id`);
+  if (moved.rows.length > 0) {
+    // Their personal plans and pledges go with them (ADR 020).
+    const to = await tx.execute<{ path: TreePath }>(sql`SELECT path::text AS path FROM unit WHERE id = ${toId}`);
+    await moveRoundRecords(tx, sql`x.person_id = ANY(${`{${moved.rows.map((r) => r.id).join(',')}}`}::uuid[])`, { id: toId, path: to.rows[0]!.path });
+  }
   return moved.rows.length;
 }
 
@@ -245,6 +251,7 @@ async function rebaseSubtree(tx: Tx, oldPrefix: TreePath, newPrefix: TreePath): 
         done = progress_counter.done + EXCLUDED.done,
         done_late = progress_counter.done_late + EXCLUDED.done_late`);
   }
+  await rebaseRoundCounters(tx, rootId, oldAncestors, newAncestors);
   // The plans the subtree issued move with it (access to them follows the issuing unit's path).
   for (const table of ['task_instance', 'obligation_instance', 'plan'] as const) {
     await tx.execute(sql`
