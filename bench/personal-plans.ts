@@ -172,12 +172,12 @@ async function activeCells(database: Database, g: Generated, roundId: string, ac
   return out;
 }
 
-/** The statements PostgreSQL logged as slow (log_min_duration_statement) since `from` bytes of its log. */
+/** The statements PostgreSQL logged as slow (log_min_duration_statement) after the first `from` bytes of its log. */
 function slowStatements(logFile: string, from: number): { ms: number; text: string }[] {
-  const text = readFileSync(logFile, 'utf8').slice(from);
+  const text = readFileSync(logFile).subarray(from).toString('utf8');
   // A logged statement runs to the next line of the log, which starts with its time (log_line_prefix '%m [%p] ').
   return [...text.matchAll(/duration: ([\d.]+) ms {2}(?:statement|execute [^:]*): ([\s\S]*?)(?=\n\d{4}-\d\d-\d\d |$)/g)]
-    .map((m) => ({ ms: Number(m[1]), text: m[2]!.replace(/\s+/g, ' ').trim().slice(0, 120) }));
+    .map((m) => ({ ms: Number(m[1]), text: m[2]!.replace(/\s+/g, ' ').trim().slice(0, 180) }));
 }
 
 /**
