@@ -73,6 +73,7 @@ export const AUDIT_ACTIONS = {
   'campaign.update': { vi: 'Sửa đợt sinh hoạt chính trị', en: 'Campaign edited' },
   'plan_form.create': { vi: 'Thêm mẫu kế hoạch cá nhân', en: 'Personal plan form added' },
   'round.launch': { vi: 'Phát động đợt', en: 'Round launched' },
+  'round.urge': { vi: 'Đôn đốc nộp kế hoạch cá nhân, ký cam kết', en: 'Round urged' },
   'round.send_up': { vi: 'Gửi kế hoạch cá nhân lên cấp trên', en: 'Personal plans sent up' },
   'personal_plan.save': { vi: 'Lưu nháp kế hoạch cá nhân', en: 'Personal plan draft saved' },
   'personal_plan.submit': { vi: 'Nộp kế hoạch cá nhân', en: 'Personal plan submitted' },

@@ -338,3 +338,34 @@ export const PledgeSignedSchema = z.object({ signedOn: z.string(), late: z.boole
 export const SendUpSchema = z.strictObject({ note: z.string().trim().max(PERSONAL_PLAN_LIMITS.comment).nullable().optional() });
 export const SentUpSchema = z.object({ taskInstanceId: z.string(), confirmed: z.number(), must: z.number() });
 export type SentUp = z.infer<typeof SentUpSchema>;
+
+// ---- A report prefilled from a round --------------------------------------------------------
+
+/** POST /api/obligation-instances/:id/round-figures: the round whose coverage fills the report. */
+export const RoundPrefillSchema = z.strictObject({ roundId: IdSchema });
+export const RoundPrefillResultSchema = z.object({
+  submissionId: z.string(),
+  version: z.number(),
+  figures: z.record(z.string(), z.number()),
+  /** Which count of the round each prefilled figure comes from. */
+  sources: z.record(z.string(), z.string()),
+});
+export type RoundPrefillResult = z.infer<typeof RoundPrefillResultSchema>;
+
+// ---- Urging the late ------------------------------------------------------------------------
+
+/** POST /api/rounds/:id/urge: urges (đôn đốc) the members of a unit's subtree who have not submitted or signed. */
+export const RoundUrgeSchema = z.strictObject({
+  unit: IdSchema,
+  message: z.string().trim().min(1, 'Hãy nhập nội dung đôn đốc').max(PERSONAL_PLAN_LIMITS.comment, `Nội dung đôn đốc dài tối đa ${PERSONAL_PLAN_LIMITS.comment} ký tự`),
+});
+export type RoundUrge = z.infer<typeof RoundUrgeSchema>;
+export const RoundUrgedSchema = z.object({
+  /** Units with someone still to submit. */
+  units: z.number(),
+  /** Members still to submit. */
+  members: z.number(),
+  /** Notifications created: each such unit's leaders, and each such member with an account (the same message the same day is sent once). */
+  notifications: z.number(),
+});
+export type RoundUrged = z.infer<typeof RoundUrgedSchema>;

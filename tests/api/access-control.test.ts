@@ -533,6 +533,10 @@ const CASES: Record<string, Case> = {
       method: 'PUT', url: `/api/rounds/${fx.round[tg]}/plans/${await planAt(fx, tg, 'confirmed')}/look-back/comments`, payload: { items: [{ section: 'items', item: 1, comment: 'Tốt' }] },
     }),
   },
+  'POST /api/rounds/:id/urge': { request: (tg, fx) => ({ method: 'POST', url: `/api/rounds/${fx.round[tg]}/urge`, payload: { unit: fx.unit[tg], message: 'Đề nghị nộp kế hoạch cá nhân.' } }) },
+  'POST /api/obligation-instances/:id/round-figures': {
+    request: (tg, fx) => ({ method: 'POST', url: `/api/obligation-instances/${fx.obligationInstance[tg]}/round-figures`, payload: { roundId: fx.round[tg] } }),
+  },
   'POST /api/rounds/:id/pledges/:personId/sign': {
     request: async (tg, fx) => ({ method: 'POST', url: `/api/rounds/${fx.pledgeRound[tg]}/pledges/${await pledgeAt(fx, tg)}/sign`, payload: { signedOn: '2022-03-14' } }),
   },

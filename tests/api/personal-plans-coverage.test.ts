@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TreePath } from '#core/access/scope.ts';
+import type { IsoDate } from '#core/ids.ts';
 import { isWithin } from '#core/access/scope.ts';
 import type { CountedPlan, RoundFigures } from '#core/personal-plans/coverage.ts';
 import { addFigures, NO_FIGURES, planFigures, pledgeFigures } from '#core/personal-plans/coverage.ts';
@@ -114,15 +115,15 @@ describe('coverage of a round rolled up the tree', () => {
         const sections = { items: [item], example: [{ text: 'Giải quyết việc tồn đọng', group: 'long_standing' as const }] };
         const body = { sections: (await database.db.execute(sql`SELECT 1 FROM membership WHERE person_id = ${person} AND 'secretary' = ANY(positions) AND valid_to IS NULL`)).rows.length > 0 ? sections : { items: [item] } };
         switch (step.kind) {
-          case 'submit': if (plan) await attempt(() => tx((c) => submitPlan(plan.id, person, { ...body, submittedOn: step.late ? '2026-02-08' : '2026-02-01' }, c))); break;
+          case 'submit': if (plan) await attempt(() => tx((c) => submitPlan(plan.id, person, { ...body, submittedOn: (step.late ? '2026-02-08' : '2026-02-01') as IsoDate }, c))); break;
           case 'confirm': if (plan) await attempt(() => tx((c) => confirmPlan(plan.id, person, c))); break;
           case 'return': if (plan) await attempt(() => tx((c) => returnPlan(plan.id, person, { comment: 'Bổ sung' }, c))); break;
           case 'amend': if (plan) await attempt(() => tx((c) => amendPlan(plan.id, person, c))); break;
-          case 'sign': if (pledge) await attempt(() => tx((c) => signPledge(pledge.id, person, { signedOn: step.late ? '2026-02-08' : '2026-02-01' }, c))); break;
-          case 'transfer': await attempt(() => tx((c) => transferMember(person, { toUnitId: target, on: '2026-02-10' }, c))); break;
+          case 'sign': if (pledge) await attempt(() => tx((c) => signPledge(pledge.id, person, { signedOn: (step.late ? '2026-02-08' : '2026-02-01') as IsoDate }, c))); break;
+          case 'transfer': await attempt(() => tx((c) => transferMember(person, { toUnitId: target, on: '2026-02-10' as IsoDate }, c))); break;
           case 'move': {
             const moved = units[step.who % units.length]!;
-            if (moved !== units[0]) await attempt(() => tx((c) => moveUnit(moved, { parentId: target, on: '2026-02-10' }, c)));
+            if (moved !== units[0]) await attempt(() => tx((c) => moveUnit(moved, { parentId: target, on: '2026-02-10' as IsoDate }, c)));
             break;
           }
         }

@@ -84,6 +84,18 @@ beforeAll(async () => {
   ({ id: planId } = await t.database.db.transaction((tx) => createPlan(PlanDraftSchema.parse({
     unitId: tree.units.bloc, number: '05-KH/ĐUK', title: 'Thực hiện chủ đề năm 2026', issuedOn: '2026-01-05',
     tasks: [{ text: 'Cán bộ, đảng viên xây dựng kế hoạch cá nhân thực hiện chủ đề năm 2026', due: { type: 'date', value: '2026-02-28' }, audience: { scope: 'grassroots' } }],
+    obligations: [{
+      title: 'Báo cáo kết quả xây dựng kế hoạch cá nhân', due: [{ type: 'date', value: '2026-02-28' }], audience: { scope: 'grassroots' },
+      form: {
+        figures: [
+          { key: 'tong', label: 'Tổng số đảng viên', unit: 'người' },
+          { key: 'lap', label: 'Số đảng viên đã xây dựng kế hoạch cá nhân', unit: 'người', of: 'tong' },
+          { key: 'xac_nhan', label: 'Số kế hoạch được chi bộ xác nhận', unit: 'người' },
+          { key: 'mo_hinh', label: 'Số mô hình làm theo Bác', unit: 'mô hình' },
+        ],
+        sections: [{ key: 'ket_qua', title: 'Kết quả' }],
+      },
+    }],
   }), { ...s, tx })));
   await t.database.db.transaction((tx) => publishPlan({ planId }, { ...s, tx }));
   taskId = (await t.database.db.execute<{ id: string }>(sql`SELECT id FROM task WHERE plan_id = ${planId}`)).rows[0]!.id;
@@ -364,6 +376,40 @@ describe('sending the plans up and the meeting that discussed them', () => {
     expect(cov.body.meetings.map((x) => x.title)).toEqual(['Sinh hoạt chuyên đề thảo luận kế hoạch cá nhân']);
     expect(cov.body.readsPlans).toBe(true);
     expect((await call('sec2', 'POST', '/api/meetings', { unitId: tree.units.c2, title: 'x', date: '2026-02-05', roundId: planId })).status).toBe(404);
+  });
+});
+
+describe('urging the late', () => {
+  it("notifies the leaders of each unit still waited for, with the number missing, and each such member with an account; once a day", async () => {
+    const before = await t.database.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM notification WHERE kind = 'urge'`);
+    const r = await call<{ units: number; members: number; notifications: number }>('staff', 'POST', `/api/rounds/${round}/urge`, { unit: tree.units.bloc, message: 'Đề nghị khẩn trương nộp kế hoạch cá nhân.' });
+    expect(r.status).toBe(200);
+    const waiting = await call<RoundMembers>('staff', 'GET', `/api/rounds/${round}/members?unit=${tree.units.bloc}&subtree=true&filter=not_submitted`);
+    expect(r.body.members).toBe(waiting.body.total);
+    expect(r.body.units).toBe(new Set(waiting.body.items.map((m) => m.unitId)).size);
+    const sent = await t.database.db.execute<{ username: string; body: string; link: string }>(sql`
+      SELECT a.username, n.body, n.link FROM notification n JOIN app_user a ON a.id = n.user_id WHERE n.kind = 'urge' ORDER BY a.username, n.link`);
+    expect(sent.rows.length - before.rows[0]!.n).toBe(r.body.notifications);
+    expect(sent.rows.filter((x) => x.username === 'sec2').map((x) => x.body)).toEqual([expect.stringMatching(/^Đề nghị khẩn trương nộp kế hoạch cá nhân.\nCòn 1 người chưa nộp kế hoạch cá nhân.\nHạn: 31\/01\/2026.$/)]);
+    expect(sent.rows.filter((x) => x.username === 'sec1')).toEqual([]);
+    const again = await call<{ notifications: number }>('staff', 'POST', `/api/rounds/${round}/urge`, { unit: tree.units.bloc, message: 'Đề nghị khẩn trương nộp kế hoạch cá nhân.' });
+    expect(again.body.notifications).toBe(0);
+    expect((await call('sec1', 'POST', `/api/rounds/${round}/urge`, { unit: tree.units.c2, message: 'x' })).status).toBe(404);
+  });
+});
+
+describe("a report's figures prefilled from the round", () => {
+  it('fills what the form names from the counters of the reporting unit, as a draft the unit can still correct', async () => {
+    const [oi] = (await t.database.db.execute<{ id: string }>(sql`SELECT id FROM obligation_instance WHERE plan_id = ${planId} AND unit_id = ${tree.units.c2}`)).rows;
+    const r = await call<{ figures: Record<string, number>; sources: Record<string, string> }>('sec2', 'POST', `/api/obligation-instances/${oi!.id}/round-figures`, { roundId: round });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    const cov = await call<RoundCoverage>('sec2', 'GET', `/api/rounds/${round}?unit=${tree.units.c2}`);
+    expect(r.body.figures).toEqual({ tong: cov.body.total.must, lap: cov.body.total.submitted, xac_nhan: cov.body.total.confirmed });
+    expect(r.body.sources).toEqual({ tong: 'must', lap: 'submitted', xac_nhan: 'confirmed' });
+    const draft = await t.database.db.execute<{ status: string; narrative: Record<string, string> }>(sql`
+      SELECT s.status, s.narrative FROM submission s JOIN obligation_instance oi ON oi.id = s.obligation_instance_id AND s.version = oi.current_version WHERE oi.id = ${oi!.id}`);
+    expect(draft.rows[0]!.narrative.ket_qua).toMatch(/^\d+\/3 cán bộ, đảng viên đã xây dựng kế hoạch cá nhân/);
+    expect((await call('sec1', 'POST', `/api/obligation-instances/${oi!.id}/round-figures`, { roundId: round })).status).toBe(404);
   });
 });
 

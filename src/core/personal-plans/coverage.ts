@@ -20,14 +20,14 @@ export const NO_FIGURES: RoundFigures = { must: 0, submitted: 0, confirmed: 0, l
 export const FIGURE_NAMES = Object.keys(NO_FIGURES) as (keyof RoundFigures)[];
 
 /** A member's plan as the counters see it; `pending`: asked, nothing written yet. */
-export interface CountedPlan {
+export type CountedPlan = {
   state: 'pending' | PlanState;
   /** The day a version was first confirmed; it stays while an amendment is being written. */
   confirmedOn: string | null;
   /** The first submission came after the deadline. */
   late: boolean;
   leader: boolean;
-}
+};
 
 /**
  * What one plan adds to the figures. A plan counts as submitted while it waits, once confirmed,

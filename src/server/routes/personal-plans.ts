@@ -3,7 +3,7 @@ import {
   LookBackCommentsSchema, LookBackSchema, MyRoundsSchema, PersonalPlanViewSchema, PlanFormCreateSchema, PlanFormListQuerySchema, PlanFormListSchema,
   PlanReturnSchema, PlanSavedSchema, PlanSaveSchema, PlanSubmitSchema, PledgeSignedSchema, PledgeSignSchema, RoundCoverageSchema, RoundCreateSchema,
   RoundIdParamsSchema, RoundLaunchedSchema, RoundListQuerySchema, RoundListSchema, RoundMembersQuerySchema, RoundMembersSchema, RoundPersonParamsSchema,
-  RoundUnitParamsSchema, RoundUnitQuerySchema, SendUpSchema, SentUpSchema,
+  RoundPrefillResultSchema, RoundPrefillSchema, RoundUnitParamsSchema, RoundUrgedSchema, RoundUrgeSchema, RoundUnitQuerySchema, SendUpSchema, SentUpSchema,
 } from '#shared/personal-plans.ts';
 import { z } from '#shared/common.ts';
 import { idParam, scoped } from '../plugins/access.ts';
@@ -17,8 +17,10 @@ import { getRoundCoverage } from '../services/personal-plans/get-round-coverage.
 import { launchRound } from '../services/personal-plans/launch-round.ts';
 import { saveLookBack, saveLookBackComments } from '../services/personal-plans/look-back.ts';
 import { createPlanForm, findPlanForms } from '../services/personal-plans/plan-forms.ts';
+import { prefillReportFromRound } from '../services/personal-plans/prefill-report.ts';
 import { sendUp } from '../services/personal-plans/send-up.ts';
 import { signPledge } from '../services/personal-plans/sign-pledge.ts';
+import { urgeRound } from '../services/personal-plans/urge-round.ts';
 import type { RouteModule } from './context.ts';
 import { inTransaction, readContext } from './tx.ts';
 
@@ -73,6 +75,11 @@ const personalPlans: RouteModule = async (app, { ctx }) => {
     schema: { tags, summary: 'Gửi kế hoạch cá nhân đã xác nhận (cam kết đã ký) lên cấp trên: hoàn thành nhiệm vụ của đơn vị', params: RoundUnitParamsSchema, body: SendUpSchema, response: { 200: SentUpSchema } },
   }, async (request) => inTransaction(ctx, request, (s) => sendUp(request.params.id, request.params.unitId, request.body, s)));
 
+  app.post('/api/rounds/:id/urge', {
+    config: { access: scoped(round, { from: 'body', key: 'unit', resource: 'unit', action: 'write' }) },
+    schema: { tags, summary: 'Đôn đốc những người chưa nộp kế hoạch cá nhân (chưa ký cam kết) trong đơn vị và cấp dưới', params: RoundIdParamsSchema, body: RoundUrgeSchema, response: { 200: RoundUrgedSchema } },
+  }, async (request) => inTransaction(ctx, request, (s) => urgeRound(request.params.id, request.body, s)));
+
   app.get('/api/rounds/:id/plans/:personId', {
     config: { access: scoped(round) },
     schema: { tags, summary: 'Kế hoạch cá nhân của một thành viên: các phiên bản, việc cần sửa, tự đánh giá', params: RoundPersonParamsSchema, response: { 200: PersonalPlanViewSchema } },
@@ -112,6 +119,11 @@ const personalPlans: RouteModule = async (app, { ctx }) => {
     config: { access: scoped(round) },
     schema: { tags, summary: 'Nhận xét của bí thư về từng nội dung', params: RoundPersonParamsSchema, body: LookBackCommentsSchema, response: { 200: PlanSavedSchema } },
   }, async (request) => inTransaction(ctx, request, (s) => saveLookBackComments(request.params.id, request.params.personId, request.body, s)));
+
+  app.post('/api/obligation-instances/:id/round-figures', {
+    config: { access: scoped({ from: 'params', key: 'id', resource: 'obligation_instance', action: 'write' }, { from: 'body', key: 'roundId', resource: 'round', action: 'read' }) },
+    schema: { tags, summary: 'Điền sẵn số liệu báo cáo từ một đợt kế hoạch cá nhân, cam kết (lưu nháp, đơn vị còn sửa được)', params: RoundIdParamsSchema, body: RoundPrefillSchema, response: { 200: RoundPrefillResultSchema } },
+  }, async (request) => inTransaction(ctx, request, (s) => prefillReportFromRound(request.params.id, request.body.roundId, s)));
 
   app.post('/api/rounds/:id/pledges/:personId/sign', {
     config: { access: scoped(round) },
