@@ -27,6 +27,7 @@ export interface LoadResult {
   throughput: number;
   /** Latency percentiles of the 2xx answers, in milliseconds. */
   p50: number;
+  p95: number;
   p99: number;
   /** True when every client ran out of work before the time was up. */
   exhausted: boolean;
@@ -99,6 +100,6 @@ export async function runLoad(port: number, clients: readonly LoadClient[], seco
   latencies.sort((a, b) => a - b);
   return {
     seconds: elapsed, ok, errors, throughput: ok / elapsed,
-    p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99), exhausted: finishedEarly === clients.length,
+    p50: quantile(latencies, 0.5), p95: quantile(latencies, 0.95), p99: quantile(latencies, 0.99), exhausted: finishedEarly === clients.length,
   };
 }

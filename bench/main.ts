@@ -10,11 +10,9 @@
  * docs/performance.md holds the latest figures and how each grows with the tree.
  */
 import { spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
@@ -24,7 +22,6 @@ import { loadConfig } from '#server/config.ts';
 import type { Database } from '#server/db/client.ts';
 import { openPglite, openPostgres } from '#server/db/client.ts';
 import { migrate } from '#server/db/migrate.ts';
-import { startPostgresCluster } from '../tests/support/postgres-server.ts';
 import { findPostgresBin } from '../tests/support/targets.ts';
 import { benchExtract } from './extract.ts';
 import { measureHostileFiles } from './hostile-files.ts';
@@ -37,8 +34,9 @@ import { formatFigure, verdict } from './report.ts';
 import type { Scale, ScaleName } from './scales.ts';
 import { SCALE_NAMES, SCALES } from './scales.ts';
 import type { ServerOptions } from './server.ts';
+import { rssMb, startServer, stopServer } from './server-process.ts';
 import { firstPageSize } from './web-size.ts';
-import { BENCH_PG_SETTINGS } from './pg-settings.ts';
+import { benchPostgres } from './pg-settings.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -166,36 +164,6 @@ async function pendingReports(database: Database, g: Generated, perClient: numbe
   return out;
 }
 
-function rssMb(pid: number): number {
-  try {
-    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? Number(m[1]) / 1024 : Number.NaN;
-  } catch {
-    return Number.NaN;
-  }
-}
-
-async function startServer(opts: ServerOptions): Promise<{ child: ChildProcess; appPort: number; barePort: number }> {
-  const child = spawn(process.execPath, ['--no-deprecation', join(ROOT, 'bin/run-ts.js'), join(ROOT, 'bench/server.ts'), JSON.stringify(opts)], {
-    cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const lines = createInterface({ input: child.stdout! });
-  const ready = await new Promise<{ appPort: number; barePort: number }>((resolvePorts, reject) => {
-    child.once('exit', (code) => reject(new Error(`bench server exited (${code}) before it was ready`)));
-    lines.once('line', (line) => resolvePorts(JSON.parse(line) as { appPort: number; barePort: number }));
-  });
-  return { child, ...ready };
-}
-
-async function stopServer(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise<void>((r) => child.once('exit', () => r()));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
-  await exited;
-  clearTimeout(timer);
-}
-
 async function measureOverHttp(where: Where, opts: ServerOptions, g: Generated, pending: Map<string, string[]>, scale: Scale, hostile: boolean): Promise<void> {
   const { child, appPort, barePort } = await startServer(opts);
   const pid = child.pid!;
@@ -296,12 +264,8 @@ interface Built {
 }
 
 async function buildPostgres(scale: Scale, seed: number, clients: number, keep: boolean): Promise<Built> {
-  const cluster = await startPostgresCluster({ settings: BENCH_PG_SETTINGS, prefix: 'trienkhai-bench-pg-' });
+  const { cluster, location } = await benchPostgres('trienkhai-bench-pg-');
   try {
-    const admin = await openPostgres(`${cluster.base}/postgres`, 1, { as: 'login' });
-    await admin.execScript('CREATE DATABASE trienkhai');
-    await admin.close();
-    const location = `${cluster.base}/trienkhai`;
     // Generating switches checks off and drops indexes: the login, not the server's role.
     const database = await openPostgres(location, 10, { as: 'login' });
     try {

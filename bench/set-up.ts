@@ -18,8 +18,7 @@ import type { Database } from '#server/db/client.ts';
 import { openPglite, openPostgres } from '#server/db/client.ts';
 import { migrate } from '#server/db/migrate.ts';
 import { createUser } from '#server/services/users/users.ts';
-import { startPostgresCluster } from '../tests/support/postgres-server.ts';
-import { BENCH_PG_SETTINGS } from './pg-settings.ts';
+import { benchPostgres } from './pg-settings.ts';
 import type { Figure, Where } from './report.ts';
 import { formatFigure } from './report.ts';
 import type { ProvinceShape } from './set-up-data.ts';
@@ -134,12 +133,9 @@ async function main(): Promise<void> {
     }
   }
   if (values.db === 'postgres' || values.db === 'both') {
-    const cluster = await startPostgresCluster({ settings: BENCH_PG_SETTINGS, prefix: 'trienkhai-set-up-pg-' });
+    const { cluster, location } = await benchPostgres('trienkhai-set-up-pg-');
     try {
-      const admin = await openPostgres(`${cluster.base}/postgres`, 1, { as: 'login' });
-      await admin.execScript('CREATE DATABASE trienkhai');
-      await admin.close();
-      const database = await openPostgres(`${cluster.base}/trienkhai`, 10, { as: 'login' });
+      const database = await openPostgres(location, 10, { as: 'login' });
       try {
         out.push(...figures('postgres', await setUp(database, shape, accounts)));
       } finally {
