@@ -17,6 +17,7 @@ const DEMO_PASSWORD = 'trienkhai-demo';
 const ROUND = /^Đăng ký kế hoạch cá nhân thực hiện chủ đề năm \d{4}$/i;
 const ITEM = 'Gương mẫu chấp hành Quy định 37-QĐ/TW về những điều đảng viên không được làm; nói đi đôi với làm trong giảng dạy và sinh hoạt';
 const COMMENT = 'Nội dung còn chung chung, đề nghị ghi rõ việc làm cụ thể và thời gian thực hiện.';
+const MEETING = 'Sinh hoạt chuyên đề góp ý kế hoạch cá nhân của đảng viên';
 const FIX = ' Mỗi tháng tự kiểm điểm một lần trong sinh hoạt chi bộ.';
 
 type Me = { personId: string | null; fullName: string | null; grants: { unitId: string; unitName: string }[] };
@@ -165,6 +166,18 @@ describe('a personal plan on a phone (360 × 740)', () => {
     expect(await page.getByRole('textbox', { name: 'Nội dung 1', exact: true }).count()).toBe(0);
     // The year-end look back opens on the confirmed plan: the secretary may comment on each item.
     await page.getByRole('textbox', { name: 'Nhận xét của bí thư về nội dung 1' }).waitFor();
+
+    // The cell records the thematic meeting that discussed the plans (seed 003 §3, step 3), from the round's page.
+    await openMenuItem(page, 'Kế hoạch cá nhân');
+    await page.getByRole('region', { name: /^Các đợt của / }).getByRole('link', { name: title, exact: true }).click();
+    await page.getByRole('link', { name: 'Ghi nhận hội nghị chuyên đề thảo luận kế hoạch cá nhân' }).click();
+    await page.getByRole('textbox', { name: 'Tên hội nghị, buổi sinh hoạt' }).fill(MEETING);
+    expect(await page.getByRole('combobox', { name: 'Đợt kế hoạch cá nhân được thảo luận' }).inputValue()).toBe(title);
+    await page.getByRole('button', { name: 'Lưu kế hoạch' }).click();
+    await page.getByRole('heading', { level: 1, name: MEETING }).waitFor();
+    await openMenuItem(page, 'Kế hoạch cá nhân');
+    await page.getByRole('region', { name: /^Các đợt của / }).getByRole('link', { name: title, exact: true }).click();
+    await page.getByRole('region', { name: 'Hội nghị chuyên đề đã thảo luận' }).getByRole('link', { name: MEETING }).waitFor();
 
     // 5. The commune's secretary: the round's figures at the commune, each equal to a recount of the members.
     await context.clearCookies();

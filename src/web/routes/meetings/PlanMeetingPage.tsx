@@ -1,13 +1,14 @@
 import { Alert, Button, Checkbox, EmptyState, Group, MultiSelect, Paper, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
 import { IconCalendarEvent } from '@tabler/icons-react';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router-dom';
+import { useNavigate, useSearchParams } from 'react-router-dom';
 import { DEFAULT_PARTICIPANT_CATEGORIES } from '#core/meetings/kinds.ts';
 import type { DocumentList } from '#shared/documents.ts';
 import { MeetingCreateSchema } from '#shared/meetings.ts';
 import type { MemberRow } from '#shared/members.ts';
+import type { RoundList } from '#shared/personal-plans.ts';
 import type { TaskInstanceView } from '#shared/plans.ts';
 import { api } from '../../api-client.ts';
 import { ActingUnitPage } from '../../components/ActingUnitPage.tsx';
@@ -44,6 +45,7 @@ interface Values {
   taskInstanceId: string | null;
   campaignId: string | null;
   campaignMonthId: string | null;
+  roundId: string | null;
   content: string;
 }
 
@@ -69,10 +71,11 @@ const DOCUMENTS: SearchSource<DocumentList['items'][number], DocumentList> = {
   minLength: 0,
 };
 
-const emptyValues = (): Values => ({
-  kind: 'study', title: '', date: todayIso(), startTime: '', sessionLength: 'half_day', place: '', chairPersonId: null, chairName: '',
+/** A meeting planned from a round's page (`?round=`) is the cell's thematic meeting discussing its members' plans. */
+const emptyValues = (roundId: string | null): Values => ({
+  kind: roundId ? 'thematic' : 'study', title: '', date: todayIso(), startTime: '', sessionLength: 'half_day', place: '', chairPersonId: null, chairName: '',
   categories: [...DEFAULT_PARTICIPANT_CATEGORIES], rapporteurIds: [], requestRapporteur: false, rapporteurRequest: '', documents: [], materials: '',
-  materialsSentOn: null, selfStudyAllowed: false, taskInstanceId: null, campaignId: null, campaignMonthId: null, content: '',
+  materialsSentOn: null, selfStudyAllowed: false, taskInstanceId: null, campaignId: null, campaignMonthId: null, roundId, content: '',
 });
 
 function PlanForm({ unitId }: { unitId: string }) {
@@ -80,7 +83,9 @@ function PlanForm({ unitId }: { unitId: string }) {
   const labels = useLabels();
   const ml = useMeetingLabels();
   const navigate = useNavigate();
-  const form = useFormState<Values>(emptyValues());
+  const [params] = useSearchParams();
+  const queryClient = useQueryClient();
+  const form = useFormState<Values>(emptyValues(params.get('round')));
   const v = form.values;
   const create = useCreateMeeting({ notice: (out) => withNoticeWarning(t('meetings.form.saved'), out), onError: form.showServerError });
 
@@ -95,6 +100,11 @@ function PlanForm({ unitId }: { unitId: string }) {
   const roster = useRapporteurs(unitId);
   const campaigns = useCampaigns(unitId);
   const campaign = useCampaign(v.campaignId ?? '');
+  const rounds = useQuery({
+    queryKey: ['meetings', 'rounds', unitId],
+    queryFn: () => api.get<RoundList>('/api/rounds', { unit: unitId, limit: 50 }),
+    enabled: v.kind !== 'study',
+  });
 
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -118,9 +128,17 @@ function PlanForm({ unitId }: { unitId: string }) {
       documentIds: v.documents.map((d) => d.id),
       taskInstanceId: v.taskInstanceId,
       campaignMonthId: v.campaignMonthId,
+      roundId: v.kind === 'study' ? null : v.roundId,
       content: v.content.trim() || null,
     });
-    if (input) create.mutate(input, { onSuccess: (out) => navigate(`/meetings/${out.id}`) });
+    if (!input) return;
+    create.mutate(input, {
+      onSuccess: (out) => {
+        // A round's page lists the meetings that discussed it.
+        if (input.roundId) void queryClient.invalidateQueries({ queryKey: ['personal-plans'] });
+        navigate(`/meetings/${out.id}`);
+      },
+    });
   }
 
   const taskOptions = taskChoices(tasks.data?.items ?? [], v.date);
@@ -216,6 +234,17 @@ function PlanForm({ unitId }: { unitId: string }) {
               />
             )}
           </SimpleGrid>
+        )}
+        {v.kind !== 'study' && (rounds.data?.items.length ?? 0) > 0 && (
+          <Select
+            label={t('meetings.form.round')}
+            description={t('meetings.form.roundHint')}
+            data={(rounds.data?.items ?? []).map((r) => ({ value: r.id, label: r.title }))}
+            value={v.roundId}
+            onChange={(x) => form.set('roundId', x)}
+            clearable
+            error={form.errors.roundId}
+          />
         )}
         <Textarea label={t('meetings.form.content')} autosize minRows={2} value={v.content} onChange={(e) => form.set('content', e.currentTarget.value)} />
         {v.kind === 'study' && <Alert color="blue" variant="light">{t('meetings.form.noticeHint')}</Alert>}

@@ -20,6 +20,7 @@ import { mayWrite, useMe } from '../../components/use-me.ts';
 import { useFormState } from '../../components/use-form-state.ts';
 import { useRouteId } from '../../components/use-route-id.ts';
 import { CoverageFigures } from './CoverageFigures.tsx';
+import { setActingUnitId } from '../../components/acting-unit.ts';
 import { PrefillFromRound } from './PrefillFromRound.tsx';
 import { useRound, useSendUp, useUrgeRound } from './personal-plan-queries.ts';
 import { usePlanLabels } from './plan-labels.ts';
@@ -105,6 +106,11 @@ function RoundView({ r, drill }: { r: RoundCoverage; drill: (unitId: string) => 
           <Hint>{t('personalPlans.round.noPlans')}</Hint>
         )}
         <Section title={t('personalPlans.round.meetings')} id="round-meetings">
+          {r.readsPlans && !pledge && mayWrite(me, r.unit.id) && (
+            <Anchor component={Link} to={`/meetings/new?round=${r.round.id}`} onClick={() => setActingUnitId(r.unit.id)}>
+              {t('personalPlans.round.recordMeeting')}
+            </Anchor>
+          )}
           {r.meetings.length === 0 ? (
             <Hint>{t('personalPlans.round.noMeetings')}</Hint>
           ) : (
