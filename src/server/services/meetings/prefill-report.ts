@@ -4,14 +4,14 @@ import { vietnamDate } from '#core/ids.ts';
 import { DomainError } from '#core/errors.ts';
 import { coveragePercent } from '#core/meetings/coverage.ts';
 import { prefillFigures } from '#core/meetings/figures.ts';
-import { readForm, sectionsOf } from '#core/reports/form.ts';
+import { readForm } from '#core/reports/form.ts';
 import { formatViDate } from '#core/text/dates.ts';
 import type { PrefillResult } from '#shared/meetings.ts';
 import { studyOfSubtree } from '../../db/queries/meetings.ts';
 import { lookupInstance } from '../../db/queries/reports.ts';
 import type { ServiceContext } from '../context.ts';
 import { canSubmit, notFound, refuse } from '../reports/rules.ts';
-import { saveSubmission } from '../reports/save-submission.ts';
+import { savePrefilledDraft } from '../reports/prefill-draft.ts';
 
 /**
  * POST /api/obligation-instances/:id/meeting-figures: fills a report's figures from the study
@@ -59,18 +59,11 @@ export async function prefillReport(instanceId: string, s: ServiceContext): Prom
   const form = readForm(inst.form);
   const { figures, sources } = prefillFigures(form.figures, sums);
 
-  // Keep what the unit has already drafted (or what the returned version said).
-  const current = await tx.execute<{ figures: Record<string, number | null>; narrative: Record<string, string> }>(sql`
-    SELECT figures, narrative FROM submission WHERE obligation_instance_id = ${inst.id} AND version = ${inst.currentVersion}`);
-  const base = current.rows[0];
-  const narrative = { ...(base?.narrative ?? {}) };
-  const first = sectionsOf(form)[0]!;
-  if (!narrative[first.key]?.trim()) {
+  const saved = await savePrefilledDraft(inst, form, figures, () => {
     const pct = coveragePercent(sums);
-    narrative[first.key] = `Đơn vị đã tổ chức ${sums.sessions} hội nghị học tập, quán triệt (${r.rows.map((x) => formatViDate(x.date as IsoDate)).join(', ')})`
+    return `Đơn vị đã tổ chức ${sums.sessions} hội nghị học tập, quán triệt (${r.rows.map((x) => formatViDate(x.date as IsoDate)).join(', ')})`
       + `${sums.makeupSessions > 0 ? ` và ${sums.makeupSessions} buổi học bù` : ''}; ${sums.studied}/${sums.mustStudy} đảng viên được học tập`
       + `${pct === null ? '' : ` (${pct}%)`}.`;
-  }
-  const saved = await saveSubmission(inst.id, { figures: { ...(base?.figures ?? {}), ...figures }, narrative, submit: false }, s);
+  }, s);
   return { submissionId: saved.submissionId, version: saved.version, figures, sources, sessions: r.rows };
 }

@@ -1,15 +1,14 @@
-import { sql } from 'drizzle-orm';
 import { DomainError } from '#core/errors.ts';
 import { coverageOf, NO_FIGURES } from '#core/personal-plans/coverage.ts';
 import { prefillRoundFigures } from '#core/personal-plans/figures.ts';
 import { vietnamDate } from '#core/ids.ts';
-import { readForm, sectionsOf } from '#core/reports/form.ts';
+import { readForm } from '#core/reports/form.ts';
 import type { RoundPrefillResult } from '#shared/personal-plans.ts';
 import { countersAt } from '../../db/queries/personal-plans.ts';
 import { lookupInstance } from '../../db/queries/reports.ts';
 import type { ServiceContext } from '../context.ts';
 import { canSubmit, notFound, refuse } from '../reports/rules.ts';
-import { saveSubmission } from '../reports/save-submission.ts';
+import { savePrefilledDraft } from '../reports/prefill-draft.ts';
 import { roundFor } from './scope.ts';
 
 /**
@@ -29,18 +28,13 @@ export async function prefillReportFromRound(instanceId: string, roundId: string
   if (f.must === 0) throw new DomainError('ROUND_NOT_ASSIGNED', `Đợt "${round.title}" không có thành viên nào của đơn vị này.`);
   const form = readForm(inst.form);
   const { figures, sources } = prefillRoundFigures(form.figures, f);
-  const current = await tx.execute<{ figures: Record<string, number | null>; narrative: Record<string, string> }>(sql`
-    SELECT figures, narrative FROM submission WHERE obligation_instance_id = ${inst.id} AND version = ${inst.currentVersion}`);
-  const base = current.rows[0];
-  const narrative = { ...(base?.narrative ?? {}) };
-  const first = sectionsOf(form)[0]!;
-  if (!narrative[first.key]?.trim()) {
+  const saved = await savePrefilledDraft(inst, form, figures, () => {
     const c = coverageOf(f, round.submitBy, vietnamDate(s.now));
-    narrative[first.key] = round.kind === 'pledge'
-      ? `${f.submitted}/${f.must} cán bộ, đảng viên đã ký cam kết${c.percentSubmitted === null ? '' : ` (${c.percentSubmitted}%)`}.`
-      : `${f.submitted}/${f.must} cán bộ, đảng viên đã xây dựng kế hoạch cá nhân${c.percentSubmitted === null ? '' : ` (${c.percentSubmitted}%)`}, `
+    const share = c.percentSubmitted === null ? '' : ` (${c.percentSubmitted}%)`;
+    return round.kind === 'pledge'
+      ? `${f.submitted}/${f.must} cán bộ, đảng viên đã ký cam kết${share}.`
+      : `${f.submitted}/${f.must} cán bộ, đảng viên đã xây dựng kế hoạch cá nhân${share}, `
         + `${f.confirmed} kế hoạch được chi bộ xác nhận; ${f.leadersRegistered}/${f.leaders} đồng chí lãnh đạo chủ chốt đăng ký nêu gương.`;
-  }
-  const saved = await saveSubmission(inst.id, { figures: { ...(base?.figures ?? {}), ...figures }, narrative, submit: false }, s);
+  }, s);
   return { submissionId: saved.submissionId, version: saved.version, figures, sources };
 }
