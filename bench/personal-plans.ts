@@ -32,6 +32,7 @@ import { openPglite, openPostgres } from '#server/db/client.ts';
 import { createSession } from '#server/db/queries/auth.ts';
 import { migrate } from '#server/db/migrate.ts';
 import { hashPassword } from '#server/services/auth/passwords.ts';
+import { allRecords } from '../tests/support/round-records.ts';
 import { findPostgresBin } from '../tests/support/targets.ts';
 import type { Generated } from './generate.ts';
 import { BENCH_DATES, BENCH_PASSWORD, generate } from './generate.ts';
@@ -131,11 +132,10 @@ function cellRequests(roundId: string, cell: ActiveCell, first: number): LoadReq
 async function activeCells(database: Database, g: Generated, roundId: string, activity: number): Promise<ActiveCell[]> {
   const db = database.db;
   const picked = await db.execute<{ unitId: string; n: number }>(sql`
-    SELECT pp.unit_id AS "unitId", count(*)::int AS n
-    FROM personal_plan pp JOIN unit u ON u.id = pp.unit_id
-    WHERE pp.round_id = ${roundId}
-    GROUP BY pp.unit_id, u.parent_id
-    ORDER BY (u.parent_id = ${g.grassrootsId}) DESC, md5(pp.unit_id::text)`);
+    SELECT rr.unit_id AS "unitId", cardinality(rr.person_ids) AS n
+    FROM round_roster rr JOIN unit u ON u.id = rr.unit_id
+    WHERE rr.round_id = ${roundId}
+    ORDER BY (u.parent_id = ${g.grassrootsId}) DESC, md5(rr.unit_id::text)`);
   const cells: string[] = [];
   let members = 0;
   for (const row of picked.rows) {
@@ -145,8 +145,9 @@ async function activeCells(database: Database, g: Generated, roundId: string, ac
   }
   const ids = `{${cells.join(',')}}`;
   const asked = await db.execute<AskedMember>(sql`
-    SELECT person_id AS "personId", unit_id AS "unitId", leader FROM personal_plan
-    WHERE round_id = ${roundId} AND unit_id = ANY(${ids}::uuid[]) ORDER BY unit_id, person_id`);
+    SELECT a.person_id AS "personId", rr.unit_id AS "unitId", a.person_id = ANY(rr.leader_ids) AS leader
+    FROM round_roster rr CROSS JOIN LATERAL unnest(rr.person_ids) AS a(person_id)
+    WHERE rr.round_id = ${roundId} AND rr.unit_id = ANY(${ids}::uuid[]) ORDER BY rr.unit_id, a.person_id`);
   const hash = await hashPassword(BENCH_PASSWORD);
   // The cell's office account: its secretary enters the members' plans from paper and reviews them
   // (an account of the secretary's own person would not review the secretary's own plan: the level above does).
@@ -220,7 +221,7 @@ async function launch(database: Database, g: Generated, activity: number, pgLog:
     for (const st of slowStatements(pgLog, logFrom)) process.stdout.write(`# [postgres] launch, a statement of ${(st.ms / 1000).toFixed(2)} s: ${st.text}\n`);
   }
   // What autovacuum would do within a minute of such a write.
-  await db.execute(sql`ANALYZE personal_plan`);
+  await db.execute(sql`ANALYZE round_roster`);
   await db.execute(sql`ANALYZE round_counter`);
   const cells = await activeCells(database, g, launched.id, activity);
   return { roundId: launched.id, asked: launched.asked, seconds, cells };
@@ -290,7 +291,7 @@ async function measureOverHttp(where: Where, location: string, g: Generated, rou
 async function recount(database: Database, roundId: string): Promise<RoundFigures> {
   const r = await database.db.execute<{ state: PlanState | 'pending'; confirmed: boolean; late: boolean; leader: boolean; n: number }>(sql`
     SELECT state, confirmed_on IS NOT NULL AS confirmed, late, leader, count(*)::int AS n
-    FROM personal_plan WHERE round_id = ${roundId} GROUP BY 1, 2, 3, 4`);
+    FROM (${allRecords('personal_plan', roundId)}) x GROUP BY 1, 2, 3, 4`);
   const sum = { ...NO_FIGURES };
   for (const row of r.rows) {
     const one = planFigures({ state: row.state, confirmedOn: row.confirmed ? 'yes' : null, late: row.late, leader: row.leader });
@@ -331,13 +332,17 @@ async function run(where: 'pglite' | 'postgres', scale: Scale, seed: number, act
         where, name: `launch a round at the root over every member (${round.asked} asked)`, value: round.seconds, unit: 's',
         target: where === 'postgres' ? le(20, 's') : null,
       });
-      const rows = (await database.db.execute<{ plans: number; counters: number }>(sql`
-        SELECT (SELECT count(*)::int FROM personal_plan WHERE round_id = ${round.roundId}) AS plans,
+      const rows = (await database.db.execute<{ listed: number; rosters: number; plans: number; counters: number }>(sql`
+        SELECT (SELECT coalesce(sum(cardinality(person_ids)), 0)::int FROM round_roster WHERE round_id = ${round.roundId}) AS listed,
+               (SELECT count(*)::int FROM round_roster WHERE round_id = ${round.roundId}) AS rosters,
+               (SELECT count(*)::int FROM personal_plan WHERE round_id = ${round.roundId}) AS plans,
                (SELECT count(*)::int FROM round_counter WHERE round_id = ${round.roundId}) AS counters`)).rows[0]!;
-      if (round.asked !== g.counts.members || rows.plans !== g.counts.members) {
-        log(`WARNING: ${g.counts.members} members, ${round.asked} asked, ${rows.plans} personal plans written`);
+      if (round.asked !== g.counts.members || rows.listed !== g.counts.members) {
+        log(`WARNING: ${g.counts.members} members, ${round.asked} asked, ${rows.listed} listed in the round's rosters`);
       }
-      emit({ where, name: 'launch: personal plans written', value: rows.plans, unit: 'rows', target: null });
+      emit({ where, name: 'launch: members listed in the round\'s rosters', value: rows.listed, unit: 'members', target: null });
+      emit({ where, name: 'launch: roster rows written (one per unit with members asked)', value: rows.rosters, unit: 'rows', target: null });
+      emit({ where, name: 'launch: personal plans written (a record is written at the first act on it)', value: rows.plans, unit: 'rows', target: null });
       emit({ where, name: 'launch: round counter rows written', value: rows.counters, unit: 'rows', target: null });
     } finally {
       await database.close();

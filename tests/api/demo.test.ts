@@ -16,6 +16,7 @@ import { verifyPassword } from '#server/services/auth/passwords.ts';
 import { findChildren, findRoots } from '#server/services/units/read-units.ts';
 import type { UnitSummary } from '#shared/units.ts';
 import { freshDatabase } from '../support/test-db.ts';
+import { allRecords } from '../support/round-records.ts';
 
 const SYSTEM: Actor = { userId: '00000000-0000-0000-0000-000000000000', username: 'test', superuser: true, grants: [] };
 const SEED_DAY = '2022-03-11' as IsoDate;
@@ -220,7 +221,7 @@ describe('the round of personal plans at Kỳ Hoa (seed 003)', () => {
     expect(rounds.rows.map((r) => [r.title, r.submitBy])).toEqual([['Đăng ký kế hoạch cá nhân thực hiện Chủ đề năm 2025', '2025-12-25']]);
     const round = rounds.rows[0]!.id;
     const states = await database.db.execute<{ state: string; late: boolean; n: number }>(sql`
-      SELECT state, late, count(*)::int AS n FROM personal_plan WHERE round_id = ${round} GROUP BY state, late`);
+      SELECT state, late, count(*)::int AS n FROM (${allRecords('personal_plan', round)}) x GROUP BY state, late`);
     const count = (f: (x: { state: string; late: boolean }) => boolean) => states.rows.filter(f).reduce((a, x) => a + x.n, 0);
     expect(count((x) => x.state === 'pending')).toBeGreaterThan(20);
     expect(count((x) => x.state === 'submitted')).toBeGreaterThan(5);
@@ -229,14 +230,14 @@ describe('the round of personal plans at Kỳ Hoa (seed 003)', () => {
     expect(count((x) => x.late)).toBeGreaterThan(3);
     // Mẫu 04 in the village cells, Mẫu 02 in the schools; the demo member's plan is still to write.
     const forms = await database.db.execute<{ unit: string; form: string }>(sql`
-      SELECT DISTINCT u.name AS unit, f.label AS form FROM personal_plan pp JOIN unit u ON u.id = pp.unit_id JOIN plan_form f ON f.id = pp.form_id
-      WHERE pp.round_id = ${round} AND u.kind = 'cell' ORDER BY 1, 2`);
+      SELECT DISTINCT u.name AS unit, f.label AS form FROM (${allRecords('personal_plan', round)}) pp JOIN unit u ON u.id = pp.unit_id JOIN plan_form f ON f.id = pp.form_id
+      WHERE u.kind = 'cell' ORDER BY 1, 2`);
     expect(forms.rows).toContainEqual({ unit: 'Chi bộ thôn Tân Hoa', form: 'Mẫu 04' });
     expect(forms.rows).toContainEqual({ unit: 'Chi bộ Trường Tiểu học Kỳ Hoa', form: 'Mẫu 02' });
     expect(forms.rows).not.toContainEqual({ unit: 'Chi bộ thôn Tân Hoa', form: 'Mẫu 02' });
     const mine = await database.db.execute<{ state: string; form: string }>(sql`
-      SELECT pp.state, f.label AS form FROM personal_plan pp JOIN app_user a ON a.person_id = pp.person_id JOIN plan_form f ON f.id = pp.form_id
-      WHERE a.username = 'dangvien.tieuhoc' AND pp.round_id = ${round}`);
+      SELECT pp.state, f.label AS form FROM (${allRecords('personal_plan', round)}) pp JOIN app_user a ON a.person_id = pp.person_id JOIN plan_form f ON f.id = pp.form_id
+      WHERE a.username = 'dangvien.tieuhoc'`);
     expect(mine.rows).toEqual([{ state: 'pending', form: 'Mẫu 02' }]);
     const sent = await database.db.execute<{ name: string }>(sql`
       SELECT u.name FROM task_instance ti JOIN unit u ON u.id = ti.unit_id JOIN round r ON r.task_id = ti.task_id WHERE r.id = ${round} AND ti.status = 'done'`);
@@ -245,7 +246,7 @@ describe('the round of personal plans at Kỳ Hoa (seed 003)', () => {
     const counted = await database.db.execute<{ must: number; confirmed: number }>(sql`
       SELECT sum(must)::int AS must, sum(confirmed)::int AS confirmed FROM round_counter WHERE round_id = ${round} AND unit_id = ${demoUnitId(KA.kyHoa)}`);
     const recounted = await database.db.execute<{ must: number; confirmed: number }>(sql`
-      SELECT count(*)::int AS must, (count(*) FILTER (WHERE confirmed_on IS NOT NULL))::int AS confirmed FROM personal_plan WHERE round_id = ${round}`);
+      SELECT count(*)::int AS must, (count(*) FILTER (WHERE confirmed_on IS NOT NULL))::int AS confirmed FROM (${allRecords('personal_plan', round)}) x`);
     expect(counted.rows[0]).toEqual(recounted.rows[0]);
   });
 });

@@ -25,6 +25,7 @@ import { publishPlan } from '#server/services/plans/publish-plan.ts';
 import { moveUnit } from '#server/services/units/restructure-units.ts';
 import { buildPerson, buildUnit, SYSTEM } from '../support/factories.ts';
 import { freshDatabase } from '../support/test-db.ts';
+import { allRecords } from '../support/round-records.ts';
 
 let database: Database;
 const now = new Date('2026-02-10T03:00:00Z');
@@ -60,9 +61,9 @@ async function recount(roundId: string, kind: 'personal_plan' | 'pledge', units:
   const at = await paths(units);
   const rows = kind === 'pledge'
     ? (await database.db.execute<{ path: TreePath; signedOn: string | null; late: boolean }>(sql`
-        SELECT u.path::text AS path, x.signed_on::text AS "signedOn", x.late FROM pledge x JOIN person p ON p.id = x.person_id JOIN unit u ON u.id = p.unit_id WHERE x.round_id = ${roundId}`)).rows.map((r) => ({ path: r.path, f: pledgeFigures(r) }))
+        SELECT u.path::text AS path, x.signed_on::text AS "signedOn", x.late FROM (${allRecords('pledge', roundId)}) x JOIN person p ON p.id = x.person_id JOIN unit u ON u.id = p.unit_id`)).rows.map((r) => ({ path: r.path, f: pledgeFigures(r) }))
     : (await database.db.execute<CountedPlan & { path: TreePath }>(sql`
-        SELECT u.path::text AS path, x.state, x.confirmed_on::text AS "confirmedOn", x.late, x.leader FROM personal_plan x JOIN person p ON p.id = x.person_id JOIN unit u ON u.id = p.unit_id WHERE x.round_id = ${roundId}`)).rows.map((r) => ({ path: r.path, f: planFigures(r) }));
+        SELECT u.path::text AS path, x.state, x.confirmed_on::text AS "confirmedOn", x.late, x.leader FROM (${allRecords('personal_plan', roundId)}) x JOIN person p ON p.id = x.person_id JOIN unit u ON u.id = p.unit_id`)).rows.map((r) => ({ path: r.path, f: planFigures(r) }));
   return new Map(units.map((u) => [u, rows.filter((r) => isWithin(r.path, at.get(u)!)).reduce((a, r) => addFigures(a, r.f), NO_FIGURES)]));
 }
 

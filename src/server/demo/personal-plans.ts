@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Actor } from '#core/access/scope.ts';
+import type { Actor, TreePath } from '#core/access/scope.ts';
 import { addDays } from '#core/deadline/resolve.ts';
 import type { IsoDate } from '#core/ids.ts';
 import { vietnamDate } from '#core/ids.ts';
@@ -8,6 +8,7 @@ import { PlanDraftSchema } from '#shared/plans.ts';
 import { RoundCreateSchema } from '#shared/personal-plans.ts';
 import type { PlanSections } from '#shared/personal-plans.ts';
 import type { Tx } from '../db/client.ts';
+import { roundRecords } from '../db/queries/personal-plans.ts';
 import { confirmPlan, returnPlan, submitPlan } from '../services/personal-plans/change-plan.ts';
 import { launchRound } from '../services/personal-plans/launch-round.ts';
 import { sendUp } from '../services/personal-plans/send-up.ts';
@@ -101,8 +102,9 @@ export async function loadDemoRound(tx: Tx, now: Date, plan: DemoPlan): Promise<
   }), s);
 
   const keep = (await tx.execute<{ personId: string }>(sql`SELECT person_id AS "personId" FROM app_user WHERE username = 'dangvien.tieuhoc'`)).rows[0]?.personId;
+  const communePath = (await tx.execute<{ path: TreePath }>(sql`SELECT path::text AS path FROM unit WHERE id = ${commune}`)).rows[0]!.path;
   const records = await tx.execute<{ personId: string; unitId: string; leader: boolean }>(sql`
-    SELECT person_id AS "personId", unit_id AS "unitId", leader FROM personal_plan WHERE round_id = ${round} ORDER BY unit_id, person_id`);
+    SELECT person_id AS "personId", unit_id AS "unitId", leader FROM (${roundRecords('personal_plan', round, { path: communePath })}) x ORDER BY unit_id, person_id`);
   const rng = new Rng('demo-personal-plans');
   for (const r of records.rows) {
     if (r.personId === keep || !rng.chance(0.55)) continue;

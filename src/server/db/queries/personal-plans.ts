@@ -84,24 +84,72 @@ export async function addToRoundCounters(tx: Tx, roundId: string, unitPath: Tree
     ON CONFLICT (round_id, unit_id, slot) DO UPDATE SET ${sql.raw(ADD)}`);
 }
 
+/** A member's form in a roster `rr` unnested as `a`: the one of every member listed, or their own. */
+const ROSTER_FORM = sql.raw('coalesce(rr.form_id, a.form_id)');
+
+/** Which records `roundRecords` gives: those managed at a unit, those within a subtree, or one member's. */
+export type RecordScope = { unitId: string } | { path: TreePath } | { personId: string };
+
 /**
- * Builds a round's counters from its records in one statement (after the launch, where a delta per
- * member would be far slower): the records are added up per unit first, then each unit's sums
- * counted at every label of its path.
+ * A round's records as rows of its record table, written or not (docs/decisions/021): the rows
+ * written, and for every member the roster asks who has none yet a pending row where the round
+ * reached them. A member's units are found through their memberships (the roster's unit is one of
+ * them), so one member's record is a few index probes.
  */
-export async function buildRoundCounters(tx: Tx, roundId: string, kind: RoundRow['kind']): Promise<void> {
-  await tx.execute(sql`DELETE FROM round_counter WHERE round_id = ${roundId}`);
+export function roundRecords(kind: RoundRow['kind'], roundId: string, scope: RecordScope): SQL {
+  const table = recordTable(kind);
+  let written: SQL;
+  let listed: SQL;
+  if ('unitId' in scope) {
+    written = sql`x.unit_id = ${scope.unitId}`;
+    listed = sql`rr.unit_id = ${scope.unitId}`;
+  } else if ('path' in scope) {
+    written = sql`x.unit_id IN (SELECT id FROM unit WHERE path <@ ${scope.path}::ltree)`;
+    listed = sql`rr.unit_id IN (SELECT id FROM unit WHERE path <@ ${scope.path}::ltree)`;
+  } else {
+    written = sql`x.person_id = ${scope.personId}`;
+    listed = sql`rr.unit_id IN (SELECT m.unit_id FROM membership m WHERE m.person_id = ${scope.personId}) AND a.person_id = ${scope.personId}`;
+  }
+  const pending = kind === 'pledge'
+    ? sql`SELECT rr.round_id, a.person_id, rr.unit_id, rr.unit_id AS reached_unit_id, NULL::date AS signed_on, false AS late, NULL::uuid AS entered_by, false AS on_behalf
+          FROM round_roster rr CROSS JOIN LATERAL unnest(rr.person_ids) AS a(person_id)`
+    : sql`SELECT rr.round_id, a.person_id, rr.unit_id, rr.unit_id AS reached_unit_id, ${ROSTER_FORM} AS form_id, a.person_id = ANY(rr.leader_ids) AS leader,
+                 'pending'::text AS state, 0 AS version, false AS late, NULL::date AS submitted_on, NULL::date AS confirmed_on, NULL::jsonb AS look_back,
+                 NULL::timestamptz AS updated_at
+          FROM round_roster rr CROSS JOIN LATERAL unnest(rr.person_ids, rr.form_ids) AS a(person_id, form_id)`;
+  const columns = sql.raw(kind === 'pledge'
+    ? 'x.round_id, x.person_id, x.unit_id, x.reached_unit_id, x.signed_on, x.late, x.entered_by, x.on_behalf'
+    : 'x.round_id, x.person_id, x.unit_id, x.reached_unit_id, x.form_id, x.leader, x.state, x.version, x.late, x.submitted_on, x.confirmed_on, x.look_back, x.updated_at');
+  return sql`
+    SELECT ${columns} FROM ${table} x WHERE x.round_id = ${roundId} AND ${written}
+    UNION ALL
+    ${pending}
+    WHERE rr.round_id = ${roundId} AND ${listed}
+      AND NOT EXISTS (SELECT 1 FROM ${table} y WHERE y.round_id = ${roundId} AND y.person_id = a.person_id)`;
+}
+
+/**
+ * Writes the records of the members `personIds` that a roster asks and that are not written yet, in
+ * every round or in `roundId` only, as pending where the round reached them: what a record adds to
+ * the counters was counted at the launch, so writing it changes none. Before an act on a record,
+ * and before a transfer moves it.
+ */
+export async function writePendingRecords(tx: Tx, personIds: readonly string[], roundId: string | null = null): Promise<void> {
+  if (personIds.length === 0) return;
+  const ids = `{${personIds.join(',')}}`;
+  const round = roundId === null ? sql`` : sql`AND rr.round_id = ${roundId}`;
+  const listed = (kind: RoundRow['kind']) => sql`
+    FROM round_roster rr JOIN round r ON r.id = rr.round_id AND r.kind = ${kind}
+    CROSS JOIN LATERAL unnest(rr.person_ids, rr.form_ids) AS a(person_id, form_id)
+    WHERE rr.unit_id IN (SELECT m.unit_id FROM membership m WHERE m.person_id = ANY(${ids}::uuid[])) ${round} AND a.person_id = ANY(${ids}::uuid[])
+    ORDER BY rr.round_id, a.person_id
+    ON CONFLICT DO NOTHING`;
   await tx.execute(sql`
-    WITH per_unit AS (
-      SELECT x.unit_id, sum(f.must)::int AS must, sum(f.submitted)::int AS submitted, sum(f.confirmed)::int AS confirmed,
-             sum(f.late)::int AS late, sum(f.leaders)::int AS leaders, sum(f.leaders_registered)::int AS leaders_registered
-      FROM ${recordTable(kind)} x, LATERAL (SELECT ${figuresSql(kind)}) f
-      WHERE x.round_id = ${roundId} GROUP BY x.unit_id
-    )
-    INSERT INTO round_counter (round_id, unit_id, slot, ${sql.raw(COLUMNS)})
-    SELECT ${roundId}::uuid, l::uuid, 0, sum(pu.must), sum(pu.submitted), sum(pu.confirmed), sum(pu.late), sum(pu.leaders), sum(pu.leaders_registered)
-    FROM per_unit pu JOIN unit u ON u.id = pu.unit_id, unnest(string_to_array(u.path::text, '.')) AS l
-    GROUP BY l`);
+    INSERT INTO personal_plan (round_id, person_id, unit_id, reached_unit_id, form_id, leader)
+    SELECT rr.round_id, a.person_id, rr.unit_id, rr.unit_id, ${ROSTER_FORM}, a.person_id = ANY(rr.leader_ids) ${listed('personal_plan')}`);
+  await tx.execute(sql`
+    INSERT INTO pledge (round_id, person_id, unit_id, reached_unit_id)
+    SELECT rr.round_id, a.person_id, rr.unit_id, rr.unit_id ${listed('pledge')}`);
 }
 
 /** The counters of a round at each of `unitIds` (their whole subtrees), the slots summed; absent units have none. */
@@ -122,12 +170,15 @@ export async function countersAt(tx: Tx, roundIds: readonly string[], unitIds: r
 }
 
 /**
- * Moves the records of the people chosen by `which` (a condition on `x.person_id`) in every round
- * to the unit `to`: a member counts where they are managed now (docs/decisions/020). Their figures
+ * Moves the records of the people `personIds` in every round to the unit `to` (those still pending
+ * written first): a member counts where they are managed now (docs/decisions/020). Their figures
  * leave the counters of their former unit's line and join those of the new one, in the transaction
  * of the transfer. Records already at `to` stay.
  */
-export async function moveRoundRecords(tx: Tx, which: SQL, to: { id: string; path: TreePath }): Promise<void> {
+export async function moveRoundRecords(tx: Tx, personIds: readonly string[], to: { id: string; path: TreePath }): Promise<void> {
+  if (personIds.length === 0) return;
+  await writePendingRecords(tx, personIds);
+  const which = sql`x.person_id = ANY(${`{${personIds.join(',')}}`}::uuid[])`;
   const toIds = to.path.split('.').map(unitIdOfLabel);
   for (const kind of ['personal_plan', 'pledge'] as const) {
     await tx.execute(sql`

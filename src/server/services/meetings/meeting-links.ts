@@ -88,6 +88,7 @@ export async function requireRoundAtUnit(tx: Tx, roundId: string, unit: { id: st
     SELECT 1 FROM round r JOIN unit u ON u.id = r.unit_id
     WHERE r.id = ${roundId} AND (${unit.path}::ltree <@ u.path
       OR EXISTS (SELECT 1 FROM personal_plan pp WHERE pp.round_id = r.id AND pp.unit_id = ${unit.id})
-      OR EXISTS (SELECT 1 FROM pledge pl WHERE pl.round_id = r.id AND pl.unit_id = ${unit.id}))`);
+      OR EXISTS (SELECT 1 FROM pledge pl WHERE pl.round_id = r.id AND pl.unit_id = ${unit.id})
+      OR EXISTS (SELECT 1 FROM round_roster rr WHERE rr.round_id = r.id AND rr.unit_id = ${unit.id}))`);
   if (r.rows.length === 0) throw new DomainError('ROUND_NOT_FOUND', 'Không tìm thấy đợt kế hoạch cá nhân này ở đơn vị.');
 }

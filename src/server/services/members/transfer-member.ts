@@ -49,7 +49,7 @@ export async function transferMember(personId: string, input: Transfer, { actor,
     RETURNING id`);
   await tx.execute(sql`UPDATE person SET unit_id = ${target.id}, updated_at = now() WHERE id = ${person.id}`);
   // Their personal plans and pledges go with them, and count in the new unit from today (ADR 020).
-  await moveRoundRecords(tx, sql`x.person_id = ${person.id}`, { id: target.id, path: target.path });
+  await moveRoundRecords(tx, [person.id], { id: target.id, path: target.path });
   const detail = {
     personId: person.id, fullName: person.fullName, on: input.on, note: input.note ?? null,
     from: { unitId: person.unitId, unitName: person.unitName, memberships: open.map((m) => m.id) },

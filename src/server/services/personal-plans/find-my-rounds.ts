@@ -11,7 +11,7 @@ const MY_ROUNDS_MAX = 100;
 
 /**
  * GET /api/my/rounds: what the rounds ask of the signed-in member's own person — each personal plan
- * with its form and state, each pledge signed or not — newest first. Empty for an account that
+ * with its form and state, each pledge signed or not, written or still pending in a roster — newest first. Empty for an account that
  * is not a member's.
  */
 export async function findMyRounds({ actor, tx }: ServiceContext): Promise<MyRounds> {
@@ -25,6 +25,12 @@ export async function findMyRounds({ actor, tx }: ServiceContext): Promise<MyRou
       UNION ALL
       SELECT pl.round_id, CASE WHEN pl.signed_on IS NULL THEN 'pending' ELSE 'submitted' END, pl.late AND pl.signed_on IS NOT NULL, pl.signed_on::text, NULL
       FROM pledge pl WHERE pl.person_id = ${personId}
+      UNION ALL
+      SELECT rr.round_id, 'pending', false, NULL::text, f.label
+      FROM round_roster rr CROSS JOIN LATERAL unnest(rr.person_ids, rr.form_ids) AS a(person_id, form_id) LEFT JOIN plan_form f ON f.id = coalesce(rr.form_id, a.form_id)
+      WHERE rr.unit_id IN (SELECT m.unit_id FROM membership m WHERE m.person_id = ${personId}) AND a.person_id = ${personId}
+        AND NOT EXISTS (SELECT 1 FROM personal_plan y WHERE y.round_id = rr.round_id AND y.person_id = ${personId})
+        AND NOT EXISTS (SELECT 1 FROM pledge y WHERE y.round_id = rr.round_id AND y.person_id = ${personId})
     ) x ON x.round_id = r.id
     ORDER BY r.launched_on DESC, r.created_at DESC LIMIT ${MY_ROUNDS_MAX}`);
   const summaries = await summariesOf(tx, r.rows.map(({ recState: _s, recLate: _l, signedOn: _o, formLabel: _f, ...round }) => round));

@@ -7,6 +7,7 @@ import type { RoundMemberRow, RoundMembers, RoundMembersQuery } from '#shared/pe
 import type { Tx } from '../../db/client.ts';
 import { likeWord } from '../../db/queries/members.ts';
 import type { RoundRow } from '../../db/queries/personal-plans.ts';
+import { roundRecords } from '../../db/queries/personal-plans.ts';
 import type { UnitRow } from '../../db/queries/units.ts';
 import type { ServiceContext } from '../context.ts';
 import { unitFor } from '../members/scope.ts';
@@ -40,9 +41,8 @@ const FILTERS: Record<'personal_plan' | 'pledge', Record<RoundMembersQuery['filt
 
 /** The rows of a round's member list: its records in the unit (or its subtree), filtered, in Vietnamese name order. */
 export async function roundMemberRows(tx: Tx, round: RoundRow, unit: UnitRow, q: Omit<RoundMembersQuery, 'limit' | 'offset'>, page: { limit: number; offset: number } | null): Promise<RoundMembers> {
-  const table = sql.raw(round.kind === 'pledge' ? 'pledge' : 'personal_plan');
-  const conds: SQL[] = [sql`x.round_id = ${round.id}`, sql.raw(FILTERS[round.kind][q.filter])];
-  conds.push(q.subtree === 'true' ? sql`u.path <@ ${unit.path}::ltree` : sql`x.unit_id = ${unit.id}`);
+  const records = roundRecords(round.kind, round.id, q.subtree === 'true' ? { path: unit.path } : { unitId: unit.id });
+  const conds: SQL[] = [sql.raw(FILTERS[round.kind][q.filter])];
   for (const w of foldForSearch(q.q ?? '').split(' ').filter(Boolean).slice(0, 8)) conds.push(sql`p.name_folded LIKE ${likeWord(w)}`);
   const where = sql.join(conds, sql` AND `);
   const columns = round.kind === 'pledge'
@@ -51,7 +51,7 @@ export async function roundMemberRows(tx: Tx, round: RoundRow, unit: UnitRow, q:
     : sql.raw(`(SELECT f.label FROM plan_form f WHERE f.id = x.form_id) AS "formLabel", x.leader, x.state, x.late, x.submitted_on::text AS "submittedOn",
         x.confirmed_on::text AS "confirmedOn", NULL::text AS "signedOn",
         coalesce((SELECT v.on_behalf FROM personal_plan_version v WHERE v.round_id = x.round_id AND v.person_id = x.person_id AND v.version = x.version), false) AS "onBehalf"`);
-  const from = sql`${table} x JOIN person p ON p.id = x.person_id JOIN unit u ON u.id = x.unit_id`;
+  const from = sql`(${records}) x JOIN person p ON p.id = x.person_id JOIN unit u ON u.id = x.unit_id`;
   const items = await tx.execute<RoundMemberRow>(sql`
     SELECT x.person_id AS "personId", p.full_name AS "fullName", x.unit_id AS "unitId", u.name AS "unitName", ${columns}
     FROM ${from} WHERE ${where}

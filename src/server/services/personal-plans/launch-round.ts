@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
 import type { TreePath } from '#core/access/scope.ts';
 import { isWithin } from '#core/access/scope.ts';
 import { DomainError } from '#core/errors.ts';
@@ -8,7 +9,6 @@ import { LEADER_POSITIONS } from '#core/personal-plans/forms.ts';
 import type { RoundCreate, RoundLaunched } from '#shared/personal-plans.ts';
 import type { Tx } from '../../db/client.ts';
 import { writeAudit } from '../../db/queries/audit.ts';
-import { buildRoundCounters } from '../../db/queries/personal-plans.ts';
 import type { ServiceContext } from '../context.ts';
 import { checkCampaignPlan } from '../meetings/campaign-months.ts';
 import { requireActive, unitFor } from '../members/scope.ts';
@@ -50,7 +50,6 @@ export async function launchRound(input: RoundCreate, { actor, tx, now }: Servic
   if (asked === 0) {
     throw new DomainError('ROUND_NOBODY_ASKED', `Không có thành viên nào của "${unit.name}" thuộc đối tượng của đợt này; hãy xem lại loại thành viên và đơn vị áp dụng.`);
   }
-  await buildRoundCounters(tx, id, input.kind);
   await writeAudit(tx, actor, {
     action: 'round.launch', entity: 'round', entityId: id, unitPath: unit.path,
     after: { kind: input.kind, title: input.title, planId: input.planId, taskId: input.taskId, submitBy: input.submitBy, asked },
@@ -80,38 +79,63 @@ async function checkRules(tx: Tx, input: Extract<RoundCreate, { kind: 'personal_
 }
 
 /**
- * The members of the subtree on `on`, by their memberships at the unit that manages them. A person
- * with two memberships there at once (not a state the member screens make) is asked once: the
- * records' primary key keeps the first written, without sorting millions of rows to choose.
+ * The memberships of the subtree valid on `on` (a member is asked at the unit where they are a member
+ * that day), with whether their positions ask the leaders' part, and the unit's path when a rule
+ * names units. Memberships of one person do not overlap at one unit (a transfer ends one before the
+ * next begins), so each member comes once.
  */
-const MEMBERS_ON = (path: TreePath, on: string) => sql`
-  SELECT m.person_id, m.unit_id, m.category, m.positions, u.path
-  FROM membership m JOIN unit u ON u.id = m.unit_id JOIN person p ON p.id = m.person_id AND p.unit_id = m.unit_id AND p.deleted_at IS NULL
+const MEMBERS_ON = (path: TreePath, on: string, withPath: boolean) => sql`
+  SELECT m.person_id, m.unit_id, m.category, ${withPath ? sql`u.path` : sql`NULL::ltree AS path`},
+         m.positions && ${`{${LEADER_POSITIONS.join(',')}}`}::text[] AS leader
+  FROM membership m JOIN unit u ON u.id = m.unit_id
   WHERE u.path <@ ${path}::ltree AND m.valid_from <= ${on}::date AND (m.valid_to IS NULL OR m.valid_to > ${on}::date)`;
 
-async function askForPlans(tx: Tx, roundId: string, path: TreePath, rules: LaunchRule[], on: string): Promise<number> {
+/** The form of the first rule that takes a member (null: none does), as one CASE over the member's category and unit. */
+function formOfFirstRule(rules: readonly LaunchRule[]): SQL {
+  if (rules.length === 0) return sql`NULL::uuid`;
+  const whens = rules.map((r) => {
+    const paths = r.paths.length === 0 ? sql`` : sql` AND mem.path <@ ANY(${`{${r.paths.join(',')}}`}::ltree[])`;
+    return sql`WHEN mem.category = ANY(${`{${r.categories.join(',')}}`}::text[])${paths} THEN ${r.form_id}::uuid`;
+  });
+  return sql`CASE ${sql.join(whens, sql` `)} END`;
+}
+
+/**
+ * Writes the round's roster — per unit, the members asked, the leaders among them, and for a round
+ * of plans their forms — and its counters from it, in one statement, and returns how many are
+ * asked. No member's own record is written (docs/decisions/021). `asked` gives `unit_id`,
+ * `person_id`, `leader` and `form_id`; `oneForm`: every member fills that form (a round with one
+ * rule), so none is listed per member.
+ */
+async function writeRoster(tx: Tx, roundId: string, asked: SQL, oneForm: string | null, perMember: boolean): Promise<number> {
   const r = await tx.execute<{ n: number }>(sql`
-    WITH rules AS (SELECT * FROM json_to_recordset(${JSON.stringify(rules)}::json) AS r(ord int, form_id uuid, categories text[], paths text[])),
-    ins AS (INSERT INTO personal_plan (round_id, person_id, unit_id, reached_unit_id, form_id, leader)
-    SELECT ${roundId}::uuid, mem.person_id, mem.unit_id, mem.unit_id, f.form_id, mem.positions && ${`{${LEADER_POSITIONS.join(',')}}`}::text[]
-    FROM (${MEMBERS_ON(path, on)}) mem
-    CROSS JOIN LATERAL (
-      SELECT r.form_id FROM rules r
-      WHERE mem.category = ANY(r.categories) AND (cardinality(r.paths) = 0 OR mem.path <@ ANY(r.paths::ltree[]))
-      ORDER BY r.ord LIMIT 1
-    ) f
-    ON CONFLICT DO NOTHING RETURNING 1)
-    SELECT count(*)::int AS n FROM ins`);
+    WITH asked AS (${asked}),
+    roster AS (
+      INSERT INTO round_roster (round_id, unit_id, person_ids, leader_ids, form_id, form_ids)
+      SELECT ${roundId}::uuid, unit_id, array_agg(person_id), coalesce(array_agg(person_id) FILTER (WHERE leader), '{}'),
+             ${oneForm}::uuid, ${perMember ? sql`array_agg(form_id)` : sql`NULL::uuid[]`}
+      FROM asked GROUP BY unit_id
+      RETURNING unit_id, cardinality(person_ids) AS must, cardinality(leader_ids) AS leaders
+    ), counted AS (
+      INSERT INTO round_counter (round_id, unit_id, slot, must, leaders)
+      SELECT ${roundId}::uuid, l.id, 0, sum(ro.must), sum(ro.leaders)
+      FROM roster ro JOIN unit u ON u.id = ro.unit_id, unnest(string_to_array(u.path::text, '.')::uuid[]) AS l(id)
+      GROUP BY l.id ORDER BY l.id
+    )
+    SELECT coalesce(sum(must), 0)::int AS n FROM roster`);
   return r.rows[0]?.n ?? 0;
 }
 
-async function askForPledges(tx: Tx, roundId: string, path: TreePath, categories: readonly string[], on: string): Promise<number> {
-  const r = await tx.execute<{ n: number }>(sql`
-    WITH ins AS (
-      INSERT INTO pledge (round_id, person_id, unit_id, reached_unit_id)
-      SELECT ${roundId}::uuid, mem.person_id, mem.unit_id, mem.unit_id FROM (${MEMBERS_ON(path, on)}) mem
-      WHERE mem.category = ANY(${`{${categories.join(',')}}`}::text[])
-      ON CONFLICT DO NOTHING RETURNING 1)
-    SELECT count(*)::int AS n FROM ins`);
-  return r.rows[0]?.n ?? 0;
+function askForPlans(tx: Tx, roundId: string, path: TreePath, rules: LaunchRule[], on: string): Promise<number> {
+  const withPath = rules.some((r) => r.paths.length > 0);
+  const oneForm = rules.length === 1 ? rules[0]!.form_id : null;
+  return writeRoster(tx, roundId, sql`
+    SELECT * FROM (SELECT mem.unit_id, mem.person_id, ${formOfFirstRule(rules)} AS form_id, mem.leader FROM (${MEMBERS_ON(path, on, withPath)}) mem) a
+    WHERE a.form_id IS NOT NULL`, oneForm, oneForm === null);
+}
+
+function askForPledges(tx: Tx, roundId: string, path: TreePath, categories: readonly string[], on: string): Promise<number> {
+  return writeRoster(tx, roundId, sql`
+    SELECT mem.unit_id, mem.person_id, false AS leader FROM (${MEMBERS_ON(path, on, false)}) mem
+    WHERE mem.category = ANY(${`{${categories.join(',')}}`}::text[])`, null, false);
 }

@@ -6,7 +6,7 @@ import type { Position } from '#core/org-tree/kinds.ts';
 import { readsPlansManagedAt } from '#core/personal-plans/readers.ts';
 import type { Tx } from '../../db/client.ts';
 import type { RoundRow } from '../../db/queries/personal-plans.ts';
-import { lookupRound, recordTable } from '../../db/queries/personal-plans.ts';
+import { lookupRound, recordTable, roundRecords, writePendingRecords } from '../../db/queries/personal-plans.ts';
 
 const roundNotFound = () => new DomainError('ROUND_NOT_FOUND', 'Không tìm thấy đợt này hoặc bạn không có quyền xem.');
 export const recordNotFound = () => new DomainError('PERSONAL_PLAN_NOT_FOUND', 'Không tìm thấy kế hoạch cá nhân này hoặc bạn không có quyền xem.');
@@ -36,7 +36,7 @@ export async function roundFor(tx: Tx, actor: Actor, id: string): Promise<RoundR
   if (seesRound(actor, round.unitPath)) return round;
   const personId = await personOfActor(tx, actor);
   if (personId !== null) {
-    const r = await tx.execute(sql`SELECT 1 FROM ${recordTable(round.kind)} WHERE round_id = ${id} AND person_id = ${personId}`);
+    const r = await tx.execute(sql`SELECT 1 FROM (${roundRecords(round.kind, id, { personId })}) x`);
     if (r.rows.length > 0) return round;
   }
   throw roundNotFound();
@@ -70,9 +70,14 @@ export type RecordRow = {
   lookBack: unknown;
 };
 
-/** The record of `personId` in the round, or null; `forUpdate` locks it. */
+/**
+ * The record of `personId` in the round, or null when the round does not ask them. `forUpdate`
+ * writes it if it is still pending in the roster (the first act on it) and locks it.
+ */
 export async function lookupRecord(tx: Tx, round: RoundRow, personId: string, forUpdate = false): Promise<RecordRow | null> {
+  if (forUpdate) await writePendingRecords(tx, [personId], round.id);
   const lock = forUpdate ? sql.raw('FOR UPDATE OF x') : sql.raw('');
+  const records = forUpdate ? sql`${recordTable(round.kind)} x` : sql`(${roundRecords(round.kind, round.id, { personId })}) x`;
   const own = round.kind === 'pledge'
     ? sql.raw(`NULL::uuid AS "formId", false AS leader, CASE WHEN x.signed_on IS NULL THEN 'pending' ELSE 'submitted' END AS state, 0 AS version,
         x.late, NULL::text AS "submittedOn", NULL::text AS "confirmedOn", x.signed_on::text AS "signedOn", x.on_behalf AS "onBehalf", NULL::jsonb AS "lookBack"`)
@@ -84,7 +89,7 @@ export async function lookupRecord(tx: Tx, round: RoundRow, personId: string, fo
            coalesce((SELECT m.positions FROM membership m WHERE m.person_id = x.person_id AND m.unit_id = x.unit_id AND m.valid_to IS NULL
                      ORDER BY m.valid_from DESC LIMIT 1), '{}') AS positions,
            ${own}
-    FROM ${recordTable(round.kind)} x JOIN person p ON p.id = x.person_id JOIN unit u ON u.id = x.unit_id
+    FROM ${records} JOIN person p ON p.id = x.person_id JOIN unit u ON u.id = x.unit_id
     WHERE x.round_id = ${round.id} AND x.person_id = ${personId} ${lock}`);
   return r.rows[0] ?? null;
 }

@@ -4,6 +4,7 @@ import { vietnamDate } from '#core/ids.ts';
 import type { RoundUrge, RoundUrged } from '#shared/personal-plans.ts';
 import { writeAudit } from '../../db/queries/audit.ts';
 import { LEADER_ROLES_SQL } from '../../db/queries/notifications.ts';
+import { roundRecords } from '../../db/queries/personal-plans.ts';
 import type { ServiceContext } from '../context.ts';
 import { unitFor } from '../members/scope.ts';
 import { roundFor } from './scope.ts';
@@ -22,10 +23,9 @@ export async function urgeRound(roundId: string, input: RoundUrge, { actor, tx, 
   const today = vietnamDate(now);
   const hash = createHash('sha256').update(input.message).digest('hex').slice(0, 16);
   const waiting = round.kind === 'pledge'
-    ? sql`SELECT x.person_id, x.unit_id FROM pledge x JOIN unit u ON u.id = x.unit_id
-          WHERE x.round_id = ${round.id} AND u.path <@ ${unit.path}::ltree AND x.signed_on IS NULL`
-    : sql`SELECT x.person_id, x.unit_id FROM personal_plan x JOIN unit u ON u.id = x.unit_id
-          WHERE x.round_id = ${round.id} AND u.path <@ ${unit.path}::ltree AND x.state IN ('pending', 'draft', 'returned') AND x.confirmed_on IS NULL`;
+    ? sql`SELECT x.person_id, x.unit_id FROM (${roundRecords(round.kind, round.id, { path: unit.path })}) x WHERE x.signed_on IS NULL`
+    : sql`SELECT x.person_id, x.unit_id FROM (${roundRecords(round.kind, round.id, { path: unit.path })}) x
+          WHERE x.state IN ('pending', 'draft', 'returned') AND x.confirmed_on IS NULL`;
   const what = round.kind === 'pledge' ? 'ký cam kết' : 'nộp kế hoạch cá nhân';
   const title = `${unit.name} đôn đốc ${what}: ${round.title}`.slice(0, 300);
   const due = round.submitBy ? `\nHạn: ${round.submitBy.slice(8, 10)}/${round.submitBy.slice(5, 7)}/${round.submitBy.slice(0, 4)}.` : '';

@@ -42,7 +42,7 @@ async function transferMembers(tx: Tx, fromId: string, toId: string, on: IsoDate
   if (moved.rows.length > 0) {
     // Their personal plans and pledges go with them (ADR 020).
     const to = await tx.execute<{ path: TreePath }>(sql`SELECT path::text AS path FROM unit WHERE id = ${toId}`);
-    await moveRoundRecords(tx, sql`x.person_id = ANY(${`{${moved.rows.map((r) => r.id).join(',')}}`}::uuid[])`, { id: toId, path: to.rows[0]!.path });
+    await moveRoundRecords(tx, moved.rows.map((r) => r.id), { id: toId, path: to.rows[0]!.path });
   }
   return moved.rows.length;
 }
