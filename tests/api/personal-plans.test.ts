@@ -72,6 +72,12 @@ async function counters(roundId: string): Promise<Map<string, RoundFigures>> {
   return out;
 }
 
+/** The records of a round written so far (a member pending in the roster has none). */
+async function writtenRecords(roundId: string): Promise<{ personId: string; unitId: string; reached: string; state: string }[]> {
+  return (await t.database.db.execute<{ personId: string; unitId: string; reached: string; state: string }>(sql`
+    SELECT person_id AS "personId", unit_id AS "unitId", reached_unit_id AS reached, state FROM personal_plan WHERE round_id = ${roundId} ORDER BY person_id`)).rows;
+}
+
 async function expectCountersExact(roundId: string): Promise<void> {
   expect(await counters(roundId)).toEqual(await recount(roundId));
 }
@@ -172,16 +178,21 @@ describe('launching a round', () => {
     expect(cov.body.children.map((c) => [c.name, c.must])).toEqual([['Đảng bộ Sở Tài chính', 4]]);
     expect(cov.body.own).toMatchObject({ must: 2, leaders: 1 });
     await expectCountersExact(round);
+    // The launch lists them in the round's roster, per unit; nobody's own record is written yet (ADR 021).
+    expect(await writtenRecords(round)).toEqual([]);
+    const roster = await t.database.db.execute<{ unitId: string; n: number; leaders: number }>(sql`
+      SELECT unit_id AS "unitId", cardinality(person_ids) AS n, cardinality(leader_ids) AS leaders FROM round_roster WHERE round_id = ${round} ORDER BY 2, 1`);
+    expect(new Map(roster.rows.map((x) => [x.unitId, [x.n, x.leaders]]))).toEqual(new Map([
+      [tree.units.c1, [2, 1]], [tree.units.c2, [2, 1]], [tree.units.bloc, [2, 1]],
+    ]));
   });
 
-  it('is listed at every unit it reached, with that unit\'s figures', async () => {
-    const list = await call<RoundList>('member1', 'GET', `/api/rounds?unit=${tree.units.c1}`);
-    expect(list.status).toBe(200);
-    expect(list.body.items.map((x) => [x.title, x.coverage.must])).toEqual([['Đăng ký kế hoạch cá nhân năm 2026', 2]]);
-    expect(list.body.items[0]!.assignments[0]).toMatchObject({ formLabel: 'Mẫu 02', categories: ['party_full', 'party_probationary'] });
-    const mine = await call<MyRounds>('member1', 'GET', '/api/my/rounds');
-    expect(mine.body.items.map((x) => [x.round.id, x.state, x.formLabel])).toEqual([[round, 'pending', 'Mẫu 02']]);
-    expect((await call<MyRounds>('staff', 'GET', '/api/my/rounds')).body).toEqual({ personId: null, items: [] });
+  it('writes nothing when a pending plan is read or listed', async () => {
+    const list = await call<RoundMembers>('sec1', 'GET', `/api/rounds/${round}/members?unit=${tree.units.c1}`);
+    expect(list.body.items.map((m) => m.state)).toEqual(['pending', 'pending']);
+    expect((await call<PersonalPlanView>('member1', 'GET', planUrl(tree.people.p1b))).body).toMatchObject({ state: 'pending', versions: [], can: { edit: true } });
+    expect((await call('member1', 'GET', '/api/my/rounds')).status).toBe(200);
+    expect(await writtenRecords(round)).toEqual([]);
   });
 });
 
@@ -200,9 +211,14 @@ describe("a member's plan from draft to confirmed", () => {
     const tooLong = await call<Err>('member1', 'PUT', planUrl(p), { sections: { items: [{ text: 'x'.repeat(2_001) }] } });
     expect(tooLong.status).toBe(400);
     expect((await t.database.db.execute(sql`SELECT 1 FROM personal_plan_version WHERE person_id = ${p}`)).rows).toHaveLength(0);
+    expect(await writtenRecords(round)).toEqual([]);
 
+    const before = await counters(round);
     const draft = await call<PlanSaved>('member1', 'PUT', planUrl(p), { sections: { items: [item('a'), item('b'), item('c')] } });
     expect(draft.body).toEqual({ state: 'draft', version: 1, late: false });
+    // The first act writes the member's record where the round reached them; no counter moves (ADR 021).
+    expect(await writtenRecords(round)).toEqual([{ personId: p, unitId: tree.units.c1, reached: tree.units.c1, state: 'draft' }]);
+    expect(await counters(round)).toEqual(before);
     const view = await call<PersonalPlanView>('member1', 'GET', planUrl(p));
     expect(view.body.issues.map((i) => i.message)).toEqual(['Kế hoạch năm cần từ 1 đến 2 nội dung']);
     expect(view.body).toMatchObject({ filled: ['items'], leader: false, state: 'draft', can: { edit: true, review: false, amend: false }, onBehalf: false });
