@@ -238,16 +238,16 @@ const DUTIES_124: [string, string] = ['duties', 'Kết quả thực hiện chứ
 const REMEDIES_124: [string, string] = ['remedies', 'Khắc phục hạn chế, khuyết điểm đã được chỉ ra'];
 
 const FRAMES_124: readonly CriteriaFrame[] = [
-  wordsFrame('collective', 'Tập thể', 'Điều 4, Điều 8', [
+  wordsFrame('collective', 'Tập thể', 'Quy định 124-QĐ/TW', [
     ['party_building', 'Xây dựng Đảng, hệ thống chính trị về chính trị, tư tưởng, đạo đức, tổ chức và cán bộ'],
     ['leadership', 'Lãnh đạo, chỉ đạo thực hiện nhiệm vụ chính trị'],
     ['inspection', 'Kiểm tra, giám sát, phòng, chống tham nhũng, tiêu cực'],
     ['remedies', 'Khắc phục hạn chế, khuyết điểm đã được cấp có thẩm quyền kết luận hoặc được chỉ ra'],
   ]),
-  wordsFrame('leader', 'Cán bộ lãnh đạo, quản lý', 'Điều 5', [
+  wordsFrame('leader', 'Cán bộ lãnh đạo, quản lý', 'Quy định 124-QĐ/TW', [
     POLITICS_ETHICS_124, DUTIES_124, ['leadership', 'Năng lực lãnh đạo, quản lý; trách nhiệm người đứng đầu'], REMEDIES_124,
   ]),
-  wordsFrame('individual', 'Đảng viên', 'Điều 5', [
+  wordsFrame('individual', 'Đảng viên', 'Quy định 124-QĐ/TW', [
     POLITICS_ETHICS_124, DUTIES_124, ['commitments', 'Thực hiện cam kết tu dưỡng, rèn luyện, phấn đấu hằng năm'], REMEDIES_124,
   ]),
 ];
@@ -273,6 +273,7 @@ export const RULE_SETS: readonly ReviewRuleSet[] = [
     notes: [
       'Không chấm điểm: tập thể, cá nhân tự xếp loại vào một trong bốn mức, cấp có thẩm quyền thẩm định và quyết định (Điều 12).',
       'Quy trình ba bước: tự đánh giá, tự xếp loại → thẩm định, đề xuất → cấp có thẩm quyền quyết định.',
+      'Các tiêu chí của từng khung tóm lược nội dung kiểm điểm, đánh giá bằng nhận xét; cấp ủy thay bằng khung của mình khi cần.',
     ],
   },
   {
@@ -289,7 +290,7 @@ export const RULE_SETS: readonly ReviewRuleSet[] = [
     quota: { maxPercent: 20, base: 'good_and_excellent', rounding: 'floor', enforcement: 'override_with_reason', source: QUOTA_21_HD },
     order: ORDER,
     notes: [
-      'Tổng 100 điểm: tiêu chí chung 30 điểm, kết quả thực hiện nhiệm vụ 70 điểm (Điều 11 và năm phụ lục khung tiêu chí).',
+      'Tổng 100 điểm: tiêu chí chung 30 điểm, kết quả thực hiện nhiệm vụ 70 điểm, trên năm phụ lục khung tiêu chí; điều kiện từng mức theo Điều 11.',
       'Điểm tối đa của từng tiêu chí trong mỗi khung là số liệu mặc định hợp lý: các nguồn hiện có chỉ nêu tổng 30 và 70 điểm; cấp ủy thay bằng khung tiêu chí của mình khi có hướng dẫn.',
       'Việc 366-QĐ/TW có nhắc lại giới hạn 20% HTXSNV hay không chưa được xác nhận: vượt giới hạn được ghi nhận kèm lý do, không bị chặn.',
       '"Chất lượng" của nhiệm vụ đúng hạn do tập thể đánh giá; số liệu chỉ kiểm tra được đúng hạn, chậm, chưa hoàn thành và vượt mức.',
