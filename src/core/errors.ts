@@ -146,6 +146,9 @@ export type DomainErrorCode =
   | 'CITATION_INVALID'
   | 'MONTH_IN_USE'
   | 'PLAN_NOT_OF_UNIT'
+  // Reviews and quality grading
+  | 'REVIEW_RULES_NONE'
+  | 'REVIEW_KIND_NOT_ALLOWED'
   // Personal plans, pledges and their rounds
   | 'ROUND_NOT_FOUND'
   | 'FORM_NOT_FOUND'

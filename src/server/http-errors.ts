@@ -156,6 +156,9 @@ const STATUS: Record<DomainErrorCode, number> = {
   CITATION_INVALID: 400,
   MONTH_IN_USE: 409,
   PLAN_NOT_OF_UNIT: 400,
+  // Reviews and quality grading
+  REVIEW_RULES_NONE: 400,
+  REVIEW_KIND_NOT_ALLOWED: 400,
   // Personal plans, pledges and their rounds
   ROUND_NOT_FOUND: 404,
   FORM_NOT_FOUND: 400,
