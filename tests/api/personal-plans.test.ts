@@ -187,11 +187,20 @@ describe('launching a round', () => {
     ]));
   });
 
+  it('is listed at every unit it reached, with that unit\'s figures', async () => {
+    const list = await call<RoundList>('member1', 'GET', `/api/rounds?unit=${tree.units.c1}`);
+    expect(list.status).toBe(200);
+    expect(list.body.items.map((x) => [x.title, x.coverage.must])).toEqual([['Đăng ký kế hoạch cá nhân năm 2026', 2]]);
+    expect(list.body.items[0]!.assignments[0]).toMatchObject({ formLabel: 'Mẫu 02', categories: ['party_full', 'party_probationary'] });
+    const mine = await call<MyRounds>('member1', 'GET', '/api/my/rounds');
+    expect(mine.body.items.map((x) => [x.round.id, x.state, x.formLabel])).toEqual([[round, 'pending', 'Mẫu 02']]);
+    expect((await call<MyRounds>('staff', 'GET', '/api/my/rounds')).body).toEqual({ personId: null, items: [] });
+  });
+
   it('writes nothing when a pending plan is read or listed', async () => {
     const list = await call<RoundMembers>('sec1', 'GET', `/api/rounds/${round}/members?unit=${tree.units.c1}`);
     expect(list.body.items.map((m) => m.state)).toEqual(['pending', 'pending']);
     expect((await call<PersonalPlanView>('member1', 'GET', planUrl(tree.people.p1b))).body).toMatchObject({ state: 'pending', versions: [], can: { edit: true } });
-    expect((await call('member1', 'GET', '/api/my/rounds')).status).toBe(200);
     expect(await writtenRecords(round)).toEqual([]);
   });
 });
