@@ -102,6 +102,7 @@ export type DomainErrorCode =
   | 'OBLIGATION_NOT_IN_PLAN'
   | 'INSTANCE_CANCELLED'
   | 'DONE_IN_FUTURE'
+  | 'BEYOND_NOT_DONE'
   // Reports
   | 'OBLIGATION_NOT_FOUND'
   | 'SUBMISSION_NOT_FOUND'

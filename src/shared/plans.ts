@@ -517,6 +517,8 @@ export const TaskInstanceViewSchema = z.object({
   /** Days past the due date (of today while open, of the day done when done late); null otherwise. */
   daysLate: z.number().nullable(),
   doneOn: Nullable,
+  /** Done beyond requirements ("vượt mức"); only ever true on a task done. */
+  beyond: z.boolean(),
   progressNote: Nullable,
   evidence: z.array(z.object({ title: z.string(), url: Nullable.optional(), note: Nullable.optional() })),
   fulfilledByPlanId: Nullable,
@@ -533,20 +535,30 @@ export const TaskInstanceListQuerySchema = z.strictObject({
 export type TaskInstanceListQuery = z.infer<typeof TaskInstanceListQuerySchema>;
 export const TaskInstanceListSchema = z.object({ items: z.array(TaskInstanceViewSchema), total: z.number() });
 
-/** PATCH /api/task-instances/:id. `evidence` replaces the list; `done: false` reopens a task. */
+/** Why `beyond: true` is refused on a task that is not done. */
+export const BEYOND_NOT_DONE_MESSAGE = 'Chỉ đánh dấu "vượt mức yêu cầu" cho nhiệm vụ đã hoàn thành';
+
+/**
+ * PATCH /api/task-instances/:id. `evidence` replaces the list; `done: false` reopens a task (and
+ * clears "vượt mức"). `beyond` marks the task done beyond requirements, or not: true only on a task
+ * that is done or being marked done.
+ */
 export const TaskInstancePatchSchema = z
   .strictObject({
     progressNote: Line(LIMITS.text).nullable().optional(),
     done: z.boolean().optional(),
     /** The day it was done (default today); only with `done: true`. */
     doneOn: IsoDateSchema.optional(),
+    /** Done beyond requirements ("vượt mức"). */
+    beyond: z.boolean().optional(),
     evidence: z.array(EvidenceSchema).max(PLAN_LIMITS.evidence).optional(),
   })
-  .refine((p) => p.progressNote !== undefined || p.done !== undefined || p.evidence !== undefined, { message: 'Không có gì để cập nhật' })
-  .refine((p) => p.doneOn === undefined || p.done === true, { message: 'Ngày hoàn thành chỉ đi cùng done: true', path: ['doneOn'] });
+  .refine((p) => p.progressNote !== undefined || p.done !== undefined || p.evidence !== undefined || p.beyond !== undefined, { message: 'Không có gì để cập nhật' })
+  .refine((p) => p.doneOn === undefined || p.done === true, { message: 'Ngày hoàn thành chỉ đi cùng done: true', path: ['doneOn'] })
+  .refine((p) => p.beyond !== true || p.done !== false, { message: BEYOND_NOT_DONE_MESSAGE, path: ['beyond'] });
 export type TaskInstancePatch = z.infer<typeof TaskInstancePatchSchema>;
 
-/** POST /api/task-instances/bulk: one action on many instances; `evidence` is added to each. */
+/** POST /api/task-instances/bulk: one action on many instances; `evidence` is added to each; `done: false` clears "vượt mức". */
 export const TaskInstanceBulkSchema = z
   .strictObject({
     ids: z.array(IdSchema).min(1, 'Chọn ít nhất một nhiệm vụ').max(PLAN_LIMITS.bulk),
@@ -554,8 +566,11 @@ export const TaskInstanceBulkSchema = z
     doneOn: IsoDateSchema.optional(),
     progressNote: Line(LIMITS.text).nullable().optional(),
     evidence: z.array(EvidenceSchema).max(PLAN_LIMITS.evidence).optional(),
+    /** Done beyond requirements ("vượt mức"), for every task chosen; left out, each keeps its own. */
+    beyond: z.boolean().optional(),
   })
-  .refine((p) => p.doneOn === undefined || p.done, { message: 'Ngày hoàn thành chỉ đi cùng done: true', path: ['doneOn'] });
+  .refine((p) => p.doneOn === undefined || p.done, { message: 'Ngày hoàn thành chỉ đi cùng done: true', path: ['doneOn'] })
+  .refine((p) => p.beyond !== true || p.done, { message: BEYOND_NOT_DONE_MESSAGE, path: ['beyond'] });
 export type TaskInstanceBulk = z.infer<typeof TaskInstanceBulkSchema>;
 export const BulkResultSchema = z.object({ updated: z.number() });
 

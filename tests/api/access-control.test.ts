@@ -405,6 +405,8 @@ const CASES: Record<string, Case> = {
   'GET /api/plans/:id/stale': { request: (tg, fx) => ({ method: 'GET', url: `/api/plans/${fx.blocPlan}/stale?unit=${fx.unit[tg]}&days=1` }) },
   'GET /api/units/:id/task-instances': { request: (tg, fx) => ({ method: 'GET', url: `/api/units/${fx.unit[tg]}/task-instances` }) },
   'GET /api/units/:id/upcoming': { request: (tg, fx) => ({ method: 'GET', url: `/api/units/${fx.unit[tg]}/upcoming?days=60` }) },
+  // reviews: the task-results figures of a unit are read by the unit and the levels above it, never by a sibling
+  'GET /api/units/:id/task-results': { request: (tg, fx) => ({ method: 'GET', url: `/api/units/${fx.unit[tg]}/task-results?from=2022-01-01&to=2022-12-31` }) },
   'PATCH /api/task-instances/:id': {
     request: (tg, fx) => ({ method: 'PATCH', url: `/api/task-instances/${fx.taskInstance[tg]}`, payload: { progressNote: 'Đã xây dựng kế hoạch, chuẩn bị tài liệu' } }),
   },

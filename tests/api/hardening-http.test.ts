@@ -492,6 +492,7 @@ describe('finding 10: a GET changes nothing', () => {
       '/api/plans/:id/stale': `/api/plans/${ids.blocPlan}/stale?unit=${bloc}&days=1`,
       '/api/units/:id/task-instances': `/api/units/${c1}/task-instances`,
       '/api/units/:id/upcoming': `/api/units/${c1}/upcoming?days=60`,
+      '/api/units/:id/task-results': `/api/units/${c1}/task-results?from=2022-01-01&to=2022-12-31&points=85.5`,
       '/api/documents': '/api/documents',
       '/api/documents/issuing-units': '/api/documents/issuing-units',
       '/api/documents/:id': `/api/documents/${ids.document}`,

@@ -288,6 +288,7 @@ describe('a user outside the audience', () => {
       'GET /api/units/:id/task-instances.xlsx': ['', ...plans.map((p) => `planId=${p}`)],
       'GET /api/meetings/coverage': ['', ...tasks.map((x) => `taskId=${x}`)],
       'GET /api/units/:id/due-below': ['from=2022-03-01&to=2022-04-11'],
+      'GET /api/units/:id/task-results': ['from=2022-01-01&to=2022-12-31'],
       'GET /api/units/:id/due-below/items': ['date=2022-03-20', 'date=2022-03-25', 'date=2022-03-31'],
       'GET /api/obligations/:id/status': ['', 'period=2022-03-25'],
       'GET /api/obligations/:id/status.xlsx': ['', 'period=2022-03-25'],

@@ -86,8 +86,12 @@ export function taskResults(instances: readonly TaskInstanceFact[], period: Revi
     else r.notDone++;
     if (o !== 'not_done' && i.beyond) r.exceeding++;
   }
-  const shares = r.counted === 0 ? null : { onTime: r.onTime / r.counted, late: r.late / r.counted, notDone: r.notDone / r.counted, exceeding: r.exceeding / r.counted };
-  return { ...r, shares };
+  return { ...r, shares: taskShares(r) };
+}
+
+/** The shares of counted figures (however they were counted: here or in SQL); null when nothing counted. */
+export function taskShares(r: Pick<TaskResults, 'counted' | 'onTime' | 'late' | 'notDone' | 'exceeding'>): TaskShares | null {
+  return r.counted === 0 ? null : { onTime: r.onTime / r.counted, late: r.late / r.counted, notDone: r.notDone / r.counted, exceeding: r.exceeding / r.counted };
 }
 
 /**

@@ -13,6 +13,7 @@ import notifications from './notifications.ts';
 import personalPlans from './personal-plans.ts';
 import personalPlanDocuments from './personal-plan-documents.ts';
 import reports from './reports.ts';
+import reviews from './reviews.ts';
 import setup from './setup.ts';
 import plans from './plans.ts';
 import taskInstances from './task-instances.ts';
@@ -20,4 +21,4 @@ import units from './units.ts';
 import users from './users.ts';
 
 /** Every route module, registered in this order by buildApp. */
-export const routeModules: RouteModule[] = [health, auth, units, users, accounts, audit, members, reports, notifications, plans, taskInstances, attachments, documents, meetings, personalPlans, personalPlanDocuments, consolidation, exportsRoutes, setup];
+export const routeModules: RouteModule[] = [health, auth, units, users, accounts, audit, members, reports, notifications, plans, taskInstances, attachments, documents, meetings, personalPlans, personalPlanDocuments, reviews, consolidation, exportsRoutes, setup];

@@ -31,8 +31,9 @@ export async function linkCarriedOut(tx: Tx, planId: string): Promise<number> {
 /**
  * After task instances changed, the superior plans' instances they carry out follow them: such an
  * instance is done when every instance carrying it out is done (on the last of their days), open
- * otherwise — and so on up the chain of plans. The progress counters of each plan move in the same
- * transaction. Instances the unit closed itself with no instance carrying them out are not touched.
+ * otherwise (and then no longer "vượt mức") — and so on up the chain of plans. The progress counters
+ * of each plan move in the same transaction. Instances the unit closed itself with no instance
+ * carrying them out are not touched.
  */
 export async function followCarriedOut(tx: Tx, changedIds: readonly string[], userId: string, now: Date): Promise<void> {
   let ids = [...changedIds];
@@ -51,6 +52,7 @@ export async function followCarriedOut(tx: Tx, changedIds: readonly string[], us
       UPDATE task_instance ti SET
         status = CASE WHEN s.all_done THEN 'done' ELSE 'open' END,
         done_on = CASE WHEN s.all_done THEN s.last_done END,
+        beyond = s.all_done AND ti.beyond,
         updated_at = ${now.toISOString()}, updated_by = ${userId}
       FROM state s, old o
       WHERE ti.id = s.id AND o.id = s.id AND (ti.done_on IS DISTINCT FROM CASE WHEN s.all_done THEN s.last_done END)

@@ -192,13 +192,14 @@ export type LockedInstance = {
   dueDate: IsoDate | null;
   status: 'open' | 'done' | 'cancelled';
   doneOn: IsoDate | null;
+  beyond: boolean;
 };
 
 /** Loads and locks task instances for an update, in id order. */
 export async function lockTaskInstances(tx: Tx, ids: readonly string[]): Promise<LockedInstance[]> {
   const r = await tx.execute<LockedInstance>(sql`
     SELECT ti.id, ti.plan_id AS "planId", ti.unit_path::text AS "unitPath", u.path::text AS "accessPath", ti.due_date::text AS "dueDate",
-           ti.status, ti.done_on::text AS "doneOn"
+           ti.status, ti.done_on::text AS "doneOn", ti.beyond
     FROM task_instance ti JOIN unit u ON u.id = ti.unit_id
     WHERE ti.id = ANY(${`{${ids.join(',')}}`}::uuid[])
     ORDER BY ti.id
@@ -239,7 +240,7 @@ export function taskInstanceColumns(actor: Actor): SQL {
   return sql`ti.id, ti.plan_id AS "planId", d.number AS "planNumber", coalesce(d.title, '') AS "planTitle",
   ti.task_id AS "taskId", t.text AS "taskText", t.kind AS "taskKind", ti.unit_id AS "unitId", u.name AS "unitName",
   ti.period_key AS "periodKey", ti.period_label AS "periodLabel", ti.period_start::text AS "periodStart", ti.period_end::text AS "periodEnd",
-  ti.due_date::text AS "dueDate", ti.status AS state, ti.done_on::text AS "doneOn", ti.progress_note AS "progressNote", ti.evidence,
+  ti.due_date::text AS "dueDate", ti.status AS state, ti.done_on::text AS "doneOn", ti.beyond, ti.progress_note AS "progressNote", ti.evidence,
   ti.fulfilled_by_plan_id AS "fulfilledByPlanId", ti.updated_at AS "updatedAt", ${secretHiddenSql(actor, sql`ti.plan_id`)} AS hidden`;
 }
 

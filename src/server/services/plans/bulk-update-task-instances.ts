@@ -10,15 +10,16 @@ import { addToCounters } from '../../db/queries/progress.ts';
 import { followCarriedOut } from '../../db/queries/carried-out.ts';
 import { writeAudit } from '../../db/queries/audit.ts';
 import type { ServiceContext } from '../context.ts';
-import { counterChange, nextDoneOn } from './update-task-instance.ts';
+import { counterChange, nextBeyond, nextDoneOn } from './update-task-instance.ts';
 import { lockTaskInstances } from '../../db/queries/plans.ts';
 
 /**
  * Marks many task instances done (or open again) in one action and one transaction — a cell
  * marking several tasks done with one evidence file. Each id is checked: one out of the actor's
  * reach refuses the whole action (NOT_FOUND or FORBIDDEN) and nothing changes. `evidence` is added
- * to each instance's list; `progressNote`, when given, replaces each note.
- * Throws NOT_FOUND, FORBIDDEN, INSTANCE_CANCELLED (409), DONE_IN_FUTURE.
+ * to each instance's list; `progressNote`, when given, replaces each note; `beyond`, when given,
+ * marks each done beyond requirements or not (reopening clears it).
+ * Throws NOT_FOUND, FORBIDDEN, INSTANCE_CANCELLED (409), DONE_IN_FUTURE, BEYOND_NOT_DONE.
  */
 export async function bulkUpdateTaskInstances(input: TaskInstanceBulk, { actor, tx, now }: ServiceContext): Promise<{ updated: number }> {
   const ids = [...new Set(input.ids)];
@@ -31,15 +32,18 @@ export async function bulkUpdateTaskInstances(input: TaskInstanceBulk, { actor, 
   const today = vietnamDate(now);
   const next = new Map(rows.map((i) => [i.id, nextDoneOn(i.doneOn, input.done, input.doneOn, today)]));
 
-  const changes = JSON.stringify(rows.map((i) => ({ id: i.id, done_on: next.get(i.id) })));
+  const changes = JSON.stringify(rows.map((i) => {
+    const doneOn = next.get(i.id) ?? null;
+    return { id: i.id, done_on: doneOn, beyond: nextBeyond(i.beyond, doneOn, input.beyond) };
+  }));
   await tx.execute(sql`
     UPDATE task_instance ti SET
-      status = CASE WHEN x.done_on IS NULL THEN 'open' ELSE 'done' END, done_on = x.done_on,
+      status = CASE WHEN x.done_on IS NULL THEN 'open' ELSE 'done' END, done_on = x.done_on, beyond = x.beyond,
       fulfilled_by_plan_id = CASE WHEN x.done_on IS NULL THEN NULL ELSE ti.fulfilled_by_plan_id END,
       progress_note = ${input.progressNote !== undefined ? sql`${input.progressNote}` : sql`ti.progress_note`},
       evidence = ti.evidence || ${JSON.stringify(input.evidence ?? [])}::jsonb,
       updated_at = ${now.toISOString()}, updated_by = ${actor.userId}
-    FROM json_to_recordset(${changes}::json) AS x(id uuid, done_on date)
+    FROM json_to_recordset(${changes}::json) AS x(id uuid, done_on date, beyond boolean)
     WHERE ti.id = x.id`);
 
   // One counter update per unit, plan and due bucket, not one per instance.
@@ -57,7 +61,7 @@ export async function bulkUpdateTaskInstances(input: TaskInstanceBulk, { actor, 
   await writeAudit(tx, actor, {
     action: 'task_instance.bulk_update', entity: 'task_instance', entityId: null,
     unitPath: commonPath(rows.map((i) => i.accessPath)),
-    after: { ids, done: input.done, doneOn: input.doneOn ?? null, evidence: input.evidence?.length ?? 0 },
+    after: { ids, done: input.done, doneOn: input.doneOn ?? null, beyond: input.beyond ?? null, evidence: input.evidence?.length ?? 0 },
   }, now);
   return { updated: rows.length };
 }

@@ -5,6 +5,7 @@ import type { IsoDate } from '#core/ids.ts';
 import { vietnamDate } from '#core/ids.ts';
 import { contribution, delta } from '#core/rollup/counters.ts';
 import type { TaskInstancePatch, TaskInstanceView } from '#shared/plans.ts';
+import { BEYOND_NOT_DONE_MESSAGE } from '#shared/plans.ts';
 import { addToCounters } from '../../db/queries/progress.ts';
 import { followCarriedOut } from '../../db/queries/carried-out.ts';
 import { writeAudit } from '../../db/queries/audit.ts';
@@ -26,6 +27,19 @@ export function nextDoneOn(current: IsoDate | null, done: boolean | undefined, d
   return day;
 }
 
+/**
+ * Whether an instance is marked done beyond requirements ("vượt mức") after an update that leaves it
+ * done on `doneOn` (null: open): `wanted` when given, else what it was; an open instance never is, so
+ * reopening clears the mark. Throws BEYOND_NOT_DONE when `wanted` is true on an instance left open.
+ */
+export function nextBeyond(current: boolean, doneOn: IsoDate | null, wanted: boolean | undefined): boolean {
+  if (doneOn === null) {
+    if (wanted === true) throw new DomainError('BEYOND_NOT_DONE', `${BEYOND_NOT_DONE_MESSAGE}: hãy đánh dấu hoàn thành cùng lúc.`);
+    return false;
+  }
+  return wanted ?? current;
+}
+
 /** Adds to the counters the change of one instance from `before` to `after` (its done day). */
 export function counterChange(i: LockedInstance, after: IsoDate | null) {
   const cancelled = i.status === 'cancelled';
@@ -33,9 +47,9 @@ export function counterChange(i: LockedInstance, after: IsoDate | null) {
 }
 
 /**
- * Updates one task instance (progress note, evidence, done or reopened) and keeps the progress
- * counters right in the same transaction. Needs `write` on the instance's unit.
- * Throws NOT_FOUND, FORBIDDEN, INSTANCE_CANCELLED (409), DONE_IN_FUTURE.
+ * Updates one task instance (progress note, evidence, done or reopened, done beyond requirements)
+ * and keeps the progress counters right in the same transaction. Needs `write` on the instance's unit.
+ * Throws NOT_FOUND, FORBIDDEN, INSTANCE_CANCELLED (409), DONE_IN_FUTURE, BEYOND_NOT_DONE.
  */
 export async function updateTaskInstance(id: string, patch: TaskInstancePatch, { actor, tx, now }: ServiceContext): Promise<TaskInstanceView> {
   const [i] = await lockTaskInstances(tx, [id]);
@@ -44,9 +58,10 @@ export async function updateTaskInstance(id: string, patch: TaskInstancePatch, {
   if (i.status === 'cancelled') throw new DomainError('INSTANCE_CANCELLED', 'Nhiệm vụ này đã được hủy.');
   const today = vietnamDate(now);
   const doneOn = nextDoneOn(i.doneOn, patch.done, patch.doneOn, today);
+  const beyond = nextBeyond(i.beyond, doneOn, patch.beyond);
   await tx.execute(sql`
     UPDATE task_instance SET
-      status = ${doneOn ? 'done' : 'open'}, done_on = ${doneOn},
+      status = ${doneOn ? 'done' : 'open'}, done_on = ${doneOn}, beyond = ${beyond},
       fulfilled_by_plan_id = ${doneOn === null ? sql`NULL` : sql`fulfilled_by_plan_id`},
       progress_note = ${patch.progressNote !== undefined ? sql`${patch.progressNote}` : sql`progress_note`},
       evidence = ${patch.evidence !== undefined ? sql`${JSON.stringify(patch.evidence)}::jsonb` : sql`evidence`},
@@ -57,7 +72,7 @@ export async function updateTaskInstance(id: string, patch: TaskInstancePatch, {
   await followCarriedOut(tx, [id], actor.userId, now);
   await writeAudit(tx, actor, {
     action: 'task_instance.update', entity: 'task_instance', entityId: id, unitPath: i.accessPath,
-    before: { doneOn: i.doneOn }, after: { doneOn, progressNote: patch.progressNote, evidence: patch.evidence?.length },
+    before: { doneOn: i.doneOn, beyond: i.beyond }, after: { doneOn, beyond, progressNote: patch.progressNote, evidence: patch.evidence?.length },
   }, now);
   return getTaskInstanceView(tx, actor, id, today);
 }

@@ -24,8 +24,9 @@ interface Props {
 }
 
 /**
- * Updating task instances: a progress note, one evidence (a name and where the file is kept) and
- * "done". Several tasks are updated in one action, with the same note and evidence for each.
+ * Updating task instances: a progress note, one evidence (a name and where the file is kept),
+ * "done" and, when done, "vượt mức yêu cầu". Several tasks are updated in one action, with the same
+ * note and evidence for each.
  */
 export function TaskUpdateModal({ tasks, mode = 'single', onClose, onDone }: Props) {
   const { t } = useTranslation();
@@ -33,6 +34,7 @@ export function TaskUpdateModal({ tasks, mode = 'single', onClose, onDone }: Pro
   const form = useFormState({
     note: single?.progressNote ?? '',
     done: single ? single.state !== 'open' : true,
+    beyond: single?.beyond ?? false,
     doneOn: todayIso() as string | null,
     evidenceTitle: '',
     evidenceUrl: '',
@@ -54,6 +56,8 @@ export function TaskUpdateModal({ tasks, mode = 'single', onClose, onDone }: Pro
         progressNote: v.note.trim() || null,
         done: v.done,
         ...(v.done && v.doneOn && single.state === 'open' ? { doneOn: v.doneOn } : {}),
+        // Reopening a task clears "vượt mức" on the server: nothing to send then.
+        ...(v.done ? { beyond: v.beyond } : {}),
         ...(evidence ? { evidence: [...single.evidence.map((e) => ({ title: e.title, url: e.url ?? null, note: e.note ?? null })), ...evidence] } : {}),
       });
       return patch && { id: single.id, patch };
@@ -62,6 +66,8 @@ export function TaskUpdateModal({ tasks, mode = 'single', onClose, onDone }: Pro
       ids: tasks.map((x) => x.id),
       done: true,
       ...(v.doneOn ? { doneOn: v.doneOn } : {}),
+      // Left unticked, each task keeps its own mark.
+      ...(v.beyond ? { beyond: true } : {}),
       progressNote: v.note.trim() || null,
       ...(evidence ? { evidence } : {}),
     });
@@ -121,6 +127,16 @@ export function TaskUpdateModal({ tasks, mode = 'single', onClose, onDone }: Pro
       {single && <Checkbox size="md" label={t('home.doneCheck')} checked={v.done} onChange={(e) => form.set('done', e.currentTarget.checked)} />}
       {v.done && (!single || single.state === 'open') && (
         <DateField label={t('home.doneOn')} value={v.doneOn} onChange={(d) => form.set('doneOn', d)} maxDate={todayIso()} error={form.errors.doneOn} />
+      )}
+      {v.done && (
+        <Checkbox
+          size="md"
+          label={t('taskResults.beyond')}
+          description={t('taskResults.beyondHint')}
+          checked={v.beyond}
+          onChange={(e) => form.set('beyond', e.currentTarget.checked)}
+          error={form.errors.beyond}
+        />
       )}
       <Title order={3} fz="sm" mt={4}>
         {t('home.evidence')}

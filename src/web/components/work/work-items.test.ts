@@ -6,7 +6,7 @@ import { openWork } from './work-items.ts';
 function task(id: string, dueDate: string | null, status: TaskInstanceView['status'], state: TaskInstanceView['state'] = 'open'): TaskInstanceView {
   return {
     id, planId: 'p', planNumber: '48-KH/ĐUK', planTitle: 'Kế hoạch', taskId: 't', taskText: `Nhiệm vụ ${id}`, taskKind: 'task', unitId: 'u', unitName: 'Chi bộ',
-    periodKey: 'k', periodLabel: 'Kỳ', periodStart: null, periodEnd: null, dueDate, state, status, statusLabel: status, daysLate: null, doneOn: null,
+    periodKey: 'k', periodLabel: 'Kỳ', periodStart: null, periodEnd: null, dueDate, state, status, statusLabel: status, daysLate: null, doneOn: null, beyond: false,
     progressNote: null, evidence: [], fulfilledByPlanId: null, updatedAt: '2022-03-01T00:00:00Z',
   };
 }
